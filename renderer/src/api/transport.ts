@@ -1,0 +1,57 @@
+import type { Input, MethodName, Output } from '../../../src/api/contract.ts';
+
+/** How the renderer reaches the one API: Electron IPC or the web mode's HTTP. Nothing else differs. */
+export interface ApiTransport {
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+export class ApiError extends Error {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Electron: the preload exposes exactly one function, window.thematic.invoke. */
+interface Bridge { invoke(method: string, payload: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }> }
+
+export function ipcTransport(bridge: Bridge): ApiTransport {
+  return {
+    async call(method, input) {
+      const r = await bridge.invoke(method, input);
+      if (!r.ok) throw new ApiError(r.error.code, r.error.message);
+      return r.result as never;
+    },
+  };
+}
+
+/** Web mode: POST /api/<method> with the per-run token taken from the page URL once. */
+export function httpTransport(token: string, base = ''): ApiTransport {
+  return {
+    async call(method, input) {
+      const res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      const body = await res.json().catch(() => ({ error: { code: 'bad_response', message: `HTTP ${res.status}` } }));
+      if (!res.ok) throw new ApiError(body.error?.code ?? 'error', body.error?.message ?? `HTTP ${res.status}`);
+      return body.result as never;
+    },
+  };
+}
+
+export function detectTransport(): ApiTransport {
+  const w = window as unknown as { thematic?: Bridge };
+  if (w.thematic) return ipcTransport(w.thematic);
+  const url = new URL(window.location.href);
+  let token = url.searchParams.get('token');
+  if (token) {
+    sessionStorage.setItem('thematic-token', token);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.toString());
+  } else token = sessionStorage.getItem('thematic-token');
+  if (!token) throw new ApiError('unauthorized', 'Open the address that `thematic serve` printed: it carries the access token.');
+  return httpTransport(token);
+}

@@ -1,0 +1,94 @@
+import type { Handlers } from './types.ts';
+import { createCode, descendants, findCodeByName, getCode, listCodes, moveCode, updateCode } from '../../store/codes.ts';
+import { createCoding, getCoding, listCodings, checkSpan } from '../../store/codings.ts';
+import { documentText } from '../../store/documents.ts';
+import { stmt } from '../../store/changes.ts';
+import { ThematicError } from '../../store/errors.ts';
+
+type Method = 'codes.list' | 'codes.create' | 'codes.update' | 'codes.move' | 'codes.merge' | 'codes.delete'
+  | 'codings.list' | 'codings.create' | 'codings.remove' | 'codings.resize' | 'codings.inVivo';
+
+/** An in-vivo code is named with the participant's own words, tidied to fit a code list. */
+export function inVivoName(selected: string): string {
+  const words = selected.replace(/\s+/g, ' ').trim().replace(/^["'“‘]+|["'”’]+$/g, '');
+  if (words.length <= 80) return words;
+  const cut = words.slice(0, 80);
+  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80) + '…';
+}
+
+export const codeHandlers: Handlers<Method> = {
+  'codes.list': (_i, h) => listCodes(h.db),
+  'codes.create': (i, h) => getCode(h.db, h.op(`Create code "${i.name}"`, (tx) => createCode(tx, i))),
+  'codes.update': (i, h) => {
+    const c = getCode(h.db, i.id);
+    const { id, ...patch } = i;
+    h.op(patch.name && patch.name !== c.name ? `Rename code "${c.name}" to "${patch.name}"` : `Edit code "${c.name}"`, (tx) => updateCode(tx, id, patch));
+    return getCode(h.db, id);
+  },
+  'codes.move': (i, h) => {
+    const c = getCode(h.db, i.id);
+    const to = i.parentId === null ? 'the top level' : `"${getCode(h.db, i.parentId).name}"`;
+    h.op(`Move code "${c.name}" under ${to}`, (tx) => moveCode(tx, i.id, i.parentId));
+    return getCode(h.db, i.id);
+  },
+  'codes.merge': (i, h) => {
+    if (i.sourceId === i.targetId) throw new ThematicError('invalid_merge', 'cannot merge a code into itself');
+    const src = getCode(h.db, i.sourceId), dst = getCode(h.db, i.targetId);
+    if (descendants(h.db, i.sourceId).includes(i.targetId)) throw new ThematicError('invalid_merge', `cannot merge "${src.name}" into its own sub-code`);
+    const moved = h.op(`Merge code "${src.name}" into "${dst.name}"`, (tx) => {
+      const rows = stmt(tx.db, 'SELECT id, document_id, coder_id, start, end FROM codings WHERE code_id = ?').all(i.sourceId) as { id: number; document_id: number; coder_id: number; start: number; end: number }[];
+      const dup = stmt(tx.db, 'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND coder_id = ? AND start = ? AND end = ?');
+      let n = 0;
+      for (const r of rows) {
+        if (dup.get(i.targetId, r.document_id, r.coder_id, r.start, r.end)) tx.delete('codings', [{ id: r.id }]);
+        else { tx.update('codings', { id: r.id }, { code_id: i.targetId }); n++; }
+      }
+      for (const child of stmt(tx.db, 'SELECT id FROM codes WHERE parent_id = ?').all(i.sourceId) as { id: number }[]) moveCode(tx, child.id, i.targetId);
+      for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'code' AND target_id = ?`).all(i.sourceId) as { id: number }[]) {
+        tx.update('memos', { id: m.id }, { target_id: i.targetId });
+      }
+      tx.delete('codes', [{ id: i.sourceId }]);
+      return n;
+    });
+    return { code: getCode(h.db, i.targetId), movedCodings: moved };
+  },
+  'codes.delete': (i, h) => {
+    const c = getCode(h.db, i.id);
+    const ids = [i.id, ...descendants(h.db, i.id)];
+    const codings = ids.reduce((n, id) => n + (stmt(h.db, 'SELECT COUNT(*) AS n FROM codings WHERE code_id = ?').get(id) as { n: number }).n, 0);
+    if (codings > 0 && !i.withCodings) {
+      throw new ThematicError('has_codings', `code "${c.name}" ${ids.length > 1 ? `and its ${ids.length - 1} sub-codes have` : 'has'} ${codings} codings; confirm to delete them too`);
+    }
+    h.op(`Delete code "${c.name}"${codings ? ` with ${codings} codings` : ''}`, (tx) => tx.delete('codes', [{ id: i.id }]));
+    return { deletedCodes: ids.length, deletedCodings: codings };
+  },
+
+  'codings.list': (i, h) => listCodings(h.db, i),
+  'codings.create': (i, h) => {
+    const code = getCode(h.db, i.codeId);
+    const id = h.op(`Code [${i.start}, ${i.end}) of document ${i.documentId} as "${code.name}" (${i.coder})`, (tx) => createCoding(tx, i));
+    return getCoding(h.db, id);
+  },
+  'codings.remove': (i, h) => {
+    const c = getCoding(h.db, i.id);
+    h.op(`Remove a "${getCode(h.db, c.codeId).name}" coding (${c.coder})`, (tx) => tx.delete('codings', [{ id: i.id }]));
+    return { ok: true as const };
+  },
+  'codings.resize': (i, h) => {
+    const c = getCoding(h.db, i.id);
+    checkSpan(h.db, c.documentId, i.start, i.end);
+    h.op(`Resize a coding to [${i.start}, ${i.end})`, (tx) => tx.update('codings', { id: i.id }, { start: i.start, end: i.end }));
+    return getCoding(h.db, i.id);
+  },
+  'codings.inVivo': (i, h) => {
+    checkSpan(h.db, i.documentId, i.start, i.end);
+    const name = inVivoName(documentText(h.db, i.documentId).slice(i.start, i.end));
+    if (!name) throw new ThematicError('invalid_span', 'the selection has no words to name a code with');
+    const parentId = i.parentId ?? null;
+    const { codeId, codingId } = h.op(`In-vivo code "${name}"`, (tx) => {
+      const codeId = findCodeByName(tx.db, name, parentId)?.id ?? createCode(tx, { name, parentId, inVivo: true });
+      return { codeId, codingId: createCoding(tx, { documentId: i.documentId, codeId, coder: i.coder, start: i.start, end: i.end }) };
+    });
+    return { code: getCode(h.db, codeId), coding: getCoding(h.db, codingId) };
+  },
+};

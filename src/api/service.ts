@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
+import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
+import { runOperation } from '../store/operations.ts';
+import { ThematicError } from '../store/errors.ts';
+import type { HandlerContext, Handler } from './handlers/types.ts';
+import { projectHandlers } from './handlers/project.ts';
+import { documentHandlers } from './handlers/documents.ts';
+import { participantHandlers } from './handlers/participants.ts';
+import { codeHandlers } from './handlers/codes.ts';
+import { miscHandlers } from './handlers/misc.ts';
+
+const handlers = {
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers,
+} satisfies { [M in MethodName]: Handler<M> };
+
+export interface CallContext {
+  /** Who is acting, for the audit trail (the coder's name where known). */
+  actor?: string;
+}
+
+/** Formats zod issues as one line a researcher (or a script author) can act on. */
+export function describeIssues(method: string, err: z.ZodError): string {
+  const parts = err.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`);
+  return `${method}: invalid input (${parts.join('; ')})`;
+}
+
+/**
+ * The only code that touches a project's database. Every transport (CLI, HTTP, IPC, tests)
+ * calls `call(method, payload)`: the payload is validated, the handler runs, mutations are one
+ * transaction and one operation-log entry.
+ */
+export class Service {
+  readonly db: Db;
+  readonly path: string;
+  private closed = false;
+
+  constructor(db: Db, file: string) {
+    this.db = db;
+    this.path = path.resolve(file);
+  }
+
+  static open(file: string, opts: OpenOptions = {}): Service {
+    return new Service(openProject(file, opts), file);
+  }
+
+  async call<M extends MethodName>(method: M, input: Input<M>, ctx?: CallContext): Promise<Output<M>>;
+  async call(method: string, input: unknown, ctx?: CallContext): Promise<unknown>;
+  async call(method: string, input: unknown, ctx: CallContext = {}): Promise<unknown> {
+    if (this.closed) throw new ThematicError('closed', 'the project is closed');
+    if (!isMethod(method)) throw new ThematicError('unknown_method', `unknown method "${method}"`);
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
+    const h: HandlerContext = {
+      db: this.db,
+      path: this.path,
+      actor: ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher',
+      op: (summary, fn) => {
+        let text = '';
+        try {
+          return runOperation(this.db, { actor: h.actor, method, get summary() { return text; } }, (tx) => {
+            const r = fn(tx);
+            text = typeof summary === 'function' ? summary(r) : summary;
+            return r;
+          });
+        } catch (e) {
+          throw mapWriteError(e, path.basename(this.path));
+        }
+      },
+    };
+    const handler = handlers[method] as (i: unknown, h: HandlerContext) => unknown;
+    let result: unknown;
+    try {
+      result = await handler(parsed.data, h);
+    } catch (e) {
+      throw mapWriteError(e, path.basename(this.path));
+    }
+    return spec.output.parse(result);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { parseArgs, flag, UsageError } from './args.ts';
+import { processIo, type Io } from './io.ts';
+import { ThematicError } from '../store/errors.ts';
+import { Service } from '../api/service.ts';
+import { cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
+import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
+import { buildSample, SAMPLE_PATH } from './sample.ts';
+
+const BOOLEANS = ['json', 'help', 'no-open', 'force'];
+
+export const USAGE = `thematic: a workbench for thematic analysis
+
+  thematic new FILE                     create an empty project (one SQLite file)
+  thematic import FILE TRANSCRIPTS...   import transcripts (.txt .md .docx .odt .pdf .vtt .srt, Zoom captions)
+        [--participant ID] [--attr key=value]... [--speaker-pattern REGEX] [--json]
+  thematic docs FILE [--attr key=value] [--json]
+  thematic codes FILE [--json]
+  thematic participants FILE [--import PARTICIPANTS.csv] [--json]
+  thematic search FILE WORDS... [--json]
+  thematic history FILE [--json] | thematic undo FILE | thematic redo FILE
+  thematic serve FILE [--port N]        the web mode on 127.0.0.1 (prints a URL with a per-run token)
+  thematic desktop [FILE]               the desktop app (the web mode when no Electron binary is available)
+  thematic sample [--out FILE]          build the sample study project
+`;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    const p = parseArgs(rest, BOOLEANS);
+    switch (cmd) {
+      case 'new': return await cmdNew(p, io);
+      case 'import': return await cmdImport(p, io);
+      case 'docs': return await cmdDocs(p, io);
+      case 'codes': return await cmdCodes(p, io);
+      case 'participants': return await cmdParticipants(p, io);
+      case 'search': return await cmdSearch(p, io);
+      case 'history': return await cmdHistory(p, io, 'list');
+      case 'undo': return await cmdHistory(p, io, 'undo');
+      case 'redo': return await cmdHistory(p, io, 'redo');
+      case 'serve': return await cmdServe(p.positionals[0], flag(p, 'port'), io);
+      case 'desktop': case 'start': return await cmdDesktop(p.positionals[0], io);
+      case 'sample': {
+        const out = flag(p, 'out') ?? SAMPLE_PATH;
+        await buildSample(out, { force: true });
+        io.out(`Built the sample study: ${out}`);
+        return 0;
+      }
+      case undefined: case 'help': case '--help': case '-h': io.out(USAGE); return 0;
+      default: throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ThematicError) { io.err(`thematic: ${e.message}`); return 2; }
+    io.err(`thematic: ${(e as Error).message ?? e}`);
+    return 1;
+  }
+}
+
+async function cmdServe(file: string | undefined, port: string | undefined, io: Io): Promise<number> {
+  if (!file) throw new UsageError('usage: thematic serve FILE [--port N]');
+  if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError(`--port must be a number, got "${port}"`);
+  ensureRendererBuilt((s) => io.err(s));
+  const { startServer } = await import('../server/server.ts');
+  const service = Service.open(file);
+  const server = await startServer({ service, port: port ? Number(port) : 0, actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' });
+  io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => { server.close().then(() => { service.close(); resolve(); }); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function cmdDesktop(file: string | undefined, io: Io): Promise<number> {
+  let project = file;
+  if (!project) {
+    if (!fs.existsSync(SAMPLE_PATH)) {
+      io.err('Building the sample study (first start only)...');
+      await buildSample(SAMPLE_PATH, { force: false });
+    }
+    project = SAMPLE_PATH;
+  }
+  const electron = findElectron();
+  if (electron) return launchElectron(electron, project);
+  io.err('No Electron binary is available on this machine (it cannot be downloaded here); opening the web mode instead.');
+  return cmdServe(project, process.env.THEMATIC_PORT, io);
+}

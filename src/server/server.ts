@@ -1,0 +1,121 @@
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Service } from '../api/service.ts';
+import { errorBody } from './http-errors.ts';
+import { serveStatic } from './static.ts';
+
+export const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+].join('; ');
+
+export interface ServerOptions {
+  service: Service;
+  port?: number;
+  token?: string;
+  /** The built renderer (renderer/dist). */
+  staticDir?: string;
+  maxBodyBytes?: number;
+  actor?: string;
+}
+
+export interface RunningServer { url: string; origin: string; port: number; token: string; close(): Promise<void> }
+
+const HOST = '127.0.0.1';
+
+/**
+ * The web mode: the same API contract over HTTP, bound to 127.0.0.1 only. A per-run token
+ * guards every API call (checked before any routing), and Host/Origin must name this
+ * loopback address so a DNS-rebound page cannot reach it.
+ */
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
+  const staticDir = opts.staticDir ?? path.resolve(import.meta.dirname, '../../renderer/dist');
+  const maxBody = opts.maxBodyBytes ?? 160 * 2 ** 20;
+  let port = 0;
+
+  const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  const tokenOk = (req: http.IncomingMessage) => {
+    const auth = req.headers.authorization ?? '';
+    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : String(req.headers['x-thematic-token'] ?? ''));
+    return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
+  };
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cross-origin-opener-policy', 'same-origin');
+    res.setHeader('cross-origin-resource-policy', 'same-origin');
+    const url = req.url ?? '/';
+    const isApi = url.startsWith('/api/') || url === '/api';
+    if (isApi && !tokenOk(req)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    const hosts = allowedHosts();
+    if (!hosts.has(String(req.headers.host ?? ''))) return send(res, 403, { error: { code: 'forbidden_host', message: 'this server answers only to its loopback address' } });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
+      return send(res, 403, { error: { code: 'forbidden_origin', message: 'cross-origin requests are refused' } });
+    }
+    if (!isApi) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'method', message: 'GET only' } });
+      res.setHeader('content-security-policy', CSP);
+      return serveStatic(staticDir, url, res);
+    }
+    if (req.method !== 'POST') return send(res, 405, { error: { code: 'method', message: 'API calls are POST with a JSON body' } });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, { error: { code: 'content_type', message: 'send application/json' } });
+    }
+    const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+    readBody(req, maxBody).then(async (raw) => {
+      let payload: unknown;
+      try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
+        return send(res, 400, { error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
+      }
+      try {
+        const result = await opts.service.call(method, payload, { actor: opts.actor });
+        send(res, 200, { result });
+      } catch (e) {
+        const { status, body } = errorBody(e);
+        send(res, status, body);
+      }
+    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, HOST, () => {
+      port = (server.address() as AddressInfo).port;
+      const origin = `http://${HOST}:${port}`;
+      resolve({
+        url: `${origin}/?token=${token}`, origin, port, token,
+        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+      });
+    });
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(Object.assign(new Error(`request body over ${Math.round(max / 2 ** 20)} MB`), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+// Ordered; each file is one schema version (PRAGMA user_version).
+export const migrations: Migration[] = [m0001];
+
+export const LATEST_VERSION = migrations[migrations.length - 1].version;
+
+/** Applies every migration above the file's version, each in its own transaction. */
+export function migrate(db: Database, target = LATEST_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
