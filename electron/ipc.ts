@@ -1,0 +1,71 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { isMethod } from '../src/api/contract.ts';
+import type { Service } from '../src/api/service.ts';
+import { ThematicError } from '../src/store/errors.ts';
+import { isAppUrl } from './protocol.ts';
+
+/** The one IPC channel: the renderer reaches the API contract through it and nothing else. */
+export const INVOKE_CHANNEL = 'thematic:invoke';
+
+export type InvokeReply =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { code: string; message: string } };
+
+export interface IpcOptions {
+  /** Recorded in the operation log when the payload names no coder. */
+  actor?: string;
+  /** Where unexpected (non-ThematicError) failures are logged in full; the renderer sees one line. */
+  log?: (message: string, error: unknown) => void;
+}
+
+const fail = (code: string, message: string): InvokeReply => ({ ok: false, error: { code, message } });
+
+/** Turns any thrown value into a reply the renderer can show: a code and one line, never a stack. */
+export function toErrorReply(e: unknown): InvokeReply {
+  if (e instanceof ThematicError) return fail(e.code, firstLine(e.message));
+  const message = e instanceof Error ? e.message : String(e);
+  return fail('internal', firstLine(message) || 'unexpected error');
+}
+
+const firstLine = (s: string) => s.split('\n')[0].slice(0, 2000);
+
+/**
+ * Wires 'thematic:invoke' to the service. A call is answered only when it comes from our own
+ * app:// page inside one of our windows; the method must be in the contract and the payload is
+ * zod-validated by `service.call`. Every outcome is a plain {ok, ...} object.
+ */
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  getService: () => Service | null,
+  isTrustedSender: (sender: WebContents) => boolean,
+  opts: IpcOptions = {},
+): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown): Promise<InvokeReply> => {
+    if (!senderAllowed(event, isTrustedSender)) {
+      opts.log?.('refused an API call from an untrusted sender', event.senderFrame?.url ?? '(no frame)');
+      return fail('forbidden', 'this page may not call the Thematic API');
+    }
+    if (typeof method !== 'string' || !isMethod(method)) {
+      return fail('unknown_method', `unknown method "${typeof method === 'string' ? method.slice(0, 100) : typeof method}"`);
+    }
+    const service = getService();
+    if (!service) return fail('no_project', 'No project is open: use File > Open project... or File > New project.');
+    try {
+      return { ok: true, result: await service.call(method, payload, { actor: opts.actor }) };
+    } catch (e) {
+      if (!(e instanceof ThematicError)) opts.log?.(`API call ${method} failed`, e);
+      return toErrorReply(e);
+    }
+  });
+}
+
+function senderAllowed(event: IpcMainInvokeEvent, isTrustedSender: (sender: WebContents) => boolean): boolean {
+  try {
+    const frame = event.senderFrame;
+    // A destroyed frame (null) or any page not on app://thematic is not ours.
+    if (!frame || !isAppUrl(frame.url)) return false;
+    return isTrustedSender(event.sender);
+  } catch {
+    return false;
+  }
+}
