@@ -62,6 +62,8 @@ export function appRequestHandler(root: string): (request: Request) => Promise<R
     try { url = new URL(request.url); } catch { return reply(400, 'bad request'); }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return reply(403, 'forbidden');
     if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'GET only');
+    // Encoded slashes have no use in our asset paths and only serve to smuggle "../".
+    if (/%(2f|5c)/i.test(url.pathname)) return reply(400, 'bad request');
     let rel: string;
     try { rel = decodeURIComponent(url.pathname); } catch { return reply(400, 'bad request'); }
     const segments = rel.split('/');
@@ -69,11 +71,15 @@ export function appRequestHandler(root: string): (request: Request) => Promise<R
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(base, '.' + path.posix.normalize(rel));
     if (!file.startsWith(base + path.sep)) return reply(403, 'forbidden');
+    const index = path.join(base, 'index.html');
     let target = file;
     if (!(await isFile(target))) {
       // Client-side routes (no extension) get the app; missing assets are a plain 404.
-      if (path.extname(rel)) return reply(404, 'not found');
-      target = path.join(base, 'index.html');
+      if (path.extname(rel) && file !== index) return reply(404, 'not found');
+      target = index;
+    }
+    if (!(await isFile(target))) {
+      return reply(503, 'The user interface is not built yet: run `npm run build` (npm start does this for you).');
     }
     try {
       const [real, realBase] = await Promise.all([fs.realpath(target), fs.realpath(base)]);
@@ -81,7 +87,7 @@ export function appRequestHandler(root: string): (request: Request) => Promise<R
       const data = await fs.readFile(real);
       return reply(200, request.method === 'HEAD' ? new Uint8Array() : new Uint8Array(data), TYPES[path.extname(real)] ?? 'application/octet-stream');
     } catch {
-      return reply(503, 'The user interface is not built yet: run `npm run build` (npm start does this for you).');
+      return reply(404, 'not found');
     }
   };
 }

@@ -41,5 +41,11 @@ export function fleissKappa(data: ReliabilityData, options: { categories?: Value
   const pq = p.reduce((s, x) => s + x * (1 - x), 0);
   const pqqp = p.reduce((s, x) => s + x * (1 - x) * (1 - 2 * x), 0);
   const standardError = (Math.sqrt(2) * Math.sqrt(pq * pq - pqqp)) / (pq * Math.sqrt(n * mBar * (mBar - 1)));
-  return { ...base, coefficient: 'fleiss_kappa', perCategory, standardError };
+  // The formula as printed in Fleiss (1971), later corrected; kept to compare with that paper.
+  const s2 = p.reduce((s, x) => s + x * x, 0);
+  const s3 = p.reduce((s, x) => s + x ** 3, 0);
+  const standardError1971 = Math.sqrt(
+    ((2 / (n * mBar * (mBar - 1))) * (s2 - (2 * mBar - 3) * s2 * s2 + 2 * (mBar - 2) * s3)) / (1 - s2) ** 2,
+  );
+  return { ...base, coefficient: 'fleiss_kappa', perCategory, standardError, standardError1971 };
 }

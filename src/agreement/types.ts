@@ -67,6 +67,8 @@ export interface FleissResult extends CoefficientResult {
   perCategory: Map<Value, number>;
   /** Standard error under the null hypothesis kappa = 0 (Fleiss, Nee & Landis 1979). */
   standardError: number;
+  /** The standard error as printed in Fleiss (1971), before Fleiss, Nee & Landis corrected it. */
+  standardError1971: number;
 }
 
 export interface AlphaResult extends CoefficientResult {

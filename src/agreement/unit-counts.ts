@@ -15,6 +15,7 @@ export function unitCounts(data: ReliabilityData, minValues: number, categories?
   const idx = categoryIndex(cats);
   const units: UnitCounts['units'] = [];
   data.units.forEach((row, u) => {
+    if (nonMissing(u) < minValues) return;
     const counts = cats.map(() => 0);
     let m = 0;
     for (const v of row) {
@@ -22,7 +23,7 @@ export function unitCounts(data: ReliabilityData, minValues: number, categories?
       counts[idx(v)]++;
       m++;
     }
-    if (m >= minValues) units.push({ weight: unitWeight(data, u), m, counts });
+    units.push({ weight: unitWeight(data, u), m, counts });
   });
   return { categories: cats, units };
 }

@@ -48,3 +48,40 @@ export function resolveCollisions(items: Item[], anchor: { x: number; y: number 
   }
   throw new Error('map layout: could not separate overlapping labels');
 }
+
+/**
+ * Moves boxes off straight connectors they sit on (a group's line to a far theme can cut through
+ * a sibling theme). The box slides sideways off the line; the caller re-runs the collision pass.
+ * Returns whether anything moved.
+ */
+export function clearConnectors(items: Item[], connectors: [Item, Item][], pad = 3): boolean {
+  let moved = false;
+  for (const [a, b] of connectors) {
+    const dx = b.cx - a.cx, dy = b.cy - a.cy;
+    const len = Math.hypot(dx, dy);
+    if (len === 0) continue;
+    const ux = dx / len, uy = dy / len, nx = -uy, ny = ux;
+    for (const box of items) {
+      // Codes stay in their stacked list (moving one would break the list's comb connector).
+      if (box === a || box === b || box.pinned || box.node.kind === 'code') continue;
+      const rx = box.cx - a.cx, ry = box.cy - a.cy;
+      const along = rx * ux + ry * uy;
+      const halfAlong = (Math.abs(ux) * box.w + Math.abs(uy) * box.h) / 2;
+      if (along + halfAlong <= 0 || along - halfAlong >= len) continue;
+      const across = rx * nx + ry * ny;
+      const halfAcross = (Math.abs(nx) * box.w + Math.abs(ny) * box.h) / 2 + pad;
+      if (Math.abs(across) >= halfAcross) continue;
+      // Only the part of the line outside the end boxes is drawn.
+      if (insideBox(a, box.cx, box.cy) || insideBox(b, box.cx, box.cy)) continue;
+      const push = (across >= 0 ? 1 : -1) * (halfAcross - Math.abs(across) + 0.5);
+      box.cx += nx * push;
+      box.cy += ny * push;
+      moved = true;
+    }
+  }
+  return moved;
+}
+
+function insideBox(b: Item, x: number, y: number): boolean {
+  return Math.abs(x - b.cx) < b.w / 2 && Math.abs(y - b.cy) < b.h / 2;
+}

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { woffToTtf } from './woff.ts';
+import { withTypographicFamily } from './font-names.ts';
 
 export const FONT_FAMILY = 'IBM Plex Sans';
 export const FONT_WEIGHTS = [400, 600] as const;
@@ -20,7 +21,7 @@ const ttfCache = new Map<FontWeight, Uint8Array>();
 export function fontTtf(weight: FontWeight): Uint8Array {
   let ttf = ttfCache.get(weight);
   if (!ttf) {
-    ttf = woffToTtf(readFileSync(fontFilePath(weight, 'woff')));
+    ttf = withTypographicFamily(woffToTtf(readFileSync(fontFilePath(weight, 'woff'))), FONT_FAMILY);
     ttfCache.set(weight, ttf);
   }
   return ttf;
@@ -28,7 +29,7 @@ export function fontTtf(weight: FontWeight): Uint8Array {
 
 /** resvg-js 2.6 loads fonts only from files, so the converted TTFs are written once to a temp dir. */
 export function fontTtfFiles(): string[] {
-  const dir = join(tmpdir(), 'thematic-map-fonts-v1');
+  const dir = join(tmpdir(), 'thematic-map-fonts-v2');
   mkdirSync(dir, { recursive: true });
   return FONT_WEIGHTS.map((w) => {
     const file = join(dir, `IBMPlexSans-latin-${w}.ttf`);

@@ -1,6 +1,6 @@
 // Browser-safe entry point of the map module (export-node.ts is Node only and not re-exported).
 export type * from './types.ts';
-export { layoutMap } from './layout.ts';
+export { layoutMap, positionsOf } from './layout.ts';
 export { renderSvg, escapeXml } from './svg.ts';
 export { OKABE_ITO } from './palette.ts';
 export { toRefiGraph, stableGuid } from './refi-graph.ts';

@@ -7,7 +7,7 @@ import { DEFAULT_FONT_SIZE, measureNode } from './measure.ts';
 import { nodeColors } from './palette.ts';
 import { layoutRadial } from './radial.ts';
 import { layoutTree } from './tree-layout.ts';
-import { resolveCollisions } from './collide.ts';
+import { clearConnectors, resolveCollisions } from './collide.ts';
 import { codeEdges, linkEdge, treeEdge } from './edges.ts';
 import { textWidth } from './text.ts';
 
@@ -30,6 +30,11 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
     else layoutRadial(root);
     root.pinned = true;
     resolveCollisions(tree, { x: root.cx, y: root.cy });
+    if (options.layout !== 'tree') {
+      // Straight connectors: slide boxes off lines that cut through them, then re-separate.
+      const connectors = tree.flatMap((p) => p.children.map((c): [Item, Item] => [p, c]));
+      for (let i = 0; i < 6 && clearConnectors(tree, connectors); i++) resolveCollisions(tree, { x: root.cx, y: root.cy });
+    }
     root.pinned = false;
     // Several cores sit side by side, each with its own branches.
     const minX = Math.min(...tree.map((i) => i.cx - i.w / 2));
@@ -53,6 +58,11 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
     if (a && b && a !== b) edges.push(linkEdge(a, b, link.label));
   }
   return finish(all, roots, edges, options, base);
+}
+
+/** Box centres of a layout, in the form the free layout saves (drag results use the same space). */
+export function positionsOf(layout: MapLayout): Record<string, { x: number; y: number }> {
+  return Object.fromEntries(layout.nodes.map((n) => [n.id, { x: n.x + n.width / 2, y: n.y + n.height / 2 }]));
 }
 
 /** Links items by parentId; a missing parent or a cycle makes the node a root of its own. */
@@ -133,6 +143,7 @@ function finish(all: Item[], roots: Item[], edges: PositionedEdge[], options: Ma
       lineHeight: i.lineHeight,
       ...colors,
       dashed: i.node.candidate === true,
+      textAlign: i.node.kind === 'code' && i.parent ? (i.parent.spine === 'right' ? 'end' : 'start') : 'middle',
       groupId: branchOf.get(i.node.id)?.id ?? null,
       parentId: i.parent ? i.parent.node.id : null,
     };

@@ -2,7 +2,8 @@
 // deficiencies); text is always near-black on light tints so contrast never depends on the hue.
 import type { MapNode, MapNodeKind, MapPalette } from './types.ts';
 
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+// Order: the first five are the most distinct from each other (sky blue is close to blue).
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442'];
 const GREYS = ['#4d4d4d', '#7a7a7a', '#a6a6a6', '#333333', '#8c8c8c'];
 
 export interface NodeColors { fill: string; stroke: string; textColor: string }

@@ -9,6 +9,7 @@ interface RNode { item: Item; isBlock: boolean; w: number; h: number; depth: num
 const TAU = Math.PI * 2;
 const RING_GAP = 20;
 const SPREAD = 1.6;
+const MAX_FAN = (110 / 180) * Math.PI;
 
 const tangential = (n: RNode, a: number) => Math.abs(n.w * Math.sin(a)) + Math.abs(n.h * Math.cos(a));
 const radialExt = (n: RNode, a: number) => Math.abs(n.w * Math.cos(a)) + Math.abs(n.h * Math.sin(a));
@@ -27,15 +28,14 @@ function leaves(n: RNode): number {
 }
 
 /** Each box sits just outside its parent along its own direction (the core's extent at the centre). */
-// `extra` lengthens the connectors into ring `extraDepth` and so pushes that ring and all beyond
-// it outward until the branches fit around.
-function setRadii(n: RNode, parent: RNode | null, extra: number, extraDepth: number): void {
+// `extra` lengthens the connectors from the centre to the first ring.
+function setRadii(n: RNode, parent: RNode | null, extra: number): void {
   if (parent) {
-    const gap = (n.isBlock ? RING_GAP * 0.6 : RING_GAP) + (n.depth === extraDepth ? extra : 0);
+    const gap = (n.isBlock ? RING_GAP * 0.6 : RING_GAP) + (n.depth === 1 ? extra : 0);
     const parentOuter = parent.depth === 0 ? radialExt(parent, n.angle) / 2 : parent.r + radialExt(parent, parent.angle) / 2;
     n.r = parentOuter + radialExt(n, n.angle) / 2 + gap;
   }
-  n.children.forEach((c) => setRadii(c, n, extra, extraDepth));
+  n.children.forEach((c) => setRadii(c, n, extra));
 }
 
 function computeNeed(n: RNode): number {
@@ -74,28 +74,32 @@ export function layoutRadial(root: Item): void {
     n.children.forEach(collect);
   };
   collect(tree);
-  const rings = () => all;
+  const fanned = all.filter((n) => n.depth > 0 && n.children.length > 1);
+  // How far over its limit the most crowded circle is: the whole circle for the branches, and a
+  // limited fan for each group's themes (wider fans put themes nearer a neighbouring group).
+  const crowding = () => {
+    const total = computeNeed(tree);
+    const fans = fanned.map((n) => n.children.reduce((s, c) => s + c.need, 0) / MAX_FAN);
+    return Math.max(total / TAU, ...fans);
+  };
   // The first branch is centred at the top, like a figure is read.
   const startOf = (w: (c: RNode) => number) => -Math.PI / 2 - (w(tree.children[0]) / tree.children.reduce((s, c) => s + w(c), 0)) * Math.PI;
   const byLeaves = (c: RNode) => leaves(c) * 0.1;
   assignAngles(tree, startOf(byLeaves), TAU, byLeaves);
+  // Pushing the group ring out (rather than lengthening the theme connectors) keeps each group's
+  // themes close to it; every ring beyond moves out with it.
   let extra = 0;
-  // Lengthening the theme connectors instead keeps a tighter hub but then the groups crowd the
-  // core; pushing the group ring out gives each group room and keeps its themes close to it.
-  const extraDepth = 1;
   const byNeed = (c: RNode) => c.need;
   for (let iter = 0; iter < 4; iter++) {
-    setRadii(tree, null, extra, extraDepth);
-    let total = computeNeed(tree);
-    while (total > TAU) {
-      const r = Math.min(...rings().filter((n) => n.depth === extraDepth).map((n) => n.r));
-      extra += Math.max(4, r * (total / TAU - 1));
-      setRadii(tree, null, extra, extraDepth);
-      total = computeNeed(tree);
+    setRadii(tree, null, extra);
+    for (let c = crowding(); c > 1; c = crowding()) {
+      const r = Math.min(...tree.children.map((n) => n.r));
+      extra += Math.max(4, r * (c - 1));
+      setRadii(tree, null, extra);
     }
     assignAngles(tree, startOf(byNeed), TAU, byNeed);
   }
-  setRadii(tree, null, extra, extraDepth);
+  setRadii(tree, null, extra);
   place(tree);
 }
 

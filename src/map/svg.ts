@@ -13,8 +13,9 @@ export interface SvgOptions extends Pick<MapOptions, 'fontFamily' | 'widthMm' | 
   embedFont?: boolean;
 }
 
+/** Escapes text and double-quoted attribute values (every attribute here is double-quoted). */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /** XML ids must be NCNames; node ids may be anything, so they are prefixed and sanitised. */
@@ -100,10 +101,13 @@ function nodesSvg(layout: MapLayout): string[] {
 function boxSvg(b: PositionedNode): string {
   const dash = b.dashed ? ' stroke-dasharray="3 2"' : '';
   const rect = `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${RADIUS[b.kind]}" fill="${b.fill}" stroke="${b.stroke}" stroke-width="${STROKE[b.kind]}"${dash}/>`;
-  const cx = b.x + b.width / 2;
+  // Lines of a list item align on one edge of the text block, which stays centred in the box.
+  const textW = Math.max(...b.lines.map((l) => textWidth(l, b.fontSize, b.fontWeight)));
+  const inset = (b.width - textW) / 2;
+  const cx = b.textAlign === 'start' ? b.x + inset : b.textAlign === 'end' ? b.x + b.width - inset : b.x + b.width / 2;
   const top = b.y + b.height / 2 - (b.lines.length * b.lineHeight) / 2;
   // Baseline sits a little below each line's middle (about half the cap height of Plex Sans).
   const spans = b.lines.map((line, i) => `<tspan x="${n(cx)}" y="${n(top + (i + 0.5) * b.lineHeight + b.fontSize * 0.35)}">${escapeXml(line)}</tspan>`);
-  const text = `<text font-size="${n(b.fontSize)}" font-weight="${b.fontWeight}" text-anchor="middle" fill="${b.textColor}">${spans.join('')}</text>`;
+  const text = `<text font-size="${n(b.fontSize)}" font-weight="${b.fontWeight}" text-anchor="${b.textAlign}" fill="${b.textColor}">${spans.join('')}</text>`;
   return rect + text;
 }

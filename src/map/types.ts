@@ -38,6 +38,8 @@ export interface PositionedNode {
   stroke: string;
   textColor: string;
   dashed: boolean;
+  /** Codes in a list read from their connector side; everything else is centred. */
+  textAlign: 'start' | 'middle' | 'end';
   /** Id of the theme group / theme this node belongs to (for SVG grouping). */
   groupId: string | null;
   parentId: string | null;

@@ -10,7 +10,7 @@ export function woffToTtf(woff: Uint8Array): Uint8Array {
   if (src.getUint32(0) !== WOFF_SIGNATURE) throw new Error('not a WOFF 1.0 file');
   const flavor = src.getUint32(4);
   const numTables = src.getUint16(12);
-  const tables: { tag: number; checksum: number; data: Uint8Array }[] = [];
+  const tables: SfntTable[] = [];
   for (let i = 0; i < numTables; i++) {
     const at = 44 + i * 20;
     const tag = src.getUint32(at);
@@ -23,8 +23,15 @@ export function woffToTtf(woff: Uint8Array): Uint8Array {
     if (data.length !== origLength) throw new Error(`WOFF table ${tagName(tag)}: bad length`);
     tables.push({ tag, checksum, data });
   }
-  // sfnt requires the table directory sorted by tag.
-  tables.sort((a, b) => a.tag - b.tag);
+  return packSfnt(flavor, tables);
+}
+
+export interface SfntTable { tag: number; checksum: number; data: Uint8Array }
+
+/** Writes an sfnt from its tables (sorted by tag, 4-byte aligned, as the spec requires). */
+export function packSfnt(flavor: number, input: SfntTable[]): Uint8Array {
+  const tables = [...input].sort((a, b) => a.tag - b.tag);
+  const numTables = tables.length;
   const headerSize = 12 + numTables * 16;
   let size = headerSize;
   for (const t of tables) size += pad4(t.data.length);
@@ -50,7 +57,17 @@ export function woffToTtf(woff: Uint8Array): Uint8Array {
   return out;
 }
 
-function pad4(n: number): number {
+/** sfnt table checksum: the sum of the table as big-endian uint32s. */
+export function tableChecksum(data: Uint8Array): number {
+  const padded = new Uint8Array(pad4(data.length));
+  padded.set(data);
+  const v = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
+  return sum;
+}
+
+export function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeEntities } from './cues.ts';
 import { TranscriptImportError, reasonOf } from './errors.ts';
 import { normaliseText } from './normalise.ts';
@@ -36,6 +36,9 @@ export function odtText(file: string, bytes: Uint8Array): string {
     throw invalid(file, 'content.xml is not UTF-8');
   }
   if (/<!DOCTYPE/i.test(xml)) throw invalid(file, 'content.xml has a DOCTYPE, which is not allowed');
+  // The parser is forgiving about mismatched tags; a damaged file should say so instead.
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw invalid(file, `content.xml is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
   let tree: XmlNode[];
   try {
     tree = parser.parse(xml) as XmlNode[];

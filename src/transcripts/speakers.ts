@@ -12,6 +12,8 @@ export interface LabelMatch {
 interface Candidate extends LabelMatch {
   key: string;
   bracketed: boolean;
+  /** "Name  0:03" on a line of its own, which is easily a heading or a note with a time. */
+  headerLine: boolean;
 }
 
 // A label names a person, a role or an id: up to four words, no sentence punctuation.
@@ -67,6 +69,7 @@ export function findSpeakerLabels(file: string, lines: string[], opts: ImportOpt
 }
 
 function looksLikeName(c: Candidate): boolean {
+  if (c.headerLine) return false;
   const words = c.key.replace(/ \(.*$/, '').split(' ');
   if (words.length > 3 || words.some((w) => NOT_SPEAKERS.has(w))) return false;
   return c.speaker.replace(/ \(.*$/, '').split(' ').every((w) => /^[\p{Lu}\p{N}]/u.test(w));
@@ -85,7 +88,8 @@ function isAcceptable(c: Candidate, count: number): boolean {
 
 export function readLabel(line: string): Candidate | null {
   const bracket = BRACKET_LABEL.exec(line);
-  const m = bracket ?? COLON_LABEL.exec(line) ?? HEADER_LINE.exec(line);
+  const colon = bracket ?? COLON_LABEL.exec(line);
+  const m = colon ?? HEADER_LINE.exec(line);
   if (!m || !m.groups) return null;
   const g = m.groups;
   const name = (g.name ?? '').replace(/\s+/g, ' ').trim();
@@ -99,6 +103,7 @@ export function readLabel(line: string): Candidate | null {
     time: timeText === undefined ? null : parseClock(timeText),
     rest: line.slice(m[0].length).replace(/^[ \t]+/, ''),
     bracketed: bracket !== null,
+    headerLine: colon === null,
   };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap } from '../../src/map/layout.ts';
+import { layoutMap, positionsOf } from '../../src/map/layout.ts';
 import { sampleMap } from '../../src/map/sample.ts';
 import { syntheticMap } from '../../src/map/synthetic.ts';
 import type { MapInput, MapLayoutKind, MapOptions } from '../../src/map/types.ts';
 import { textWidth } from '../../src/map/text.ts';
-import { incompleteLabels, inside, overlappingPairs } from './helpers.ts';
+import { connectorsThroughBoxes, incompleteLabels, inside, overlappingPairs } from './helpers.ts';
 
 const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({ layout, showCodes: true, palette: 'colorblind', ...extra });
 
@@ -50,6 +50,7 @@ describe('layoutMap on the reference study (Fig. 1)', () => {
     expect(layout.width).toBeLessThanOrEqual(174 * (72 / 25.4) * 1.2);
     expect(overlappingPairs(layout)).toEqual([]);
     expect(incompleteLabels(input, layout)).toEqual([]);
+    expect(connectorsThroughBoxes(layout)).toEqual([]);
   });
 
   it('is deterministic', () => {
@@ -70,8 +71,13 @@ describe('layoutMap with 40 themes and 400 codes', () => {
         for (const line of n.lines) expect(textWidth(line, n.fontSize, n.fontWeight)).toBeLessThan(n.width);
         expect(n.lines.length * n.lineHeight).toBeLessThan(n.height);
       }
+      expect(connectorsThroughBoxes(layout)).toEqual([]);
     });
   }
+
+  it('radial without codes: no connector cuts through another theme', () => {
+    expect(connectorsThroughBoxes(layoutMap(input, opts('radial', { showCodes: false })))).toEqual([]);
+  });
 
   it('hides codes unless asked to show them', () => {
     const layout = layoutMap(input, opts('radial', { showCodes: false }));
@@ -101,6 +107,22 @@ describe('layoutMap edge cases', () => {
     expect(b.x + b.width / 2 - (a.x + a.width / 2)).toBeCloseTo(200, 0);
     expect(b.y + b.height / 2 - (a.y + a.height / 2)).toBeCloseTo(0, 0);
     expect(overlappingPairs(layout)).toEqual([]);
+  });
+
+  it('free layout round-trips: positions taken from a layout give back the same layout', () => {
+    const first = layoutMap(sampleMap(), opts('radial', { title: 'Figure 1. Thematic map' }));
+    const again = layoutMap(sampleMap(), opts('free', { title: 'Figure 1. Thematic map', positions: positionsOf(first) }));
+    expect(again.nodes.map((n) => [n.id, n.x, n.y])).toEqual(first.nodes.map((n) => [n.id, n.x, n.y]));
+    expect([again.width, again.height]).toEqual([first.width, first.height]);
+  });
+
+  it('adds a title above the map and widens the figure for a long title', () => {
+    const plain = layoutMap(sampleMap(), opts('radial'));
+    const titled = layoutMap(sampleMap(), opts('radial', { title: 'Figure 1. '.repeat(12) }));
+    expect(titled.title?.text).toBe('Figure 1. '.repeat(12));
+    expect(titled.height).toBeGreaterThan(plain.height);
+    expect(titled.width).toBeGreaterThan(plain.width);
+    for (const n of titled.nodes) expect(n.y).toBeGreaterThan(titled.title!.y);
   });
 
   it('lays several cores side by side and survives missing parents and cycles', () => {

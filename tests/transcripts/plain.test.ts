@@ -47,6 +47,9 @@ describe('plain text speaker turns', () => {
     expect(once.text).toBe('Maria: hello there\nsecond paragraph');
     const twice = await parse('e.txt', 'Maria: hello\nJohn Baker: hi\nMaria: bye');
     expect(twice.turns.map((t) => t.speaker)).toEqual(['Maria', 'John Baker', 'Maria']);
+    const heading = await parse('f.txt', 'Maria: hello\nMeeting Room 10:30\nMaria: bye');
+    expect(heading.turns.map((t) => t.speaker)).toEqual(['Maria', 'Maria']);
+    expect(heading.text).toBe('hello\nMeeting Room 10:30\nbye');
   });
 
   it('makes each paragraph a turn when there are no labels', async () => {

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { UiProvider, useUi } from './state/ui.tsx';
+import { ProjectProvider, useProject } from './state/project.tsx';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { TopBar } from './components/TopBar.tsx';
+import { DocumentList } from './components/DocumentList.tsx';
+import { Codebook } from './components/Codebook.tsx';
+import { RightPanel } from './components/RightPanel.tsx';
+import { Dialogs } from './components/Dialogs.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { TranscriptView } from './transcript/TranscriptView.tsx';
+import { QuotesView } from './views/QuotesView.tsx';
+import { DocumentsView } from './views/DocumentsView.tsx';
+import { AnalysisView } from './views/AnalysisView.tsx';
+
+export function App() {
+  return (
+    <UiProvider>
+      <ProjectProvider>
+        <Workbench />
+      </ProjectProvider>
+    </UiProvider>
+  );
+}
+
+function Workbench() {
+  const { ui, patch } = useUi();
+  const { documents, coders, error, ready } = useProject();
+  useShortcuts();
+  useEffect(() => {
+    if (ui.documentId === null && documents.length) patch({ documentId: documents[0].id });
+    // With no coder chosen in this browser yet, start as the first person who has coded (switchable in the top bar).
+    if (!ui.coder && coders.length) patch({ coder: coders.find((c) => !c.isConsensus)?.name ?? null });
+  }, [documents, coders, ui.documentId, ui.coder, patch]);
+
+  if (error && !ready) return <div className="fatal"><h1>Thematic</h1><p>{error}</p></div>;
+  return (
+    <div className="app" data-ready={ready ? 'true' : 'false'}>
+      <TopBar />
+      <div className="workspace">
+        <aside className="sidebar">
+          <DocumentList />
+          <Codebook />
+        </aside>
+        <main className="centre">
+          <div className="view" hidden={ui.view !== 'transcript'}><TranscriptView /></div>
+          {ui.view === 'quotes' && <div className="view"><QuotesView /></div>}
+          {ui.view === 'documents' && <div className="view"><DocumentsView /></div>}
+          {ui.view === 'analysis' && <div className="view"><AnalysisView /></div>}
+        </main>
+        <RightPanel />
+      </div>
+      <StatusBar />
+      <Dialogs />
+    </div>
+  );
+}

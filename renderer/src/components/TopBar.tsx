@@ -1,0 +1,36 @@
+import { useProject } from '../state/project.tsx';
+import { useUi, type View, type Visibility } from '../state/ui.tsx';
+import { useCodingActions } from '../hooks/useCodingActions.ts';
+import { CoderSelector } from './CoderSelector.tsx';
+
+export const VIEWS: [View, string][] = [['transcript', 'Transcript'], ['quotes', 'Quotes'], ['documents', 'Documents'], ['analysis', 'Analysis']];
+const SHOW: [Visibility, string][] = [['mine', 'Mine'], ['other', 'Other coder'], ['both', 'Both'], ['consensus', 'Consensus']];
+
+export function TopBar() {
+  const { info, history } = useProject();
+  const { ui, patch } = useUi();
+  const { undo, redo } = useCodingActions();
+  return (
+    <header className="topbar">
+      <div className="brand"><span className="logo" aria-hidden="true">◐</span><span className="project-name" title={info?.path}>{info?.name ?? 'Thematic'}</span></div>
+      <nav className="tabs" aria-label="Views">
+        {VIEWS.map(([v, label], k) => (
+          <button key={v} className={ui.view === v ? 'tab active' : 'tab'} onClick={() => patch({ view: v })} title={`${label} (${k + 1})`}>{label}</button>
+        ))}
+      </nav>
+      <div className="topbar-right">
+        <CoderSelector />
+        <div className="segmented" role="radiogroup" aria-label="Show codings of">
+          {SHOW.map(([v, label]) => (
+            <button key={v} role="radio" aria-checked={ui.visibility === v} className={ui.visibility === v ? 'on' : ''} onClick={() => patch({ visibility: v, activeCodingIds: [] })}>{label}</button>
+          ))}
+        </div>
+        <div className="undo-redo">
+          <button className="icon-btn" onClick={() => void undo()} disabled={!history?.canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+          <button className="icon-btn" onClick={() => void redo()} disabled={!history?.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+        </div>
+        <button className="icon-btn" onClick={() => patch({ dialog: { kind: 'help' } })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+      </div>
+    </header>
+  );
+}

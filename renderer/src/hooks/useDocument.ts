@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../src/api/contract.ts';
+import { call } from '../api/client.ts';
+
+export type LoadedDocument = Output<'documents.get'>;
+
+/** Transcript text is immutable after import, so a document is fetched once per id, not after every change. */
+const cache = new Map<number, Promise<LoadedDocument>>();
+
+export function getDocument(id: number): Promise<LoadedDocument> {
+  let p = cache.get(id);
+  if (!p) {
+    p = call('documents.get', { id });
+    p.catch(() => cache.delete(id));
+    cache.set(id, p);
+  }
+  return p;
+}
+
+export function useDocument(id: number | null): { doc: LoadedDocument | null; error: string | null } {
+  const [state, setState] = useState<{ id: number | null; doc: LoadedDocument | null; error: string | null }>({ id: null, doc: null, error: null });
+  useEffect(() => {
+    if (id === null) return;
+    let live = true;
+    getDocument(id).then((doc) => live && setState({ id, doc, error: null }), (e: Error) => live && setState({ id, doc: null, error: e.message }));
+    return () => { live = false; };
+  }, [id]);
+  return state.id === id ? { doc: state.doc, error: state.error } : { doc: null, error: null };
+}

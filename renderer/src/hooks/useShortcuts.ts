@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useUi } from '../state/ui.tsx';
+import { useCodingActions } from './useCodingActions.ts';
+import { VIEWS } from '../components/TopBar.tsx';
+
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** Keyboard-first coding: single keys act on the selection; Ctrl+Z / Ctrl+Shift+Z walk the operation log. */
+export function useShortcuts(): void {
+  const { ui, patch } = useUi();
+  const { selection, inVivo, undo, redo, removeCoding } = useCodingActions();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (mod && k === 'z' && !typing(e.target)) { e.preventDefault(); void (e.shiftKey ? redo() : undo()); return; }
+      if (mod && k === 'y' && !typing(e.target)) { e.preventDefault(); void redo(); return; }
+      if (mod && k === 'f') { e.preventDefault(); patch({ view: 'transcript' }); document.getElementById('find-input')?.focus(); return; }
+      if (mod || e.altKey || typing(e.target) || ui.dialog) return;
+      if (e.key === '?') { e.preventDefault(); patch({ dialog: { kind: 'help' } }); return; }
+      if (e.key === '/') { e.preventDefault(); patch({ view: 'transcript' }); document.getElementById('find-input')?.focus(); return; }
+      const view = VIEWS[Number(e.key) - 1];
+      if (view) { patch({ view: view[0] }); return; }
+      if (k === 'j') { e.preventDefault(); (document.querySelector('[title^="Next coding"]') as HTMLButtonElement | null)?.click(); return; }
+      if (e.key === 'Delete' && ui.activeCodingIds.length === 1) { e.preventDefault(); void removeCoding(ui.activeCodingIds[0]); return; }
+      if (!selection) return;
+      if (k === 'c') { e.preventDefault(); patch({ dialog: { kind: 'picker' } }); }
+      else if (k === 'n') { e.preventDefault(); patch({ dialog: { kind: 'newCode' } }); }
+      else if (k === 'v') { e.preventDefault(); void inVivo(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ui.dialog, ui.activeCodingIds, selection, inVivo, undo, redo, removeCoding, patch]);
+}

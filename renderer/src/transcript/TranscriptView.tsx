@@ -1,0 +1,107 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useUi } from '../state/ui.tsx';
+import { useProject } from '../state/project.tsx';
+import { useDocument } from '../hooks/useDocument.ts';
+import { useVisibleCodings } from '../hooks/useVisibleCodings.ts';
+import { blocksOf } from './blocks.ts';
+import { loadTranscript } from './loadTranscript.ts';
+import { clearAll, paintCodings, paintNamed } from './highlights.ts';
+import type { TextIndex } from './textIndex.ts';
+import { Stripes } from './Stripes.tsx';
+import { TranscriptHeader } from './TranscriptHeader.tsx';
+import { useTranscriptSelection } from './useTranscriptSelection.ts';
+
+const config = {
+  namespace: 'transcript',
+  editable: false,
+  theme: { paragraph: 'turn' },
+  onError(e: Error) { throw e; },
+};
+
+export function TranscriptView() {
+  return <LexicalComposer initialConfig={config}><TranscriptBody /></LexicalComposer>;
+}
+
+export interface Loaded { documentId: number; index: TextIndex; paragraphs: HTMLElement[]; text: string }
+
+function TranscriptBody() {
+  const [editor] = useLexicalComposerContext();
+  const { ui, patch } = useUi();
+  const { codesById } = useProject();
+  const { doc, error } = useDocument(ui.documentId);
+  const { visible, underlined } = useVisibleCodings(ui.documentId);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [layoutKey, setLayoutKey] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    if (!doc) return;
+    const blocks = blocksOf(doc.text, doc.turns);
+    const { index, paragraphs } = loadTranscript(editor, doc.text, blocks);
+    setLoaded({ documentId: doc.document.id, index, paragraphs, text: doc.text });
+    scroller.current?.scrollTo({ top: 0 });
+    return () => clearAll();
+  }, [doc, editor]);
+
+  useEffect(() => {
+    if (loaded) paintCodings(loaded.index, visible, codesById, underlined, loaded.documentId);
+  }, [loaded, visible, codesById, underlined]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const ranges = visible.filter((c) => ui.activeCodingIds.includes(c.id)).map((c) => loaded.index.range(c.start, c.end)).filter((r) => r !== null);
+    paintNamed('coding-active', ranges, 10);
+  }, [loaded, visible, ui.activeCodingIds]);
+
+  useEffect(() => {
+    const r = ui.reveal;
+    if (!loaded || !r || r.documentId !== loaded.documentId) return;
+    const range = loaded.index.liveRange(r.start, r.end);
+    const box = scroller.current;
+    if (!range || !box) return;
+    paintNamed('find-current', [range], 20);
+    const rect = range.getBoundingClientRect(), outer = box.getBoundingClientRect();
+    box.scrollTop += rect.top - outer.top - outer.height / 3;
+  }, [loaded, ui.reveal]);
+
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const ro = new ResizeObserver(() => setLayoutKey((k) => k + 1));
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, []);
+
+  useTranscriptSelection(editor, loaded, patch);
+
+  const onClick = (e: React.MouseEvent) => {
+    if (!loaded) return;
+    const sel = document.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const pos = document.caretPositionFromPoint?.(e.clientX, e.clientY);
+    if (!pos || !editor.getRootElement()?.contains(pos.offsetNode)) return;
+    const at = loaded.index.toOffset(pos.offsetNode, pos.offset, 'start');
+    const here = visible.filter((c) => c.start <= at && at < c.end).sort((a, b) => (a.end - a.start) - (b.end - b.start));
+    patch({ activeCodingIds: here.map((c) => c.id), rightTab: 'coding' });
+  };
+
+  const stripesFor = useMemo(() => (loaded && loaded.documentId === ui.documentId ? loaded.paragraphs : []), [loaded, ui.documentId]);
+
+  if (ui.documentId === null) return <div className="empty-state">Choose a document on the left to start reading and coding.</div>;
+  return (
+    <div className="transcript">
+      <TranscriptHeader loaded={loaded} visible={visible} />
+      {error && <div className="error-banner">{error}</div>}
+      <div className="transcript-scroll" ref={scroller}>
+        <div className="transcript-page">
+          <ContentEditable className="transcript-text" aria-label="Transcript" onClick={onClick} data-document-id={ui.documentId} />
+          <Stripes paragraphs={stripesFor} codings={visible} codes={codesById} layoutKey={layoutKey}
+            onPickCode={(id) => patch({ selectedCodeId: id, rightTab: 'code' })} />
+        </div>
+      </div>
+    </div>
+  );
+}
