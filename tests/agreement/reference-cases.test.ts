@@ -345,9 +345,16 @@ const handlers: Record<string, (c: Case) => void> = {
   },
 };
 
+// Mathet et al.'s gamma needs an alignment search and a stochastic chance estimate; issue 5 does
+// not list it among Thematic's coefficients, so it is named here rather than silently ignored.
+const OUT_OF_SCOPE: Record<string, string> = { pygamma_alexpaulsuzan_gamma: 'Mathet et al. gamma' };
+
 describe.runIf(present)('reference cases', () => {
   it('has cases to check', () => expect(cases.length).toBeGreaterThan(0));
-  for (const c of cases) {
+  it('supports every case except those named as out of scope', () => {
+    expect(cases.filter((c) => !handlers[c.id]).map((c) => c.id)).toEqual(Object.keys(OUT_OF_SCOPE));
+  });
+  for (const c of cases.filter((x) => !(x.id in OUT_OF_SCOPE))) {
     it(`${c.id} (${JSON.stringify(c.measure)})`, () => {
       const handler = handlers[c.id];
       if (!handler) throw new Error(`reference case ${c.id} (${JSON.stringify(c.measure)}) is not supported by the agreement engine`);
@@ -356,6 +363,6 @@ describe.runIf(present)('reference cases', () => {
   }
 });
 
-describe.runIf(!present)('reference cases', () => {
+if (!present) describe('reference cases', () => {
   it.skip('skipped: ../shared/agreement is missing entirely', () => {});
 });
