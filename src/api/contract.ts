@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   Attributes, Code, Coder, Coding, Color, DocumentSummary, Id, Memo, MemoTarget, Operation, Participant, SearchHit, Turn,
 } from '../model/entities.ts';
+import { themesMethods } from './contract-themes.ts';
+import { agreementMethods } from './contract-agreement.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -104,6 +106,8 @@ export const contract = {
     query: z.string().trim().min(1).max(500), codeId: Id, coder: CoderName, scope: z.enum(['hit', 'sentence', 'turn']).default('hit'),
     documentId: Id.optional(),
   }).strict(), z.object({ created: z.number().int(), skipped: z.number().int() }), true),
+  ...themesMethods,
+  ...agreementMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,9 +10,11 @@ import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
 import { codeHandlers } from './handlers/codes.ts';
 import { miscHandlers } from './handlers/misc.ts';
+import { themesHandlers } from './handlers/themes.ts';
+import { agreementHandlers } from './handlers/agreement.ts';
 
 const handlers = {
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

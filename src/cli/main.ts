@@ -7,8 +7,12 @@ import { Service } from '../api/service.ts';
 import { cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
 import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
 import { buildSample, SAMPLE_PATH } from './sample.ts';
+import { themesCommands } from './themes-commands.ts';
+import { agreementCommands } from './agreement-commands.ts';
 
-const BOOLEANS = ['json', 'help', 'no-open', 'force'];
+const EXTRA_COMMANDS = { ...themesCommands, ...agreementCommands };
+
+const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded'];
 
 export const USAGE = `thematic: a workbench for thematic analysis
 
@@ -48,7 +52,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return 0;
       }
       case undefined: case 'help': case '--help': case '-h': io.out(USAGE); return 0;
-      default: throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
+      default:
+        if (cmd && Object.hasOwn(EXTRA_COMMANDS, cmd)) return await EXTRA_COMMANDS[cmd](p, io);
+        throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ThematicError) { io.err(`thematic: ${e.message}`); return 2; }
