@@ -38,6 +38,13 @@ export function getCode(db: Db, id: number): Code {
   return toCode(r);
 }
 
+/** Just the name: cheap enough for the hot path (operation summaries), unlike getCode's counts. */
+export function codeName(db: Db, id: number): string {
+  const r = stmt(db, 'SELECT name FROM codes WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!r) throw new ThematicError('not_found', `code ${id} does not exist`);
+  return r.name;
+}
+
 export function findCodeByName(db: Db, name: string, parentId: number | null = null): { id: number } | undefined {
   return stmt(db, 'SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').get(name, parentId) as { id: number } | undefined;
 }

@@ -1,5 +1,5 @@
 import type { Handlers } from './types.ts';
-import { createCode, descendants, findCodeByName, getCode, listCodes, moveCode, updateCode } from '../../store/codes.ts';
+import { codeName, createCode, descendants, findCodeByName, getCode, listCodes, moveCode, updateCode } from '../../store/codes.ts';
 import { createCoding, getCoding, listCodings, checkSpan } from '../../store/codings.ts';
 import { documentText } from '../../store/documents.ts';
 import { stmt } from '../../store/changes.ts';
@@ -65,13 +65,13 @@ export const codeHandlers: Handlers<Method> = {
 
   'codings.list': (i, h) => listCodings(h.db, i),
   'codings.create': (i, h) => {
-    const code = getCode(h.db, i.codeId);
-    const id = h.op(`Code [${i.start}, ${i.end}) of document ${i.documentId} as "${code.name}" (${i.coder})`, (tx) => createCoding(tx, i));
+    const name = codeName(h.db, i.codeId);
+    const id = h.op(`Code [${i.start}, ${i.end}) of document ${i.documentId} as "${name}" (${i.coder})`, (tx) => createCoding(tx, i));
     return getCoding(h.db, id);
   },
   'codings.remove': (i, h) => {
     const c = getCoding(h.db, i.id);
-    h.op(`Remove a "${getCode(h.db, c.codeId).name}" coding (${c.coder})`, (tx) => tx.delete('codings', [{ id: i.id }]));
+    h.op(`Remove a "${codeName(h.db, c.codeId)}" coding (${c.coder})`, (tx) => tx.delete('codings', [{ id: i.id }]));
     return { ok: true as const };
   },
   'codings.resize': (i, h) => {
