@@ -53,6 +53,13 @@ export function registerKey(table: string, cols: string[]): void {
   KEYS[table] = cols;
 }
 
+type InsertHook = (db: Db, row: Row, id: number) => void;
+const INSERT_HOOKS: Record<string, InsertHook> = {};
+/** Work that must follow every insert into a table, however it happens (a call, undo or redo). */
+export function registerInsertHook(table: string, hook: InsertHook): void {
+  INSERT_HOOKS[table] = hook;
+}
+
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(s: string): string {
   if (!IDENT.test(s)) throw new Error(`invalid identifier ${s}`);
@@ -75,7 +82,9 @@ function where(cols: string[]): string {
 export function insertRow(db: Db, table: string, row: Row): number {
   const cols = Object.keys(row);
   const sql = `INSERT INTO ${ident(table)} (${cols.map(ident).join(',')}) VALUES (${cols.map(() => '?').join(',')})`;
-  return Number(stmt(db, sql).run(...cols.map((c) => toSql(row[c]))).lastInsertRowid);
+  const id = Number(stmt(db, sql).run(...cols.map((c) => toSql(row[c]))).lastInsertRowid);
+  INSERT_HOOKS[table]?.(db, row, id);
+  return id;
 }
 
 function toSql(v: unknown): unknown {

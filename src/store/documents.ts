@@ -1,5 +1,5 @@
 import type { Db } from './open.ts';
-import { stmt } from './changes.ts';
+import { registerInsertHook, stmt } from './changes.ts';
 import type { Tx } from './operations.ts';
 import type { DocumentSummary, Turn } from '../model/entities.ts';
 import { attributesOf } from './participants.ts';
@@ -88,7 +88,18 @@ export function insertDocument(tx: Tx, d: NewDocument): number {
   });
   tx.insertMany('turns', d.turns.map((t, idx) => ({
     document_id: id, idx, speaker: t.speaker, start: t.start, end: t.end,
-    time_start: t.timeStart, time_end: t.timeEnd, text: d.text.slice(t.start, t.end),
+    time_start: t.timeStart, time_end: t.timeEnd,
   })));
   return id;
 }
+
+// The search index follows turns: a turn's words are indexed when the turn is inserted.
+const lastText = new WeakMap<Db, { id: number; text: string }>();
+registerInsertHook('turns', (db, row, id) => {
+  const docId = Number(row.document_id);
+  let cached = lastText.get(db);
+  if (!cached || cached.id !== docId) lastText.set(db, (cached = { id: docId, text: documentText(db, docId) }));
+  stmt(db, 'INSERT INTO turn_fts (rowid, text) VALUES (?, ?)').run(id, cached.text.slice(Number(row.start), Number(row.end)));
+});
+// A new document may reuse a deleted one's id: forget the cached text whenever one is inserted.
+registerInsertHook('documents', (db) => { lastText.delete(db); });

@@ -2,6 +2,7 @@ import type { Db } from './open.ts';
 import { stmt } from './changes.ts';
 import type { SearchHit } from '../model/entities.ts';
 import { ThematicError } from './errors.ts';
+import { documentText } from './documents.ts';
 
 interface Term { text: string; prefix: boolean }
 
@@ -30,13 +31,13 @@ function termRegex(terms: Term[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-interface TurnHit { id: number; document_id: number; start: number; text: string; speaker: string | null; document: string; participant: string | null }
+interface TurnHit { id: number; document_id: number; start: number; end: number; speaker: string | null; document: string; participant: string | null }
 
 const CONTEXT = 60;
 
 export function search(db: Db, q: string, limit: number, documentId?: number): { hits: SearchHit[]; total: number } {
   const terms = parseQuery(q);
-  const turns = stmt(db, `SELECT t.id, t.document_id, t.start, t.text, t.speaker, d.name AS document,
+  const turns = stmt(db, `SELECT t.id, t.document_id, t.start, t.end, t.speaker, d.name AS document,
         COALESCE(sp.label, dp.label) AS participant
       FROM turn_fts f JOIN turns t ON t.id = f.rowid JOIN documents d ON d.id = t.document_id
       LEFT JOIN speaker_participants s ON s.document_id = t.document_id AND s.speaker = t.speaker
@@ -47,16 +48,19 @@ export function search(db: Db, q: string, limit: number, documentId?: number): {
   const hits: SearchHit[] = [];
   let total = 0;
   const re = termRegex(terms);
+  const docText = new Map<number, string>();
   for (const t of turns) {
+    if (!docText.has(t.document_id)) docText.set(t.document_id, documentText(db, t.document_id));
+    const text = docText.get(t.document_id)!.slice(t.start, t.end);
     re.lastIndex = 0;
-    for (let m; (m = re.exec(t.text)); ) {
+    for (let m; (m = re.exec(text)); ) {
       total++;
       if (hits.length >= limit) continue;
       const s = m.index, e = m.index + m[0].length;
       hits.push({
         documentId: t.document_id, document: t.document, turnId: t.id, speaker: t.speaker, participant: t.participant,
         start: t.start + s, end: t.start + e,
-        before: t.text.slice(Math.max(0, s - CONTEXT), s), match: m[0], after: t.text.slice(e, e + CONTEXT),
+        before: text.slice(Math.max(0, s - CONTEXT), s), match: m[0], after: text.slice(e, e + CONTEXT),
       });
     }
   }
@@ -66,7 +70,8 @@ export function search(db: Db, q: string, limit: number, documentId?: number): {
 /** The span to code for a hit: the hit itself, its sentence, or its whole speaker turn. */
 export function expandHit(db: Db, hit: SearchHit, scope: 'hit' | 'sentence' | 'turn'): { start: number; end: number } {
   if (scope === 'hit') return { start: hit.start, end: hit.end };
-  const t = stmt(db, 'SELECT start, end, text FROM turns WHERE id = ?').get(hit.turnId) as { start: number; end: number; text: string };
+  const row = stmt(db, 'SELECT document_id, start, end FROM turns WHERE id = ?').get(hit.turnId) as { document_id: number; start: number; end: number };
+  const t = { ...row, text: documentText(db, row.document_id).slice(row.start, row.end) };
   if (scope === 'turn') return { start: t.start, end: t.end };
   const s = hit.start - t.start, e = hit.end - t.start;
   let a = s;

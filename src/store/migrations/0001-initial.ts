@@ -55,7 +55,6 @@ export function up(db: Database): void {
       end INTEGER NOT NULL,
       time_start REAL,
       time_end REAL,
-      text TEXT NOT NULL,
       UNIQUE (document_id, idx)
     ) STRICT;
 
@@ -124,14 +123,13 @@ export function up(db: Database): void {
     ) STRICT;
     CREATE INDEX operations_state ON operations(state, id);
 
+    -- Contentless: the text lives once, in documents.text. Rows are added from JS (offsets are
+    -- UTF-16, which SQL's substr cannot slice) and removed here, so undo/redo keep it in step.
     CREATE VIRTUAL TABLE turn_fts USING fts5(
-      text, content='turns', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER turns_ai AFTER INSERT ON turns BEGIN
-      INSERT INTO turn_fts(rowid, text) VALUES (new.id, new.text);
-    END;
     CREATE TRIGGER turns_ad AFTER DELETE ON turns BEGIN
-      INSERT INTO turn_fts(turn_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      DELETE FROM turn_fts WHERE rowid = old.id;
     END;
   `);
 }
