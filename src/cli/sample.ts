@@ -8,6 +8,8 @@ export const SAMPLE_PATH = path.join(root, 'fixtures/build/sample.thematic');
 
 interface CodebookEntry { name: string; parent: string | null; color: string; definition: string; whenToUse: string; whenNotToUse: string; example: string; inVivo: boolean }
 interface CodingEntry { document: string; code: string; quote: string; occurrence?: number; coders: string[] }
+interface ThemeEntry { name: string; definition: string; codes: string[]; subthemes?: ThemeEntry[] }
+interface ThemesFile { core: { name: string; definition: string; groups: { name: string; definition: string; themes: ThemeEntry[] }[] }[] }
 interface MemoEntry { target: 'project' | 'document' | 'code'; ref: string | null; title: string; body: string; author: string }
 
 const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, name), 'utf8')) as T;
@@ -72,11 +74,33 @@ async function populate(s: Service): Promise<void> {
       await s.call('codings.create', { documentId, codeId, coder, start, end: start + c.quote.length }, { actor: coder });
     }
   }
+  if (fs.existsSync(path.join(SAMPLE_DIR, 'themes.json'))) await buildThemes(s, codeIds);
   if (fs.existsSync(path.join(SAMPLE_DIR, 'memos.json'))) {
     for (const m of readJson<MemoEntry[]>('memos.json')) {
       const targetId = m.target === 'project' ? null : m.target === 'document' ? docIds.get(m.ref ?? '') : codeIds.get(m.ref ?? '');
       if (targetId === undefined) throw new Error(`memos.json: unknown ${m.target} ${m.ref}`);
       await s.call('memos.create', { targetType: m.target, targetId, title: m.title, body: m.body, author: m.author }, { actor: m.author });
+    }
+  }
+}
+
+/** The theme tree of the reference study's Fig. 1, with the codebook's codes attached, through the API. */
+async function buildThemes(s: Service, codeIds: Map<string, number>): Promise<void> {
+  const actor = { actor: 'sample builder' };
+  const codesOf = (t: ThemeEntry) => t.codes.map((name) => {
+    const id = codeIds.get(name);
+    if (!id) throw new Error(`themes.json: theme "${t.name}" names unknown code "${name}"`);
+    return id;
+  });
+  const addTheme = async (t: ThemeEntry, parentId: number, kind: 'theme' | 'subtheme'): Promise<void> => {
+    const theme = await s.call('themes.create', { kind, parentId, name: t.name, definition: t.definition, codeIds: codesOf(t) }, actor);
+    for (const sub of t.subthemes ?? []) await addTheme(sub, theme.id, 'subtheme');
+  };
+  for (const c of readJson<ThemesFile>('themes.json').core) {
+    const core = await s.call('themes.create', { kind: 'core', name: c.name, definition: c.definition }, actor);
+    for (const g of c.groups) {
+      const group = await s.call('themes.create', { kind: 'group', parentId: core.id, name: g.name, definition: g.definition }, actor);
+      for (const t of g.themes) await addTheme(t, group.id, 'theme');
     }
   }
 }

@@ -23,7 +23,7 @@ export function getMemo(db: Db, id: number): Memo {
   return toMemo(r);
 }
 
-const TARGET_TABLE: Record<string, string> = { document: 'documents', code: 'codes', coding: 'codings', participant: 'participants' };
+const TARGET_TABLE: Record<string, string> = { theme: 'themes', document: 'documents', code: 'codes', coding: 'codings', participant: 'participants' };
 
 export function createMemo(tx: Tx, m: { targetType: Memo['targetType']; targetId: number | null; title: string; body: string; author: string }): number {
   const table = TARGET_TABLE[m.targetType];

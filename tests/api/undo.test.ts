@@ -14,7 +14,15 @@ async function seeded() {
   await service.call('codings.create', { documentId: doc.id, codeId: other.id, coder: 'Ben', start: 5, end: 25 });
   const memo = await service.call('memos.create', { targetType: 'code', targetId: code.id, title: 'why', body: 'b', author: 'Amira' });
   const p = (await service.call('participants.list', {}))[0];
-  return { service, doc, parent, code, other, coding, memo, p };
+  const core = await service.call('themes.create', { kind: 'core', name: 'Bridge' });
+  const group = await service.call('themes.create', { kind: 'group', parentId: core.id, name: 'Functions' });
+  const theme = await service.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Advocacy', codeIds: [code.id, other.id] });
+  const candidate = await service.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Trust', status: 'candidate', codeIds: [other.id] });
+  await service.call('memos.create', { targetType: 'theme', targetId: theme.id, title: 'theme memo', body: 'b' });
+  const link = await service.call('themes.addLink', { fromId: theme.id, toId: candidate.id, label: 'feeds' });
+  await service.call('map.savePositions', { positions: { [theme.guid]: { x: 1, y: 2 } } });
+  await service.call('map.saveVersion', { name: 'initial thematic map' });
+  return { service, doc, parent, code, other, coding, memo, p, core, group, theme, candidate, link };
 }
 
 type Ctx = Awaited<ReturnType<typeof seeded>>;
@@ -43,6 +51,21 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'memos.update': (c) => ({ id: c.memo.id, body: 'changed' }),
   'memos.delete': (c) => ({ id: c.memo.id }),
   'search.autocode': (c) => ({ query: 'nurses', codeId: c.other.id, coder: 'Amira', scope: 'sentence' }),
+  'themes.create': (c) => ({ kind: 'theme', parentId: c.group.id, name: 'Boundaries', codeIds: [c.code.id], why: 'new pattern' }),
+  'themes.update': (c) => ({ id: c.theme.id, name: 'Speaking up', definition: 'd', color: '#0072b2' }),
+  'themes.move': (c) => ({ id: c.candidate.id, parentId: c.theme.id }),
+  'themes.delete': (c) => ({ id: c.group.id }),
+  'themes.attachCode': (c) => ({ themeId: c.candidate.id, codeId: c.code.id }),
+  'themes.detachCode': (c) => ({ themeId: c.theme.id, codeId: c.code.id }),
+  'themes.promote': (c) => ({ id: c.candidate.id, why: 'seen in 9 of 14 interviews' }),
+  'themes.discard': (c) => ({ id: c.theme.id, why: 'thin' }),
+  'themes.merge': (c) => ({ sourceId: c.candidate.id, targetId: c.theme.id, why: 'same idea' }),
+  'themes.split': (c) => ({ id: c.theme.id, into: [{ name: 'Language', codeIds: [c.code.id] }] }),
+  'themes.addLink': (c) => ({ fromId: c.candidate.id, toId: c.theme.id, label: 'back' }),
+  'themes.removeLink': (c) => ({ id: c.link.id }),
+  'map.savePositions': (c) => ({ positions: { [c.candidate.guid]: { x: 5, y: 6 } }, replace: true }),
+  'map.saveVersion': () => ({ name: 'developed' }),
+  'map.deleteVersion': () => ({ name: 'initial thematic map' }),
 };
 
 const logged = (s: Service) => (s.db.prepare(`SELECT COUNT(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;

@@ -4,6 +4,7 @@ import { createCoding, getCoding, listCodings, checkSpan } from '../../store/cod
 import { documentText } from '../../store/documents.ts';
 import { stmt } from '../../store/changes.ts';
 import { ThematicError } from '../../store/errors.ts';
+import { moveAttachments } from '../../store/themes.ts';
 
 type Method = 'codes.list' | 'codes.create' | 'codes.update' | 'codes.move' | 'codes.merge' | 'codes.delete'
   | 'codings.list' | 'codings.create' | 'codings.remove' | 'codings.resize' | 'codings.inVivo';
@@ -47,6 +48,7 @@ export const codeHandlers: Handlers<Method> = {
       for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'code' AND target_id = ?`).all(i.sourceId) as { id: number }[]) {
         tx.update('memos', { id: m.id }, { target_id: i.targetId });
       }
+      moveAttachments(tx, i.sourceId, i.targetId); // the merged code keeps supporting the same themes
       tx.delete('codes', [{ id: i.sourceId }]);
       return n;
     });

@@ -1,0 +1,29 @@
+import type { Handlers } from './types.ts';
+import { diffMaps } from '../../map/diff.ts';
+import { getVersion, listVersions, mapInput, savedPositions, savePositions, saveVersion } from '../../store/theme-map.ts';
+import type { Db } from '../../store/open.ts';
+
+type Method = 'map.get' | 'map.savePositions' | 'map.saveVersion' | 'map.deleteVersion' | 'map.listVersions' | 'map.getVersion' | 'map.diff';
+
+const resolve = (db: Db, ref: { version: string } | { current: true }) =>
+  'version' in ref ? getVersion(db, ref.version).input : mapInput(db, { showCodes: true });
+
+export const mapHandlers: Handlers<Method> = {
+  'map.get': (i, h) => ({ input: mapInput(h.db, i), positions: savedPositions(h.db) }),
+  'map.savePositions': (i, h) => {
+    h.op(`Arrange the map (${Object.keys(i.positions).length} positions)`, (tx) => savePositions(tx, i.positions, i.replace));
+    return { ok: true as const };
+  },
+  'map.saveVersion': (i, h) => {
+    h.op(`Save map version "${i.name}"`, (tx) => saveVersion(tx, i.name, i.note, h.actor));
+    return getVersion(h.db, i.name).version;
+  },
+  'map.deleteVersion': (i, h) => {
+    const v = getVersion(h.db, i.name).version;
+    h.op(`Delete map version "${v.name}"`, (tx) => tx.delete('map_versions', [{ id: v.id }]));
+    return { ok: true as const };
+  },
+  'map.listVersions': (_i, h) => listVersions(h.db),
+  'map.getVersion': (i, h) => getVersion(h.db, i.name),
+  'map.diff': (i, h) => diffMaps(resolve(h.db, i.from), resolve(h.db, i.to)),
+};
