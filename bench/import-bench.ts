@@ -35,7 +35,7 @@ async function importAll(list: typeof files, file: string): Promise<number> {
 
 async function floor(list: typeof files, file: string): Promise<{ parseMs: number; insertMs: number; totalMs: number }> {
   const t0 = process.hrtime.bigint();
-  const parsed = [];
+  const parsed: Awaited<ReturnType<typeof parseTranscript>>[] = [];
   for (const f of list) parsed.push(await parseTranscript(f.name, new Uint8Array(f.bytes)));
   const parseMs = ms(t0);
   const db = new Database(file);

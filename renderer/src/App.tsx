@@ -12,6 +12,7 @@ import { TranscriptView } from './transcript/TranscriptView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
 import { DocumentsView } from './views/DocumentsView.tsx';
 import { AnalysisView } from './views/AnalysisView.tsx';
+import { HomeView } from './views/HomeView.tsx';
 
 export function App() {
   return (
@@ -44,6 +45,7 @@ function Workbench() {
         </aside>
         <main className="centre">
           <div className="view" hidden={ui.view !== 'transcript'}><TranscriptView /></div>
+          {ui.view === 'home' && <div className="view"><HomeView /></div>}
           {ui.view === 'quotes' && <div className="view"><QuotesView /></div>}
           {ui.view === 'documents' && <div className="view"><DocumentsView /></div>}
           {ui.view === 'analysis' && <div className="view"><AnalysisView /></div>}

@@ -93,6 +93,8 @@ describe('coding a transcript in the web mode', () => {
     // The undo button in the top bar walks the same log.
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(async () => (await mine()).filter(isNew).length).toBe(1);
+    // The transcript shows it again before anyone clicks it (the next test does).
+    await expect.poll(() => highlightTexts(page, `code-${code.id}`)).toContain(QUOTE);
   });
 
   it('nudges a coding boundary by a word', async () => {

@@ -1,27 +1,51 @@
 import { useUi } from '../state/ui.tsx';
 import { Modal } from './Modal.tsx';
+import { VIEWS } from './TopBar.tsx';
 
-export const SHORTCUTS: [string, string][] = [
-  ['C', 'Apply a code to the selection (search picker)'],
-  ['N', 'New code (applied to the selection)'],
-  ['V', 'In-vivo code: the selection names the code'],
-  ['J', 'Jump to the next coding of the chosen code'],
-  ['/  or  Ctrl+F', 'Find in document'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z  or  Ctrl+Y', 'Redo'],
-  ['1 – 4', 'Transcript · Quotes · Documents · Analysis'],
-  ['Delete', 'Remove the coding shown on the right'],
-  ['Esc', 'Close a dialog'],
-  ['?', 'This help'],
-];
+/**
+ * Every key the workbench answers to, by where it works. The view keys come from the tab list
+ * itself, so a new view's key is listed the moment it exists.
+ */
+export function shortcutGroups(): [string, [string, string][]][] {
+  return [
+    ['With text selected in the transcript', [
+      ['C', 'Apply a code to the selection (search picker, recent codes first)'],
+      ['N', 'New code, applied to the selection'],
+      ['V', 'In-vivo code: the selection names the code'],
+    ]],
+    ['In the transcript', [
+      ['J', 'Jump to the next coding of the chosen code'],
+      ['/  or  Ctrl+F', 'Find in document'],
+      ['Enter  /  Shift+Enter', 'Next / previous find hit (in the find field)'],
+      ['Esc', 'Clear the find field'],
+      ['Delete', 'Remove the coding shown on the right'],
+    ]],
+    ['Anywhere', [
+      ...VIEWS.map(([, label, key]): [string, string] => [key, `${label} view`]),
+      ['Ctrl+Z', 'Undo'],
+      ['Ctrl+Shift+Z  or  Ctrl+Y', 'Redo'],
+      ['?', 'This help'],
+    ]],
+    ['In the code picker and dialogs', [
+      ['↑  /  ↓', 'Move through the codes'],
+      ['Enter', 'Apply the highlighted code (or create the typed one)'],
+      ['Esc', 'Close a dialog'],
+    ]],
+  ];
+}
 
 export function ShortcutHelp() {
   const { patch } = useUi();
   return (
-    <Modal title="Keyboard shortcuts" onClose={() => patch({ dialog: null })}>
-      <table className="shortcuts">
-        <tbody>{SHORTCUTS.map(([k, v]) => <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>)}</tbody>
-      </table>
+    <Modal title="Keyboard shortcuts" onClose={() => patch({ dialog: null })} wide>
+      <div className="shortcut-groups">
+        {shortcutGroups().map(([title, rows]) => (
+          <table key={title} className="shortcuts">
+            <caption>{title}</caption>
+            <tbody>{rows.map(([k, v]) => <tr key={k + v}><td><kbd>{k}</kbd></td><td>{v}</td></tr>)}</tbody>
+          </table>
+        ))}
+      </div>
     </Modal>
   );
 }

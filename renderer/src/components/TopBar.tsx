@@ -3,7 +3,10 @@ import { useUi, type View, type Visibility } from '../state/ui.tsx';
 import { useCodingActions } from '../hooks/useCodingActions.ts';
 import { CoderSelector } from './CoderSelector.tsx';
 
-export const VIEWS: [View, string][] = [['transcript', 'Transcript'], ['quotes', 'Quotes'], ['documents', 'Documents'], ['analysis', 'Analysis']];
+/** The views with their number key: 1-4 for the daily views, 0 for the project home. */
+export const VIEWS: [View, string, string][] = [
+  ['home', 'Home', '0'], ['transcript', 'Transcript', '1'], ['quotes', 'Quotes', '2'], ['documents', 'Documents', '3'], ['analysis', 'Analysis', '4'],
+];
 const SHOW: [Visibility, string][] = [['mine', 'Mine'], ['other', 'Other coder'], ['both', 'Both'], ['consensus', 'Consensus']];
 
 export function TopBar() {
@@ -14,8 +17,8 @@ export function TopBar() {
     <header className="topbar">
       <div className="brand"><span className="logo" aria-hidden="true">◐</span><span className="project-name" title={info?.path}>{info?.name ?? 'Thematic'}</span></div>
       <nav className="tabs" aria-label="Views">
-        {VIEWS.map(([v, label], k) => (
-          <button key={v} className={ui.view === v ? 'tab active' : 'tab'} onClick={() => patch({ view: v })} title={`${label} (${k + 1})`}>{label}</button>
+        {VIEWS.map(([v, label, key]) => (
+          <button key={v} className={ui.view === v ? 'tab active' : 'tab'} onClick={() => patch({ view: v })} title={`${label} (${key})`}>{label}</button>
         ))}
       </nav>
       <div className="topbar-right">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useUi } from '../state/ui.tsx';
 import { useCodingActions } from './useCodingActions.ts';
 import { VIEWS } from '../components/TopBar.tsx';
@@ -9,9 +9,15 @@ const typing = (t: EventTarget | null) =>
 /** Keyboard-first coding: single keys act on the selection; Ctrl+Z / Ctrl+Shift+Z walk the operation log. */
 export function useShortcuts(): void {
   const { ui, patch } = useUi();
-  const { selection, inVivo, undo, redo, removeCoding } = useCodingActions();
+  const actions = useCodingActions();
+  // The listener is added once and reads the latest state through a ref, updated before paint:
+  // re-adding it in a passive effect left a gap after each change (a key pressed right after
+  // selecting text could meet the old, empty selection).
+  const latest = useRef({ ui, patch, ...actions });
+  useLayoutEffect(() => { latest.current = { ui, patch, ...actions }; });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { ui, patch, selection, inVivo, undo, redo, removeCoding } = latest.current;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       if (mod && k === 'z' && !typing(e.target)) { e.preventDefault(); void (e.shiftKey ? redo() : undo()); return; }
@@ -20,7 +26,7 @@ export function useShortcuts(): void {
       if (mod || e.altKey || typing(e.target) || ui.dialog) return;
       if (e.key === '?') { e.preventDefault(); patch({ dialog: { kind: 'help' } }); return; }
       if (e.key === '/') { e.preventDefault(); patch({ view: 'transcript' }); document.getElementById('find-input')?.focus(); return; }
-      const view = VIEWS[Number(e.key) - 1];
+      const view = VIEWS.find((v) => v[2] === e.key);
       if (view) { patch({ view: view[0] }); return; }
       if (k === 'j') { e.preventDefault(); (document.querySelector('[title^="Next coding"]') as HTMLButtonElement | null)?.click(); return; }
       if (e.key === 'Delete' && ui.activeCodingIds.length === 1) { e.preventDefault(); void removeCoding(ui.activeCodingIds[0]); return; }
@@ -31,5 +37,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ui.dialog, ui.activeCodingIds, selection, inVivo, undo, redo, removeCoding, patch]);
+  }, []);
 }

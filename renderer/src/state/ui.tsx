@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { prefs } from './prefs.ts';
+import type { Combine } from '../model/overlap.ts';
 
 export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
-export type View = 'transcript' | 'quotes' | 'documents' | 'analysis';
+export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis';
 export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
 
@@ -24,6 +25,8 @@ export interface UiState {
   dialog: Dialog;
   reveal: Reveal | null;
   status: string | null;
+  /** Retrieval: codes combined with the one chosen in the codebook, and how (kept while switching views). */
+  combine: { codeIds: number[]; mode: Combine };
 }
 
 interface UiApi { ui: UiState; patch(p: Partial<UiState>): void; reveal(documentId: number, start: number, end: number): void }
@@ -33,6 +36,7 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const [ui, setUi] = useState<UiState>(() => ({
     coder: prefs.coder(), visibility: 'mine', documentId: null, view: 'transcript', rightTab: 'coding', selection: null,
     activeCodingIds: [], selectedCodeId: null, dialog: null, reveal: null, status: null,
+    combine: { codeIds: [], mode: 'and' },
   }));
   const patch = useCallback((p: Partial<UiState>) => setUi((s) => ({ ...s, ...p })), []);
   const reveal = useCallback((documentId: number, start: number, end: number) => setUi((s) => ({

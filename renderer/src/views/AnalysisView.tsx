@@ -1,71 +1,31 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import * as d3 from 'd3';
+import { useMemo, useState } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
 import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
 import { filterCodings, visibleCoders } from '../model/visibility.ts';
-import { codeByAttribute, matrixCsv, type Matrix } from '../model/matrix.ts';
 import { codeTree, flatten } from '../model/codeTree.ts';
+import { AttributeCharts } from '../analysis/AttributeCharts.tsx';
+import { CooccurrenceCharts } from '../analysis/CooccurrenceCharts.tsx';
 
-function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+type Kind = 'attribute' | 'frequencies' | 'cooccurrence';
+const KINDS: [Kind, string][] = [['attribute', 'Codes by attribute'], ['frequencies', 'Frequencies by group'], ['cooccurrence', 'Co-occurrence']];
 
-/** Codes by participant attribute as a heat map (d3), exportable as SVG and CSV. */
+/** The analysis charts (d3), all over the codings shown (the coder switch in the top bar applies). */
 export function AnalysisView() {
-  const { codes, documents, participants, coders } = useProject();
-  const { ui, patch } = useUi();
+  const { codes, coders } = useProject();
+  const { ui } = useUi();
   const all = useQuery('codings.list', {});
-  const keys = [...new Set(participants.flatMap((p) => Object.keys(p.attributes)))].sort();
-  const [key, setKey] = useState(keys.includes('group') ? 'group' : keys[0] ?? 'group');
-  const [measure, setMeasure] = useState<'codings' | 'participants'>('codings');
+  const [kind, setKind] = useState<Kind>('attribute');
   const ordered = useMemo(() => flatten(codeTree(codes)).map((n) => n.code), [codes]);
-  const m = useMemo(() => codeByAttribute(ordered, filterCodings(all.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown), documents, key, measure),
-    [ordered, all.data, ui.visibility, ui.coder, coders, documents, key, measure]);
-  const svg = useRef<SVGSVGElement>(null);
-  useEffect(() => { if (svg.current) drawHeatmap(svg.current, m, (id) => patch({ selectedCodeId: id, view: 'quotes' })); }, [m, patch]);
+  const codings = useMemo(() => filterCodings(all.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown), [all.data, ui.visibility, ui.coder, coders]);
   return (
     <div className="table-view">
-      <div className="view-header">
-        <h1>Codes by participant attribute</h1>
-        <span className="grow" />
-        <label className="inline-field small">Attribute
-          <select aria-label="Matrix attribute" value={key} onChange={(e) => setKey(e.target.value)}>{keys.map((k) => <option key={k}>{k}</option>)}</select>
-        </label>
-        <label className="inline-field small">Count
-          <select aria-label="Matrix measure" value={measure} onChange={(e) => setMeasure(e.target.value as 'codings' | 'participants')}>
-            <option value="codings">codings</option><option value="participants">participants</option>
-          </select>
-        </label>
-        <button className="btn" onClick={() => download(`codes-by-${key}.csv`, 'text/csv', matrixCsv(m, key))}>CSV</button>
-        <button className="btn" onClick={() => svg.current && download(`codes-by-${key}.svg`, 'image/svg+xml', new XMLSerializer().serializeToString(svg.current))}>SVG</button>
+      <div className="segmented light chart-kinds" role="radiogroup" aria-label="Chart">
+        {KINDS.map(([k, label]) => <button key={k} role="radio" aria-checked={kind === k} className={kind === k ? 'on' : ''} onClick={() => setKind(k)}>{label}</button>)}
       </div>
-      <div className="chart-wrap"><svg ref={svg} role="img" aria-label="Code by attribute heat map" /></div>
+      {kind === 'cooccurrence'
+        ? <CooccurrenceCharts codes={ordered} codings={codings} />
+        : <AttributeCharts codes={ordered} codings={codings} bars={kind === 'frequencies'} />}
     </div>
   );
-}
-
-function drawHeatmap(el: SVGSVGElement, m: Matrix, onCode: (id: number) => void) {
-  const cell = { w: 86, h: 22 }, left = 260, top = 34;
-  const width = left + m.cols.length * cell.w + 10, height = top + m.rows.length * cell.h + 10;
-  const colour = d3.scaleSequential(d3.interpolateBlues).domain([0, m.max]);
-  const svg = d3.select(el).attr('xmlns', 'http://www.w3.org/2000/svg').attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('font-family', "'IBM Plex Sans', sans-serif").attr('font-size', 12);
-  svg.selectAll('*').remove();
-  svg.append('g').selectAll('text').data(m.cols).join('text')
-    .attr('x', (_d, i) => left + i * cell.w + cell.w / 2).attr('y', top - 10).attr('text-anchor', 'middle').attr('font-weight', 600).attr('fill', '#39424c').text((d) => d);
-  const rows = svg.append('g').selectAll('g').data(m.rows).join('g').attr('transform', (_d, i) => `translate(0, ${top + i * cell.h})`);
-  rows.append('text').attr('x', left - 10).attr('y', cell.h / 2 + 4).attr('text-anchor', 'end').attr('fill', '#1d2329').style('cursor', 'pointer')
-    .text((d) => (d.name.length > 38 ? d.name.slice(0, 37) + '…' : d.name)).on('click', (_e, d) => onCode(d.id));
-  rows.append('rect').attr('x', left - 6 - 240).attr('y', 6).attr('width', 3).attr('height', cell.h - 12).attr('fill', (d) => d.color);
-  rows.each(function (_d, i) {
-    const g = d3.select(this).selectAll<SVGGElement, number>('g.cell').data(m.cells[i]).join('g').attr('class', 'cell')
-      .attr('transform', (_v, j) => `translate(${left + j * cell.w}, 0)`);
-    g.append('rect').attr('width', cell.w - 2).attr('height', cell.h - 2).attr('rx', 2).attr('fill', (v) => (v ? colour(v) : '#f4f5f7'));
-    g.append('text').attr('x', cell.w / 2).attr('y', cell.h / 2 + 3).attr('text-anchor', 'middle').attr('font-size', 11)
-      .attr('fill', (v) => (v > m.max * 0.55 ? '#fff' : '#39424c')).text((v) => (v ? String(v) : ''));
-  });
 }

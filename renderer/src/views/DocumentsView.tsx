@@ -3,6 +3,7 @@ import { useQuery } from '../hooks/useQuery.ts';
 import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
 import { ParticipantTable } from '../components/ParticipantTable.tsx';
+import { ImportPanel } from '../components/ImportPanel.tsx';
 
 /** All documents as a table, filterable by a participant attribute (e.g. group = patient). */
 export function DocumentsView() {
@@ -29,6 +30,7 @@ export function DocumentsView() {
           </select>
         </label>
       </div>
+      <ImportPanel />
       <table className="data-table" aria-label="Documents">
         <thead><tr><th>Document</th><th>Participant</th>{keys.map((k) => <th key={k}>{k}</th>)}<th className="num">Words</th>{people.map((p) => <th key={p} className="num">{p}</th>)}</tr></thead>
         <tbody>

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Coding } from '../../../src/model/entities.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 import { getDocument, type LoadedDocument } from '../hooks/useDocument.ts';
 import { useProject } from '../state/project.tsx';
@@ -7,32 +6,31 @@ import { useUi } from '../state/ui.tsx';
 import { prefs } from '../state/prefs.ts';
 import { attribution } from '../model/attribution.ts';
 import { filterCodings, visibleCoders } from '../model/visibility.ts';
+import { combine } from '../model/overlap.ts';
 import { Swatch } from '../components/Swatch.tsx';
+import { CombineBar } from './CombineBar.tsx';
 
 const CONTEXT = 140;
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
-/** One quote per span (both coders' identical spans fold into one), in document order. */
-interface Quote { key: string; documentId: number; start: number; end: number; coders: string[] }
-
-function fold(codings: Coding[]): Quote[] {
-  const m = new Map<string, Quote>();
-  for (const c of codings) {
-    const key = `${c.documentId}:${c.start}:${c.end}`;
-    const q = m.get(key);
-    if (q) q.coders.push(c.coder); else m.set(key, { key, documentId: c.documentId, start: c.start, end: c.end, coders: [c.coder] });
-  }
-  return [...m.values()];
-}
-
-/** Retrieval: every quote of a code with its context and the write-up attribution, e.g. "(P4, patient)". */
+/**
+ * Retrieval: every quote of a code, or of several combined (AND / OR / NOT overlap), with its
+ * context and the write-up attribution, e.g. "(P4, patient)". A click jumps to the transcript.
+ */
 export function QuotesView() {
   const { ui, patch, reveal } = useUi();
   const { codesById, coders, participants, documents } = useProject();
   const code = ui.selectedCodeId !== null ? codesById.get(ui.selectedCodeId) : undefined;
-  const q = useQuery('codings.list', code ? { codeId: code.id } : null);
+  const codeIds = code ? [code.id, ...ui.combine.codeIds.filter((id) => id !== code.id && codesById.has(id))] : [];
+  const combined = codeIds.length > 1;
+  // One code: only its codings. Several: all codings once, combined here (the API has no overlap query).
+  const q = useQuery('codings.list', !code ? null : combined ? {} : { codeId: code.id });
   const [format, setFormat] = useState(prefs.attributionFormat());
   const [docs, setDocs] = useState<Map<number, LoadedDocument>>(new Map());
-  const quotes = useMemo(() => fold(filterCodings(q.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown)), [q.data, ui.visibility, ui.coder, coders]);
+  const idsKey = codeIds.join(',');
+  const quotes = useMemo(
+    () => combine(filterCodings(q.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown), idsKey ? idsKey.split(',').map(Number) : [], ui.combine.mode),
+    [q.data, ui.visibility, ui.coder, coders, idsKey, ui.combine.mode]);
 
   useEffect(() => {
     const need = [...new Set(quotes.map((x) => x.documentId))].filter((id) => !docs.has(id));
@@ -48,17 +46,19 @@ export function QuotesView() {
     const pid = turn?.participantId ?? d.document.participantId;
     return participants.find((p) => p.id === pid) ?? null;
   };
+  const tint = combined ? '#2f5d8a' : code.color;
   return (
     <div className="quotes-view">
       <div className="view-header">
         <h1><Swatch color={code.color} /> {code.name}</h1>
-        <span className="muted">{quotes.length} quotes · {new Set(quotes.map((x) => x.documentId)).size} documents</span>
+        <span className="muted" data-testid="quote-count">{plural(quotes.length, 'quote')} · {plural(new Set(quotes.map((x) => x.documentId)).size, 'document')}</span>
         <span className="grow" />
         <label className="inline-field small">Attribution
           <input value={format} aria-label="Attribution format" onChange={(e) => { setFormat(e.target.value); prefs.setAttributionFormat(e.target.value); }} />
         </label>
       </div>
-      {code.definition && <p className="definition">{code.definition}</p>}
+      <CombineBar first={code} />
+      {code.definition && !combined && <p className="definition">{code.definition}</p>}
       <ol className="quote-list">
         {quotes.map((x) => {
           const d = docs.get(x.documentId);
@@ -66,9 +66,9 @@ export function QuotesView() {
           const before = d.text.slice(Math.max(0, x.start - CONTEXT), x.start).replace(/^\S*\s/, '…');
           const after = d.text.slice(x.end, x.end + CONTEXT).replace(/\s\S*$/, '…');
           return (
-            <li key={x.key} className="quote-item">
+            <li key={x.key} className="quote-item" data-start={x.start} data-end={x.end} data-document-id={x.documentId}>
               <button className="quote-jump" onClick={() => { patch({ selection: null }); reveal(x.documentId, x.start, x.end); }} title="Show in the transcript">
-                <span className="context">{before}</span><mark style={{ background: `${code.color}33` }}>{d.text.slice(x.start, x.end)}</mark><span className="context">{after}</span>
+                <span className="context">{before}</span><mark style={{ background: `${tint}33` }}>{d.text.slice(x.start, x.end)}</mark><span className="context">{after}</span>
               </button>
               <div className="quote-meta small">
                 <span className="attribution">{attribution(format, whoSaid(d, x.start))}</span>

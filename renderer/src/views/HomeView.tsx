@@ -1,0 +1,15 @@
+import { ProjectCard, SampleCard } from '../home/ProjectCard.tsx';
+import { PhaseTracker } from '../home/PhaseTracker.tsx';
+
+/** Project home: which project is open, recent ones, the sample study, and where the analysis stands. */
+export function HomeView() {
+  return (
+    <div className="home-view">
+      <div className="home-col">
+        <ProjectCard />
+        <SampleCard />
+      </div>
+      <div className="home-col wide"><PhaseTracker /></div>
+    </div>
+  );
+}
