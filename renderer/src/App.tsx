@@ -11,6 +11,8 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { TranscriptView } from './transcript/TranscriptView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
 import { DocumentsView } from './views/DocumentsView.tsx';
+import { ThemeBoard } from './views/ThemeBoard.tsx';
+import { MapView } from './views/MapView.tsx';
 import { AnalysisView } from './views/AnalysisView.tsx';
 import { HomeView } from './views/HomeView.tsx';
 
@@ -49,6 +51,8 @@ function Workbench() {
           {ui.view === 'quotes' && <div className="view"><QuotesView /></div>}
           {ui.view === 'documents' && <div className="view"><DocumentsView /></div>}
           {ui.view === 'analysis' && <div className="view"><AnalysisView /></div>}
+          {ui.view === 'themes' && <div className="view"><ThemeBoard /></div>}
+          {ui.view === 'map' && <div className="view"><MapView /></div>}
         </main>
         <RightPanel />
       </div>

@@ -1,5 +1,176 @@
-import type { Parsed } from './args.ts';
+import fs from 'node:fs';
+import type { Level } from '../agreement/index.ts';
+import { reliabilityFromCsv } from '../store/agreement-csv.ts';
+import { summarize, unitTotal, type CoefficientSummary } from '../store/agreement-summary.ts';
+import { ThematicError } from '../store/errors.ts';
+import { reportCsv, reportHtml } from '../store/agreement-report.ts';
+import { APP_VERSION } from '../api/version.ts';
+import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
+import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
+import { table, withProject } from './project-commands.ts';
+
+const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'];
+
+const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+
+export function coefficientTable(list: CoefficientSummary[]): string {
+  return table(['coefficient', 'value', '95% CI', 'units', 'D_o', 'D_e'], list.map((c) => [
+    c.coefficient, fmt(c.value), c.ci ? `[${fmt(c.ci.lower)}, ${fmt(c.ci.upper)}]` : '—', String(c.units), fmt(c.observedDisagreement), fmt(c.expectedDisagreement),
+  ]));
+}
+
+function intFlag(p: Parsed, name: string, dflt: number, max: number): number {
+  const v = flag(p, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}`);
+  return n;
+}
+
+/** `thematic reliability DATA.csv`: the engine on any reliability data, outside a project. */
+async function cmdReliability(p: Parsed, io: Io): Promise<number> {
+  const file = p.positionals[0];
+  if (!file) throw new UsageError('usage: thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--json]');
+  const level = (flag(p, 'level') ?? 'nominal') as Level;
+  if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch { throw new ThematicError('not_found', `${file}: no such file`); }
+  const data = reliabilityFromCsv(text, level);
+  const bootstrap = intFlag(p, 'bootstrap', 1000, 100_000);
+  const coefficients = summarize(data, { level, bootstrap, seed: 1 });
+  const missing = data.units.reduce((n, r) => n + r.filter((v) => v === null).length, 0);
+  const out = { coders: data.coders, units: unitTotal(data), missingValues: missing, level, bootstrap: { replicates: bootstrap, seed: 1 }, coefficients };
+  if (p.bools.has('json')) io.out(JSON.stringify(out, null, 2));
+  else {
+    io.out(`${data.coders.length} coders, ${out.units} units, ${missing} missing values, level ${level}`);
+    io.out(coefficientTable(coefficients));
+  }
+  return 0;
+}
+
+const UNITS = ['character', 'turn', 'sentence', 'document', 'segment'] as const;
+type Unit = (typeof UNITS)[number];
+
+/** `thematic agreement FILE --coders A,B`: agreement between coders on a project. */
+async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
+  const usage = 'usage: thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--code NAME]... [--exclude-uncoded] [--threshold 0.9] [--bootstrap N] [--report OUT.html] [--json]';
+  const file = p.positionals[0];
+  const coders = (flag(p, 'coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (!file || coders.length < 2) throw new UsageError(usage);
+  const unit = (flag(p, 'unit') ?? 'character') as Unit;
+  if (!UNITS.includes(unit)) throw new UsageError(`--unit must be one of ${UNITS.join(', ')}`);
+  const t = flag(p, 'threshold');
+  const threshold = t === undefined ? undefined : Number(t);
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw new UsageError('--threshold must be a number above 0 and at most 1');
+  const bootstrap = intFlag(p, 'bootstrap', 500, 10_000);
+  return withProject(file, async (s) => {
+    const codes = await s.call('codes.list', {});
+    const codeIds = flags(p, 'code').map((name) => {
+      const c = codes.find((x) => x.name === name) ?? codes.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!c) throw new ThematicError('not_found', `no code named "${name}"`);
+      return c.id;
+    });
+    const r = await s.call('agreement.compute', {
+      coders, unit, codeIds: codeIds.length ? codeIds : undefined, excludeUncoded: p.bools.has('exclude-uncoded'), threshold, bootstrap,
+    });
+    const report = flag(p, 'report');
+    if (report) {
+      // OUT.html gets the page with the methods paragraph; OUT.csv (same name) every coefficient.
+      const base = report.replace(/\.(html?|csv)$/i, '');
+      fs.writeFileSync(`${base}.html`, reportHtml(r, APP_VERSION));
+      fs.writeFileSync(`${base}.csv`, reportCsv(r));
+      io.err(`Wrote ${base}.html and ${base}.csv`);
+    }
+    if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
+    io.out(`${coders.join(' vs ')}, unit ${unit}${r.excludeUncoded ? ', text no coder coded excluded' : ''}: ${r.overall.units} units`);
+    io.out(coefficientTable(r.overall.coefficients));
+    const alpha = `krippendorff_alpha_nominal`;
+    const v = (g: { coefficients: CoefficientSummary[] }, n: string) => fmt(g.coefficients.find((c) => c.coefficient === n)?.value ?? null);
+    io.out('\nPer code:');
+    io.out(table(['code', 'units', 'percent', 'kappa', 'alpha', 'u-alpha'], r.perCode.map((c, i) => [
+      c.code, String(c.units), v(c, 'percent_agreement'), v(c, 'cohen_kappa'), v(c, alpha), fmt(r.unitizing?.perCode[i]?.value ?? null),
+    ])));
+    io.out('\nPer participant group:');
+    io.out(table(['group', 'units', 'percent', 'kappa', 'alpha'], r.perGroup.map((g) => [g.group, String(g.units), v(g, 'percent_agreement'), v(g, 'cohen_kappa'), v(g, alpha)])));
+    if (r.unitizing) {
+      const u = r.unitizing;
+      io.out(`\nUnitizing (characters): u-alpha ${fmt(u.uAlpha.value)}, |u-alpha ${fmt(u.binaryUAlpha.value)}, cu-alpha ${fmt(u.cuAlpha.value)}`);
+      for (const x of [u.uAlpha, u.cuAlpha]) if (x.note) io.err(`note: ${x.coefficient}: ${x.note}`);
+    }
+    return 0;
+  });
+}
+
+/** `thematic reconcile FILE --coders A,B`: the disagreement review's progress, agreed passages, the decision log. */
+async function cmdReconcile(p: Parsed, io: Io, accept = false): Promise<number> {
+  const file = p.positionals[0];
+  const [coderA, coderB, ...rest] = (flag(p, 'coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (!file || !coderB || rest.length) throw new UsageError(`usage: thematic ${accept ? 'accept-agreed' : 'reconcile'} FILE --coders A,B [--consensus NAME] [--log OUT.csv] [--json]`);
+  const consensus = flag(p, 'consensus') ?? 'Consensus';
+  return withProject(file, async (s) => {
+    const pair = { coderA, coderB, consensus };
+    const accepted = accept ? await s.call('reconcile.acceptAgreed', { ...pair }, { actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' }) : null;
+    const r = await s.call('reconcile.list', { ...pair, status: 'open' });
+    const out = flag(p, 'log');
+    if (out) fs.writeFileSync(out, (await s.call('reconcile.log', { ...pair })).csv);
+    if (p.bools.has('json')) {
+      io.out(JSON.stringify({ progress: r.progress, agreed: r.agreed, accepted, open: r.items }, null, 2));
+      return 0;
+    }
+    if (accepted) io.out(`Accepted ${accepted.accepted} agreed passages (${accepted.codings} codings) into ${consensus}`);
+    io.out(`${r.progress.resolved} of ${r.progress.total} disagreements resolved; ${r.agreed.accepted} of ${r.agreed.passages} agreed passages in ${consensus}`);
+    if (r.items.length) {
+      io.out(table(['document', 'code', 'kind', 'span', 'text'], r.items.map((i) => [
+        i.document, i.otherCode ? `${i.code} / ${i.otherCode}` : i.code, i.kind, `${i.start}-${i.end}`, i.text.replace(/\s+/g, ' ').slice(0, 60),
+      ])));
+    }
+    if (out) io.out(`Wrote the decision log to ${out}`);
+    return 0;
+  });
+}
+
+/** `thematic coder-copy FILE --coder NAME --out COPY.thematic`: a blind copy for a second coder. */
+async function cmdCoderCopy(p: Parsed, io: Io): Promise<number> {
+  const file = p.positionals[0];
+  const coder = flag(p, 'coder')?.trim();
+  const out = flag(p, 'out');
+  if (!file || !coder || !out) throw new UsageError('usage: thematic coder-copy FILE --coder NAME --out COPY.thematic');
+  return withProject(file, async (s) => {
+    const r = writeCoderCopy(s.db, coder, out);
+    if (p.bools.has('json')) io.out(JSON.stringify({ out, coder, ...r }, null, 2));
+    else io.out(`Wrote ${out} for ${coder}: documents and codebook, ${r.codings} of ${coder}'s own codings, ${r.removedCodings} codings of other coders left out`);
+    return 0;
+  });
+}
+
+/** `thematic merge FILE COPY.thematic`: brings a coder copy's codings back, listing every conflict. */
+async function cmdMerge(p: Parsed, io: Io): Promise<number> {
+  const [file, copy] = p.positionals;
+  const newCodes = flag(p, 'new-codes') ?? 'skip';
+  if (!file || !copy || !['add', 'skip'].includes(newCodes)) throw new UsageError('usage: thematic merge FILE COPY.thematic [--new-codes skip|add] [--dry-run yes] [--json]');
+  let bytes: Buffer;
+  try { bytes = fs.readFileSync(copy); } catch { throw new ThematicError('not_found', `${copy}: no such file`); }
+  return withProject(file, async (s) => {
+    const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
+      { actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' });
+    if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
+    io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosNotMerged} memos not merged`);
+    if (r.conflicts.length) {
+      io.out('Conflicts to decide:');
+      io.out(table(['kind', 'name', 'codings', 'what happened'], r.conflicts.map((c) => [c.kind, c.name, String(c.codings), c.detail])));
+    }
+    return 0;
+  });
+}
 
 /** CLI commands for agreement: name -> handler (returns the exit code). */
-export const agreementCommands: Record<string, (p: Parsed, io: Io) => Promise<number>> = {};
+export const agreementCommands: Record<string, (p: Parsed, io: Io) => Promise<number>> = {
+  reliability: cmdReliability,
+  agreement: cmdAgreement,
+  'coder-copy': cmdCoderCopy,
+  merge: cmdMerge,
+  reconcile: (p, io) => cmdReconcile(p, io),
+  /** Copies the passages both coders coded identically into the consensus coder. */
+  'accept-agreed': (p, io) => cmdReconcile(p, io, true),
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../src/api/contract.ts';
 import type { Service } from '../../src/api/service.ts';
+import { coderCopyBase64 } from '../../src/store/reconciliation-coder-copy.ts';
 import { b64, importText, INTERVIEW, snapshot, tmpProject } from '../helpers/project.ts';
 
 /** A project with a bit of everything, so every mutation has something to act on. */
@@ -12,6 +13,7 @@ async function seeded() {
   const other = await service.call('codes.create', { name: 'Return visits' });
   const coding = await service.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Amira', start: 10, end: 30 });
   await service.call('codings.create', { documentId: doc.id, codeId: other.id, coder: 'Ben', start: 5, end: 25 });
+  await service.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Ben', start: 10, end: 30 });
   const memo = await service.call('memos.create', { targetType: 'code', targetId: code.id, title: 'why', body: 'b', author: 'Amira' });
   const p = (await service.call('participants.list', {}))[0];
   const core = await service.call('themes.create', { kind: 'core', name: 'Bridge' });
@@ -50,6 +52,9 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'memos.create': (c) => ({ targetType: 'document', targetId: c.doc.id, title: 't', body: 'b' }),
   'memos.update': (c) => ({ id: c.memo.id, body: 'changed' }),
   'memos.delete': (c) => ({ id: c.memo.id }),
+  'reconcile.decide': (c) => ({ coderA: 'Amira', coderB: 'Ben', key: `${c.doc.id}:${c.other.id}:5-25`, kind: 'keep-b', rationale: 'B saw it' }),
+  'reconcile.acceptAgreed': () => ({ coderA: 'Amira', coderB: 'Ben' }),
+  'reconcile.mergeCopy': (c) => ({ addNewCodes: true, contentBase64: coderCopyBase64(c.service.db, 'Chris', (d) => d.exec(`INSERT INTO codes (guid, name, color, created_at) VALUES ('new-code', 'New', '#123456', 'now'); INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) SELECT 'chris-1', ${c.doc.id}, id, (SELECT id FROM coders WHERE name = 'Chris'), 0, 8, 'now' FROM codes WHERE guid = 'new-code'`)) }),
   'search.autocode': (c) => ({ query: 'nurses', codeId: c.other.id, coder: 'Amira', scope: 'sentence' }),
   'themes.create': (c) => ({ kind: 'theme', parentId: c.group.id, name: 'Boundaries', codeIds: [c.code.id], why: 'new pattern' }),
   'themes.update': (c) => ({ id: c.theme.id, name: 'Speaking up', definition: 'd', color: '#0072b2' }),

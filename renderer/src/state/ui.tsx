@@ -3,7 +3,7 @@ import { prefs } from './prefs.ts';
 import type { Combine } from '../model/overlap.ts';
 
 export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
-export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis';
+export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map';
 export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
 

@@ -1,5 +1,100 @@
 import type { Handlers } from './types.ts';
+import { computeAgreement } from '../../store/agreement-compute.ts';
+import { currentDecisions, passages, type Passage } from '../../store/reconciliation.ts';
+import { targetsFor, writeDecision } from '../../store/reconciliation-decide.ts';
+import { decisionCsv, decisionLog, toDecision } from '../../store/reconciliation-log.ts';
+import { ThematicError } from '../../store/errors.ts';
+import type { Db } from '../../store/open.ts';
+import { applyMerge, readCopy } from '../../store/reconciliation-merge.ts';
 
-type Method = never;
+type Method = 'agreement.compute' | 'reconcile.list' | 'reconcile.decide' | 'reconcile.acceptAgreed' | 'reconcile.log' | 'reconcile.mergeCopy';
 
-export const agreementHandlers: Handlers<Method> = {};
+function checkPair(a: string, b: string, consensus: string) {
+  if (new Set([a, b, consensus]).size !== 3) throw new ThematicError('invalid_input', 'coder A, coder B and the consensus coder must be three different coders');
+}
+
+function names(db: Db) {
+  const codes = new Map((db.prepare('SELECT id, name FROM codes').raw().all() as [number, string][]));
+  const docs = new Map((db.prepare('SELECT id, name FROM documents').raw().all() as [number, string][]));
+  return { code: (id: number) => codes.get(id) ?? String(id), doc: (id: number) => docs.get(id) ?? String(id) };
+}
+
+export const agreementHandlers: Handlers<Method> = {
+  'agreement.compute': (i, h) => computeAgreement(h.db, i),
+
+  'reconcile.list': (i, h) => {
+    checkPair(i.coderA, i.coderB, i.consensus);
+    const all = passages(h.db, i.coderA, i.coderB, { documentId: i.documentId, codeId: i.codeId });
+    const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
+    const n = names(h.db);
+    const texts = new Map<number, string>();
+    const text = (doc: number) => texts.get(doc) ?? texts.set(doc, (h.db.prepare('SELECT text FROM documents WHERE id = ?').get(doc) as { text: string }).text).get(doc)!;
+    const disagreements = all.filter((p) => p.kind !== 'agreed');
+    const agreed = all.filter((p) => p.kind === 'agreed');
+    const groups = new Map<string, { documentId: number; document: string; codeId: number; code: string; total: number; resolved: number }>();
+    for (const p of disagreements) {
+      const k = `${p.codeId}:${p.documentId}`;
+      const g = groups.get(k) ?? groups.set(k, { documentId: p.documentId, document: n.doc(p.documentId), codeId: p.codeId, code: n.code(p.codeId), total: 0, resolved: 0 }).get(k)!;
+      g.total++;
+      if (decided.has(p.key)) g.resolved++;
+    }
+    const resolved = disagreements.filter((p) => decided.has(p.key)).length;
+    const shown = disagreements.filter((p) => i.status === 'all' || (i.status === 'resolved') === decided.has(p.key));
+    return {
+      items: shown.map((p) => {
+        const t = text(p.documentId);
+        const d = decided.get(p.key);
+        return {
+          key: p.key, kind: p.kind as Exclude<Passage['kind'], 'agreed'>, documentId: p.documentId, document: n.doc(p.documentId),
+          codeId: p.codeId, code: n.code(p.codeId), otherCodeId: p.otherCodeId, otherCode: p.otherCodeId === null ? null : n.code(p.otherCodeId),
+          start: p.start, end: p.end, before: t.slice(Math.max(0, p.start - i.context), p.start), text: t.slice(p.start, p.end), after: t.slice(p.end, p.end + i.context),
+          a: p.a, b: p.b, decision: d ? toDecision(h.db, d) : null,
+        };
+      }),
+      groups: [...groups.values()].sort((x, y) => x.code.localeCompare(y.code) || x.documentId - y.documentId),
+      progress: { total: disagreements.length, resolved, open: disagreements.length - resolved },
+      agreed: { passages: agreed.length, accepted: agreed.filter((p) => decided.has(p.key)).length },
+    };
+  },
+
+  'reconcile.decide': (i, h) => {
+    checkPair(i.coderA, i.coderB, i.consensus);
+    const documentId = Number(i.key.split(':')[0]);
+    const p = Number.isInteger(documentId) ? passages(h.db, i.coderA, i.coderB, { documentId }).find((x) => x.key === i.key) : undefined;
+    if (!p || p.kind === 'agreed') throw new ThematicError('not_found', `no disagreement "${i.key}" between ${i.coderA} and ${i.coderB} (the codings may have changed)`);
+    const targets = targetsFor(p, i.kind, i.spans?.map((s) => ({ codeId: s.codeId ?? p.codeId, start: s.start, end: s.end })));
+    const previous = currentDecisions(h.db, i.coderA, i.coderB, i.consensus).get(p.key);
+    const n = names(h.db);
+    const r = h.op(`Reconcile "${n.code(p.codeId)}" in ${n.doc(p.documentId)} [${p.start}, ${p.end}): ${i.kind}`, (tx) =>
+      writeDecision(tx, p, { kind: i.kind, targets, coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: i.rationale, actor: h.actor, previous }));
+    const row = h.db.prepare('SELECT * FROM consensus_decisions WHERE id = ?').get(r.decisionId) as Parameters<typeof toDecision>[1];
+    return { decision: toDecision(h.db, row), codingIds: r.codingIds };
+  },
+
+  'reconcile.acceptAgreed': (i, h) => {
+    checkPair(i.coderA, i.coderB, i.consensus);
+    const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
+    const todo = passages(h.db, i.coderA, i.coderB).filter((p) => p.kind === 'agreed' && !decided.has(p.key));
+    if (!todo.length) return { accepted: 0, codings: 0 };
+    return h.op(`Accept ${todo.length} agreed passages of ${i.coderA} and ${i.coderB} into ${i.consensus}`, (tx) => {
+      let codings = 0;
+      for (const p of todo) {
+        codings += writeDecision(tx, p, { kind: 'agreed', targets: targetsFor(p, 'keep-a'), coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: '', actor: h.actor }).codingIds.length;
+      }
+      return { accepted: todo.length, codings };
+    });
+  },
+
+  'reconcile.log': (i, h) => {
+    const decisions = decisionLog(h.db, i);
+    return { decisions, csv: decisionCsv(decisions) };
+  },
+
+  'reconcile.mergeCopy': (i, h) => {
+    const plan = readCopy(Buffer.from(i.contentBase64, 'base64'), h.db, i.addNewCodes);
+    const out = { coders: plan.coders, merged: 0, duplicates: plan.duplicates, skipped: plan.skipped, memosNotMerged: plan.memosNotMerged, conflicts: plan.conflicts };
+    if (i.dryRun || (!plan.codings.length && !plan.newCodes.length)) return out;
+    out.merged = h.op(`Merge ${plan.codings.length} codings of ${plan.coders.join(', ') || 'a coder copy'}${plan.newCodes.length ? ` and ${plan.newCodes.length} new codes` : ''}`, (tx) => applyMerge(tx, plan));
+    return out;
+  },
+};
