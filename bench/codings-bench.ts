@@ -63,4 +63,5 @@ console.log(JSON.stringify({
   removeMs: { p50: pct(times.remove, 0.5), p99: pct(times.remove, 0.99) },
   undoMs: { p50: pct(times.undo, 0.5), p99: pct(times.undo, 0.99) },
   growth: 'each call touches O(log n) index pages; cost is flat in the number of codings',
+  checkpoints: 'WAL checkpoints run after 750 ms without a change (none in this back-to-back loop) or inline at 10,000 WAL pages',
 }, null, 2));

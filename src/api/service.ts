@@ -37,6 +37,7 @@ export class Service {
   readonly db: Db;
   readonly path: string;
   private closed = false;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: Db, file: string) {
     this.db = db;
@@ -79,12 +80,24 @@ export class Service {
     } catch (e) {
       throw mapWriteError(e, path.basename(this.path));
     }
+    if (spec.mutates || method.startsWith('history.')) this.scheduleCheckpoint();
     return spec.output.parse(result);
+  }
+
+  /** Folds the WAL into the project file once the researcher pauses, off the hot path of a click. */
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (!this.closed) this.db.pragma('wal_checkpoint(PASSIVE)');
+    }, 750);
+    this.checkpointTimer.unref?.();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.db.close();
   }
 }

@@ -51,6 +51,9 @@ export function openProject(file: string, opts: OpenOptions = {}): Db {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // Checkpoints copy the WAL back into the file: the service runs them when the researcher pauses
+  // (see Service), so this limit is only a backstop against an ever-growing WAL.
+  db.pragma('wal_autocheckpoint = 10000');
   if (!exists) db.pragma(`application_id = ${APPLICATION_ID}`);
   try {
     migrate(db);
