@@ -93,7 +93,7 @@ async function main() {
 
     // Select words in the middle of the transcript, apply the benchmark code with the picker.
     const latencies: number[] = [];
-    for (let rep = 0; rep < 5; rep++) {
+    for (let rep = 0; rep < 10; rep++) {
       await page.evaluate((k) => {
         const ps = document.querySelectorAll('.transcript-text p');
         const p = ps[Math.floor(ps.length / 2) + k * 2 + 1];
@@ -121,7 +121,7 @@ async function main() {
       setupMs: Math.round(setupMs),
       openToInteractiveMs: round(openMs),
       scrollFrameMs: { p50: round(pct(frames, 50)), p95: round(pct(frames, 95)), max: round(Math.max(...frames)), frames: frames.length },
-      selectApplyHighlightMs: { median: round(pct(latencies, 50)), max: round(Math.max(...latencies)), runs: latencies.length },
+      selectApplyHighlightMs: { median: round(pct(latencies, 50)), max: round(Math.max(...latencies)), runs: latencies.length, each: latencies.map(round) },
       jsHeapMB: round(heap / 2 ** 20),
       targets: { openToInteractiveMs: 1000, scrollFrameMs: 50, selectApplyHighlightMs: 100, jsHeapMB: 300 },
     };
