@@ -15,6 +15,7 @@ import { ThemeBoard } from './views/ThemeBoard.tsx';
 import { MapView } from './views/MapView.tsx';
 import { AnalysisView } from './views/AnalysisView.tsx';
 import { HomeView } from './views/HomeView.tsx';
+import { ReconcileView } from './views/ReconcileView.tsx';
 
 export function App() {
   return (
@@ -53,6 +54,7 @@ function Workbench() {
           {ui.view === 'analysis' && <div className="view"><AnalysisView /></div>}
           {ui.view === 'themes' && <div className="view"><ThemeBoard /></div>}
           {ui.view === 'map' && <div className="view"><MapView /></div>}
+          {ui.view === 'reconcile' && <div className="view"><ReconcileView /></div>}
         </main>
         <RightPanel />
       </div>

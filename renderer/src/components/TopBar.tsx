@@ -2,11 +2,12 @@ import { useProject } from '../state/project.tsx';
 import { useUi, type View, type Visibility } from '../state/ui.tsx';
 import { useCodingActions } from '../hooks/useCodingActions.ts';
 import { CoderSelector } from './CoderSelector.tsx';
+import { BlindToggle } from '../reconcile/BlindToggle.tsx';
 
 /** The views with their number key: 1-4 for the daily views, 0 for the project home. */
 export const VIEWS: [View, string, string][] = [
   ['home', 'Home', '0'], ['transcript', 'Transcript', '1'], ['quotes', 'Quotes', '2'], ['documents', 'Documents', '3'], ['analysis', 'Analysis', '4'],
-  ['themes', 'Themes', '5'], ['map', 'Map', '6'],
+  ['themes', 'Themes', '5'], ['map', 'Map', '6'], ['reconcile', 'Reconcile', '7'],
 ];
 const SHOW: [Visibility, string][] = [['mine', 'Mine'], ['other', 'Other coder'], ['both', 'Both'], ['consensus', 'Consensus']];
 
@@ -24,9 +25,10 @@ export function TopBar() {
       </nav>
       <div className="topbar-right">
         <CoderSelector />
+        <BlindToggle />
         <div className="segmented" role="radiogroup" aria-label="Show codings of">
           {SHOW.map(([v, label]) => (
-            <button key={v} role="radio" aria-checked={ui.visibility === v} className={ui.visibility === v ? 'on' : ''} onClick={() => patch({ visibility: v, activeCodingIds: [] })}>{label}</button>
+            <button key={v} role="radio" aria-checked={ui.visibility === v} disabled={ui.blind && v !== 'mine'} title={ui.blind && v !== 'mine' ? 'Blind mode is on' : undefined} className={ui.visibility === v ? 'on' : ''} onClick={() => patch({ visibility: v, activeCodingIds: [] })}>{label}</button>
           ))}
         </div>
         <div className="undo-redo">

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { prefs } from './prefs.ts';
 import type { Combine } from '../model/overlap.ts';
+import { blindPref } from '../reconcile/blind.ts';
 
 export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
-export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map';
+export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map' | 'reconcile';
 export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
 
@@ -27,6 +28,8 @@ export interface UiState {
   status: string | null;
   /** Retrieval: codes combined with the one chosen in the codebook, and how (kept while switching views). */
   combine: { codeIds: number[]; mode: Combine };
+  /** Blind double coding: the visibility stays on "mine" while this is on. */
+  blind: boolean;
 }
 
 interface UiApi { ui: UiState; patch(p: Partial<UiState>): void; reveal(documentId: number, start: number, end: number): void }
@@ -36,7 +39,7 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const [ui, setUi] = useState<UiState>(() => ({
     coder: prefs.coder(), visibility: 'mine', documentId: null, view: 'transcript', rightTab: 'coding', selection: null,
     activeCodingIds: [], selectedCodeId: null, dialog: null, reveal: null, status: null,
-    combine: { codeIds: [], mode: 'and' },
+    combine: { codeIds: [], mode: 'and' }, blind: blindPref(),
   }));
   const patch = useCallback((p: Partial<UiState>) => setUi((s) => ({ ...s, ...p })), []);
   const reveal = useCallback((documentId: number, start: number, end: number) => setUi((s) => ({

@@ -1,0 +1,33 @@
+import { useQuery } from '../hooks/useQuery.ts';
+import type { Output } from '../../../src/api/contract.ts';
+
+const ROWS: [string, string][] = [['percent_agreement', 'Percent agreement'], ['cohen_kappa', "Cohen's kappa"], ['krippendorff_alpha_nominal', "Krippendorff's alpha"]];
+const fmt = (v: number | null | undefined, pct: boolean) => (v === null || v === undefined ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
+const value = (r: Output<'agreement.compute'> | undefined, c: string) => r?.overall.coefficients.find((x) => x.coefficient === c)?.value;
+
+/**
+ * Agreement before reconciliation (A with B) and after (A with the consensus), by character,
+ * so the researcher sees how far the consensus moved from A's first reading.
+ */
+export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { coderA: string; coderB: string; consensus: string; hasConsensus: boolean }) {
+  const opts = { unit: 'character' as const, bootstrap: 0, unitizing: false, excludeUncoded: false };
+  const before = useQuery('agreement.compute', { coders: [coderA, coderB], ...opts });
+  const after = useQuery('agreement.compute', hasConsensus ? { coders: [coderA, consensus], ...opts } : null);
+  return (
+    <div>
+    <table className="data-table rc-agreement" data-testid="agreement-table">
+      <thead><tr><th>By character</th><th className="num">{coderA} vs {coderB} (before)</th><th className="num">{coderA} vs {consensus} (after)</th></tr></thead>
+      <tbody>
+        {ROWS.map(([c, label], i) => (
+          <tr key={c}>
+            <td>{label}</td>
+            <td className="num">{before.error ? 'error' : fmt(value(before.data, c), i === 0)}</td>
+            <td className="num">{!hasConsensus ? 'no consensus yet' : after.error ? 'error' : fmt(value(after.data, c), i === 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <p className="rc-note small muted">“After” compares {coderA} with the consensus as it stands: it is final once the agreed codings are accepted and every disagreement is resolved.</p>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, shot, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await openHarness(); });
+afterAll(async () => { await h?.close(); });
+
+describe('reconciliation and blind mode', () => {
+  it('resolves one disagreement with "keep A" and a rationale, and logs it', async () => {
+    const { page } = h;
+    const before = await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 80 });
+    const total = before.progress.total;
+    expect(total).toBeGreaterThan(0);
+    await page.keyboard.press('7');
+    const progress = page.getByTestId('reconcile-progress');
+    await expect.poll(() => progress.textContent()).toBe(`0 of ${total} resolved`);
+    expect(await page.locator('.rc-item').count()).toBe(total);
+    await expect.poll(() => page.getByTestId('agreement-table').locator('td.num').first().textContent()).toMatch(/%$/);
+    await shot(page, '30-reconcile');
+
+    const first = page.locator('.rc-item').first();
+    const key = await first.getAttribute('data-key');
+    await first.getByLabel('Rationale').fill('A caught the whole account');
+    await first.getByRole('button', { name: 'Keep A', exact: true }).click();
+    await expect.poll(() => progress.textContent()).toBe(`1 of ${total} resolved`);
+    await expect.poll(() => page.locator(`.rc-item[data-key="${key}"]`).textContent()).toContain('Resolved: kept A');
+
+    const log = await h.api('reconcile.log', { coderA: 'Amira', coderB: 'Ben', includeSuperseded: true });
+    expect(log.decisions).toHaveLength(1);
+    expect(log.decisions[0]).toMatchObject({ key, kind: 'keep-a', rationale: 'A caught the whole account', coderA: 'Amira', coderB: 'Ben' });
+    expect(log.csv).toContain('A caught the whole account');
+    // The decision wrote A's spans into the consensus coder.
+    const consensus = (await h.api('codings.list', {})).filter((c) => c.coder === 'Consensus');
+    expect(consensus.length).toBe(before.items.find((d) => d.key === key)!.a.length);
+    await shot(page, '31-reconcile-resolved');
+  });
+
+  it('accepts the agreed passages into the consensus and shows agreement after', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Accept all agreed codings into consensus' }).click();
+    await expect.poll(async () => (await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 })).agreed)
+      .toSatisfy((a: { passages: number; accepted: number }) => a.accepted === a.passages && a.passages > 0);
+    const after = page.getByTestId('agreement-table').locator('tbody tr').first().locator('td').nth(2);
+    await expect.poll(() => after.textContent()).toMatch(/^\d+\.\d%$/);
+  });
+
+  it('blind mode keeps the visibility on "mine" and disables the other options', async () => {
+    const { page } = h;
+    await page.getByRole('radio', { name: 'Both' }).click();
+    await page.getByLabel('Blind mode').check();
+    await expect.poll(() => page.getByRole('radio', { name: 'Other coder' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Both' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Mine' }).getAttribute('aria-checked')).toBe('true');
+    expect(await page.evaluate(() => localStorage.getItem('thematic.blind'))).toBe('on');
+    // Survives a reload (kept in this browser profile).
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    expect(await page.getByRole('radio', { name: 'Other coder' }).isDisabled()).toBe(true);
+    await page.keyboard.press('1');
+    await shot(page, '32-blind-mode');
+    await page.getByLabel('Blind mode').uncheck();
+    expect(await page.getByRole('radio', { name: 'Other coder' }).isDisabled()).toBe(false);
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
+});
