@@ -88,5 +88,12 @@ export const themesMethods = {
   'map.deleteVersion': method(z.object({ name: VersionName }).strict(), Ok, true),
   'map.listVersions': method(z.object({}).strict(), z.array(MapVersion)),
   'map.getVersion': method(z.object({ name: VersionName }).strict(), z.object({ version: MapVersion, input: MapInput, positions: Positions })),
+  /** The map as a publication figure file (same code path as `thematic map`); PNG width in px = widthMm / 25.4 * dpi. */
+  'map.export': method(z.object({
+    format: z.enum(['svg', 'png', 'pdf']), layout: z.enum(['radial', 'tree', 'free']).default('radial'),
+    palette: z.enum(['colorblind', 'greyscale', 'custom']).default('colorblind'), showCodes: z.boolean().default(false),
+    widthMm: z.number().finite().min(20).max(1000).default(174), dpi: z.number().int().min(72).max(1200).default(300),
+    version: VersionName.optional(), fontSize: z.number().finite().min(4).max(40).optional(),
+  }).strict(), z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })),
   'map.diff': method(z.object({ from: MapRef, to: MapRef }).strict(), MapDiff),
 } as const;

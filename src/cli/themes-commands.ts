@@ -4,12 +4,9 @@ import type { Parsed } from './args.ts';
 import { flag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { withProject } from './project-commands.ts';
-import { layoutMap } from '../map/layout.ts';
-import { renderSvg } from '../map/svg.ts';
-import { toPdf, toPng } from '../map/export-node.ts';
-import type { MapLayoutKind, MapOptions, MapPalette } from '../map/types.ts';
+import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../map/export-project.ts';
+import type { MapLayoutKind, MapPalette } from '../map/types.ts';
 
-const FORMATS = ['svg', 'png', 'pdf'] as const;
 const LAYOUTS: MapLayoutKind[] = ['radial', 'tree', 'free'];
 const PALETTES: MapPalette[] = ['colorblind', 'greyscale', 'custom'];
 
@@ -36,11 +33,12 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
   const out = flag(p, 'out');
   if (!file || !out) throw new UsageError(MAP_USAGE);
   const format = path.extname(out).slice(1).toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--out must end in .svg, .png or .pdf; got "${out}"`);
+  if (!(FIGURE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--out must end in .svg, .png or .pdf; got "${out}"`);
   const widthMm = number(p, 'width-mm', 174, 20, 1000);
   const dpi = number(p, 'dpi', 300, 72, 2400);
   const codes = oneOf(p, 'codes', ['yes', 'no'], 'no');
-  const options: MapOptions = {
+  const options: FigureOptions = {
+    format: format as FigureFormat, dpi,
     layout: oneOf(p, 'layout', LAYOUTS, 'radial'), palette: oneOf(p, 'palette', PALETTES, 'colorblind'), showCodes: codes === 'yes',
     fontSize: flag(p, 'font-size') === undefined ? undefined : number(p, 'font-size', 9, 4, 40),
     fontFamily: flag(p, 'font-family'), widthMm, title: flag(p, 'title'),
@@ -49,9 +47,7 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
   const { input, positions } = await withProject(file, async (s) =>
     version ? s.call('map.getVersion', { name: version }) : s.call('map.get', { showCodes: true }));
   if (!input.nodes.length) throw new UsageError(`${path.basename(file)} has no themes yet, so there is no map to draw; create some with the theme board`);
-  const layout = layoutMap(input, { ...options, positions });
-  const svg = renderSvg(layout, { widthMm, fontFamily: options.fontFamily, title: options.title });
-  const bytes = format === 'svg' ? Buffer.from(svg, 'utf8') : format === 'png' ? toPng(svg, { widthMm, dpi }) : await toPdf(svg, { widthMm });
+  const bytes = await exportFigure(input, positions, options);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, bytes);
   const themes = input.nodes.filter((n) => n.kind === 'theme' || n.kind === 'subtheme').length;

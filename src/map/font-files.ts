@@ -10,10 +10,12 @@ export const FONT_FAMILY = 'IBM Plex Sans';
 export const FONT_WEIGHTS = [400, 600] as const;
 export type FontWeight = (typeof FONT_WEIGHTS)[number];
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the Electron bundle rewrites import.meta.url into a call of the CommonJS
+// require, which a local `require` would shadow (and call before it exists).
+const requireHere = createRequire(import.meta.url);
 
 export function fontFilePath(weight: FontWeight, format: 'woff' | 'woff2'): string {
-  return require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-normal.${format}`);
+  return requireHere.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-normal.${format}`);
 }
 
 const ttfCache = new Map<FontWeight, Uint8Array>();

@@ -68,6 +68,7 @@ export function MapView() {
           onKeyDown={(e) => { if (e.key === 'Enter') void save(); }} />
         <button onClick={() => void save()} disabled={!newName.trim()}>Save version</button>
       </div>
+      <MapExport layout={layout} palette={palette} showCodes={showCodes} version={version} onDone={setMessage} />
       {message && <div className="small muted" role="status">{message}</div>}
       {left.error && <div className="error">{left.error}</div>}
       <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
@@ -152,5 +153,70 @@ function MapChanges({ diff, names }: { diff: ReturnType<typeof diffMaps>; names:
     <section className="map-changes small" aria-label="What changed">
       <strong>What changed</strong>{rows.length ? <ul>{rows.map((r, k) => <li key={k}>{r}</li>)}</ul> : <p className="muted">Nothing: the two maps have the same themes and codes.</p>}
     </section>
+  );
+}
+
+type FigureFormat = 'svg' | 'png' | 'pdf';
+/** Journal column widths: 84 mm single column, 174 mm double column. */
+const WIDTHS = [['84', 'single column (84 mm)'], ['174', 'double column (174 mm)'], ['custom', 'custom']] as const;
+
+/** Saves a base64 file from the API as a download, the way a browser saves any file. */
+function download(fileName: string, mimeType: string, base64: string) {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The figure for the paper: drawn in Node by the code `thematic map` uses (fonts embedded, PNG at
+ * the requested dpi), with the view's layout, colours, codes and version, so it is what is on screen.
+ */
+function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCodes: boolean; version: string; onDone: (m: string) => void }) {
+  const [format, setFormat] = useState<FigureFormat>('png');
+  const [width, setWidth] = useState<string>('174');
+  const [customMm, setCustomMm] = useState('120');
+  const [dpi, setDpi] = useState(300);
+  const [busy, setBusy] = useState(false);
+  const widthMm = Number(width === 'custom' ? customMm : width);
+  const valid = Number.isFinite(widthMm) && widthMm >= 20 && widthMm <= 1000;
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await call('map.export', {
+        format, widthMm, dpi, layout: props.layout, palette: props.palette, showCodes: props.showCodes, version: props.version || undefined,
+      });
+      download(r.fileName, r.mimeType, r.base64);
+      props.onDone(`Exported ${r.fileName}`);
+    } catch (e) { props.onDone((e as Error).message); } finally { setBusy(false); }
+  };
+  return (
+    <div className="map-export small" role="group" aria-label="Export the map" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <strong>Export figure</strong>
+      <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as FigureFormat)}>
+        <option value="svg">SVG (editable vector)</option><option value="png">PNG (image)</option><option value="pdf">PDF (vector)</option>
+      </select>
+      <select aria-label="Export width" value={width} onChange={(e) => setWidth(e.target.value)}>
+        {WIDTHS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+      {width === 'custom' && (
+        <label className="inline-field small">mm
+          <input aria-label="Custom width in mm" type="number" min={20} max={1000} style={{ width: '5em' }} value={customMm} onChange={(e) => setCustomMm(e.target.value)} />
+        </label>
+      )}
+      <select aria-label="Export resolution" value={dpi} disabled={format !== 'png'} title={format === 'png' ? undefined : 'vector formats have no resolution'}
+        onChange={(e) => setDpi(Number(e.target.value))}>
+        <option value={300}>300 dpi</option><option value={600}>600 dpi</option>
+      </select>
+      <button onClick={() => void run()} disabled={busy || !valid}>{busy ? 'Exporting…' : 'Export'}</button>
+      {!valid && <span className="error">width must be 20 to 1000 mm</span>}
+    </div>
   );
 }
