@@ -57,6 +57,10 @@ describe('reconciliation and blind mode', () => {
     await page.waitForSelector('.app[data-ready="true"]');
     expect(await page.getByRole('radio', { name: 'Other coder' }).isDisabled()).toBe(true);
     await page.keyboard.press('1');
+    // Nor does the document list show how far the other coder has got.
+    const names = await page.locator('.doc-list .progress-name').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set([await page.getByLabel('I am coding as').inputValue()]));
     await shot(page, '32-blind-mode');
     await page.getByLabel('Blind mode').uncheck();
     expect(await page.getByRole('radio', { name: 'Other coder' }).isDisabled()).toBe(false);

@@ -6,7 +6,8 @@ export function DocumentList() {
   const { documents, coders } = useProject();
   const { ui, patch } = useUi();
   const max = Math.max(1, ...documents.flatMap((d) => Object.values(d.codingsByCoder)));
-  const people = coders.filter((c) => !c.isConsensus).map((c) => c.name);
+  // Blind mode: a coder sees only their own progress, not how far the other coder has got.
+  const people = coders.filter((c) => !c.isConsensus && (!ui.blind || c.name === ui.coder)).map((c) => c.name);
   return (
     <section className="panel-section docs-section">
       <h2 className="section-title">Documents <span className="count">{documents.length}</span></h2>
