@@ -68,8 +68,8 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError(`--port must be a number, got "${port}"`);
   ensureRendererBuilt((s) => io.err(s));
   const { startServer } = await import('../server/server.ts');
-  const service = Service.open(file);
-  const server = await startServer({ service, port: port ? Number(port) : 0, actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' });
+  let service = Service.open(file);
+  const server = await startServer({ service, port: port ? Number(port) : 0, actor: process.env.THEMATIC_USER || process.env.USER || 'researcher', onProjectChange: (next) => { service = next; } });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => { server.close().then(() => { service.close(); resolve(); }); };

@@ -2,7 +2,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Service } from '../api/service.ts';
+import { Service, describeIssues } from '../api/service.ts';
+import { appContract } from '../api/app-contract.ts';
+import { ThematicError } from '../store/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 
@@ -13,6 +15,8 @@ export const CSP = [
 
 export interface ServerOptions {
   service: Service;
+  /** Called when the UI opens another project: the server now serves `next` (the old one is closed). */
+  onProjectChange?: (next: Service) => void;
   port?: number;
   token?: string;
   /** The built renderer (renderer/dist). */
@@ -44,6 +48,23 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
   };
 
+  // Opens the new file first, so a refused file (locked, newer, not a project) leaves the current one open.
+  async function openProject(payload: unknown): Promise<unknown> {
+    const parsed = appContract['app.openProject'].input.safeParse(payload);
+    if (!parsed.success) throw new ThematicError('invalid_input', describeIssues('app.openProject', parsed.error));
+    const file = path.resolve(parsed.data.path);
+    if (file === opts.service.path) return opts.service.call('project.info', {});
+    if (parsed.data.create && (await import('node:fs')).existsSync(file)) {
+      throw new ThematicError('exists', `${parsed.data.path} already exists; open it instead`);
+    }
+    const next = Service.open(file, { create: parsed.data.create });
+    const previous = opts.service;
+    opts.service = next;
+    previous.close();
+    opts.onProjectChange?.(next);
+    return next.call('project.info', {});
+  }
+
   const server = http.createServer((req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
@@ -74,6 +95,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         return send(res, 400, { error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
       }
       try {
+        if (method === 'app.openProject') return send(res, 200, { result: await openProject(payload) });
         const result = await opts.service.call(method, payload, { actor: opts.actor });
         send(res, 200, { result });
       } catch (e) {

@@ -70,3 +70,26 @@ describe('web mode server', () => {
     expect((await request('/../../package.json', { method: 'GET' })).body).not.toMatch(/"name": "thematic"/);
   });
 });
+
+describe('opening another project from the web mode', () => {
+  it('opens or creates a project by path, refusing bad ones while keeping the current one open', async () => {
+    const { tmpDir } = await import('../helpers/project.ts');
+    const path = await import('node:path');
+    const first = tmpProject();
+    const s = await startServer({ service: first.service, token: 'another-token-5678' });
+    const call = (method: string, body: unknown) => fetch(`${s.origin}/api/${method}`, {
+      method: 'POST', headers: { authorization: 'Bearer another-token-5678', 'content-type': 'application/json' }, body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const dir = tmpDir();
+    const target = path.join(dir, 'second.thematic');
+    expect((await call('app.openProject', { path: target })).body.error.message).toMatch(/no such project file/);
+    expect((await call('app.openProject', { path: path.join(dir, 'x.txt'), create: true })).body.error.message).toMatch(/ends in \.thematic/);
+    expect((await call('codes.create', { name: 'still here' })).status).toBe(200);
+    const created = await call('app.openProject', { path: target, create: true });
+    expect(created.body.result).toMatchObject({ path: target, counts: { codes: 0 } });
+    expect((await call('codes.list', {})).body.result).toEqual([]);
+    const back = await call('app.openProject', { path: first.file });
+    expect(back.body.result.counts.codes).toBe(1);
+    await s.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { openProjectInWebMode } from '../api/transport.ts';
 import { useProject } from '../state/project.tsx';
 import { useQuery } from '../hooks/useQuery.ts';
 import { forgetProject, recentProjects, rememberProject, type RecentProject } from '../state/recent.ts';
@@ -56,16 +57,14 @@ export function ProjectCard() {
         ))}
       </ul>
       <h3 className="home-h3">Open or create another project</h3>
-      <p className="small muted">
-        This window works on one project file, served by the command that started it. To open another file (or a new one),
-        run one of these in a terminal and open the address it prints.
-      </p>
-      <label className="inline-field small">Project file
-        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/study.thematic" aria-label="Project file path" />
-      </label>
+      {inElectron() ? (
+        <p className="small muted">Use File › Open project… or File › New project… in the menu.</p>
+      ) : (
+        <WebOpen path={path} setPath={setPath} />
+      )}
       {path.trim() && (
         <div className="commands">
-          <div className="small">Open it: <Command text={openCommand(path.trim())} /></div>
+          <div className="small">Or from a terminal: <Command text={openCommand(path.trim())} /></div>
           <div className="small">Create it empty first: <Command text={`thematic new ${quote(path.trim())}`} /></div>
         </div>
       )}
@@ -87,5 +86,33 @@ export function SampleCard() {
         <p className="small muted">Open it with <Command text="thematic desktop" /> (it builds the sample on first start), or <Command text="thematic sample" /> then serve the file it prints.</p>
       )}
     </section>
+  );
+}
+
+/** Web mode: the server opens the file (refusing a locked, newer or missing one) and the page reloads on it. */
+function WebOpen({ path, setPath }: { path: string; setPath: (p: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const go = async (create: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await openProjectInWebMode(path.trim(), create);
+      window.location.reload();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="web-open">
+      <label className="inline-field small">Project file
+        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/study.thematic" aria-label="Project file path"
+          onKeyDown={(e) => { if (e.key === 'Enter' && path.trim()) void go(false); }} />
+      </label>
+      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(false)}>Open</button>
+      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(true)}>Create new</button>
+      {error && <div className="error small" role="alert">{error}</div>}
+    </div>
   );
 }
