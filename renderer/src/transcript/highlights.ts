@@ -33,18 +33,13 @@ export function paintCodings(index: TextIndex, codings: Coding[], codes: Map<num
     if (!g) groups.set(name, (g = []));
     g.push(r);
   }
-  const rules: string[] = [];
   for (const name of owned) if (!groups.has(name)) CSS.highlights.delete(name);
   owned = new Set(groups.keys());
-  for (const [name, ranges] of groups) {
-    const h = new Highlight(...ranges);
-    CSS.highlights.set(name, h);
-    const id = Number(name.split('-')[1]);
-    const colour = codes.get(id)?.color ?? '#888888';
-    rules.push(name.endsWith('-other')
-      ? `::highlight(${name}) { text-decoration: underline 2px ${colour}; text-underline-offset: 3px; }`
-      : `::highlight(${name}) { background-color: ${rgba(colour, 0.26)}; }`);
-  }
+  for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+  // A rule for every code, painted or not: a code's first coding then only adds a highlight,
+  // instead of changing the style sheet (which restyles the whole transcript).
+  const rules: string[] = [];
+  for (const [id, code] of codes) rules.push(ruleFor(highlightName(id, false), code.color), ruleFor(highlightName(id, true), code.color));
   setRules('codes', rules);
 }
 
@@ -62,9 +57,14 @@ export function paintNewCoding(c: Coding, color: string): void {
   CSS.highlights.set(name, new Highlight(r));
   owned.add(name);
   const rules = ruleSets.get('codes') ?? [];
-  setRules('codes', [...rules, name.endsWith('-other')
-    ? `::highlight(${name}) { text-decoration: underline 2px ${color}; text-underline-offset: 3px; }`
-    : `::highlight(${name}) { background-color: ${rgba(color, 0.26)}; }`]);
+  const rule = ruleFor(name, color);
+  if (!rules.includes(rule)) setRules('codes', [...rules, rule]);
+}
+
+function ruleFor(name: string, colour: string): string {
+  return name.endsWith('-other')
+    ? `::highlight(${name}) { text-decoration: underline 2px ${colour}; text-underline-offset: 3px; }`
+    : `::highlight(${name}) { background-color: ${rgba(colour, 0.26)}; }`;
 }
 
 const ruleSets = new Map<string, string[]>();
@@ -72,8 +72,10 @@ function setRules(key: string, rules: string[]): void {
   if (!sheet) return;
   if (!adopted) { document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; adopted = true; }
   ruleSets.set(key, rules);
-  sheet.replaceSync([...ruleSets.values()].flat().join('\n'));
+  const text = [...ruleSets.values()].flat().join('\n');
+  if (text !== sheetText) sheet.replaceSync((sheetText = text)); // an unchanged sheet would still restyle everything
 }
+let sheetText = '';
 
 /** Single-purpose highlights (the coding being inspected, find hits), above the code colours. */
 export function paintNamed(name: string, ranges: AbstractRange[], priority: number): void {
