@@ -44,6 +44,23 @@ describe('reconciliation and blind mode', () => {
     await expect.poll(() => after.textContent()).toMatch(/^\d+\.\d%$/);
   });
 
+  it('explains and applies "exclude text no coder coded": percent agreement falls to coded text only', async () => {
+    const { page } = h;
+    await page.keyboard.press('7');
+    const table = page.getByTestId('agreement-table');
+    const pct = async () => Number(((await table.locator('tbody tr').first().locator('td').nth(1).textContent()) ?? '').replace('%', ''));
+    await expect.poll(pct).toBeGreaterThan(0);
+    const all = await pct();
+    await page.getByLabel('Exclude text no coder coded').check();
+    await expect.poll(() => page.getByTestId('exclude-explanation').textContent()).toMatch(/Only text that at least one coder coded counts/);
+    await expect.poll(pct).toBeLessThan(all);
+    const [a, b] = (await h.api('coders.list', {})).filter((c) => !c.isConsensus).map((c) => c.name);
+    const api = await h.api('agreement.compute', { coders: [a, b], unit: 'character', excludeUncoded: true, bootstrap: 0, unitizing: false });
+    const expected = api.overall.coefficients.find((c) => c.coefficient === 'percent_agreement')!.value!;
+    expect(await pct()).toBeCloseTo(expected * 100, 1);
+    await page.getByLabel('Exclude text no coder coded').uncheck();
+  });
+
   it('blind mode keeps the visibility on "mine" and disables the other options', async () => {
     const { page } = h;
     await page.getByRole('radio', { name: 'Both' }).click();

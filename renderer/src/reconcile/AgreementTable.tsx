@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
 import type { Output } from '../../../src/api/contract.ts';
 
@@ -10,7 +11,8 @@ const value = (r: Output<'agreement.compute'> | undefined, c: string) => r?.over
  * so the researcher sees how far the consensus moved from A's first reading.
  */
 export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { coderA: string; coderB: string; consensus: string; hasConsensus: boolean }) {
-  const opts = { unit: 'character' as const, bootstrap: 0, unitizing: false, excludeUncoded: false };
+  const [excludeUncoded, setExcludeUncoded] = useState(false);
+  const opts = { unit: 'character' as const, bootstrap: 0, unitizing: false, excludeUncoded };
   const before = useQuery('agreement.compute', { coders: [coderA, coderB], ...opts });
   const after = useQuery('agreement.compute', hasConsensus ? { coders: [coderA, consensus], ...opts } : null);
   return (
@@ -27,6 +29,14 @@ export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { co
         ))}
       </tbody>
     </table>
+    <label className="small rc-exclude">
+      <input type="checkbox" checked={excludeUncoded} onChange={(e) => setExcludeUncoded(e.target.checked)} /> Exclude text no coder coded
+    </label>
+    <p className="rc-note small muted" data-testid="exclude-explanation">
+      {excludeUncoded
+        ? 'Only text that at least one coder coded counts. Agreement on what to leave uncoded no longer raises the figures, so percent agreement falls and is a stricter test of the codings themselves; kappa and alpha change less, because they already discount agreement expected by chance.'
+        : 'All text counts, including text neither coder coded: both coders "agree" there, which lifts percent agreement on long transcripts. Tick the box to measure agreement on coded text only.'}
+    </p>
     <p className="rc-note small muted">“After” compares {coderA} with the consensus as it stands: it is final once the agreed codings are accepted and every disagreement is resolved.</p>
     </div>
   );
