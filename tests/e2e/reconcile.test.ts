@@ -44,6 +44,28 @@ describe('reconciliation and blind mode', () => {
     await expect.poll(() => after.textContent()).toMatch(/^\d+\.\d%$/);
   });
 
+  it('resolves a boundary disagreement with edited boundaries, previewing the words kept', async () => {
+    const { page } = h;
+    await page.keyboard.press('7');
+    const list = await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 80 });
+    const d = list.items.find((x) => x.kind === 'boundaries' && !x.decision)!;
+    expect(d).toBeDefined();
+    const item = page.locator(`.rc-item[data-key="${d.key}"]`);
+    await item.getByRole('button', { name: 'Edit boundaries…' }).click();
+    const start = d.start + 2, end = d.end - 1;
+    await item.getByLabel('Edited start').fill(String(start));
+    await item.getByLabel('Edited end').fill(String(end));
+    await expect.poll(() => item.getByTestId('edited-preview').textContent()).toBe(`“${d.text.slice(2, d.text.length - 1)}”`);
+    await item.getByLabel('Rationale').fill('Trimmed to the claim itself');
+    await item.getByRole('button', { name: 'Save edited span' }).click();
+    await expect.poll(() => item.textContent()).toContain('Resolved: edited');
+    const log = await h.api('reconcile.log', { coderA: 'Amira', coderB: 'Ben', includeSuperseded: false });
+    const decision = log.decisions.find((x) => x.key === d.key)!;
+    expect(decision).toMatchObject({ kind: 'edited', rationale: 'Trimmed to the claim itself' });
+    const consensus = await h.api('codings.list', { coder: 'Consensus', documentId: d.documentId, codeId: d.codeId });
+    expect(consensus.some((c) => c.start === start && c.end === end)).toBe(true);
+  });
+
   it('explains and applies "exclude text no coder coded": percent agreement falls to coded text only', async () => {
     const { page } = h;
     await page.keyboard.press('7');

@@ -100,8 +100,8 @@ export function ReconcileView() {
                   {d.decision && <span className="rc-decided">Resolved: {DECIDED[d.decision.kind] ?? d.decision.kind}{d.decision.rationale ? ` — “${d.decision.rationale}”` : ''} <span className="muted">({d.decision.decidedBy})</span></span>}
                 </div>
                 <SideBySide d={d} coderA={a} coderB={b} />
-                <DecisionBar d={d} onDecide={(kind, rationale) => run(async () => {
-                  await call('reconcile.decide', { coderA: a, coderB: b, consensus, key: d.key, kind, rationale });
+                <DecisionBar d={d} onDecide={(kind, rationale, spans) => run(async () => {
+                  await call('reconcile.decide', { coderA: a, coderB: b, consensus, key: d.key, kind, rationale, spans });
                   return `Resolved: ${DECIDED[kind]} (${d.code}, ${d.document})`;
                 })} />
               </li>
