@@ -82,7 +82,7 @@ export const agreementMethods = {
     addNewCodes: z.boolean().default(false),
     dryRun: z.boolean().default(false),
   }).strict(), z.object({
-    coders: z.array(z.string()), merged: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), memosNotMerged: z.number().int(),
+    coders: z.array(z.string()), merged: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), memosNotMerged: z.number().int(), memosMerged: z.number().int(),
     conflicts: z.array(z.object({ kind: z.enum(['document-missing', 'document-differs', 'code-renamed', 'code-added']), name: z.string(), detail: z.string(), codings: z.number().int() })),
   }), true),
 } as const;

@@ -155,7 +155,7 @@ async function cmdMerge(p: Parsed, io: Io): Promise<number> {
     const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
       { actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' });
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
-    io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosNotMerged} memos not merged`);
+    io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosMerged} memos merged, ${r.memosNotMerged} not (their target is not in this project)`);
     if (r.conflicts.length) {
       io.out('Conflicts to decide:');
       io.out(table(['kind', 'name', 'codings', 'what happened'], r.conflicts.map((c) => [c.kind, c.name, String(c.codings), c.detail])));

@@ -26,6 +26,8 @@ export interface MergePlan {
   duplicates: number;
   skipped: number;
   memosNotMerged: number;
+  /** Memos of the copy not in this project (by stable id), with where they belong here. */
+  memos: Array<{ guid: string; target_type: string; target: number | string | null; title: string; body: string; author: string; created_at: string; updated_at: string }>;
 }
 
 export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePlan {
@@ -69,7 +71,7 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
         detail: addNewCodes ? 'added to this project with its codings' : 'new in the copy; not added (accept added codes to merge it and its codings)' });
       if (addNewCodes) { newCodes.push(c); codeMap.set(c.id, c.guid); }
     }
-    const plan: MergePlan = { conflicts, coders: [], newCodes, codings: [], duplicates: 0, skipped: 0, memosNotMerged: (copy.prepare('SELECT COUNT(*) AS n FROM memos').get() as { n: number }).n };
+    const plan: MergePlan = { conflicts, coders: [], newCodes, codings: [], duplicates: 0, skipped: 0, memosNotMerged: 0, memos: [] };
     const guidSeen = main.prepare('SELECT 1 FROM codings WHERE guid = ?');
     for (const c of codings) {
       const d = docMap.get(c.document_id);
@@ -79,6 +81,7 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
       plan.codings.push({ ...c, target_document: d, target_code: k });
     }
     plan.coders = [...new Set(plan.codings.map((c) => c.coder))].sort();
+    planMemos(copy, main, plan, docMap, codeMap);
     return plan;
   } finally {
     copy.close();
@@ -98,5 +101,57 @@ export function applyMerge(tx: Tx, plan: MergePlan): number {
     tx.insert('codings', { guid: c.guid, document_id: c.target_document, code_id: code, coder_id: coderId(tx, c.coder), start: c.start, end: c.end, created_at: c.created_at });
     n++;
   }
+  applyMemos(tx, plan, created);
   return n;
+}
+
+type MemoRow = { guid: string; target_type: string; target_id: number | null; title: string; body: string; author: string; created_at: string; updated_at: string };
+
+/**
+ * A memo comes along when its target is here too: the project, a phase, a matched document,
+ * code (or one being added), coding (by stable id, already here or merged now), participant
+ * (by label) or theme (by stable id). The rest are counted as not merged, never attached elsewhere.
+ */
+function planMemos(copy: Database.Database, main: Db, plan: MergePlan, docMap: Map<number, number>, codeMap: Map<number, number | string>): void {
+  const merging = new Set(plan.codings.map((c) => c.guid));
+  const guidOf = (table: string, id: number | null) => (id === null ? undefined : (copy.prepare(`SELECT guid FROM ${table} WHERE id = ?`).get(id) as { guid: string } | undefined)?.guid);
+  for (const m of copy.prepare('SELECT guid, target_type, target_id, title, body, author, created_at, updated_at FROM memos ORDER BY id').all() as MemoRow[]) {
+    if (main.prepare('SELECT 1 FROM memos WHERE guid = ?').get(m.guid)) continue;
+    let target: number | string | null | undefined;
+    switch (m.target_type) {
+      case 'project': case 'phase': target = m.target_id; break;
+      case 'document': target = m.target_id === null ? undefined : docMap.get(m.target_id); break;
+      case 'code': target = m.target_id === null ? undefined : codeMap.get(m.target_id); break;
+      case 'coding': {
+        const g = guidOf('codings', m.target_id);
+        const here = g ? (main.prepare('SELECT id FROM codings WHERE guid = ?').get(g) as { id: number } | undefined) : undefined;
+        target = here ? here.id : g && merging.has(g) ? `coding:${g}` : undefined;
+        break;
+      }
+      case 'theme': {
+        const g = guidOf('themes', m.target_id);
+        target = g ? (main.prepare('SELECT id FROM themes WHERE guid = ?').get(g) as { id: number } | undefined)?.id : undefined;
+        break;
+      }
+      case 'participant': {
+        const label = m.target_id === null ? undefined : (copy.prepare('SELECT label FROM participants WHERE id = ?').get(m.target_id) as { label: string } | undefined)?.label;
+        target = label ? (main.prepare('SELECT id FROM participants WHERE label = ?').get(label) as { id: number } | undefined)?.id : undefined;
+        break;
+      }
+    }
+    if (target === undefined) { plan.memosNotMerged++; continue; }
+    plan.memos.push({ ...m, target });
+  }
+}
+
+function applyMemos(tx: Tx, plan: MergePlan, createdCodes: Map<string, number>): number {
+  for (const m of plan.memos) {
+    let target: number | null;
+    if (typeof m.target === 'string' && m.target.startsWith('coding:')) {
+      target = (tx.db.prepare('SELECT id FROM codings WHERE guid = ?').get(m.target.slice(7)) as { id: number }).id;
+    } else if (typeof m.target === 'string') target = createdCodes.get(m.target)!;
+    else target = m.target;
+    tx.insert('memos', { guid: m.guid, target_type: m.target_type, target_id: target, title: m.title, body: m.body, author: m.author, created_at: m.created_at, updated_at: m.updated_at });
+  }
+  return plan.memos.length;
 }
