@@ -83,6 +83,19 @@ describe('reconciliation and blind mode', () => {
     await page.getByLabel('Exclude text no coder coded').uncheck();
   });
 
+  it('downloads the agreement report with a methods paragraph, and every coefficient as CSV', async () => {
+    const { page } = h;
+    await page.keyboard.press('7');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Agreement report (HTML)' }).click()]);
+    const text = (await import('node:fs')).readFileSync((await html.path())!, 'utf8');
+    expect(text).toMatch(/<html/i);
+    expect(text).toMatch(/Krippendorff/);
+    expect(text).toMatch(/Thematic \d+\.\d+\.\d+/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Coefficients (CSV)' }).click()]);
+    const rows = (await import('node:fs')).readFileSync((await csv.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(rows.length).toBeGreaterThan(5);
+  });
+
   it('blind mode keeps the visibility on "mine" and disables the other options', async () => {
     const { page } = h;
     await page.getByRole('radio', { name: 'Both' }).click();

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
+import { call } from '../api/client.ts';
+import { download } from '../analysis/download.ts';
 import type { Output } from '../../../src/api/contract.ts';
 
 const ROWS: [string, string][] = [['percent_agreement', 'Percent agreement'], ['cohen_kappa', "Cohen's kappa"], ['krippendorff_alpha_nominal', "Krippendorff's alpha"]];
@@ -29,6 +31,16 @@ export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { co
         ))}
       </tbody>
     </table>
+    <div className="button-row rc-report">
+      <button className="btn" onClick={async () => {
+        const r = await call('agreement.report', { coders: [coderA, coderB], unit: 'character', excludeUncoded, bootstrap: 1000 });
+        download(`agreement-${coderA}-${coderB}.html`, 'text/html', r.html);
+      }}>Agreement report (HTML)</button>
+      <button className="btn" onClick={async () => {
+        const r = await call('agreement.report', { coders: [coderA, coderB], unit: 'character', excludeUncoded, bootstrap: 1000 });
+        download(`agreement-${coderA}-${coderB}.csv`, 'text/csv', r.csv);
+      }}>Coefficients (CSV)</button>
+    </div>
     <label className="small rc-exclude">
       <input type="checkbox" checked={excludeUncoded} onChange={(e) => setExcludeUncoded(e.target.checked)} /> Exclude text no coder coded
     </label>

@@ -1,5 +1,8 @@
 import type { Handlers } from './types.ts';
 import { computeAgreement } from '../../store/agreement-compute.ts';
+import { methodsParagraph, reportCsv, reportHtml } from '../../store/agreement-report.ts';
+import { APP_VERSION } from '../version.ts';
+import { contract } from '../contract.ts';
 import { currentDecisions, passages, type Passage } from '../../store/reconciliation.ts';
 import { targetsFor, writeDecision } from '../../store/reconciliation-decide.ts';
 import { decisionCsv, decisionLog, toDecision } from '../../store/reconciliation-log.ts';
@@ -7,7 +10,7 @@ import { ThematicError } from '../../store/errors.ts';
 import type { Db } from '../../store/open.ts';
 import { applyMerge, readCopy } from '../../store/reconciliation-merge.ts';
 
-type Method = 'agreement.compute' | 'reconcile.list' | 'reconcile.decide' | 'reconcile.acceptAgreed' | 'reconcile.log' | 'reconcile.mergeCopy';
+type Method = 'agreement.compute' | 'agreement.report' | 'reconcile.list' | 'reconcile.decide' | 'reconcile.acceptAgreed' | 'reconcile.log' | 'reconcile.mergeCopy';
 
 function checkPair(a: string, b: string, consensus: string) {
   if (new Set([a, b, consensus]).size !== 3) throw new ThematicError('invalid_input', 'coder A, coder B and the consensus coder must be three different coders');
@@ -21,6 +24,10 @@ function names(db: Db) {
 
 export const agreementHandlers: Handlers<Method> = {
   'agreement.compute': (i, h) => computeAgreement(h.db, i),
+  'agreement.report': (i, h) => {
+    const r = contract['agreement.compute'].output.parse(computeAgreement(h.db, i));
+    return { html: reportHtml(r, APP_VERSION), csv: reportCsv(r), methods: methodsParagraph(r, APP_VERSION) };
+  },
 
   'reconcile.list': (i, h) => {
     checkPair(i.coderA, i.coderB, i.consensus);
