@@ -26,18 +26,23 @@ describe('reconciliation and blind mode', () => {
     await expect.poll(() => page.locator(`.rc-item[data-key="${key}"]`).textContent()).toContain('Resolved: kept A');
 
     const log = await h.api('reconcile.log', { coderA: 'Amira', coderB: 'Ben', includeSuperseded: true });
-    expect(log.decisions).toHaveLength(1);
-    expect(log.decisions[0]).toMatchObject({ key, kind: 'keep-a', rationale: 'A caught the whole account', coderA: 'Amira', coderB: 'Ben' });
+    // The first decision also put every agreed passage into the consensus ('agreed' entries).
+    const decided = log.decisions.filter((x) => x.kind !== 'agreed');
+    expect(decided).toHaveLength(1);
+    expect(log.decisions.filter((x) => x.kind === 'agreed').length).toBeGreaterThan(0);
+    expect(decided[0]).toMatchObject({ key, kind: 'keep-a', rationale: 'A caught the whole account', coderA: 'Amira', coderB: 'Ben' });
     expect(log.csv).toContain('A caught the whole account');
-    // The decision wrote A's spans into the consensus coder.
+    // The decision wrote A's spans into the consensus coder (beside the agreed codings it accepted).
     const consensus = (await h.api('codings.list', {})).filter((c) => c.coder === 'Consensus');
-    expect(consensus.length).toBe(before.items.find((d) => d.key === key)!.a.length);
+    const chosen = decided[0].codingIds;
+    expect(chosen.length).toBe(before.items.find((d) => d.key === key)!.a.length);
+    expect(consensus.filter((c) => chosen.includes(c.id)).map((c) => [c.start, c.end]))
+      .toEqual(before.items.find((d) => d.key === key)!.a.map((x) => [x.start, x.end]));
     await shot(page, '31-reconcile-resolved');
   });
 
-  it('accepts the agreed passages into the consensus and shows agreement after', async () => {
+  it('has accepted the agreed passages into the consensus and shows agreement after', async () => {
     const { page } = h;
-    await page.getByRole('button', { name: 'Accept all agreed codings into consensus' }).click();
     await expect.poll(async () => (await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 })).agreed)
       .toSatisfy((a: { passages: number; accepted: number }) => a.accepted === a.passages && a.passages > 0);
     const after = page.getByTestId('agreement-table').locator('tbody tr').first().locator('td').nth(2);

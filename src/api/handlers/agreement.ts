@@ -6,6 +6,7 @@ import { contract } from '../contract.ts';
 import { currentDecisions, passages, type Passage } from '../../store/reconciliation.ts';
 import { targetsFor, writeDecision } from '../../store/reconciliation-decide.ts';
 import { decisionCsv, decisionLog, toDecision } from '../../store/reconciliation-log.ts';
+import type { Tx } from '../../store/operations.ts';
 import { ThematicError } from '../../store/errors.ts';
 import type { Db } from '../../store/open.ts';
 import { applyMerge, readCopy } from '../../store/reconciliation-merge.ts';
@@ -14,6 +15,21 @@ type Method = 'agreement.compute' | 'agreement.report' | 'reconcile.list' | 'rec
 
 function checkPair(a: string, b: string, consensus: string) {
   if (new Set([a, b, consensus]).size !== 3) throw new ThematicError('invalid_input', 'coder A, coder B and the consensus coder must be three different coders');
+}
+
+type Trio = { coderA: string; coderB: string; consensus: string };
+
+function agreedTodo(db: Db, i: Trio) {
+  const decided = currentDecisions(db, i.coderA, i.coderB, i.consensus);
+  return passages(db, i.coderA, i.coderB).filter((p) => p.kind === 'agreed' && !decided.has(p.key));
+}
+
+function acceptAll(tx: Tx, todo: ReturnType<typeof agreedTodo>, i: Trio, actor: string): number {
+  let codings = 0;
+  for (const p of todo) {
+    codings += writeDecision(tx, p, { kind: 'agreed', targets: targetsFor(p, 'keep-a'), coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: '', actor }).codingIds.length;
+  }
+  return codings;
 }
 
 function names(db: Db) {
@@ -72,24 +88,22 @@ export const agreementHandlers: Handlers<Method> = {
     const targets = targetsFor(p, i.kind, i.spans?.map((s) => ({ codeId: s.codeId ?? p.codeId, start: s.start, end: s.end })));
     const previous = currentDecisions(h.db, i.coderA, i.coderB, i.consensus).get(p.key);
     const n = names(h.db);
-    const r = h.op(`Reconcile "${n.code(p.codeId)}" in ${n.doc(p.documentId)} [${p.start}, ${p.end}): ${i.kind}`, (tx) =>
-      writeDecision(tx, p, { kind: i.kind, targets, coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: i.rationale, actor: h.actor, previous }));
+    // Agreed passages go into the consensus with the first decision (in the same undoable step),
+    // so the consensus is never a partial picture of what both coders already agree on.
+    const agreed = agreedTodo(h.db, i);
+    const r = h.op(`Reconcile "${n.code(p.codeId)}" in ${n.doc(p.documentId)} [${p.start}, ${p.end}): ${i.kind}${agreed.length ? ` (and accept ${agreed.length} agreed passages)` : ''}`, (tx) => {
+      acceptAll(tx, agreed, i, h.actor);
+      return writeDecision(tx, p, { kind: i.kind, targets, coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: i.rationale, actor: h.actor, previous });
+    });
     const row = h.db.prepare('SELECT * FROM consensus_decisions WHERE id = ?').get(r.decisionId) as Parameters<typeof toDecision>[1];
     return { decision: toDecision(h.db, row), codingIds: r.codingIds };
   },
 
   'reconcile.acceptAgreed': (i, h) => {
     checkPair(i.coderA, i.coderB, i.consensus);
-    const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
-    const todo = passages(h.db, i.coderA, i.coderB).filter((p) => p.kind === 'agreed' && !decided.has(p.key));
+    const todo = agreedTodo(h.db, i);
     if (!todo.length) return { accepted: 0, codings: 0 };
-    return h.op(`Accept ${todo.length} agreed passages of ${i.coderA} and ${i.coderB} into ${i.consensus}`, (tx) => {
-      let codings = 0;
-      for (const p of todo) {
-        codings += writeDecision(tx, p, { kind: 'agreed', targets: targetsFor(p, 'keep-a'), coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: '', actor: h.actor }).codingIds.length;
-      }
-      return { accepted: todo.length, codings };
-    });
+    return h.op(`Accept ${todo.length} agreed passages of ${i.coderA} and ${i.coderB} into ${i.consensus}`, (tx) => ({ accepted: todo.length, codings: acceptAll(tx, todo, i, h.actor) }));
   },
 
   'reconcile.log': (i, h) => {
