@@ -88,6 +88,16 @@ describe('reconciliation and blind mode', () => {
     await page.getByLabel('Exclude text no coder coded').uncheck();
   });
 
+  it('sorts the disagreements by document', async () => {
+    const { page } = h;
+    await page.keyboard.press('7');
+    const list = await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 });
+    const firstDoc = [...new Set(list.items.map((d) => d.document))].sort((x, y) => x.localeCompare(y, undefined, { numeric: true }))[0];
+    await page.getByLabel('Sort disagreements').selectOption('document');
+    await expect.poll(() => page.locator('.rc-item').first().getAttribute('data-key')).toMatch(new RegExp(`^${list.items.find((d) => d.document === firstDoc)!.documentId}:`));
+    await page.getByLabel('Sort disagreements').selectOption('code');
+  });
+
   it('downloads the agreement report with a methods paragraph, and every coefficient as CSV', async () => {
     const { page } = h;
     await page.keyboard.press('7');

@@ -1,6 +1,6 @@
 import type { Output } from '../../../src/api/contract.ts';
 
-export interface Filters { codeId: number | null; kind: string; status: 'all' | 'open' | 'resolved' }
+export interface Filters { codeId: number | null; kind: string; status: 'all' | 'open' | 'resolved'; sort: 'code' | 'document' | 'open-first' | 'largest' }
 export const KIND_LABEL: Record<string, string> = {
   'a-only': 'Only A coded', 'b-only': 'Only B coded', boundaries: 'Boundaries differ', 'different-codes': 'Different codes',
 };
@@ -25,6 +25,12 @@ export function ReconcileFilters({ f, set, groups }: { f: Filters; set(f: Filter
       <label className="inline-field small">Show
         <select aria-label="Filter by status" value={f.status} onChange={(e) => set({ ...f, status: e.target.value as Filters['status'] })}>
           <option value="all">All</option><option value="open">Unresolved</option><option value="resolved">Resolved</option>
+        </select>
+      </label>
+      <label className="inline-field small">Sort
+        <select aria-label="Sort disagreements" value={f.sort} onChange={(e) => set({ ...f, sort: e.target.value as Filters['sort'] })}>
+          <option value="code">by code</option><option value="document">by document</option>
+          <option value="open-first">unresolved first</option><option value="largest">largest passages first</option>
         </select>
       </label>
     </div>

@@ -26,7 +26,7 @@ export function ReconcileView() {
   const consensus = coders.find((c) => c.isConsensus)?.name ?? 'Consensus';
   const [pair, setPair] = useState<[string, string] | null>(null);
   useEffect(() => { if (!pair && people.length >= 2) setPair([people[0], people[1]]); }, [pair, people]);
-  const [f, setF] = useState<Filters>({ codeId: null, kind: '', status: 'all' });
+  const [f, setF] = useState<Filters>({ codeId: null, kind: '', status: 'all', sort: 'code' });
   const [error, setError] = useState<string | null>(null);
   const [a, b] = pair ?? ['', ''];
   const ok = !!pair && a !== b;
@@ -38,8 +38,18 @@ export function ReconcileView() {
   const grouped = useMemo(() => {
     const m = new Map<string, Disagreement[]>();
     for (const d of shown) (m.get(`${d.codeId}:${d.documentId}`) ?? m.set(`${d.codeId}:${d.documentId}`, []).get(`${d.codeId}:${d.documentId}`)!).push(d);
-    return (q.data?.groups ?? []).filter((g) => m.has(`${g.codeId}:${g.documentId}`)).map((g) => ({ g, items: m.get(`${g.codeId}:${g.documentId}`)! }));
-  }, [shown, q.data]);
+    const groups = (q.data?.groups ?? []).filter((g) => m.has(`${g.codeId}:${g.documentId}`)).map((g) => ({ g, items: m.get(`${g.codeId}:${g.documentId}`)! }));
+    const open = (x: { items: Disagreement[] }) => x.items.filter((d) => !d.decision).length;
+    const size = (x: { items: Disagreement[] }) => Math.max(...x.items.map((d) => d.end - d.start));
+    const doc = (x: { items: Disagreement[] }) => x.items[0].document;
+    const order: Record<Filters['sort'], (p: typeof groups[number], q: typeof groups[number]) => number> = {
+      code: () => 0, // the server's order: by code, then document
+      document: (p, q) => doc(p).localeCompare(doc(q), undefined, { numeric: true }),
+      'open-first': (p, q) => Number(open(q) > 0) - Number(open(p) > 0),
+      largest: (p, q) => size(q) - size(p),
+    };
+    return groups.sort(order[f.sort]);
+  }, [shown, q.data, f.sort]);
 
   if (ui.blind) return <div className="empty-state">Blind mode is on. Turn it off in the top bar to review the coders' disagreements.</div>;
   if (people.length < 2) return <div className="empty-state">Reconciliation needs two coders: add a second coder in the top bar.</div>;
