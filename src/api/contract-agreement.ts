@@ -48,26 +48,21 @@ export const Disagreement = z.object({
   a: z.array(Span), b: z.array(Span), decision: Decision.nullable(),
 });
 
+/** What to measure: which coders, on which unit, for which codes. */
+const AgreementRequest = z.object({
+    coders: z.array(CoderName).min(2).max(20),
+    unit: AgreementUnit.default('character'),
+    codeIds: z.array(Id).max(10_000).optional(),
+    excludeUncoded: z.boolean().default(false),
+    threshold: z.number().gt(0).max(1).optional(),
+    bootstrap: z.number().int().min(0).max(10_000).default(500),
+    unitizing: z.boolean().default(true),
+  }).strict();
+
 export const agreementMethods = {
-  'agreement.compute': method(z.object({
-    coders: z.array(CoderName).min(2).max(20),
-    unit: AgreementUnit.default('character'),
-    codeIds: z.array(Id).max(10_000).optional(),
-    excludeUncoded: z.boolean().default(false),
-    threshold: z.number().gt(0).max(1).optional(),
-    bootstrap: z.number().int().min(0).max(10_000).default(500),
-    unitizing: z.boolean().default(true),
-  }).strict(), AgreementResult),
+  'agreement.compute': method(AgreementRequest, AgreementResult),
   /** The agreement report for a paper: an HTML page with an adaptable methods paragraph, and every coefficient as CSV. */
-  'agreement.report': method(z.object({
-    coders: z.array(CoderName).min(2).max(20),
-    unit: AgreementUnit.default('character'),
-    codeIds: z.array(Id).max(10_000).optional(),
-    excludeUncoded: z.boolean().default(false),
-    threshold: z.number().gt(0).max(1).optional(),
-    bootstrap: z.number().int().min(0).max(10_000).default(500),
-    unitizing: z.boolean().default(true),
-  }).strict(), z.object({ html: z.string(), csv: z.string(), methods: z.string() })),
+  'agreement.report': method(AgreementRequest, z.object({ html: z.string(), csv: z.string(), methods: z.string() })),
   'reconcile.list': method(z.object({
     ...Pair, codeId: Id.optional(), documentId: Id.optional(),
     status: z.enum(['all', 'open', 'resolved']).default('all'),
