@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { buildSample } from '../../src/cli/sample.ts';
 import { parseCsv } from '../../src/interop/csv.ts';
-import { importText, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
+import { importText, openSample, snapshot, tmpProject } from '../helpers/project.ts';
 
 const pair = { coderA: 'Amira', coderB: 'Ben' };
 const consensusCodings = (s: Service, coder = 'Consensus') => s.call('codings.list', { coder });
@@ -11,11 +9,7 @@ const kappa = (r: { overall: { coefficients: { coefficient: string; value: numbe
 
 describe('reconciliation on the sample study', () => {
   let s: Service;
-  beforeAll(async () => {
-    const file = path.join(tmpDir(), 'sample.thematic');
-    await buildSample(file, { force: true });
-    s = Service.open(file, {});
-  }, 60_000);
+  beforeAll(async () => { s = await openSample(); }, 60_000);
   afterAll(() => s.close());
 
   it('lists every disagreement with its text, grouped by code and document, with progress', async () => {

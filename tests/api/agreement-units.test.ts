@@ -4,22 +4,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { buildSample } from '../../src/cli/sample.ts';
 import { agreementOverall, agreementPerCode, agreementPerDocument } from '../../src/agreement/index.ts';
 import { loadProjectCodings, needsFor } from '../../src/store/agreement-data.ts';
 import { computeAgreement } from '../../src/store/agreement-compute.ts';
 import { summarize, unitTotal } from '../../src/store/agreement-summary.ts';
-import { tmpDir } from '../helpers/project.ts';
+import { openSample } from '../helpers/project.ts';
 
 const values = (list: { coefficient: string; value: number | null }[]) => list.map((c) => [c.coefficient, c.value === null ? null : +c.value.toFixed(10)]);
 
 describe('fast project units equal the engine', () => {
   let s: Service;
-  beforeAll(async () => {
-    const file = path.join(tmpDir(), 'sample.thematic');
-    await buildSample(file, { force: true });
-    s = Service.open(file, {});
-  }, 60_000);
+  beforeAll(async () => { s = await openSample(); }, 60_000);
   afterAll(() => s.close());
 
   for (const unit of ['character', 'turn', 'sentence', 'document', 'segment'] as const) {

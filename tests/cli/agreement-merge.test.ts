@@ -1,16 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { main } from '../../src/cli/main.ts';
 import { buildSample } from '../../src/cli/sample.ts';
 import { tmpDir } from '../helpers/project.ts';
+import { runCli } from '../helpers/cli.ts';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('thematic merge (a coder copy back into the project)', () => {
   const dir = tmpDir();

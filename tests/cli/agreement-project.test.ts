@@ -3,16 +3,11 @@ import path from 'node:path';
 import { parseCsv } from '../../src/interop/csv.ts';
 import { APP_VERSION } from '../../src/api/version.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { buildSample } from '../../src/cli/sample.ts';
 import { tmpDir } from '../helpers/project.ts';
+import { runCli } from '../helpers/cli.ts';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('thematic agreement', () => {
   const file = path.join(tmpDir(), 'sample.thematic');

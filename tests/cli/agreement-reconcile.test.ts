@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { buildSample } from '../../src/cli/sample.ts';
 import { parseCsv } from '../../src/interop/csv.ts';
 import { tmpDir } from '../helpers/project.ts';
+import { runCli } from '../helpers/cli.ts';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('thematic reconcile / accept-agreed', () => {
   const dir = tmpDir();

@@ -40,3 +40,11 @@ export function snapshot(service: Service): Record<string, unknown[]> {
   out.fts = service.db.prepare(`SELECT rowid FROM turn_fts WHERE turn_fts MATCH 'the OR she OR nurses' ORDER BY rowid`).all();
   return out;
 }
+
+/** The sample study built into a fresh temporary file and opened. */
+export async function openSample(): Promise<Service> {
+  const { buildSample } = await import('../../src/cli/sample.ts');
+  const file = path.join(tmpDir(), 'sample.thematic');
+  await buildSample(file, { force: true });
+  return Service.open(file, {});
+}
