@@ -4,6 +4,9 @@ import {
 } from '../model/entities.ts';
 import { themesMethods } from './contract-themes.ts';
 import { agreementMethods } from './contract-agreement.ts';
+import { refiMethods } from './contract-refi.ts';
+import { reportsMethods } from './contract-reports.ts';
+import { anonymiseMethods } from './contract-anonymise.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -108,6 +111,9 @@ export const contract = {
   }).strict(), z.object({ created: z.number().int(), skipped: z.number().int() }), true),
   ...themesMethods,
   ...agreementMethods,
+  ...refiMethods,
+  ...reportsMethods,
+  ...anonymiseMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,9 +12,12 @@ import { codeHandlers } from './handlers/codes.ts';
 import { miscHandlers } from './handlers/misc.ts';
 import { themesHandlers } from './handlers/themes.ts';
 import { agreementHandlers } from './handlers/agreement.ts';
+import { refiHandlers } from './handlers/refi.ts';
+import { reportsHandlers } from './handlers/reports.ts';
+import { anonymiseHandlers } from './handlers/anonymise.ts';
 
 const handlers = {
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

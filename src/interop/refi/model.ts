@@ -1,0 +1,189 @@
+// The REFI-QDA exchange model (QDA-XML 1.0, Project-mrt2019.xsd / Codebook.xsd) as plain data.
+// Readers turn .qde/.qdc/.qdpx into this; writers turn this into XML; the store layer maps it to
+// and from a Thematic project. Offsets in a text selection are UTF-16 code units into the
+// source's text exactly as the file gives it (CRLF counts as 2, BOM dropped), i.e. JS string
+// indexes; a reader that meets a file counting code points converts before filling this in.
+
+export interface RefiUser {
+  guid: string;
+  name: string;
+  id?: string;
+}
+
+export interface RefiCode {
+  guid: string;
+  name: string;
+  /** #RRGGBB (upper or lower case) when the file gives one. */
+  color?: string;
+  description?: string;
+  /** false for grouping codes (Thematic writes themes this way). */
+  isCodable: boolean;
+  children: RefiCode[];
+}
+
+export type RefiVariableType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' | 'DateTime';
+
+export interface RefiVariable {
+  guid: string;
+  name: string;
+  type: RefiVariableType;
+  description?: string;
+}
+
+export interface RefiVariableValue {
+  variableGuid: string;
+  /** The value as text, whatever the variable's type. */
+  value: string;
+}
+
+export interface RefiCase {
+  guid: string;
+  name: string;
+  description?: string;
+  values: RefiVariableValue[];
+  /** SourceRef guids: the sources that belong to this case. */
+  sourceGuids: string[];
+  /** CodeRef guids. */
+  codeGuids: string[];
+}
+
+export interface RefiCoding {
+  guid: string;
+  codeGuid: string;
+  creatingUser?: string;
+  creationDateTime?: string;
+}
+
+export interface RefiTextSelection {
+  guid: string;
+  name?: string;
+  start: number;
+  end: number;
+  creatingUser?: string;
+  creationDateTime?: string;
+  description?: string;
+  codings: RefiCoding[];
+  noteGuids: string[];
+}
+
+export interface RefiTextSource {
+  kind: 'text';
+  guid: string;
+  name: string;
+  description?: string;
+  creatingUser?: string;
+  creationDateTime?: string;
+  /** Inline PlainTextContent, if the file has it. */
+  plainTextContent?: string;
+  /** plainTextPath attribute, e.g. "internal://<guid>.txt" or a relative/absolute path. */
+  plainTextPath?: string;
+  /** richTextPath attribute (a .docx), used when there is no plain text. */
+  richTextPath?: string;
+  selections: RefiTextSelection[];
+  noteGuids: string[];
+  values: RefiVariableValue[];
+}
+
+/** A source Thematic cannot hold; kept only for the import report and counts. */
+export interface RefiOtherSource {
+  kind: 'pdf' | 'picture' | 'audio' | 'video';
+  guid: string;
+  name: string;
+  path?: string;
+  selectionCount: number;
+  codingCount: number;
+  /** Plain-text representation some tools add to PDF sources (e.g. representation/PlainTextContent). */
+  hasTextRepresentation: boolean;
+}
+
+export type RefiSource = RefiTextSource | RefiOtherSource;
+
+export interface RefiNote {
+  guid: string;
+  name?: string;
+  text: string;
+  creatingUser?: string;
+  creationDateTime?: string;
+  modifiedDateTime?: string;
+}
+
+/** Where a note hangs: the guid of the element whose NoteRef points to it. */
+export interface RefiNoteRef {
+  noteGuid: string;
+  targetGuid: string;
+}
+
+export interface RefiSet {
+  guid: string;
+  name: string;
+  description?: string;
+  memberCodes: string[];
+  memberSources: string[];
+  memberNotes: string[];
+}
+
+export interface RefiLink {
+  guid: string;
+  name?: string;
+  direction?: 'Associative' | 'OneWay' | 'Bidirectional';
+  color?: string;
+  originGuid: string;
+  targetGuid: string;
+}
+
+export interface RefiVertex {
+  guid: string;
+  representedGuid?: string;
+  name?: string;
+  firstX: number;
+  firstY: number;
+  secondX?: number;
+  secondY?: number;
+  shape?: string;
+  color?: string;
+}
+
+export interface RefiEdge {
+  guid: string;
+  representedGuid?: string;
+  name?: string;
+  sourceVertex: string;
+  targetVertex: string;
+  color?: string;
+  direction?: 'Associative' | 'OneWay' | 'Bidirectional';
+  lineStyle?: string;
+}
+
+export interface RefiGraph {
+  guid: string;
+  name?: string;
+  vertices: RefiVertex[];
+  edges: RefiEdge[];
+}
+
+export interface RefiProject {
+  name: string;
+  origin?: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  description?: string;
+  users: RefiUser[];
+  /** Top-level codes; children nest. */
+  codes: RefiCode[];
+  variables: RefiVariable[];
+  cases: RefiCase[];
+  sources: RefiSource[];
+  notes: RefiNote[];
+  /** NoteRefs on the project, sources, selections, codes, cases: note -> target. */
+  noteRefs: RefiNoteRef[];
+  sets: RefiSet[];
+  links: RefiLink[];
+  graphs: RefiGraph[];
+}
+
+/** A codebook (.qdc): codes and sets only. */
+export interface RefiCodebook {
+  origin?: string;
+  codes: RefiCode[];
+  sets: RefiSet[];
+}
