@@ -9,8 +9,13 @@ import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts'
 import { buildSample, SAMPLE_PATH } from './sample.ts';
 import { themesCommands } from './themes-commands.ts';
 import { agreementCommands } from './agreement-commands.ts';
+import { anonymiseCommands } from './anonymise-commands.ts';
+import { cmdExport } from './export-command.ts';
+import { cmdImportRefi } from './refi-commands.ts';
 
-const EXTRA_COMMANDS = { ...themesCommands, ...agreementCommands };
+const EXTRA_COMMANDS = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, export: cmdExport };
+
+const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
 const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded'];
 
@@ -35,7 +40,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const p = parseArgs(rest, BOOLEANS);
     switch (cmd) {
       case 'new': return await cmdNew(p, io);
-      case 'import': return await cmdImport(p, io);
+      case 'import': return REFI_FILE.test(p.positionals[1] ?? '') ? await cmdImportRefi(p, io) : await cmdImport(p, io);
       case 'docs': return await cmdDocs(p, io);
       case 'codes': return await cmdCodes(p, io);
       case 'participants': return await cmdParticipants(p, io);
