@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { parseArgs, flag, UsageError } from './args.ts';
+import { parseArgs, flag, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 import { ThematicError } from '../store/errors.ts';
 import { Service } from '../api/service.ts';
@@ -13,7 +13,7 @@ import { anonymiseCommands } from './anonymise-commands.ts';
 import { cmdExport } from './export-command.ts';
 import { cmdImportRefi } from './refi-commands.ts';
 
-const EXTRA_COMMANDS = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, export: cmdExport };
+const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, export: cmdExport };
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
