@@ -8,7 +8,8 @@ import { buildSample, SAMPLE_DIR } from '../../src/cli/sample.ts';
 import type { Input, MethodName, Output } from '../../src/api/contract.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'renderer/dist');
+// A helper building its own copy (vite build --outDir DIR) points the tests at it with THEMATIC_RENDERER_DIST.
+export const DIST = process.env.THEMATIC_RENDERER_DIST ?? path.join(ROOT, 'renderer/dist');
 export const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = '/tmp/shots';
 
