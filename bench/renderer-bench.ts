@@ -93,6 +93,7 @@ async function main() {
 
     // Select words in the middle of the transcript, apply the benchmark code with the picker.
     const latencies: number[] = [];
+    const requests: ({ requestStartMs: number; responseEndMs: number; highlightMs: number } | null)[] = [];
     for (let rep = 0; rep < 10; rep++) {
       await page.evaluate((k) => {
         const ps = document.querySelectorAll('.transcript-text p');
@@ -112,7 +113,14 @@ async function main() {
       const t0 = await page.evaluate(() => performance.now());
       await page.keyboard.press('Enter');
       const t1 = await page.waitForFunction(([id, n]) => ((CSS.highlights.get(`code-${id}`)?.size ?? 0) > n ? performance.now() : 0), [bench.id, before] as const, { polling: 'raf' });
-      latencies.push((await t1.jsonValue()) - t0);
+      const t1v = (await t1.jsonValue()) as number;
+      latencies.push(t1v - t0);
+      // Where the time went: the request (server + network) vs the renderer around it.
+      const req = await page.evaluate((from) => {
+        const e = performance.getEntriesByType('resource').filter((x) => x.name.endsWith('/api/codings.create') && x.startTime >= from).pop() as PerformanceResourceTiming | undefined;
+        return e ? { start: e.startTime - from, end: e.responseEnd - from } : null;
+      }, t0);
+      requests.push(req ? { requestStartMs: round(req.start), responseEndMs: round(req.end), highlightMs: round(t1v - t0) } : null);
     }
     const heap = await page.evaluate(() => { (globalThis as { gc?: () => void }).gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize; });
     const result = {
@@ -121,7 +129,7 @@ async function main() {
       setupMs: Math.round(setupMs),
       openToInteractiveMs: round(openMs),
       scrollFrameMs: { p50: round(pct(frames, 50)), p95: round(pct(frames, 95)), max: round(Math.max(...frames)), frames: frames.length },
-      selectApplyHighlightMs: { median: round(pct(latencies, 50)), max: round(Math.max(...latencies)), runs: latencies.length, each: latencies.map(round) },
+      selectApplyHighlightMs: { median: round(pct(latencies, 50)), max: round(Math.max(...latencies)), runs: latencies.length, each: latencies.map(round), requests },
       jsHeapMB: round(heap / 2 ** 20),
       targets: { openToInteractiveMs: 1000, scrollFrameMs: 50, selectApplyHighlightMs: 100, jsHeapMB: 300 },
     };

@@ -4,7 +4,7 @@ import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';
 import { prefs } from '../state/prefs.ts';
 import { nextColour } from '../model/codeTree.ts';
-import { paintNewCoding } from '../transcript/highlights.ts';
+import { afterFrame, paintNewCoding } from '../transcript/highlights.ts';
 
 /** What a researcher does to a selection, plus undo/redo; every call is one operation in the log. */
 export function useCodingActions() {
@@ -36,7 +36,7 @@ export function useCodingActions() {
     if (showsMine) paintNewCoding(coding, codes.find((c) => c.id === codeId)?.color ?? '#888888');
     prefs.useCode(codeId);
     const name = codes.find((c) => c.id === codeId)?.name ?? 'code';
-    patch({ activeCodingIds: [coding.id], rightTab: 'coding', dialog: null, status: `Coded as “${name}”` });
+    afterFrame(() => patch({ activeCodingIds: [coding.id], rightTab: 'coding', dialog: null, status: `Coded as “${name}”` }));
   }, [sel, needCoder, guard, codes, patch, showsMine]);
 
   const createCode = useCallback(async (name: string, parentId: number | null, color?: string, apply = true) => {
@@ -53,7 +53,7 @@ export function useCodingActions() {
     if (!r) return;
     if (showsMine) paintNewCoding(r.coding, r.code.color);
     prefs.useCode(r.code.id);
-    patch({ activeCodingIds: [r.coding.id], rightTab: 'coding', status: `In-vivo code “${r.code.name}”` });
+    afterFrame(() => patch({ activeCodingIds: [r.coding.id], rightTab: 'coding', status: `In-vivo code “${r.code.name}”` }));
   }, [sel, needCoder, guard, patch, showsMine]);
 
   const removeCoding = useCallback(async (id: number) => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { memo, useLayoutEffect, useState } from 'react';
 import type { Code, Coding } from '../../../src/model/entities.ts';
 
 interface Props {
@@ -10,14 +10,16 @@ interface Props {
   onPickCode(codeId: number): void;
 }
 
-interface Row { top: number; height: number; codeIds: number[] }
+interface Row { top: number; height: number; codes: Code[] }
 const MAX_LABELS = 5;
 
 /**
  * Coding stripes in the right margin, as NVivo draws them: for each speaker turn, a coloured bar
  * per code present in it and the codes' names, so a reader sees what is coded where at a glance.
  */
-export function Stripes({ paragraphs, codings, codes, layoutKey, onPickCode }: Props) {
+// Memoised: the transcript re-renders on every change anywhere in the project, and thousands of
+// stripe rows must not be rebuilt unless the codings, codes or layout actually changed.
+export const Stripes = memo(function Stripes({ paragraphs, codings, codes, layoutKey, onPickCode }: Props) {
   const [rows, setRows] = useState<Row[]>([]);
   useLayoutEffect(() => {
     const starts = paragraphs.map((p) => Number(p.dataset.start));
@@ -31,15 +33,17 @@ export function Stripes({ paragraphs, codings, codes, layoutKey, onPickCode }: P
     }
     const next: Row[] = [];
     paragraphs.forEach((p, k) => {
-      if (per[k].size) next.push({ top: p.offsetTop, height: p.offsetHeight, codeIds: [...per[k]] });
+      if (!per[k].size) return;
+      const list = [...per[k]].map((id) => codes.get(id)).filter((c): c is Code => !!c).sort((a, b) => a.name.localeCompare(b.name));
+      next.push({ top: p.offsetTop, height: p.offsetHeight, codes: list });
     });
     setRows(next);
-  }, [paragraphs, codings, layoutKey]);
+  }, [paragraphs, codings, codes, layoutKey]);
 
   return (
     <div className="stripes" aria-label="Coding stripes">
       {rows.map((r) => {
-        const list = r.codeIds.map((id) => codes.get(id)).filter((c): c is Code => !!c).sort((a, b) => a.name.localeCompare(b.name));
+        const list = r.codes;
         return (
           <div key={r.top} className="stripe-row" style={{ top: r.top, height: r.height }}>
             <div className="stripe-bars">
@@ -58,4 +62,4 @@ export function Stripes({ paragraphs, codings, codes, layoutKey, onPickCode }: P
       })}
     </div>
   );
-}
+});

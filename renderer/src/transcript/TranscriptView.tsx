@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -88,6 +88,7 @@ function TranscriptBody() {
     patch({ activeCodingIds: here.map((c) => c.id), rightTab: 'coding' });
   };
 
+  const pickCode = useCallback((id: number) => patch({ selectedCodeId: id, rightTab: 'code' }), [patch]);
   const stripesFor = useMemo(() => (loaded && loaded.documentId === ui.documentId ? loaded.paragraphs : []), [loaded, ui.documentId]);
 
   if (ui.documentId === null) return <div className="empty-state">Choose a document on the left to start reading and coding.</div>;
@@ -99,7 +100,7 @@ function TranscriptBody() {
         <div className="transcript-page">
           <ContentEditable className="transcript-text" aria-label="Transcript" onClick={onClick} data-document-id={ui.documentId} />
           <Stripes paragraphs={stripesFor} codings={visible} codes={codesById} layoutKey={layoutKey}
-            onPickCode={(id) => patch({ selectedCodeId: id, rightTab: 'code' })} />
+            onPickCode={pickCode} />
         </div>
       </div>
     </div>
