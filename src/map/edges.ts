@@ -3,6 +3,7 @@
 // the code labels; extra links are curved so they read as different from the hierarchy.
 import type { Item } from './layout-item.ts';
 import type { MapLayoutKind, PositionedEdge } from './types.ts';
+import type { LinkCurve } from './link-labels.ts';
 
 const f = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -44,19 +45,14 @@ export function codeEdges(owner: Item): PositionedEdge[] {
   });
 }
 
-export function linkEdge(a: Item, b: Item, label?: string): PositionedEdge {
+/** A curved link between two boxes (its label is placed later, clear of every box). */
+export function linkEdge(a: Item, b: Item): { edge: PositionedEdge; curve: LinkCurve } {
   const mx = (a.cx + b.cx) / 2, my = (a.cy + b.cy) / 2;
   const dx = b.cx - a.cx, dy = b.cy - a.cy;
-  const len = Math.hypot(dx, dy) || 1;
   // Control point bowed to one side by a fifth of the distance.
-  const cx = mx - (dy / len) * len * 0.2, cy = my + (dx / len) * len * 0.2;
+  const cx = mx - dy * 0.2, cy = my + dx * 0.2;
   const [x1, y1] = borderPoint(a, cx, cy);
   const [x2, y2] = borderPoint(b, cx, cy);
   const edge: PositionedEdge = { from: a.node.id, to: b.node.id, kind: 'link', path: `M${f(x1)} ${f(y1)}Q${f(cx)} ${f(cy)} ${f(x2)} ${f(y2)}` };
-  if (label) {
-    edge.label = label;
-    edge.labelX = (x1 + 2 * cx + x2) / 4;
-    edge.labelY = (y1 + 2 * cy + y2) / 4;
-  }
-  return edge;
+  return { edge, curve: { x1, y1, cx, cy, x2, y2 } };
 }

@@ -10,6 +10,7 @@ import { layoutTree } from './tree-layout.ts';
 import { clearConnectors, resolveCollisions } from './collide.ts';
 import { codeEdges, linkEdge, treeEdge } from './edges.ts';
 import { textWidth } from './text.ts';
+import { type LinkCurve, placeLinkLabels } from './link-labels.ts';
 
 const MARGIN = 8;
 const ROOT_GAP = 40;
@@ -53,11 +54,31 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
     for (const child of item.children) edges.push(treeEdge(item, child, options.layout));
     edges.push(...codeEdges(item));
   }
+  const labelled: { edge: PositionedEdge; curve: LinkCurve; label: string }[] = [];
   for (const link of input.links) {
     const a = items.get(link.from), b = items.get(link.to);
-    if (a && b && a !== b) edges.push(linkEdge(a, b, link.label));
+    if (!a || !b || a === b) continue;
+    const { edge, curve } = linkEdge(a, b);
+    edges.push(edge);
+    const label = link.label?.trim();
+    if (label) labelled.push({ edge, curve, label });
   }
-  return finish(all, roots, edges, options, base);
+  // Labels go last, once every box is where it stays, so none can land on a box.
+  const boxes = all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h }));
+  placeLinkLabels(labelled, boxes, base).forEach((p, k) => {
+    const { edge, label } = labelled[k];
+    Object.assign(edge, { label, labelX: p.cx, labelY: p.cy, labelWidth: p.w, labelHeight: p.h, labelFontSize: p.fontSize });
+    if (!p.onCurve) Object.assign(edge, { labelAnchorX: p.anchorX, labelAnchorY: p.anchorY });
+  });
+  return finish(all, roots, edges, options, base, linkMidpoints(edges));
+}
+
+/** The middle of each link curve (a quadratic's furthest bulge), so the figure's bounds include it. */
+function linkMidpoints(edges: PositionedEdge[]): [number, number][] {
+  return edges.filter((e) => e.kind === 'link').map((e) => {
+    const [x1, y1, cx, cy, x2, y2] = e.path.slice(1).split(/[\sQ]+/).map(Number);
+    return [(x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4];
+  });
 }
 
 /** Box centres of a layout, in the form the free layout saves (drag results use the same space). */
@@ -109,14 +130,20 @@ function applySavedPositions(all: Item[], positions: Record<string, { x: number;
   if (anchor) resolveCollisions(all, { x: anchor.cx, y: anchor.cy });
 }
 
-function finish(all: Item[], roots: Item[], edges: PositionedEdge[], options: MapOptions, base: number): MapLayout {
+function finish(all: Item[], roots: Item[], edges: PositionedEdge[], options: MapOptions, base: number, extraPoints: [number, number][]): MapLayout {
   const titleSize = Math.round(base * 1.5 * 100) / 100;
   const titleH = options.title ? titleSize * 2 : 0;
   const titleW = options.title ? textWidth(options.title, titleSize, 600) : 0;
-  const minX = Math.min(...all.map((i) => i.cx - i.w / 2), ...edges.filter((e) => e.labelX !== undefined).map((e) => e.labelX! - 40));
-  const minY = Math.min(...all.map((i) => i.cy - i.h / 2));
-  const maxX = Math.max(...all.map((i) => i.cx + i.w / 2), ...edges.filter((e) => e.labelX !== undefined).map((e) => e.labelX! + 40));
-  const maxY = Math.max(...all.map((i) => i.cy + i.h / 2));
+  // The figure holds every box, every link label and the bulge of every link curve.
+  const rects = [
+    ...all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h })),
+    ...edges.filter((e) => e.labelX !== undefined).map((e) => ({ cx: e.labelX!, cy: e.labelY!, w: e.labelWidth!, h: e.labelHeight! })),
+    ...extraPoints.map(([cx, cy]) => ({ cx, cy, w: 0, h: 0 })),
+  ];
+  const minX = Math.min(...rects.map((r) => r.cx - r.w / 2));
+  const minY = Math.min(...rects.map((r) => r.cy - r.h / 2));
+  const maxX = Math.max(...rects.map((r) => r.cx + r.w / 2));
+  const maxY = Math.max(...rects.map((r) => r.cy + r.h / 2));
   const contentW = all.length ? maxX - minX : 0;
   const width = Math.ceil(Math.max(contentW, titleW) + 2 * MARGIN);
   const dx = MARGIN - (all.length ? minX : 0) + (width - 2 * MARGIN - contentW) / 2;
@@ -125,7 +152,8 @@ function finish(all: Item[], roots: Item[], edges: PositionedEdge[], options: Ma
   const shifted = edges.map((e) => ({
     ...e,
     path: shiftPath(e.path, dx, dy),
-    ...(e.labelX !== undefined ? { labelX: e.labelX + dx, labelY: e.labelY! + dy } : {}),
+    ...(e.labelX !== undefined ? { labelX: r2(e.labelX + dx), labelY: r2(e.labelY! + dy) } : {}),
+    ...(e.labelAnchorX !== undefined ? { labelAnchorX: r2(e.labelAnchorX + dx), labelAnchorY: r2(e.labelAnchorY! + dy) } : {}),
   }));
   const branchOf = branchIndex(roots);
   const positioned: PositionedNode[] = all.map((i) => {

@@ -68,12 +68,19 @@ function edgesSvg(layout: MapLayout): string[] {
   const links = layout.edges.filter((e) => e.kind === 'link');
   if (links.length === 0) return out;
   out.push('<g id="map-links" class="map-links">');
+  for (const e of links) out.push(`<path class="link" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}" fill="none" stroke="#333333" stroke-width="0.9" stroke-dasharray="3 2"/>`);
+  // Labels after every curve, so no other link is drawn across a label.
   for (const e of links) {
-    out.push(`<path class="link" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}" fill="none" stroke="#333333" stroke-width="0.9" stroke-dasharray="3 2"/>`);
     if (e.label && e.labelX !== undefined && e.labelY !== undefined) {
-      const size = 6.5, w = textWidth(e.label, size) + 4;
-      out.push(`<rect x="${n(e.labelX - w / 2)}" y="${n(e.labelY - size * 0.7)}" width="${n(w)}" height="${n(size * 1.4)}" fill="#ffffff"/>`);
-      out.push(`<text class="link-label" x="${n(e.labelX)}" y="${n(e.labelY + size * 0.35)}" font-size="${size}" font-style="normal" text-anchor="middle" fill="#333333">${escapeXml(e.label)}</text>`);
+      const size = e.labelFontSize ?? 6.4, w = e.labelWidth ?? textWidth(e.label, size) + 4, h = e.labelHeight ?? size * 1.4;
+      // A label moved off its crowded curve keeps a thin leader to the point it belongs to.
+      if (e.labelAnchorX !== undefined && e.labelAnchorY !== undefined) {
+        out.push(`<line class="link-leader" x1="${n(e.labelAnchorX)}" y1="${n(e.labelAnchorY)}" x2="${n(e.labelX)}" y2="${n(e.labelY)}" stroke="#333333" stroke-width="0.4"/>`);
+      }
+      out.push(`<g class="link-label-box" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}">`);
+      out.push(`<rect x="${n(e.labelX - w / 2)}" y="${n(e.labelY - h / 2)}" width="${n(w)}" height="${n(h)}" rx="1.5" fill="#ffffff"/>`);
+      out.push(`<text class="link-label" x="${n(e.labelX)}" y="${n(e.labelY + size * 0.35)}" font-size="${n(size)}" font-style="normal" text-anchor="middle" fill="#333333">${escapeXml(e.label)}</text>`);
+      out.push('</g>');
     }
   }
   out.push('</g>');

@@ -45,7 +45,13 @@ export interface PositionedNode {
   parentId: string | null;
 }
 
-export interface PositionedEdge { from: string; to: string; path: string; label?: string; labelX?: number; labelY?: number; kind: 'tree' | 'link' }
+export interface PositionedEdge {
+  from: string; to: string; path: string; kind: 'tree' | 'link';
+  /** A link's label: centred on (labelX, labelY) in a labelWidth x labelHeight box kept clear of every node box and other label. */
+  label?: string; labelX?: number; labelY?: number; labelWidth?: number; labelHeight?: number; labelFontSize?: number;
+  /** Set when the label had to move off its curve: the point on the curve a thin leader joins it to. */
+  labelAnchorX?: number; labelAnchorY?: number;
+}
 
 export interface MapLayout {
   nodes: PositionedNode[];

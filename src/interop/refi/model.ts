@@ -82,6 +82,15 @@ export interface RefiTextSource {
   selections: RefiTextSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
+  /**
+   * Added by the readers: what the selections' start/end count. Absent or 'utf16' = UTF-16 code
+   * units (JS string indexes, as everywhere else in this model). 'codepoint' = Unicode code points
+   * as the file gave them (every origin but NVivo); convert with selectionsInUtf16 in
+   * source-text.ts once the text is known (for a .qdpx it may only be in Sources/).
+   */
+  offsetUnit?: 'utf16' | 'codepoint';
+  /** Added by the readers: Coding elements directly on the source (whole-document coding). */
+  codings?: RefiCoding[];
 }
 
 /** A source Thematic cannot hold; kept only for the import report and counts. */
@@ -101,7 +110,10 @@ export type RefiSource = RefiTextSource | RefiOtherSource;
 export interface RefiNote {
   guid: string;
   name?: string;
+  /** Inline PlainTextContent; '' when the text is only in plainTextPath. */
   text: string;
+  /** Added by the readers: plainTextPath (e.g. internal://<guid>.txt) when the note has no inline text. */
+  plainTextPath?: string;
   creatingUser?: string;
   creationDateTime?: string;
   modifiedDateTime?: string;
