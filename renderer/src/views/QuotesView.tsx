@@ -9,8 +9,21 @@ import { filterCodings, visibleCoders } from '../model/visibility.ts';
 import { combine } from '../model/overlap.ts';
 import { Swatch } from '../components/Swatch.tsx';
 import { CombineBar } from './CombineBar.tsx';
+import { Modal } from '../components/Modal.tsx';
+import { ExportReports } from '../reports/ExportReports.tsx';
 
 const CONTEXT = 140;
+
+/** The reports for the paper (quotes by theme, codebook, segments, matrix) in a dialog. */
+function ReportsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button className="btn" onClick={() => setOpen(true)}>Reports for the paper…</button>
+      {open && <Modal title="Reports for the paper" wide onClose={() => setOpen(false)}><ExportReports /></Modal>}
+    </>
+  );
+}
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
 /**
@@ -40,7 +53,7 @@ export function QuotesView() {
     return () => { live = false; };
   }, [quotes, docs]);
 
-  if (!code) return <div className="empty-state">Choose a code in the codebook to see all its quotes.</div>;
+  if (!code) return <div className="empty-state">Choose a code in the codebook to see all its quotes. <ReportsButton /></div>;
   const whoSaid = (d: LoadedDocument, at: number) => {
     const turn = d.turns.find((t) => t.start <= at && at < t.end);
     const pid = turn?.participantId ?? d.document.participantId;
@@ -56,6 +69,7 @@ export function QuotesView() {
         <label className="inline-field small">Attribution
           <input value={format} aria-label="Attribution format" onChange={(e) => { setFormat(e.target.value); prefs.setAttributionFormat(e.target.value); }} />
         </label>
+        <ReportsButton />
       </div>
       <CombineBar first={code} />
       {code.definition && !combined && <p className="definition">{code.definition}</p>}

@@ -1,6 +1,13 @@
+import path from 'node:path';
 import type { Handlers } from './types.ts';
+import { exportReport } from '../../reports/index.ts';
 
-type Method = never;
+type Method = 'reports.export';
 
 export const reportsHandlers: Handlers<Method> = {
+  'reports.export': async (i, h) => {
+    const { format, ...options } = i;
+    const r = await exportReport(h.db, format, { ...options, projectName: path.basename(h.path).replace(/\.thematic$/, '') });
+    return { fileName: r.fileName, mime: r.mime, contentBase64: Buffer.from(r.bytes).toString('base64') };
+  },
 };

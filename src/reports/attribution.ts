@@ -1,0 +1,36 @@
+import type { Db } from '../store/open.ts';
+import { stmt } from '../store/changes.ts';
+import { ThematicError } from '../store/errors.ts';
+import { closeNames } from './names.ts';
+import type { Segment } from './segments.ts';
+
+// "(P13, peer worker)": participant label, then the chosen attribute values, as a paper cites a quote.
+
+export function attributeKeys(db: Db): string[] {
+  return (stmt(db, 'SELECT DISTINCT key FROM participant_attributes ORDER BY key').all() as { key: string }[]).map((r) => r.key);
+}
+
+/** The attributes named (checked), or by default the participant's group (or role) when the project records one. */
+export function attributionKeys(db: Db, wanted: string[] | undefined): string[] {
+  const keys = attributeKeys(db);
+  if (wanted === undefined) return keys.includes('group') ? ['group'] : keys.includes('role') ? ['role'] : [];
+  for (const k of wanted) {
+    if (!keys.includes(k)) throw new ThematicError('not_found', `no participant attribute "${k}"; ${closeNames(k, keys, 'attributes')}`);
+  }
+  return wanted;
+}
+
+export function attributionOf(s: Pick<Segment, 'participant' | 'document'>, keys: string[]): string {
+  if (!s.participant) return `(${s.document})`;
+  const values = keys.map((k) => s.participant!.attributes[k]).filter((v): v is string => !!v);
+  return `(${[s.participant.label, ...values].join(', ')})`;
+}
+
+/** "[00:12:34]" from seconds. */
+export function timestamp(seconds: number): string {
+  const t = Math.max(0, Math.floor(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `[${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}]`;
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
