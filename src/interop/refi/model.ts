@@ -2,7 +2,8 @@
 // Readers turn .qde/.qdc/.qdpx into this; writers turn this into XML; the store layer maps it to
 // and from a Thematic project. Offsets in a text selection are UTF-16 code units into the
 // source's text exactly as the file gives it (CRLF counts as 2, BOM dropped), i.e. JS string
-// indexes; a reader that meets a file counting code points converts before filling this in.
+// indexes; except that the readers keep a code-point-counting file's offsets as written and mark
+// the source offsetUnit: 'codepoint' (the text may only be known later): see RefiTextSource.
 
 export interface RefiUser {
   guid: string;

@@ -1,0 +1,52 @@
+// RefiProject + texts -> .qdpx: a zip with project.qde and Sources/<guid>.txt (UTF-8, no BOM).
+// Every entry has the same fixed time and entries come in a fixed order, so exporting the same
+// project twice gives the same bytes.
+
+import { zipSync, type Zippable } from 'fflate';
+import type { RefiProject } from './model.ts';
+import { writeQde } from './write-qde.ts';
+import { cleanXmlText, refiGuid } from './write-xml.ts';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export interface WriteQdpxOptions {
+  /** Gets one line per thing the archive could not carry as given (for the export report). */
+  warnings?: string[];
+}
+
+// DOS zip times are local wall-clock times; built from local parts, this reads 2000-01-01 00:00
+// in every time zone.
+const FIXED_TIME = () => new Date(2000, 0, 1, 0, 0, 0);
+
+/**
+ * `texts`: source guid -> the text its selections count in (falls back to plainTextContent).
+ * `extra`: more entries by archive path (e.g. 'Thematic/extensions.json'), written after the
+ * sources in path order; they may not replace project.qde or a source text.
+ */
+export function writeQdpx(
+  project: RefiProject,
+  texts: Map<string, string>,
+  extra: Map<string, Uint8Array> = new Map(),
+  opts: WriteQdpxOptions = {},
+): Uint8Array {
+  const warnings = opts.warnings ?? [];
+  const entries = new Map<string, Uint8Array>();
+  const qde = writeQde(project, { texts: 'files', sourceTexts: texts, warnings });
+  entries.set('project.qde', new TextEncoder().encode(qde));
+  for (const s of project.sources) {
+    if (s.kind !== 'text') continue;
+    const text = texts.get(s.guid) ?? s.plainTextContent;
+    if (text === undefined) continue; // writeQde reported it and kept the source's own path
+    // Only lone surrogates matter here (UTF-8 cannot hold them); TextEncoder makes them U+FFFD.
+    const lone = text.match(LONE_SURROGATE)?.length ?? 0;
+    if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${lone} unpaired surrogate${lone === 1 ? '' : 's'} in its text written as U+FFFD`);
+    entries.set(`Sources/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
+  }
+  for (const path of [...extra.keys()].sort()) {
+    if (entries.has(path)) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
+    entries.set(path, extra.get(path)!);
+  }
+  const zip: Zippable = {};
+  for (const [path, data] of entries) zip[path] = [data, { mtime: FIXED_TIME(), level: 6 }];
+  return zipSync(zip);
+}
