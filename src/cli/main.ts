@@ -32,6 +32,17 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic serve FILE [--port N]        the web mode on 127.0.0.1 (prints a URL with a per-run token)
   thematic desktop [FILE]               the desktop app (the web mode when no Electron binary is available)
   thematic sample [--out FILE]          build the sample study project
+  thematic themes FILE [--group-by ATTR] [--json]              the theme tree with codes and coverage
+  thematic map FILE --out map.svg|map.png|map.pdf [--width-mm N] [--dpi N] [--layout radial|tree] [--palette NAME] [--version NAME]
+  thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--json]
+  thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--report OUT.html] [--json]
+  thematic reconcile FILE --coders A,B [--consensus NAME] [--log OUT.csv] [--json]
+  thematic accept-agreed FILE --coders A,B [--consensus NAME]
+  thematic coder-copy FILE --coder NAME --out COPY.thematic | thematic merge FILE COPY.thematic
+  thematic import FILE PROJECT.qdpx|PROJECT.qde|CODEBOOK.qdc   bring in a REFI-QDA project or codebook; prints the import report
+  thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
+        --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
+  thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]
 `;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
