@@ -43,6 +43,12 @@ export const MapVersion = z.object({
   themeCount: z.number().int(), codeCount: z.number().int(), linkCount: z.number().int(),
 });
 const VersionName = z.string().trim().min(1).max(200);
+const LinkLabel = z.string().trim().max(200);
+/** Any family may be named (the SVG names it first); the embedded one draws PNG/PDF (src/map/figure-fonts.ts). */
+const FontFamily = z.string().trim().min(1).max(100).regex(/^[^'"<>;{}]+$/, 'a font family name, without quotes');
+const FontSize = z.number().finite().min(4).max(40);
+const FigureTitle = z.string().trim().max(300);
+export const FigureSettings = z.object({ fontFamily: z.string(), fontSize: z.number(), title: z.string() });
 /** A saved version by name, or the working map. */
 const MapRef = z.union([z.object({ version: VersionName }).strict(), z.object({ current: z.literal(true) }).strict()]);
 const Change = z.object({ id: z.string(), kind: MapNode.shape.kind });
@@ -79,8 +85,9 @@ export const themesMethods = {
   }).strict(), z.object({ original: Theme, created: z.array(Theme) }), true),
   'themes.history': method(z.object({ id: Id.optional() }).strict(), z.array(ThemeEvent)),
   'themes.quotes': method(z.object({ id: Id, limit: z.number().int().min(1).max(100).default(3), coder: z.string().optional(), groupBy: z.string().min(1).max(100).default('group') }).strict(), z.array(Quote)),
-  'themes.addLink': method(z.object({ fromId: Id, toId: Id, label: z.string().max(200).default('') }).strict(), ThemeLink, true),
+  'themes.addLink': method(z.object({ fromId: Id, toId: Id, label: LinkLabel.default('') }).strict(), ThemeLink, true),
   'themes.removeLink': method(z.object({ id: Id }).strict(), Ok, true),
+  'themes.updateLink': method(z.object({ id: Id, label: LinkLabel }).strict(), ThemeLink, true),
 
   'map.get': method(z.object({ showCodes: z.boolean().default(false) }).strict(), z.object({ input: MapInput, positions: Positions })),
   'map.savePositions': method(z.object({ positions: Positions, replace: z.boolean().default(false) }).strict(), Ok, true),
@@ -93,7 +100,10 @@ export const themesMethods = {
     format: z.enum(['svg', 'png', 'pdf']), layout: z.enum(['radial', 'tree', 'free']).default('radial'),
     palette: z.enum(['colorblind', 'greyscale', 'custom']).default('colorblind'), showCodes: z.boolean().default(false),
     widthMm: z.number().finite().min(20).max(1000).default(174), dpi: z.number().int().min(72).max(1200).default(300),
-    version: VersionName.optional(), fontSize: z.number().finite().min(4).max(40).optional(),
+    version: VersionName.optional(), fontSize: FontSize.optional(), fontFamily: FontFamily.optional(), title: FigureTitle.optional(),
   }).strict(), z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() })),
+  /** The figure's font family, font size and title as saved with the project (defaults until set). */
+  'map.getFigureSettings': method(z.object({}).strict(), FigureSettings),
+  'map.saveFigureSettings': method(z.object({ fontFamily: FontFamily.optional(), fontSize: FontSize.optional(), title: FigureTitle.optional() }).strict(), FigureSettings, true),
   'map.diff': method(z.object({ from: MapRef, to: MapRef }).strict(), MapDiff),
 } as const;

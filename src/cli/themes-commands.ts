@@ -44,8 +44,14 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
     fontFamily: flag(p, 'font-family'), widthMm, title: flag(p, 'title'),
   };
   const version = flag(p, 'version');
-  const { input, positions } = await withProject(file, async (s) =>
-    version ? s.call('map.getVersion', { name: version }) : s.call('map.get', { showCodes: true }));
+  const { input, positions, figure } = await withProject(file, async (s) => ({
+    ...(version ? await s.call('map.getVersion', { name: version }) : await s.call('map.get', { showCodes: true })),
+    figure: await s.call('map.getFigureSettings', {}),
+  }));
+  // The figure settings saved in the project (Map view) are the defaults; flags override them.
+  options.fontSize ??= figure.fontSize;
+  options.fontFamily ??= figure.fontFamily;
+  options.title ??= figure.title || undefined;
   if (!input.nodes.length) throw new UsageError(`${path.basename(file)} has no themes yet, so there is no map to draw; create some with the theme board`);
   const bytes = await exportFigure(input, positions, options);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

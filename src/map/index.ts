@@ -6,3 +6,5 @@ export { OKABE_ITO } from './palette.ts';
 export { toRefiGraph, stableGuid } from './refi-graph.ts';
 export { diffMaps } from './diff.ts';
 export { sampleMap } from './sample.ts';
+export { EMBEDDED_FONT_FAMILIES, DEFAULT_FONT_FAMILY, type FigureSettings } from './figure-fonts.ts';
+export { DEFAULT_FONT_SIZE } from './measure.ts';

@@ -10,7 +10,7 @@ import { layoutTree } from './tree-layout.ts';
 import { clearConnectors, resolveCollisions } from './collide.ts';
 import { codeEdges, linkEdge, treeEdge } from './edges.ts';
 import { textWidth } from './text.ts';
-import { type LinkCurve, placeLinkLabels } from './link-labels.ts';
+import { type LinkCurve, pathSegments, placeLinkLabels } from './link-labels.ts';
 
 const MARGIN = 8;
 const ROOT_GAP = 40;
@@ -65,7 +65,8 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
   }
   // Labels go last, once every box is where it stays, so none can land on a box.
   const boxes = all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h }));
-  placeLinkLabels(labelled, boxes, base).forEach((p, k) => {
+  const connectors = edges.filter((e) => e.kind === 'tree').flatMap((e) => pathSegments(e.path));
+  placeLinkLabels(labelled, boxes, base, connectors).forEach((p, k) => {
     const { edge, label } = labelled[k];
     Object.assign(edge, { label, labelX: p.cx, labelY: p.cy, labelWidth: p.w, labelHeight: p.h, labelFontSize: p.fontSize });
     if (!p.onCurve) Object.assign(edge, { labelAnchorX: p.anchorX, labelAnchorY: p.anchorY });

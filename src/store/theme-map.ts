@@ -1,10 +1,12 @@
 import type { Db } from './open.ts';
 import { stmt } from './changes.ts';
 import type { Tx } from './operations.ts';
-import { nowIso } from './rows.ts';
+import { getMeta, nowIso } from './rows.ts';
 import { ThematicError } from './errors.ts';
 import { allThemes, listLinks } from './themes.ts';
 import type { MapInput, MapNode } from '../map/types.ts';
+import { DEFAULT_FONT_FAMILY, type FigureSettings } from '../map/figure-fonts.ts';
+import { DEFAULT_FONT_SIZE } from '../map/measure.ts';
 
 // The thematic map is derived from the theme tree. Node ids are GUIDs (themes' and codes') so a
 // version saved today still matches the tree tomorrow and REFI-QDA graphs point at real codes.
@@ -101,4 +103,31 @@ export function saveVersion(tx: Tx, name: string, note: string, actor: string): 
     name, note, input: JSON.stringify(mapInput(tx.db, { showCodes: true })), positions: JSON.stringify(savedPositions(tx.db)),
     actor, created_at: nowIso(),
   });
+}
+
+// The figure's typography and title live in project_meta (one JSON value): they belong to the
+// figure both coders publish, not to one researcher's browser.
+const FIGURE_KEY = 'map_figure';
+const DEFAULT_FIGURE: FigureSettings = { fontFamily: DEFAULT_FONT_FAMILY, fontSize: DEFAULT_FONT_SIZE, title: '' };
+
+export function figureSettings(db: Db): FigureSettings {
+  const raw = getMeta(db, FIGURE_KEY);
+  if (!raw) return { ...DEFAULT_FIGURE };
+  try {
+    const v = JSON.parse(raw) as Partial<FigureSettings>;
+    return {
+      fontFamily: typeof v.fontFamily === 'string' && v.fontFamily.trim() ? v.fontFamily : DEFAULT_FIGURE.fontFamily,
+      fontSize: typeof v.fontSize === 'number' && Number.isFinite(v.fontSize) ? v.fontSize : DEFAULT_FIGURE.fontSize,
+      title: typeof v.title === 'string' ? v.title : '',
+    };
+  } catch { return { ...DEFAULT_FIGURE }; }
+}
+
+export function saveFigureSettings(tx: Tx, change: Partial<FigureSettings>): FigureSettings {
+  const now = figureSettings(tx.db);
+  const next = { ...now, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as FigureSettings;
+  const value = JSON.stringify(next);
+  if (getMeta(tx.db, FIGURE_KEY) === null) tx.insert('project_meta', { key: FIGURE_KEY, value });
+  else if (JSON.stringify(now) !== value) tx.update('project_meta', { key: FIGURE_KEY }, { value });
+  return next;
 }

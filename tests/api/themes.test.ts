@@ -156,3 +156,54 @@ describe('the map', () => {
     await expect(s.call('map.getVersion', { name: 'final' })).rejects.toThrow(/no map version named "final".*saved versions/);
   });
 });
+
+describe('labelled links between themes', () => {
+  it('adds, relabels and removes a link; the map and its SVG show the label', async () => {
+    const { s, trust, adv } = await study();
+    const link = await s.call('themes.addLink', { fromId: trust.id, toId: adv.id, label: '  feeds  ' });
+    expect(link.label).toBe('feeds');
+    const svgOf = async () => Buffer.from((await s.call('map.export', { format: 'svg' })).base64, 'base64').toString('utf8');
+    expect(await svgOf()).toMatch(/class="link-label"[^>]*>feeds</);
+    const relabelled = await s.call('themes.updateLink', { id: link.id, label: 'builds on' });
+    expect(relabelled).toEqual({ id: link.id, fromId: trust.id, toId: adv.id, label: 'builds on' });
+    expect((await s.call('themes.list', {})).links.map((l) => l.label)).toEqual(['builds on']);
+    expect((await s.call('map.get', {})).input.links).toEqual([{ id: `link-${link.id}`, from: trust.guid, to: adv.guid, label: 'builds on' }]);
+    expect(await svgOf()).toMatch(/class="link-label"[^>]*>builds on</);
+    const history = await s.call('history.list', { limit: 5 });
+    expect(history.operations[0].summary).toBe('Relabel the link between "Restoring trust" and "Advocacy" as "builds on"');
+    await s.call('history.undo', {});
+    expect((await s.call('themes.list', {})).links.map((l) => l.label)).toEqual(['feeds']);
+    await s.call('themes.removeLink', { id: link.id });
+    expect((await s.call('themes.list', {})).links).toEqual([]);
+    await expect(s.call('themes.updateLink', { id: link.id, label: 'x' })).rejects.toThrow(/does not exist/);
+    await expect(s.call('themes.addLink', { fromId: trust.id, toId: trust.id })).rejects.toThrow(/two different themes/);
+  });
+});
+
+describe('figure settings (font, size, title)', () => {
+  it('defaults to the embedded font at 8 pt with no title, and saves changes with the project (undoable)', async () => {
+    const { s } = await study();
+    expect(await s.call('map.getFigureSettings', {})).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 8, title: '' });
+    expect(await s.call('map.saveFigureSettings', { fontSize: 10.5 })).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 10.5, title: '' });
+    await s.call('map.saveFigureSettings', { title: 'Figure 1. Thematic map' });
+    expect(await s.call('map.getFigureSettings', {})).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 10.5, title: 'Figure 1. Thematic map' });
+    await s.call('history.undo', {});
+    expect((await s.call('map.getFigureSettings', {})).title).toBe('');
+    await expect(s.call('map.saveFigureSettings', { fontSize: 2 })).rejects.toThrow();
+    await expect(s.call('map.saveFigureSettings', { fontFamily: "Evil'; }" })).rejects.toThrow();
+  });
+
+  it('map.export applies font size, font family and title like `thematic map --font-size --font-family --title`', async () => {
+    const { s } = await study();
+    const svg = async (o: { fontSize?: number; fontFamily?: string; title?: string }) =>
+      Buffer.from((await s.call('map.export', { format: 'svg', ...o })).base64, 'base64').toString('utf8');
+    const plain = await svg({});
+    expect(plain).not.toContain('id="map-title"');
+    const styled = await svg({ fontSize: 12, fontFamily: 'Source Sans 3', title: 'Figure 1. Thematic map' });
+    expect(styled).toMatch(/<text id="map-title"[^>]*font-size="18"[^>]*>Figure 1\. Thematic map<\/text>/);
+    expect(styled).toContain(`font-family="'Source Sans 3', 'IBM Plex Sans', sans-serif"`);
+    // Theme labels at the chosen size (themes are the base size, the core 1.35 times it).
+    expect(styled).toMatch(/class="map-theme[^"]*"[^>]*>\s*<rect[^>]*\/><text font-size="12"/);
+    expect(plain).toMatch(/class="map-theme[^"]*"[^>]*>\s*<rect[^>]*\/><text font-size="8"/);
+  });
+});

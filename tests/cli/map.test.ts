@@ -96,6 +96,27 @@ describe('thematic map', () => {
     expect((await run('map', sample, '--out', final, '--version', 'nope')).err).toMatch(/no map version named "nope"/);
   });
 
+  it('uses the figure settings saved in the Map view unless a flag overrides them', async () => {
+    const s = Service.open(sample);
+    try {
+      await s.call('map.saveFigureSettings', { fontSize: 13, title: 'Figure 1. Peer support workers as a bridge' });
+    } finally {
+      s.close();
+    }
+    const saved = path.join(dir, 'saved.svg'), flagged = path.join(dir, 'flagged.svg');
+    expect((await run('map', sample, '--out', saved)).code).toBe(0);
+    expect((await run('map', sample, '--out', flagged, '--font-size', '8', '--title', 'Other'))).toMatchObject({ code: 0 });
+    const svg = fs.readFileSync(saved, 'utf8');
+    expect(labels(svg)).toContain('Figure 1. Peer support workers as a bridge');
+    expect(svg).toMatch(/font-size="13"/);
+    const other = fs.readFileSync(flagged, 'utf8');
+    expect(labels(other)).toContain('Other');
+    expect(labels(other)).not.toContain('Figure 1. Peer support workers as a bridge');
+    expect(other).not.toMatch(/font-size="13"/);
+    const s2 = Service.open(sample);
+    try { await s2.call('map.saveFigureSettings', { fontSize: 9, title: '' }); } finally { s2.close(); }
+  });
+
   it('explains bad options', async () => {
     expect((await run('map', sample)).err).toMatch(/usage: thematic map/);
     expect((await run('map', sample, '--out', path.join(dir, 'm.gif'))).err).toMatch(/\.svg, \.png or \.pdf/);

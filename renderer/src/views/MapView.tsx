@@ -1,8 +1,10 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
 import { call } from '../api/client.ts';
 import { layoutMap, positionsOf, renderSvg, diffMaps } from '../../../src/map/index.ts';
-import type { MapInput, MapLayoutKind, MapPalette } from '../../../src/map/index.ts';
+import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '../../../src/map/index.ts';
+import { FigureSettingsBar, useFigure } from '../map/FigureSettingsBar.tsx';
+import { LinkList, NewLinkForm } from '../map/links.tsx';
 
 type Positions = Record<string, { x: number; y: number }>;
 const CURRENT = '';
@@ -10,7 +12,8 @@ const CURRENT = '';
 /**
  * The thematic map, drawn by the same layout and SVG code the CLI exports with, so what is on
  * screen is the figure. Free layout: drag boxes, positions are saved on release. Versions: save a
- * named snapshot per phase, or compare two side by side with what changed.
+ * named snapshot per phase, or compare two side by side with what changed. Link mode: click a theme,
+ * then another, and name the link. Font, size and title are the figure's, saved with the project.
  */
 export function MapView() {
   const [layout, setLayout] = useState<MapLayoutKind>('radial');
@@ -20,6 +23,25 @@ export function MapView() {
   const [compare, setCompare] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [linkMode, setLinkMode] = useState(false);
+  const [picks, setPicks] = useState<string[]>([]);
+  const figure = useFigure();
+  const themeList = useQuery('themes.list', {});
+  const themes = themeList.data?.themes ?? [];
+  const byGuid = new Map(themes.map((t) => [t.guid, t]));
+  const run = (p: Promise<unknown>) => { p.then(() => setMessage(null), (e: Error) => setMessage(e.message)); };
+  const pick = (id: string) => {
+    if (!byGuid.has(id)) return; // codes are not linked, themes are
+    setPicks((p) => (p.length === 0 || p.length === 2 ? [id] : p[0] === id ? [] : [p[0], id]));
+  };
+  const toggleLinkMode = () => { setLinkMode(!linkMode); setPicks([]); };
+  useEffect(() => {
+    if (!linkMode) return;
+    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape') setPicks([]); };
+    window.addEventListener('keydown', esc);
+    return () => window.removeEventListener('keydown', esc);
+  }, [linkMode]);
+  const working = version === CURRENT;
   const versions = useQuery('map.listVersions', {});
   const left = useMapSource(version);
   const right = useMapSource(compare);
@@ -68,13 +90,27 @@ export function MapView() {
           onKeyDown={(e) => { if (e.key === 'Enter') void save(); }} />
         <button onClick={() => void save()} disabled={!newName.trim()}>Save version</button>
       </div>
-      <MapExport layout={layout} palette={palette} showCodes={showCodes} version={version} onDone={setMessage} />
+      <style>{'.map-canvas g.link-pick > rect { stroke: #d55e00; stroke-width: 3px; }'}</style>
+      <FigureSettingsBar figure={figure} />
+      <MapExport layout={layout} palette={palette} showCodes={showCodes} version={version} figure={figure.shown} onDone={setMessage} />
+      <div className="map-link-bar small" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <button aria-pressed={linkMode} onClick={toggleLinkMode} disabled={!working} title={working ? undefined : 'links are added on the working map'}>
+          {linkMode ? 'Done linking' : 'Link themes'}
+        </button>
+        {linkMode && picks.length === 0 && <span role="status" className="muted">Click the theme the link starts from.</span>}
+        {linkMode && picks.length === 1 && <span role="status" className="muted">Now click the theme it goes to (Esc to start again).</span>}
+        {linkMode && picks.length === 2 && byGuid.get(picks[0]) && byGuid.get(picks[1]) && (
+          <NewLinkForm key={picks.join()} from={byGuid.get(picks[0])!} to={byGuid.get(picks[1])!} run={run} onClose={() => setPicks([])} />
+        )}
+      </div>
       {message && <div className="small muted" role="status">{message}</div>}
       {left.error && <div className="error">{left.error}</div>}
       <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
-        <MapPane source={left} label={version || 'working map'} layout={layout} palette={palette} showCodes={showCodes} editable={version === CURRENT} />
-        {compare !== null && <MapPane source={right} label={compare || 'working map'} layout={layout} palette={palette} showCodes={showCodes} editable={false} />}
+        <MapPane source={left} label={version || 'working map'} layout={layout} palette={palette} showCodes={showCodes} editable={working} figure={figure.shown}
+          linking={linkMode && working ? { picked: picks, pick } : null} />
+        {compare !== null && <MapPane source={right} label={compare || 'working map'} layout={layout} palette={palette} showCodes={showCodes} editable={false} figure={figure.shown} linking={null} />}
       </div>
+      {working && themeList.data && <LinkList themes={themes} links={themeList.data.links} run={run} />}
       {diff && <MapChanges diff={diff} names={new Map([...(left.input?.nodes ?? []), ...(right.input?.nodes ?? [])].map((n) => [n.id, n.label]))} />}
     </div>
   );
@@ -89,15 +125,27 @@ function useMapSource(version: string | null): Source {
   return { input: q.data?.input, positions: q.data?.positions ?? {}, error: q.error };
 }
 
-function MapPane(props: { source: Source; label: string; layout: MapLayoutKind; palette: MapPalette; showCodes: boolean; editable: boolean }) {
-  const { source, layout, palette, showCodes, editable } = props;
+interface Linking { picked: string[]; pick: (id: string) => void }
+
+function MapPane(props: {
+  source: Source; label: string; layout: MapLayoutKind; palette: MapPalette; showCodes: boolean; editable: boolean; figure: FigureSettings; linking: Linking | null;
+}) {
+  const { source, layout, palette, showCodes, editable, figure, linking } = props;
   const [drag, setDrag] = useState<Positions>({});
   const start = useRef<{ id: string; x: number; y: number; base: { x: number; y: number } } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const laid = useMemo(() => source.input && layoutMap(source.input, {
-    layout, palette, showCodes, positions: { ...source.positions, ...drag },
-  }), [source.input, source.positions, drag, layout, palette, showCodes]);
-  const svg = useMemo(() => (laid ? renderSvg(laid, { embedFont: false }) : ''), [laid]);
+    layout, palette, showCodes, positions: { ...source.positions, ...drag }, fontSize: figure.fontSize, title: figure.title || undefined,
+  }), [source.input, source.positions, drag, layout, palette, showCodes, figure.fontSize, figure.title]);
+  const svg = useMemo(() => (laid ? renderSvg(laid, { embedFont: false, fontFamily: figure.fontFamily }) : ''), [laid, figure.fontFamily]);
+  const picked = linking?.picked.join('\n') ?? '';
+  // The themes picked for a new link are outlined (the SVG markup itself stays the exported figure's).
+  useEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    root.querySelectorAll('g.link-pick').forEach((g) => g.classList.remove('link-pick'));
+    for (const id of picked ? picked.split('\n') : []) root.querySelector(`g[data-id="${CSS.escape(id)}"]`)?.classList.add('link-pick');
+  }, [svg, picked]);
   if (!source.input) return <div className="empty-state">Loading the map…</div>;
   if (!source.input.nodes.length) return <div className="empty-state">No themes yet: build them on the theme board and the map follows.</div>;
 
@@ -111,6 +159,11 @@ function MapPane(props: { source: Source; label: string; layout: MapLayoutKind; 
   };
   const free = editable && layout === 'free';
   const onDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (linking) {
+      const g = (e.target as Element).closest('g[data-id]');
+      if (g && !g.classList.contains('map-code')) linking.pick(g.getAttribute('data-id')!);
+      return;
+    }
     if (!free || !laid) return;
     const g = (e.target as Element).closest('g[data-id]');
     const at = toLayout(e);
@@ -132,8 +185,8 @@ function MapPane(props: { source: Source; label: string; layout: MapLayoutKind; 
   };
   return (
     <figure style={{ flex: 1, minWidth: 0, margin: 0, display: 'flex', flexDirection: 'column' }}>
-      <figcaption className="small muted">{props.label}{free ? ' · drag boxes to arrange' : ''}</figcaption>
-      <div ref={box} className="map-canvas" data-testid="map-canvas" style={{ flex: 1, overflow: 'auto', cursor: free ? 'grab' : 'default', touchAction: 'none' }}
+      <figcaption className="small muted">{props.label}{linking ? ' · click two themes to link them' : free ? ' · drag boxes to arrange' : ''}</figcaption>
+      <div ref={box} className="map-canvas" data-testid="map-canvas" style={{ flex: 1, overflow: 'auto', cursor: linking ? 'crosshair' : free ? 'grab' : 'default', touchAction: 'none' }}
         onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp}
         dangerouslySetInnerHTML={{ __html: svg.replace(/ width="[\d.]+pt" height="[\d.]+pt"/, ' width="100%"') }} />
     </figure>
@@ -177,9 +230,10 @@ function download(fileName: string, mimeType: string, base64: string) {
 
 /**
  * The figure for the paper: drawn in Node by the code `thematic map` uses (fonts embedded, PNG at
- * the requested dpi), with the view's layout, colours, codes and version, so it is what is on screen.
+ * the requested dpi), with the view's layout, colours, codes, version, font, size and title, so it is
+ * what is on screen.
  */
-function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCodes: boolean; version: string; onDone: (m: string) => void }) {
+function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCodes: boolean; version: string; figure: FigureSettings; onDone: (m: string) => void }) {
   const [format, setFormat] = useState<FigureFormat>('png');
   const [width, setWidth] = useState<string>('174');
   const [customMm, setCustomMm] = useState('120');
@@ -192,6 +246,7 @@ function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCode
     try {
       const r = await call('map.export', {
         format, widthMm, dpi, layout: props.layout, palette: props.palette, showCodes: props.showCodes, version: props.version || undefined,
+        fontSize: props.figure.fontSize, fontFamily: props.figure.fontFamily, title: props.figure.title || undefined,
       });
       download(r.fileName, r.mimeType, r.base64);
       props.onDone(`Exported ${r.fileName}`);
@@ -213,7 +268,7 @@ function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCode
       )}
       <select aria-label="Export resolution" value={dpi} disabled={format !== 'png'} title={format === 'png' ? undefined : 'vector formats have no resolution'}
         onChange={(e) => setDpi(Number(e.target.value))}>
-        <option value={300}>300 dpi</option><option value={600}>600 dpi</option>
+        <option value={150}>150 dpi (preview)</option><option value={300}>300 dpi</option><option value={600}>600 dpi</option><option value={1200}>1200 dpi (line art)</option>
       </select>
       <button onClick={() => void run()} disabled={busy || !valid}>{busy ? 'Exporting…' : 'Export'}</button>
       {!valid && <span className="error">width must be 20 to 1000 mm</span>}

@@ -4,8 +4,10 @@ import { call } from '../api/client.ts';
 import { useProject } from '../state/project.tsx';
 import { Swatch } from '../components/Swatch.tsx';
 import type { Output } from '../../../src/api/contract.ts';
+import { LinkFromTheme } from '../map/links.tsx';
 
 type Theme = Output<'themes.list'>['themes'][number];
+type Link = Output<'themes.list'>['links'][number];
 const CODE = 'application/x-thematic-code';
 const THEME = 'application/x-thematic-theme';
 const card: CSSProperties = { border: '1px solid var(--border, #ccc)', borderRadius: 6, padding: 8, background: 'var(--panel, #fff)' };
@@ -23,7 +25,7 @@ export function ThemeBoard() {
   const q = useQuery('themes.list', {});
   const run = (p: Promise<unknown>) => p.then(() => setError(null), (e: Error) => setError(e.message));
   if (!q.data) return <div className="empty-state">{q.error ?? 'Loading themes…'}</div>;
-  const { themes, unattachedCodeIds } = q.data;
+  const { themes, links, unattachedCodeIds } = q.data;
   const loose = new Set(unattachedCodeIds);
   const kids = (id: number | null) => themes.filter((t) => t.parentId === id);
   const cores = kids(null).filter((t) => t.kind === 'core');
@@ -53,7 +55,7 @@ export function ThemeBoard() {
                 <div key={g.id} className="theme-column" style={{ flex: 1, minWidth: 200, display: 'flex', flexDirection: 'column', gap: 8 }}
                   onDragOver={(e) => e.preventDefault()} onDrop={onDropTheme(g.kind === 'group' ? g.id : core.id)}>
                   {g.kind === 'group' ? <h2 style={{ borderBottom: `3px solid ${g.color ?? '#999'}` }}>{g.name}</h2> : null}
-                  {(g.kind === 'group' ? kids(g.id) : [g]).map((t) => <ThemeCard key={t.id} theme={t} all={themes} run={run} />)}
+                  {(g.kind === 'group' ? kids(g.id) : [g]).map((t) => <ThemeCard key={t.id} theme={t} all={themes} links={links} run={run} />)}
                   {g.kind === 'group' && <AddTheme label="+ theme" onAdd={(name) => run(call('themes.create', { kind: 'theme', parentId: g.id, name, status: 'candidate' }))} />}
                 </div>))}
               <div style={{ minWidth: 160 }}><AddTheme label="+ theme group" onAdd={(name) => run(call('themes.create', { kind: 'group', parentId: core.id, name }))} /></div>
@@ -65,7 +67,7 @@ export function ThemeBoard() {
   );
 }
 
-function ThemeCard({ theme: t, all, run }: { theme: Theme; all: Theme[]; run: (p: Promise<unknown>) => void }) {
+function ThemeCard({ theme: t, all, links, run }: { theme: Theme; all: Theme[]; links: Link[]; run: (p: Promise<unknown>) => void }) {
   const [quotes, setQuotes] = useState(false);
   const subs = all.filter((x) => x.parentId === t.id);
   const onDrop = (e: DragEvent) => {
@@ -97,10 +99,26 @@ function ThemeCard({ theme: t, all, run }: { theme: Theme; all: Theme[]; run: (p
             <button aria-label={`Detach ${c.name}`} style={{ border: 0, background: 'none', cursor: 'pointer' }} onClick={() => run(call('themes.detachCode', { themeId: t.id, codeId: c.id }))}>×</button>
           </li>))}
       </ul>
-      <button className="small" onClick={() => setQuotes(!quotes)}>{quotes ? 'Hide quotes' : 'Strongest quotes'}</button>
+      <ThemeLinks theme={t} all={all} links={links} />
+      <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <button className="small" onClick={() => setQuotes(!quotes)}>{quotes ? 'Hide quotes' : 'Strongest quotes'}</button>
+        <LinkFromTheme theme={t} themes={all} run={run} />
+      </div>
       {quotes && <ThemeQuotes id={t.id} />}
-      {subs.map((s) => <ThemeCard key={s.id} theme={s} all={all} run={run} />)}
+      {subs.map((s) => <ThemeCard key={s.id} theme={s} all={all} links={links} run={run} />)}
     </article>
+  );
+}
+
+/** The labelled links this theme takes part in (relabel or remove them under the map). */
+function ThemeLinks({ theme, all, links }: { theme: Theme; all: Theme[]; links: Link[] }) {
+  const mine = links.filter((l) => l.fromId === theme.id || l.toId === theme.id);
+  if (!mine.length) return null;
+  const name = (id: number) => all.find((x) => x.id === id)?.name ?? '?';
+  return (
+    <ul className="small theme-links" aria-label={`Links of ${theme.name}`} style={{ margin: '2px 0 4px', paddingLeft: 16 }}>
+      {mine.map((l) => <li key={l.id}>{l.fromId === theme.id ? `→ ${name(l.toId)}` : `← ${name(l.fromId)}`}{l.label ? ` “${l.label}”` : ''}</li>)}
+    </ul>
   );
 }
 

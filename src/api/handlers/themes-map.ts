@@ -1,11 +1,12 @@
 import type { Handlers } from './types.ts';
 import { diffMaps } from '../../map/diff.ts';
-import { getVersion, listVersions, mapInput, savedPositions, savePositions, saveVersion } from '../../store/theme-map.ts';
+import { figureSettings, getVersion, listVersions, mapInput, saveFigureSettings, savedPositions, savePositions, saveVersion } from '../../store/theme-map.ts';
 import type { Db } from '../../store/open.ts';
 import { ThematicError } from '../../store/errors.ts';
 import { exportFigure, FIGURE_MIME, figureFileName } from '../../map/export-project.ts';
 
-type Method = 'map.get' | 'map.savePositions' | 'map.saveVersion' | 'map.deleteVersion' | 'map.listVersions' | 'map.getVersion' | 'map.diff' | 'map.export';
+type Method = 'map.get' | 'map.savePositions' | 'map.saveVersion' | 'map.deleteVersion' | 'map.listVersions' | 'map.getVersion' | 'map.diff' | 'map.export'
+  | 'map.getFigureSettings' | 'map.saveFigureSettings';
 
 const resolve = (db: Db, ref: { version: string } | { current: true }) =>
   'version' in ref ? getVersion(db, ref.version).input : mapInput(db, { showCodes: true });
@@ -28,11 +29,17 @@ export const mapHandlers: Handlers<Method> = {
   'map.listVersions': (_i, h) => listVersions(h.db),
   'map.getVersion': (i, h) => getVersion(h.db, i.name),
   'map.diff': (i, h) => diffMaps(resolve(h.db, i.from), resolve(h.db, i.to)),
-  'map.export': async ({ version, ...o }, h) => {
+  'map.getFigureSettings': (_i, h) => figureSettings(h.db),
+  'map.saveFigureSettings': (i, h) => {
+    const what = [i.fontFamily !== undefined && 'font', i.fontSize !== undefined && 'font size', i.title !== undefined && 'title'].filter(Boolean).join(', ');
+    h.op(`Set the map figure's ${what || 'settings'}`, (tx) => saveFigureSettings(tx, i));
+    return figureSettings(h.db);
+  },
+  'map.export': async ({ version, title, ...o }, h) => {
     // Codes are always read; the layout leaves them out unless showCodes (as the CLI and the view do).
     const { input, positions } = version ? getVersion(h.db, version) : { input: mapInput(h.db, { showCodes: true }), positions: savedPositions(h.db) };
     if (!input.nodes.length) throw new ThematicError('invalid_input', 'there are no themes yet, so there is no map to export; create some on the theme board');
-    const bytes = await exportFigure(input, positions, o);
+    const bytes = await exportFigure(input, positions, { ...o, ...(title ? { title } : {}) });
     return { fileName: figureFileName(o, version), mimeType: FIGURE_MIME[o.format], base64: Buffer.from(bytes).toString('base64') };
   },
 };

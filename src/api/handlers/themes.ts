@@ -13,7 +13,7 @@ import { mapHandlers } from './themes-map.ts';
 
 type Method = 'themes.list' | 'themes.create' | 'themes.update' | 'themes.move' | 'themes.delete' | 'themes.attachCode'
   | 'themes.detachCode' | 'themes.promote' | 'themes.discard' | 'themes.merge' | 'themes.split' | 'themes.history'
-  | 'themes.quotes' | 'themes.addLink' | 'themes.removeLink';
+  | 'themes.quotes' | 'themes.addLink' | 'themes.removeLink' | 'themes.updateLink';
 
 const label = (t: ThemeRow) => `${t.kind === 'core' ? 'core concept' : t.kind} "${t.name}"`;
 
@@ -159,5 +159,12 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
     if (!l) throw new ThematicError('not_found', `link ${i.id} does not exist`);
     h.op(`Remove the link between "${getTheme(h.db, l.fromId).name}" and "${getTheme(h.db, l.toId).name}"`, (tx) => tx.delete('theme_links', [{ id: i.id }]));
     return { ok: true as const };
+  },
+  'themes.updateLink': (i, h) => {
+    const l = listLinks(h.db).find((x) => x.id === i.id);
+    if (!l) throw new ThematicError('not_found', `link ${i.id} does not exist`);
+    const a = getTheme(h.db, l.fromId), b = getTheme(h.db, l.toId);
+    h.op(`Relabel the link between "${a.name}" and "${b.name}" ${i.label ? `as "${i.label}"` : '(no label)'}`, (tx) => tx.update('theme_links', { id: i.id }, { label: i.label }));
+    return { ...l, label: i.label };
   },
 };
