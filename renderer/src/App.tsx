@@ -16,6 +16,7 @@ import { MapView } from './views/MapView.tsx';
 import { AnalysisView } from './views/AnalysisView.tsx';
 import { HomeView } from './views/HomeView.tsx';
 import { ReconcileView } from './views/ReconcileView.tsx';
+import { AnonymiseView } from './anonymise/AnonymiseView.tsx';
 
 export function App() {
   return (
@@ -55,6 +56,7 @@ function Workbench() {
           {ui.view === 'themes' && <div className="view"><ThemeBoard /></div>}
           {ui.view === 'map' && <div className="view"><MapView /></div>}
           {ui.view === 'reconcile' && <div className="view"><ReconcileView /></div>}
+          {ui.view === 'anonymise' && <div className="view"><AnonymiseView /></div>}
         </main>
         <RightPanel />
       </div>

@@ -17,7 +17,7 @@ const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = {
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
-const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps'];
+const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview'];
 
 export const USAGE = `thematic: a workbench for thematic analysis
 

@@ -7,7 +7,7 @@ import { BlindToggle } from '../reconcile/BlindToggle.tsx';
 /** The views with their number key: 1-4 for the daily views, 0 for the project home. */
 export const VIEWS: [View, string, string][] = [
   ['home', 'Home', '0'], ['transcript', 'Transcript', '1'], ['quotes', 'Quotes', '2'], ['documents', 'Documents', '3'], ['analysis', 'Analysis', '4'],
-  ['themes', 'Themes', '5'], ['map', 'Map', '6'], ['reconcile', 'Reconcile', '7'],
+  ['themes', 'Themes', '5'], ['map', 'Map', '6'], ['reconcile', 'Reconcile', '7'], ['anonymise', 'Share', '8'],
 ];
 const SHOW: [Visibility, string][] = [['mine', 'Mine'], ['other', 'Other coder'], ['both', 'Both'], ['consensus', 'Consensus']];
 

@@ -4,7 +4,7 @@ import type { Combine } from '../model/overlap.ts';
 import { blindPref } from '../reconcile/blind.ts';
 
 export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
-export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map' | 'reconcile';
+export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map' | 'reconcile' | 'anonymise';
 export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
 

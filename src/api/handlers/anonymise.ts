@@ -1,6 +1,40 @@
+import path from 'node:path';
 import type { Handlers } from './types.ts';
+import { compileRules, KeyError } from '../../anonymise/rules.ts';
+import { parseKeyCsv } from '../../anonymise/key-csv.ts';
+import { previewOccurrences } from '../../anonymise/preview.ts';
+import { writeAnonymisedCopy } from '../../anonymise/copy.ts';
+import type { Replacement, Rule } from '../../anonymise/types.ts';
+import { ThematicError } from '../../store/errors.ts';
 
-type Method = never;
+type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export';
+
+const rulesOf = (list: Replacement[]): Rule[] => {
+  try { return compileRules(list); } catch (e) {
+    if (e instanceof KeyError) throw new ThematicError('invalid_key', e.message);
+    throw e;
+  }
+};
+
+/** `<name>-anonymised.thematic` beside the project, or the path asked for (relative to the project's folder). */
+export function anonymisedPath(projectPath: string, outPath?: string): string {
+  const dir = path.dirname(projectPath);
+  if (!outPath) return path.join(dir, `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
+  if (!/\.thematic$/i.test(outPath)) throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
+  return path.resolve(dir, outPath);
+}
 
 export const anonymiseHandlers: Handlers<Method> = {
+  'anonymise.parseKey': (i) => {
+    try { return { replacements: parseKeyCsv(i.csv) }; } catch (e) {
+      if (e instanceof KeyError) throw new ThematicError('invalid_key', `key CSV, ${e.message}`);
+      throw e;
+    }
+  },
+  'anonymise.preview': (i, h) => previewOccurrences(h.db, rulesOf(i.replacements)),
+  'anonymise.export': (i, h) => {
+    const out = anonymisedPath(h.path, i.outPath);
+    const counts = writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), out, { overwrite: i.overwrite });
+    return { path: out, counts };
+  },
 };
