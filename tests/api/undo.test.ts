@@ -68,9 +68,12 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'themes.split': (c) => ({ id: c.theme.id, into: [{ name: 'Language', codeIds: [c.code.id] }] }),
   'themes.addLink': (c) => ({ fromId: c.candidate.id, toId: c.theme.id, label: 'back' }),
   'themes.removeLink': (c) => ({ id: c.link.id }),
+  'themes.updateLink': (c) => ({ id: c.link.id, label: 'builds on' }),
+  'map.saveFigureSettings': () => ({ fontSize: 9.5, title: 'Figure 1. Thematic map' }),
   'map.savePositions': (c) => ({ positions: { [c.candidate.guid]: { x: 5, y: 6 } }, replace: true }),
   'map.saveVersion': () => ({ name: 'developed' }),
   'map.deleteVersion': () => ({ name: 'initial thematic map' }),
+  'refi.import': () => ({ fileName: 'x.qde', contentBase64: b64('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="a0000000-0000-4000-8000-000000000001" name="Dana"/></Users><CodeBook><Codes><Code guid="a0000000-0000-4000-8000-000000000002" name="Care" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="a0000000-0000-4000-8000-000000000007" name="site" typeOfVariable="Text"/></Variables><Cases><Case guid="a0000000-0000-4000-8000-000000000006" name="P20"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000007"/><TextValue>B</TextValue></VariableValue><SourceRef targetGUID="a0000000-0000-4000-8000-000000000003"/></Case></Cases><Sources><TextSource guid="a0000000-0000-4000-8000-000000000003" name="t"><PlainTextContent>Nurses cared.\r\nThey did.</PlainTextContent><PlainTextSelection guid="a0000000-0000-4000-8000-000000000004" startPosition="0" endPosition="6"><Coding guid="a0000000-0000-4000-8000-000000000005" creatingUser="a0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection><NoteRef targetGUID="a0000000-0000-4000-8000-000000000008"/></TextSource></Sources><Notes><Note guid="a0000000-0000-4000-8000-000000000008" name="n"><PlainTextContent>memo</PlainTextContent></Note></Notes></Project>') }),
 };
 
 const logged = (s: Service) => (s.db.prepare(`SELECT COUNT(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;

@@ -5,7 +5,7 @@ import { useUi } from '../state/ui.tsx';
 const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt';
 
 /** A File as base64, the way the API carries bytes (FileReader: no whole-file string juggling in JS). */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));

@@ -1,5 +1,6 @@
 import { ProjectCard, SampleCard } from '../home/ProjectCard.tsx';
 import { PhaseTracker } from '../home/PhaseTracker.tsx';
+import { ExchangeCard } from '../interop/ExchangeCard.tsx';
 
 /** Project home: which project is open, recent ones, the sample study, and where the analysis stands. */
 export function HomeView() {
@@ -8,6 +9,7 @@ export function HomeView() {
       <div className="home-col">
         <ProjectCard />
         <SampleCard />
+        <ExchangeCard />
       </div>
       <div className="home-col wide"><PhaseTracker /></div>
     </div>

@@ -1,6 +1,47 @@
+import path from 'node:path';
 import type { Handlers } from './types.ts';
+import { ThematicError } from '../../store/errors.ts';
+import { loadRefi } from '../../interop/refi/store-load.ts';
+import { importRefi } from '../../interop/refi/to-store.ts';
+import { exportCodebook, exportProject } from '../../interop/refi/from-store.ts';
+import { writeQdpx } from '../../interop/refi/write-qdpx.ts';
+import { writeQdc } from '../../interop/refi/write-qdc.ts';
+import { EXTENSIONS_PATH } from '../../interop/refi/extensions.ts';
+import { plural, type ImportReport } from '../../interop/refi/report.ts';
 
-type Method = never;
+type Method = 'refi.import' | 'refi.export';
+
+const projectName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '') || 'Thematic project';
 
 export const refiHandlers: Handlers<Method> = {
+  'refi.import': async (i, h) => {
+    let input;
+    try {
+      input = await loadRefi(i.fileName, new Uint8Array(Buffer.from(i.contentBase64, 'base64')));
+    } catch (e) {
+      if (e instanceof ThematicError) throw e;
+      throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
+    }
+    return h.op<ImportReport>((r) => `Import ${r.fileName}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
+      (tx) => importRefi(tx, input));
+  },
+
+  'refi.export': (i, h) => {
+    const name = projectName(h.path);
+    if (i.format === 'qdc') {
+      const fileName = `${name}.qdc`;
+      const { codebook, report } = exportCodebook(h.db, fileName);
+      if (!codebook.codes.length) throw new ThematicError('invalid_input', 'the project has no codes yet, and a REFI-QDA codebook needs at least one');
+      const warnings: string[] = [];
+      const xml = writeQdc(codebook, { warnings });
+      for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'codebook', detail: w });
+      return { fileName, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), report };
+    }
+    const fileName = `${name}.qdpx`;
+    const { project, texts, extensions, report } = exportProject(h.db, name, fileName);
+    const warnings: string[] = [];
+    const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings });
+    for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'project.qde', detail: w });
+    return { fileName, contentBase64: Buffer.from(bytes).toString('base64'), report };
+  },
 };

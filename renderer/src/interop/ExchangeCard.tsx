@@ -1,0 +1,89 @@
+import { useRef, useState } from 'react';
+import type { Output } from '../../../src/api/contract.ts';
+import { call } from '../api/client.ts';
+import { readBase64 } from '../components/ImportPanel.tsx';
+
+type ImportReport = Output<'refi.import'>;
+type ExportReport = Output<'refi.export'>['report'];
+
+/** Bytes from the API (base64) saved through the browser's download, as in Electron and the web mode alike. */
+function downloadBase64(name: string, type: string, base64: string): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const countLine = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(' · ');
+
+/**
+ * REFI-QDA exchange on the project home: bring in a project or codebook from NVivo, ATLAS.ti,
+ * MAXQDA or QualCoder, and send this one out. Each shows its report: what came across and,
+ * by name, what the standard or Thematic could not carry.
+ */
+export function ExchangeCard() {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportReport | null>(null);
+  const [exported, setExported] = useState<ExportReport | null>(null);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(`Importing ${file.name}…`); setError(null); setImported(null); setExported(null);
+    try {
+      setImported(await call('refi.import', { fileName: file.name, contentBase64: await readBase64(file) }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const exportAs = async (format: 'qdpx' | 'qdc') => {
+    setBusy(`Writing the .${format}…`); setError(null); setImported(null); setExported(null);
+    try {
+      const r = await call('refi.export', { format });
+      downloadBase64(r.fileName, 'application/zip', r.contentBase64);
+      setExported(r.report);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const items = imported ? [...imported.notCarried, ...imported.notes] : exported ? exported.notCarried : [];
+  return (
+    <section className="home-card" aria-label="Exchange with other tools">
+      <h2 className="home-h2">Exchange with other tools</h2>
+      <p className="muted small">REFI-QDA: NVivo, ATLAS.ti, MAXQDA and QualCoder read and write it.</p>
+      <div className="row-gap">
+        <button className="btn" disabled={!!busy} onClick={() => input.current?.click()}>Import .qdpx / .qde / .qdc…</button>
+        <input ref={input} type="file" hidden accept=".qdpx,.qde,.qdc" aria-label="REFI-QDA file" onChange={(e) => void importFile(e.target.files?.[0])} />
+        <button className="btn" disabled={!!busy} onClick={() => void exportAs('qdpx')}>Export project (.qdpx)</button>
+        <button className="btn" disabled={!!busy} onClick={() => void exportAs('qdc')}>Export codebook (.qdc)</button>
+      </div>
+      {busy && <div className="small" role="status">{busy}</div>}
+      {error && <div className="error-banner" role="alert">{error}</div>}
+      {(imported || exported) && (
+        <div className="exchange-report" aria-label="Exchange report">
+          <div className="small"><strong>{imported ? `Imported ${imported.fileName}` : `Exported ${exported!.fileName}`}</strong>
+            {imported?.origin ? ` (from ${imported.origin})` : ''}: {countLine((imported ?? exported)!.counts)}</div>
+          {items.length > 0 && (
+            <>
+              <div className="small">{imported ? 'Not brought in, or changed on the way:' : 'Not carried by the standard:'}</div>
+              <ul className="small exchange-items">
+                {items.map((it, k) => <li key={k}><strong>{it.name}</strong> ({it.kind}): {it.detail}</li>)}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { stmt } from '../../store/changes.ts';
+import type { Tx } from '../../store/operations.ts';
+import { nowIso } from '../../store/rows.ts';
+import type { RefiCode } from './model.ts';
+import type { Extensions } from './extensions.ts';
+import type { ReportItem } from './report.ts';
+
+// REFI codes -> Thematic codes. A code whose GUID the project already has is reused, not copied.
+// In a Thematic export, non-codable codes are themes (rebuilt from extensions.json) and each
+// code's real parent is in extensions.json; from other programs non-codable codes are ordinary
+// parent codes.
+
+const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
+  '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+export interface CodesResult { ids: Map<string, number>; added: number; reused: number }
+
+export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefined, notes: ReportItem[]): CodesResult {
+  const ids = new Map<string, number>();
+  const existing = stmt(tx.db, 'SELECT id, guid FROM codes').all() as { id: number; guid: string }[];
+  const byGuid = new Map(existing.map((r) => [r.guid.toLowerCase(), r.id]));
+  const themeGuids = new Set((ext?.themes ?? []).map((t) => t.guid.toLowerCase()));
+  let added = 0, reused = 0, count = existing.length, grouping = 0;
+  // Flatten with the parent each code should get, parents before children.
+  const flat: { code: RefiCode; parentGuid: string | null }[] = [];
+  const walk = (list: RefiCode[], parentGuid: string | null) => {
+    for (const c of list) {
+      const isTheme = themeGuids.has(c.guid.toLowerCase());
+      if (!isTheme) flat.push({ code: c, parentGuid: ext ? (ext.codes[c.guid]?.parentGuid ?? null) : parentGuid });
+      walk(c.children, isTheme ? null : c.guid);
+    }
+  };
+  walk(roots, null);
+  if (ext) {
+    // extensions give the true parents: order so each parent is placed before its children
+    const pending = new Map(flat.map((f) => [f.code.guid.toLowerCase(), f]));
+    const ordered: typeof flat = [];
+    const visit = (f: (typeof flat)[number]) => {
+      if (!pending.delete(f.code.guid.toLowerCase())) return;
+      const p = f.parentGuid && pending.get(f.parentGuid.toLowerCase());
+      if (p) visit(p);
+      ordered.push(f);
+    };
+    for (const f of [...pending.values()]) visit(f);
+    flat.splice(0, flat.length, ...ordered);
+  }
+  const taken = (name: string, parentId: number | null) =>
+    !!stmt(tx.db, 'SELECT 1 FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').get(name, parentId);
+  for (const { code: c, parentGuid } of flat) {
+    const known = byGuid.get(c.guid.toLowerCase());
+    if (known !== undefined) { ids.set(c.guid.toLowerCase(), known); reused++; continue; }
+    if (!c.isCodable && !ext) grouping++;
+    const parentId = parentGuid ? ids.get(parentGuid.toLowerCase()) ?? byGuid.get(parentGuid.toLowerCase()) ?? null : null;
+    const base = c.name.trim() || 'Unnamed code';
+    let name = base;
+    for (let k = 2; taken(name, parentId); k++) name = `${base} (${k})`;
+    if (name !== base) notes.push({ kind: 'code-renamed', name: `code "${base}"`, detail: `a code of that name already sits there; imported as "${name}"` });
+    const x = ext?.codes[c.guid];
+    const color = x?.color ?? (c.color && HEX.test(c.color) ? c.color.toUpperCase() : PALETTE[count % PALETTE.length]);
+    const id = tx.insert('codes', {
+      guid: c.guid, parent_id: parentId, name, color, definition: c.description ?? '',
+      when_to_use: x?.whenToUse ?? '', when_not_to_use: x?.whenNotToUse ?? '', example: x?.example ?? '', in_vivo: x?.inVivo ? 1 : 0,
+      created_at: nowIso(),
+    });
+    ids.set(c.guid.toLowerCase(), id); byGuid.set(c.guid.toLowerCase(), id);
+    added++; count++;
+  }
+  if (grouping) notes.push({ kind: 'grouping-codes', name: `${grouping} non-codable codes`, detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
+  return { ids, added, reused };
+}

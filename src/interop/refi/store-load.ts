@@ -1,0 +1,32 @@
+import { readRefi } from './read.ts';
+import { resolveNoteText, resolveSourceText, selectionsInUtf16 } from './source-text.ts';
+import { EXTENSIONS_PATH, parseExtensions } from './extensions.ts';
+import type { RefiSource } from './model.ts';
+import type { ImportInput, ResolvedText } from './to-store.ts';
+
+// Everything that reads before the import writes: the file parsed, each source's text found (and
+// its selections put into UTF-16 offsets of that text), note texts read, extensions parsed. A
+// file that cannot be read fails here, before the project is touched.
+export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<ImportInput> {
+  const file = readRefi(fileName, bytes);
+  const texts = new Map<string, ResolvedText>();
+  const p = file.project;
+  if (p) {
+    const sources: RefiSource[] = [];
+    for (const s of p.sources) {
+      if (s.kind !== 'text') { sources.push(s); continue; }
+      const r = await resolveSourceText(s, file.files);
+      texts.set(s.guid, r);
+      sources.push('text' in r ? { ...s, selections: selectionsInUtf16(s, r.text), offsetUnit: 'utf16' } : s);
+    }
+    const notes = p.notes.map((n) => {
+      const r = resolveNoteText(n, file.files);
+      return 'text' in r ? { ...n, text: r.text } : n;
+    });
+    file.project = { ...p, sources, notes };
+  }
+  return {
+    fileName: fileName.split(/[\\/]/).pop() || fileName, kind: file.kind, project: file.project, codebook: file.codebook, texts,
+    extensions: parseExtensions(file.files.get(EXTENSIONS_PATH)),
+  };
+}
