@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 
-// No Markdown renderer is installed, so the tests read the Markdown we emit with a strict
-// CommonMark-subset reader: every line must be a heading, a block-quote line, an emphasised or
+// Besides rendering with marked (markdown-render.test.ts), the tests read the Markdown we emit with a
+// strict CommonMark-subset reader: every line must be a heading, a block-quote line, an emphasised or
 // bold-labelled paragraph, or blank; and no character that Markdown would interpret is left bare.
 
 export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'quote'; lines: string[] } | { kind: 'para'; text: string };
