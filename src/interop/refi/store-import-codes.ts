@@ -66,6 +66,6 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
     ids.set(c.guid.toLowerCase(), id); byGuid.set(c.guid.toLowerCase(), id);
     added++; count++;
   }
-  if (grouping) notes.push({ kind: 'grouping-codes', name: `${grouping} non-codable codes`, detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
+  if (grouping) notes.push({ kind: 'grouping-codes', name: `${grouping} non-codable code${grouping === 1 ? "" : "s"}`, detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
   return { ids, added, reused };
 }

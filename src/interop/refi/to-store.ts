@@ -168,7 +168,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     ...p.graphs.filter((x) => !generated.has(x.guid)).map((item) => ({ kind: 'graph' as const, item })),
   ];
   const kept = keepExtras(tx, extras);
-  if (kept) notes.push({ kind: 'kept', name: `${extras.filter((e) => e.kind === 'set').length} sets, ${extras.filter((e) => e.kind === 'link').length} links, ${extras.filter((e) => e.kind === 'graph').length} graphs`, detail: 'Thematic has no model for these; kept as they are and written back on export' });
+  if (kept) notes.push({ kind: 'kept', name: (['set', 'link', 'graph'] as const).map((k) => { const n = extras.filter((e) => e.kind === k).length; return `${n} ${k}${n === 1 ? '' : 's'}`; }).join(', '), detail: 'Thematic has no model for these; kept as they are and written back on export' });
   Object.assign(report.counts, { documents, codings, coders: codersAdded, participants: participantsAdded, memos, themes: themes.added, 'consensus decisions': decisions, 'kept sets/links/graphs': kept });
   return report;
 }
