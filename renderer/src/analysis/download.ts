@@ -1,9 +1,16 @@
-/** Saves text as a file through the browser's download (works the same in Electron and the web mode). */
-export function download(name: string, type: string, body: string): void {
+/** Saves text or bytes as a file through the browser's download (works the same in Electron and the web mode). */
+export function download(name: string, type: string, body: string | Uint8Array<ArrayBuffer>): void {
   const url = URL.createObjectURL(new Blob([body], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.appendChild(a);
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file the API returned as base64 (figures, reports, .qdpx), saved as a download. */
+export function downloadBase64(name: string, type: string, base64: string): void {
+  download(name, type, Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 
 /** A chart as a standalone SVG file. */

@@ -2,20 +2,11 @@ import { useRef, useState } from 'react';
 import type { Output } from '../../../src/api/contract.ts';
 import { call } from '../api/client.ts';
 import { readBase64 } from '../components/ImportPanel.tsx';
+import { downloadBase64 } from '../analysis/download.ts';
 
 type ImportReport = Output<'refi.import'>;
 type ExportReport = Output<'refi.export'>['report'];
 
-/** Bytes from the API (base64) saved through the browser's download, as in Electron and the web mode alike. */
-function downloadBase64(name: string, type: string, base64: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const countLine = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(' · ');
 

@@ -3,6 +3,7 @@ import type { Input } from '../../../src/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../../../src/reports/types.ts';
+import { downloadBase64 } from '../analysis/download.ts';
 
 const LABELS: Record<ReportFormat, string> = {
   'quotes-docx': 'Quotes by theme (Word)', 'quotes-md': 'Quotes by theme (Markdown)', 'quotes-html': 'Quotes by theme (web page)',
@@ -13,13 +14,6 @@ const LABELS: Record<ReportFormat, string> = {
 const box: CSSProperties = { maxHeight: 160, overflow: 'auto', border: '1px solid var(--line)', borderRadius: 5, padding: '4px 8px' };
 const row: CSSProperties = { display: 'flex', alignItems: 'center', gap: 6 };
 
-/** Saves bytes through the browser's download (Electron and the web mode alike). */
-function saveFile(name: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const toggle = (set: Set<string>, v: string) => { const next = new Set(set); if (next.has(v)) next.delete(v); else next.add(v); return next; };
 
@@ -64,7 +58,7 @@ export function ExportReports() {
     };
     try {
       const r = await call('reports.export', input);
-      saveFile(r.fileName, r.mime, r.contentBase64);
+      downloadBase64(r.fileName, r.mime, r.contentBase64);
       setMessage({ error: false, text: `Saved ${r.fileName}` });
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message });

@@ -5,6 +5,7 @@ import { layoutMap, positionsOf, renderSvg, diffMaps } from '../../../src/map/in
 import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '../../../src/map/index.ts';
 import { FigureSettingsBar, useFigure } from '../map/FigureSettingsBar.tsx';
 import { LinkList, NewLinkForm } from '../map/links.tsx';
+import { downloadBase64 } from '../analysis/download.ts';
 
 type Positions = Record<string, { x: number; y: number }>;
 const CURRENT = '';
@@ -213,20 +214,6 @@ type FigureFormat = 'svg' | 'png' | 'pdf';
 /** Journal column widths: 84 mm single column, 174 mm double column. */
 const WIDTHS = [['84', 'single column (84 mm)'], ['174', 'double column (174 mm)'], ['custom', 'custom']] as const;
 
-/** Saves a base64 file from the API as a download, the way a browser saves any file. */
-function download(fileName: string, mimeType: string, base64: string) {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The figure for the paper: drawn in Node by the code `thematic map` uses (fonts embedded, PNG at
@@ -248,7 +235,7 @@ function MapExport(props: { layout: MapLayoutKind; palette: MapPalette; showCode
         format, widthMm, dpi, layout: props.layout, palette: props.palette, showCodes: props.showCodes, version: props.version || undefined,
         fontSize: props.figure.fontSize, fontFamily: props.figure.fontFamily, title: props.figure.title || undefined,
       });
-      download(r.fileName, r.mimeType, r.base64);
+      downloadBase64(r.fileName, r.mimeType, r.base64);
       props.onDone(`Exported ${r.fileName}`);
     } catch (e) { props.onDone((e as Error).message); } finally { setBusy(false); }
   };
