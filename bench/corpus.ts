@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 // A realistic interview vocabulary: function words dominate, topic words recur (Zipf-like).
@@ -54,4 +56,21 @@ export function asVtt(t: { speaker: string; text: string }[]): string {
 export async function asDocx(t: { speaker: string; text: string }[]): Promise<Buffer> {
   const doc = new Document({ sections: [{ children: t.map((x) => new Paragraph({ children: [new TextRun({ text: `${x.speaker}: `, bold: true }), new TextRun(x.text)] })) }] });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * Bulk-loads n codings straight into the store (setting the scene is not what is measured):
+ * spread over the documents and codes, coders 1 and 2 alternating, 20-320 characters long.
+ */
+export function bulkCodings(db: Database, docs: { id: number; len: number }[], codes: number[], n: number): void {
+  const ins = db.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  let seed = 1;
+  const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  db.transaction(() => {
+    for (let k = 0; k < n; k++) {
+      const d = docs[k % docs.length];
+      const start = Math.floor(rnd() * (d.len - 400));
+      ins.run(randomUUID(), d.id, codes[k % codes.length], 1 + (k % 2), start, start + 20 + Math.floor(rnd() * 300), '2026-01-01T00:00:00Z');
+    }
+  })();
 }

@@ -4,9 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { Service } from '../src/api/service.ts';
-import { asTxt, interview } from './corpus.ts';
+import { asTxt, bulkCodings, interview } from './corpus.ts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000);
@@ -30,16 +29,7 @@ const core = await s.call('themes.create', { kind: 'core', name: 'Core' });
 for (let k = 0; k < 8; k++) await s.call('themes.create', { kind: 'theme', parentId: core.id, name: `Theme ${k}`, codeIds: codes.slice(k * 20, k * 20 + 12) });
 await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
-const ins = s.db.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-let seed = 1;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-s.db.transaction(() => {
-  for (let k = 0; k < N; k++) {
-    const d = docs[k % docs.length];
-    const start = Math.floor(rnd() * (d.len - 400));
-    ins.run(randomUUID(), d.id, codes[k % codes.length], 1 + (k % 2), start, start + 20 + Math.floor(rnd() * 300), '2026-01-01T00:00:00Z');
-  }
-})();
+bulkCodings(s.db, docs, codes, N);
 const setupMs = Date.now() - t0;
 
 let t = Date.now();

@@ -1,6 +1,7 @@
 import { Deflate, deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, readZip } from '../../src/interop/refi/archive.ts';
+import { refusal } from './refusal.ts';
 
 // A hand-built zip, so the tests can write what honest tools never would (lying sizes,
 // encryption flags, overlapping entries, hostile names).
@@ -95,15 +96,6 @@ function deflatedZeros(mib: number): Uint8Array {
   return all;
 }
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    expect((error as { code?: string }).code).toBe('import_failed');
-    return (error as Error).message;
-  }
-  throw new Error('expected the archive to be refused');
-};
 
 describe('safe zip reading', () => {
   it('reads the regular entries of an ordinary zip, keyed by name, leaving directories out', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readQde } from '../../src/interop/refi/read-qde.ts';
 import { readQdc } from '../../src/interop/refi/read-qdc.ts';
+import { refusal } from './refusal.ts';
 
 // Hostile and broken XML: every case must be refused with a message naming the file and problem.
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    expect((error as { code?: string }).code).toBe('import_failed');
-    return (error as Error).message;
-  }
-  throw new Error('expected the file to be refused');
-};
 
 const NS = 'urn:QDA-XML:project:1.0';
 const project = (body = '', attrs = '') => `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="${NS}" name="p"${attrs}>${body}</Project>`;
