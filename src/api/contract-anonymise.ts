@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportFile, ReportRequest } from './contract-reports.ts';
 import { Id } from '../model/entities.ts';
 
 // anonymise methods of the API contract (merged into src/api/contract.ts). Pure data.
@@ -36,4 +37,9 @@ export const anonymiseMethods = {
       codings: z.number().int(), turns: z.number().int(), decisions: z.number().int(),
     }),
   })),
+  /** A report for the paper made from an anonymised copy that is thrown away afterwards; nothing is written beside the project. */
+  'anonymise.report': method(z.object({
+    replacements: Replacements.min(1, 'give at least one replacement'),
+    report: ReportRequest,
+  }).strict(), ReportFile),
 };

@@ -66,5 +66,16 @@ describe('the Share (anonymise) view', () => {
     await shot(page, 'anonymise-exported');
   });
 
+  it('exports only a report, anonymised, with every coded segment and no replaced word', async () => {
+    const { page } = h;
+    await page.getByLabel('Anonymised report').selectOption('segments-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export anonymised report' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-anonymised\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).not.toContain('Amira');
+    expect(csv).toContain('Coder A');
+    expect(csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).length).toBe((await h.api('codings.list', {})).length + 1);
+  });
+
   it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
 });

@@ -7,6 +7,7 @@ import { useProject } from '../state/project.tsx';
 import { complete, fromReplacement, newRow, toReplacement, type Row } from './rows.ts';
 import { ReplacementTable } from './ReplacementTable.tsx';
 import { PreviewList } from './PreviewList.tsx';
+import { AnonymisedReport } from './AnonymisedReport.tsx';
 import './anonymise.css';
 
 type Preview = Output<'anonymise.preview'>;
@@ -89,6 +90,7 @@ export function AnonymiseView() {
         <label className="an-check small"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an existing copy</label>
         <button className="btn primary" disabled={!ready.length || busy || !!error} onClick={() => void exportCopy()}>{busy ? 'Writing…' : 'Export anonymised copy'}</button>
       </div>
+      <AnonymisedReport replacements={ready.map(toReplacement)} disabled={!ready.length || !!error} />
       {exportError && <p className="error-text" role="alert">{exportError}</p>}
       {exported && (
         <div className="an-done" role="status">

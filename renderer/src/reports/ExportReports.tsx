@@ -5,7 +5,7 @@ import { useQuery } from '../hooks/useQuery.ts';
 import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../../../src/reports/types.ts';
 import { downloadBase64 } from '../analysis/download.ts';
 
-const LABELS: Record<ReportFormat, string> = {
+export const REPORT_LABELS: Record<ReportFormat, string> = {
   'quotes-docx': 'Quotes by theme (Word)', 'quotes-md': 'Quotes by theme (Markdown)', 'quotes-html': 'Quotes by theme (web page)',
   'codebook-docx': 'Codebook (Word)', 'codebook-md': 'Codebook (Markdown)', 'codebook-csv': 'Codebook (CSV)',
   'segments-csv': 'Coded segments (CSV)', 'matrix-csv': 'Codes by attribute matrix (CSV)',
@@ -71,7 +71,7 @@ export function ExportReports() {
     <section className="panel-body" aria-label="Export reports">
       <label className="inline-field small">Report
         <select aria-label="Report" value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-          {REPORT_FORMATS.map((f) => <option key={f} value={f}>{LABELS[f]}</option>)}
+          {REPORT_FORMATS.map((f) => <option key={f} value={f}>{REPORT_LABELS[f]}</option>)}
         </select>
       </label>
       <fieldset style={box} aria-label="Themes">

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from './types.ts';
 import { compileRules, KeyError } from '../../anonymise/rules.ts';
@@ -6,8 +8,10 @@ import { previewOccurrences } from '../../anonymise/preview.ts';
 import { writeAnonymisedCopy } from '../../anonymise/copy.ts';
 import type { Replacement, Rule } from '../../anonymise/types.ts';
 import { ThematicError } from '../../store/errors.ts';
+import { openProject } from '../../store/open.ts';
+import { exportReport } from '../../reports/index.ts';
 
-type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export';
+type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export' | 'anonymise.report';
 
 const rulesOf = (list: Replacement[]): Rule[] => {
   try { return compileRules(list); } catch (e) {
@@ -36,5 +40,23 @@ export const anonymiseHandlers: Handlers<Method> = {
     const out = anonymisedPath(h.path, i.outPath);
     const counts = writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), out, { overwrite: i.overwrite });
     return { path: out, counts };
+  },
+  'anonymise.report': async (i, h) => {
+    // The copy lives in a private temporary folder only while the report is made from it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-anon-'));
+    try {
+      const copy = path.join(dir, 'copy.thematic');
+      writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), copy);
+      const db = openProject(copy);
+      try {
+        const { format, ...options } = i.report;
+        const r = await exportReport(db, format, { ...options, projectName: `${path.basename(h.path).replace(/\.thematic$/i, '')}-anonymised` });
+        return { fileName: r.fileName.replace(/(\.[a-z]+)$/i, '-anonymised$1'), mime: r.mime, contentBase64: Buffer.from(r.bytes).toString('base64') };
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
