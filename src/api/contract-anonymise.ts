@@ -27,7 +27,7 @@ export const anonymiseMethods = {
   })),
   'anonymise.export': method(z.object({
     replacements: Replacements.min(1, 'give at least one replacement'),
-    /** Where to write the copy (a .thematic file); relative paths are beside the project. Default: <name>-anonymised.thematic. */
+    /** The copy's file name (….thematic), written beside the project. Default: <name>-anonymised.thematic. */
     outPath: z.string().min(1).max(4096).optional(),
     overwrite: z.boolean().default(false),
   }).strict(), z.object({

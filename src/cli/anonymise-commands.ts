@@ -8,6 +8,8 @@ import { KeyError } from '../anonymise/rules.ts';
 import type { Replacement } from '../anonymise/types.ts';
 import { ThematicError } from '../store/errors.ts';
 import type { Output } from '../api/contract.ts';
+import { anonymisedPath, rulesOf } from '../api/handlers/anonymise.ts';
+import { writeAnonymisedCopy } from '../anonymise/copy.ts';
 
 const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
 const VALUE_FLAGS = ['key', 'out'];
@@ -78,7 +80,9 @@ export const anonymiseCommands: Record<string, (p: Parsed, io: Io) => Promise<nu
         if (a.json) io.out(JSON.stringify(r, null, 2)); else printPreview(io, key, r);
         return 0;
       }
-      const r = await s.call('anonymise.export', { replacements: key, outPath: a.out ? path.resolve(a.out) : undefined, overwrite: a.force });
+      // The CLI is trusted: --out may be anywhere (the API only writes beside the project).
+      const out = a.out ? path.resolve(a.out) : anonymisedPath(s.path);
+      const r = { path: out, counts: writeAnonymisedCopy(s.db, s.path, rulesOf(key), out, { overwrite: a.force }) };
       if (a.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       const c = r.counts;
       io.out(`Wrote the anonymised copy: ${r.path}`);

@@ -146,6 +146,10 @@ describe('an anonymised copy of a project', () => {
     expect(sha(r.path)).not.toBe(first);
     await expect(service.call('anonymise.export', { replacements: KEY, outPath: 'study.thematic', overwrite: true })).rejects.toThrow(/cannot replace the project itself/);
     await expect(service.call('anonymise.export', { replacements: KEY, outPath: 'notes.txt' })).rejects.toThrow(/must end in \.thematic/);
+    // Through the API (the untrusted renderer) the copy only ever goes beside the project.
+    for (const outside of ['../outside.thematic', '/tmp/outside.thematic', 'sub/dir.thematic', '..\\outside.thematic']) {
+      await expect(service.call('anonymise.export', { replacements: KEY, outPath: outside, overwrite: true })).rejects.toThrow(/give a file name only/);
+    }
     // Two participants given the same pseudonym collide: the export fails whole.
     const clash = [...KEY, { find: 'P2', replace: 'Participant A', kind: 'name' as const }];
     const listing = fs.readdirSync(dir).sort();

@@ -13,20 +13,27 @@ import { exportReport } from '../../reports/index.ts';
 
 type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export' | 'anonymise.report';
 
-const rulesOf = (list: Replacement[]): Rule[] => {
+
+/**
+ * `<name>-anonymised.thematic` beside the project, or the file name asked for, also beside it. The
+ * renderer is untrusted, so through the API the copy can only go into the project's own folder;
+ * the CLI (trusted) writes wherever --out says by calling writeAnonymisedCopy itself.
+ */
+export function anonymisedPath(projectPath: string, outPath?: string): string {
+  const dir = path.dirname(projectPath);
+  if (!outPath) return path.join(dir, `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
+  if (/[\\/]/.test(outPath) || outPath === '..' || outPath.startsWith('.')) throw new ThematicError('invalid_input', `${outPath}: give a file name only; the copy is written beside the project`);
+  if (!/\.thematic$/i.test(outPath)) throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
+  return path.join(dir, outPath);
+}
+
+/** The key as rules, or a clear error naming the replacement that is wrong. */
+export const rulesOf = (list: Replacement[]): Rule[] => {
   try { return compileRules(list); } catch (e) {
     if (e instanceof KeyError) throw new ThematicError('invalid_key', e.message);
     throw e;
   }
 };
-
-/** `<name>-anonymised.thematic` beside the project, or the path asked for (relative to the project's folder). */
-export function anonymisedPath(projectPath: string, outPath?: string): string {
-  const dir = path.dirname(projectPath);
-  if (!outPath) return path.join(dir, `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
-  if (!/\.thematic$/i.test(outPath)) throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
-  return path.resolve(dir, outPath);
-}
 
 export const anonymiseHandlers: Handlers<Method> = {
   'anonymise.parseKey': (i) => {
