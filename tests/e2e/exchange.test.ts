@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, ROOT, shot, type Harness } from './harness.ts';
 
 const ATLAS = path.join(ROOT, '../shared/interop/atlasti8_standard_project_REFI_vendor_set.qde');
+const NVIVO = path.join(ROOT, '../shared/interop/nvivo12.6_win_oltas0517.qdpx');
 
 let h: Harness;
 beforeAll(async () => { h = await openHarness(); });
@@ -39,5 +40,16 @@ describe('REFI-QDA exchange on the project home', () => {
     expect(Object.keys(zip).filter((k) => k.startsWith('Sources/') && k.endsWith('.txt')).length).toBe(docs.length);
     await expect.poll(() => card.getByLabel('Exchange report').textContent()).toMatch(/Exported .*\.qdpx/);
     await shot(page, '31-refi-export');
+  });
+
+  it('takes a .qdpx dropped among transcripts in the Documents view through the same import', async () => {
+    const { page } = h;
+    const docs = (await h.api('documents.list', {})).length;
+    const codings = (await h.api('codings.list', {})).length;
+    await page.keyboard.press('3');
+    await page.getByLabel('Transcript files').setInputFiles(NVIVO);
+    await expect.poll(() => page.getByTestId('import-count').textContent(), { timeout: 20000 }).toBe('1 / 1 files');
+    await expect.poll(async () => (await h.api('documents.list', {})).length, { timeout: 20000 }).toBe(docs + 2);
+    expect((await h.api('codings.list', {})).length).toBe(codings + 303);
   });
 });

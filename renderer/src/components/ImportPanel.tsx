@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useUi } from '../state/ui.tsx';
 
-const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt';
+const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.qdpx,.qde,.qdc';
+const REFI = /\.(qdpx|qde|qdc)$/i;
 
 /** A File as base64, the way the API carries bytes (FileReader: no whole-file string juggling in JS). */
 export function readBase64(file: File): Promise<string> {
@@ -36,6 +37,15 @@ export function ImportPanel() {
     for (const f of files) {
       state.current = f.name; show();
       try {
+        if (REFI.test(f.name)) {
+          // A REFI-QDA project or codebook dropped here goes through the exchange import; what it
+          // could not bring in is listed like any other problem.
+          const r = await call('refi.import', { fileName: f.name, contentBase64: await readBase64(f) });
+          state.imported += 1;
+          state.problems.push(...[...r.notCarried, ...r.notes].map((x) => ({ file: f.name, message: `${x.name}: ${x.detail}`, kind: 'warning' as const })));
+          state.done++;
+          continue;
+        }
         const r = await call('documents.import', {
           files: [{ name: f.name, contentBase64: await readBase64(f) }],
           ...(participant.trim() ? { participant: participant.trim() } : {}),
@@ -58,7 +68,7 @@ export function ImportPanel() {
       onDragLeave={() => setOver(false)}
       onDrop={(e) => { e.preventDefault(); setOver(false); void importFiles([...e.dataTransfer.files]); }}>
       <div className="import-row">
-        <span className="import-hint">Drop transcripts here <span className="muted">(.txt .md .docx .odt .pdf .vtt .srt)</span> or</span>
+        <span className="import-hint">Drop transcripts here <span className="muted">(.txt .md .docx .odt .pdf .vtt .srt, or a REFI-QDA .qdpx)</span> or</span>
         <button className="btn" disabled={busy} onClick={() => input.current?.click()}>Choose files…</button>
         <input ref={input} type="file" multiple accept={ACCEPT} hidden aria-label="Transcript files"
           onChange={(e) => { const fs = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(fs); }} />
