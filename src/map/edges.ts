@@ -45,14 +45,80 @@ export function codeEdges(owner: Item): PositionedEdge[] {
   });
 }
 
-/** A curved link between two boxes (its label is placed later, clear of every box). */
-export function linkEdge(a: Item, b: Item): { edge: PositionedEdge; curve: LinkCurve } {
+/** Bows tried for a link's curve, as a share of the distance: the usual gentle bow first. */
+export const BOWS = [0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.1, -0.1, 0.65, -0.65];
+const SAMPLES = 48;
+
+export function samples(c: LinkCurve): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k <= SAMPLES; k++) {
+    const t = k / SAMPLES, u = 1 - t;
+    out.push([u * u * c.x1 + 2 * u * t * c.cx + t * t * c.x2, u * u * c.y1 + 2 * u * t * c.cy + t * t * c.y2]);
+  }
+  return out;
+}
+
+/** How many sample points of the curve fall on a box other than its two ends (boxes padded by 3 pt). */
+export function boxesCrossed(pts: [number, number][], boxes: Item[], a: Item, b: Item): number {
+  let n = 0;
+  for (const [x, y] of pts.slice(1, -1)) {
+    for (const o of boxes) {
+      if (o === a || o === b) continue;
+      if (Math.abs(x - o.cx) <= o.w / 2 + 3 && Math.abs(y - o.cy) <= o.h / 2 + 3) { n++; break; }
+    }
+  }
+  return n;
+}
+
+const cross = (p: [number, number], q: [number, number], r: [number, number]) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+
+/** How many times two sampled curves cross. */
+export function crossings(p: [number, number][], q: [number, number][]): number {
+  let n = 0;
+  for (let i = 1; i < p.length; i++) {
+    for (let j = 1; j < q.length; j++) {
+      const a = p[i - 1], b = p[i], c = q[j - 1], d = q[j];
+      if (cross(a, b, c) * cross(a, b, d) < 0 && cross(c, d, a) * cross(c, d, b) < 0) n++;
+    }
+  }
+  return n;
+}
+
+/** The quadratic curve between two boxes, its control point bowed to one side by `bow` of the distance. */
+export function curveFor(a: Item, b: Item, bow: number): LinkCurve {
   const mx = (a.cx + b.cx) / 2, my = (a.cy + b.cy) / 2;
   const dx = b.cx - a.cx, dy = b.cy - a.cy;
-  // Control point bowed to one side by a fifth of the distance.
-  const cx = mx - dy * 0.2, cy = my + dx * 0.2;
+  const cx = mx - dy * bow, cy = my + dx * bow;
   const [x1, y1] = borderPoint(a, cx, cy);
   const [x2, y2] = borderPoint(b, cx, cy);
-  const edge: PositionedEdge = { from: a.node.id, to: b.node.id, kind: 'link', path: `M${f(x1)} ${f(y1)}Q${f(cx)} ${f(cy)} ${f(x2)} ${f(y2)}` };
-  return { edge, curve: { x1, y1, cx, cy, x2, y2 } };
+  return { x1, y1, cx, cy, x2, y2 };
+}
+
+/**
+ * A curved link between two boxes (its label is placed later, clear of every box). Links are drawn
+ * under the boxes, so a curve through a box would vanish behind it: the bow (side and depth) that
+ * passes behind the fewest other boxes, then crosses the fewest links already drawn, wins; the
+ * usual gentle bow when nothing is in the way.
+ */
+export function linkEdge(a: Item, b: Item, boxes: Item[] = [], others: LinkCurve[] = []): { edge: PositionedEdge; curve: LinkCurve; bow: number } {
+  const otherPts = others.map(samples);
+  // A box hidden behind the curve costs far more than crossing another link.
+  const cost = (c: LinkCurve) => {
+    const pts = samples(c);
+    return boxesCrossed(pts, boxes, a, b) * 10 + otherPts.reduce((n, o) => n + crossings(pts, o), 0);
+  };
+  let bow = BOWS[0];
+  let best = curveFor(a, b, bow);
+  let bestCost = cost(best);
+  for (const alt of BOWS.slice(1)) {
+    if (bestCost === 0) break;
+    const c = curveFor(a, b, alt);
+    const k = cost(c);
+    if (k < bestCost) { best = c; bestCost = k; bow = alt; }
+  }
+  return { edge: linkPath(a, b, best), curve: best, bow };
+}
+
+export function linkPath(a: Item, b: Item, c: LinkCurve): PositionedEdge {
+  return { from: a.node.id, to: b.node.id, kind: 'link', path: `M${f(c.x1)} ${f(c.y1)}Q${f(c.cx)} ${f(c.cy)} ${f(c.x2)} ${f(c.y2)}` };
 }

@@ -8,9 +8,10 @@ import { nodeColors } from './palette.ts';
 import { layoutRadial } from './radial.ts';
 import { layoutTree } from './tree-layout.ts';
 import { clearConnectors, resolveCollisions } from './collide.ts';
-import { codeEdges, linkEdge, treeEdge } from './edges.ts';
+import { codeEdges, treeEdge } from './edges.ts';
+import { routeLinks } from './link-routing.ts';
 import { textWidth } from './text.ts';
-import { type LinkCurve, pathSegments, placeLinkLabels } from './link-labels.ts';
+import { pathSegments } from './link-labels.ts';
 
 const MARGIN = 8;
 const ROOT_GAP = 40;
@@ -54,23 +55,23 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
     for (const child of item.children) edges.push(treeEdge(item, child, options.layout));
     edges.push(...codeEdges(item));
   }
-  const labelled: { edge: PositionedEdge; curve: LinkCurve; label: string }[] = [];
+  // Links last, once every box is where it stays: routed round boxes, labels clear of them.
+  const pairs: { a: Item; b: Item; label?: string }[] = [];
   for (const link of input.links) {
     const a = items.get(link.from), b = items.get(link.to);
-    if (!a || !b || a === b) continue;
-    const { edge, curve } = linkEdge(a, b);
-    edges.push(edge);
-    const label = link.label?.trim();
-    if (label) labelled.push({ edge, curve, label });
+    if (a && b && a !== b) pairs.push({ a, b, label: link.label?.trim() || undefined });
   }
-  // Labels go last, once every box is where it stays, so none can land on a box.
-  const boxes = all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h }));
+  const rects = all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h }));
   const connectors = edges.filter((e) => e.kind === 'tree').flatMap((e) => pathSegments(e.path));
-  placeLinkLabels(labelled, boxes, base, connectors).forEach((p, k) => {
-    const { edge, label } = labelled[k];
-    Object.assign(edge, { label, labelX: p.cx, labelY: p.cy, labelWidth: p.w, labelHeight: p.h, labelFontSize: p.fontSize });
-    if (!p.onCurve) Object.assign(edge, { labelAnchorX: p.anchorX, labelAnchorY: p.anchorY });
-  });
+  for (const r of routeLinks(pairs, all, rects, base, connectors)) {
+    const edge = r.edge;
+    const p = r.placed;
+    if (r.label && p) {
+      Object.assign(edge, { label: r.label, labelX: p.cx, labelY: p.cy, labelWidth: p.w, labelHeight: p.h, labelFontSize: p.fontSize });
+      if (!p.onCurve) Object.assign(edge, { labelAnchorX: p.anchorX, labelAnchorY: p.anchorY });
+    }
+    edges.push(edge);
+  }
   return finish(all, roots, edges, options, base, linkMidpoints(edges));
 }
 

@@ -17,6 +17,8 @@ export const LABEL_PAD = 2;
 const COMFORT = 6;
 /** A connector or another link under a label is hidden by the label's white background: avoid if possible. */
 const CROSSING_COST = 4;
+/** Each step off the curve (half a label height) costs this much: on the curve reads best. */
+const OFF_CURVE_COST = 1.5;
 
 /** A straight piece of a drawn line: x1, y1, x2, y2. */
 export type Segment = [number, number, number, number];
@@ -55,6 +57,12 @@ function room(r: Rect, obstacles: Rect[]): number {
   return min;
 }
 
+/** Lines under a label, with a point of margin: curves are drawn smoother than their chords here. */
+function linesUnder(under: Segment[], r: Rect): number {
+  const padded = { ...r, w: r.w + 2, h: r.h + 2 };
+  return under.filter((sg) => segmentHitsRect(sg, padded)).length;
+}
+
 /** Curve parameters from the middle outwards, so ties go to the spot nearest the middle. */
 const ALONG = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85];
 
@@ -82,10 +90,30 @@ function onCurve(curve: LinkCurve, size: { w: number; h: number; fontSize: numbe
     const r = room({ cx: x, cy: y, ...size }, obstacles);
     if (r < LABEL_PAD) continue;
     const rect = { cx: x, cy: y, ...size };
-    const score = Math.min(r, COMFORT) - CROSSING_COST * under.filter((sg) => segmentHitsRect(sg, rect)).length;
+    const score = Math.min(r, COMFORT) - CROSSING_COST * linesUnder(under, rect);
     if (score > bestScore) {
       bestScore = score;
       best = { cx: x, cy: y, ...size, onCurve: true, anchorX: x, anchorY: y };
+    }
+  }
+  if (best && bestScore >= COMFORT) return best;
+  // Every spot on the curve is tight or hides a line: a spot just beside the curve (with a leader)
+  // wins if it is clear of lines, a step further out costing a little more.
+  for (let k = 1; k <= 6; k++) {
+    for (const t of ALONG) {
+      const [x, y] = curvePoint(curve, t);
+      const [nx, ny] = curveNormal(curve, t);
+      for (const s of [1, -1]) {
+        const d = size.h / 2 + (k * size.h) / 2;
+        const rect = { cx: x + nx * s * d, cy: y + ny * s * d, ...size };
+        const r = room(rect, obstacles);
+        if (r < LABEL_PAD) continue;
+        const score = Math.min(r, COMFORT) - CROSSING_COST * linesUnder(under, rect) - OFF_CURVE_COST * k;
+        if (score > bestScore) {
+          bestScore = score;
+          best = { ...rect, onCurve: false, anchorX: x, anchorY: y };
+        }
+      }
     }
   }
   return best;

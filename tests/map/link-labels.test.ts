@@ -55,10 +55,13 @@ function denseWithLinks(): MapInput {
 }
 
 /** Where the label would sit without placement: the middle of its curve. */
+/** Labels left at the middle of a plain curve (the usual gentle bow between the box centres, not routed). */
 function naiveMidpointCollisions(layout: MapLayout): number {
   let hits = 0;
+  const centre = (id: string) => { const n = layout.nodes.find((x) => x.id === id)!; return [n.x + n.width / 2, n.y + n.height / 2]; };
   for (const e of layout.edges.filter((x) => x.label)) {
-    const [x1, y1, cx, cy, x2, y2] = e.path.slice(1).split(/[\sQ]+/).map(Number);
+    const [x1, y1] = centre(e.from), [x2, y2] = centre(e.to);
+    const cx = (x1 + x2) / 2 - (y2 - y1) * 0.2, cy = (y1 + y2) / 2 + (x2 - x1) * 0.2;
     const [mx, my] = curvePoint({ x1, y1, cx, cy, x2, y2 }, 0.5);
     const r = { cx: mx, cy: my, w: e.labelWidth!, h: e.labelHeight! };
     if (layout.nodes.some((n) => clearance(r, { cx: n.x + n.width / 2, cy: n.y + n.height / 2, w: n.width, h: n.height }) < 0)) hits++;
