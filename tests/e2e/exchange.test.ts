@@ -52,4 +52,6 @@ describe('REFI-QDA exchange on the project home', () => {
     await expect.poll(async () => (await h.api('documents.list', {})).length, { timeout: 20000 }).toBe(docs + 2);
     expect((await h.api('codings.list', {})).length).toBe(codings + 303);
   });
+
+  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
 });

@@ -39,4 +39,6 @@ describe('reports for the paper, from the Quotes view', () => {
     // Header plus one line per coding (no coded text in the sample spans a line break).
     expect(csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).length).toBe(codings.length + 1);
   });
+
+  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
 });
