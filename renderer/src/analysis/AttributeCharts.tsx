@@ -9,9 +9,8 @@ import { download, downloadSvg, slug } from './download.ts';
 
 /** Codes by a participant attribute: a heat map (framework matrix) or bar charts per group; SVG and CSV. */
 export function AttributeCharts({ codes, codings, bars }: { codes: Code[]; codings: Coding[]; bars: boolean }) {
-  const { documents, participants } = useProject();
+  const { documents, attributeKeys: keys } = useProject();
   const { patch } = useUi();
-  const keys = [...new Set(participants.flatMap((p) => Object.keys(p.attributes)))].sort();
   const [key, setKey] = useState(keys.includes('group') ? 'group' : keys[0] ?? 'group');
   const [measure, setMeasure] = useState<'codings' | 'participants'>('codings');
   const m = useMemo(() => codeByAttribute(codes, codings, documents, key, measure), [codes, codings, documents, key, measure]);

@@ -13,6 +13,16 @@ export function downloadBase64(name: string, type: string, base64: string): void
   download(name, type, Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 
+/** A File as base64, the way the API carries bytes (FileReader: no whole-file string juggling in JS). */
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error(r.error?.message ?? 'could not read the file'));
+    r.readAsDataURL(file);
+  });
+}
+
 /** A chart as a standalone SVG file. */
 export function downloadSvg(name: string, svg: SVGSVGElement | null): void {
   if (svg) download(name, 'image/svg+xml', new XMLSerializer().serializeToString(svg));

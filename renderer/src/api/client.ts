@@ -9,28 +9,25 @@ let transport: ApiTransport | null = null;
 let version = 0;
 const listeners = new Set<() => void>();
 
-export function setTransport(t: ApiTransport): void { transport = t; }
-
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   transport ??= detectTransport();
   const out = await transport.call(method, input);
-  if (contract[method].mutates || method === 'history.undo' || method === 'history.redo') bumpAfterFrame();
+  // Views re-read after the next frame, not at once: the caller first paints what it just did (a
+  // new coding's highlight must show within a frame), and the re-read renders don't delay that frame.
+  if (contract[method].mutates || method === 'history.undo' || method === 'history.redo') afterFrame(bump);
   return out;
 }
 
-/**
- * Views re-read after the next frame, not at once: the caller first paints what it just did (a
- * new coding's highlight must show within a frame), and the re-read renders don't delay that frame.
- */
-function bumpAfterFrame(): void {
+/** Runs fn once the frame showing what was just painted is on screen (a hidden page gets no frames, so then at once). */
+export function afterFrame(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-    requestAnimationFrame(() => setTimeout(bump, 0));
+    requestAnimationFrame(() => setTimeout(fn, 0));
   } else {
-    setTimeout(bump, 0);
+    setTimeout(fn, 0);
   }
 }
 
-export function bump(): void {
+function bump(): void {
   version++;
   for (const l of listeners) l();
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Code } from '../../../src/model/entities.ts';
 import { call } from '../api/client.ts';
 import { useProject } from '../state/project.tsx';
@@ -18,6 +18,12 @@ export function CodeDetails() {
   const [mergeInto, setMergeInto] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<null | 'delete' | 'merge'>(null);
   useEffect(() => { setF(code ? pick(code) : null); }, [code]);
+  // Not re-derived on every keystroke in the form: the tree and the code's subtree change only with the codebook.
+  const targets = useMemo(() => {
+    if (!code) return [];
+    const own = subtreeIds(codes, code.id);
+    return flatten(codeTree(codes)).filter((n) => !own.has(n.code.id));
+  }, [codes, code]);
   if (!code || !f) return <p className="hint">Choose a code in the codebook to see and edit its definition.</p>;
   const dirty = JSON.stringify(f) !== JSON.stringify(pick(code));
   const run = async (what: string, fn: () => Promise<unknown>) => {
@@ -27,7 +33,6 @@ export function CodeDetails() {
   const field = (k: keyof Fields, label: string, rows = 2) => (
     <label>{label}<textarea rows={rows} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} aria-label={label} /></label>
   );
-  const targets = flatten(codeTree(codes)).filter((n) => !subtreeIds(codes, code.id).has(n.code.id));
   return (
     <div className="code-details" data-code-id={code.id}>
       <form className="form" onSubmit={(e) => { e.preventDefault(); void save(); }}>

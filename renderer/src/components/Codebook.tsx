@@ -4,6 +4,7 @@ import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
 import { codeTree, subtreeIds, type CodeNode } from '../model/codeTree.ts';
 import { Swatch } from './Swatch.tsx';
+import { toggled } from '../model/sets.ts';
 
 /** The code tree with counts; drag a code onto another to re-parent it, onto the heading to make it top level. */
 export function Codebook() {
@@ -36,7 +37,7 @@ export function Codebook() {
           onDrop={(e) => { e.preventDefault(); if (drag.current !== null) void move(drag.current, c.id); }}
           onClick={() => patch({ selectedCodeId: c.id, rightTab: 'code' })}>
           <button className="twisty" aria-label={open ? 'Collapse' : 'Expand'} style={{ visibility: n.children.length ? 'visible' : 'hidden' }}
-            onClick={(e) => { e.stopPropagation(); setCollapsed((s) => { const t = new Set(s); if (open) t.add(c.id); else t.delete(c.id); return t; }); }}>
+            onClick={(e) => { e.stopPropagation(); setCollapsed((s) => toggled(s, c.id)); }}>
             {open ? '▾' : '▸'}
           </button>
           <Swatch color={c.color} />

@@ -1,13 +1,13 @@
 import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
+import { progressCoders } from '../model/visibility.ts';
 
 /** Transcripts with who was interviewed, their group, length, and how far each coder has got. */
 export function DocumentList() {
   const { documents, coders } = useProject();
   const { ui, patch } = useUi();
   const max = Math.max(1, ...documents.flatMap((d) => Object.values(d.codingsByCoder)));
-  // Blind mode: a coder sees only their own progress, not how far the other coder has got.
-  const people = coders.filter((c) => !c.isConsensus && (!ui.blind || c.name === ui.coder)).map((c) => c.name);
+  const people = progressCoders(coders, ui.blind, ui.coder);
   return (
     <section className="panel-section docs-section">
       <h2 className="section-title">Documents <span className="count">{documents.length}</span></h2>

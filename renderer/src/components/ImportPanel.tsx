@@ -1,19 +1,10 @@
 import { useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useUi } from '../state/ui.tsx';
+import { readBase64 } from '../analysis/download.ts';
 
 const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.qdpx,.qde,.qdc';
 const REFI = /\.(qdpx|qde|qdc)$/i;
-
-/** A File as base64, the way the API carries bytes (FileReader: no whole-file string juggling in JS). */
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(new Error(r.error?.message ?? 'could not read the file'));
-    r.readAsDataURL(file);
-  });
-}
 
 interface Problem { file: string; message: string; kind: 'error' | 'warning' }
 interface Run { total: number; done: number; current: string | null; imported: number; problems: Problem[] }

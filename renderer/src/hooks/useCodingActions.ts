@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
-import { call } from '../api/client.ts';
+import { afterFrame, call } from '../api/client.ts';
 import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';
 import { prefs } from '../state/prefs.ts';
 import { nextColour } from '../model/codeTree.ts';
-import { afterFrame, paintNewCoding } from '../transcript/highlights.ts';
+import { paintNewCoding } from '../transcript/highlights.ts';
 
 /** What a researcher does to a selection, plus undo/redo; every call is one operation in the log. */
 export function useCodingActions() {
   const { ui, patch } = useUi();
-  const { codes } = useProject();
+  const { codes, codesById } = useProject();
   const showsMine = ui.visibility === 'mine' || ui.visibility === 'both';
   const sel = ui.selection && ui.selection.documentId === ui.documentId ? ui.selection : null;
 
@@ -33,11 +33,12 @@ export function useCodingActions() {
     if (!sel || !coder) return;
     const coding = await guard('Coding', () => call('codings.create', { documentId: sel.documentId, codeId, coder, start: sel.start, end: sel.end }));
     if (!coding) return;
-    if (showsMine) paintNewCoding(coding, codes.find((c) => c.id === codeId)?.color ?? '#888888');
+    const code = codesById.get(codeId);
+    if (showsMine) paintNewCoding(coding, code?.color ?? '#888888');
     prefs.useCode(codeId);
-    const name = codes.find((c) => c.id === codeId)?.name ?? 'code';
+    const name = code?.name ?? 'code';
     afterFrame(() => patch({ activeCodingIds: [coding.id], rightTab: 'coding', dialog: null, status: `Coded as “${name}”` }));
-  }, [sel, needCoder, guard, codes, patch, showsMine]);
+  }, [sel, needCoder, guard, codesById, patch, showsMine]);
 
   const createCode = useCallback(async (name: string, parentId: number | null, color?: string, apply = true) => {
     const code = await guard('Creating the code', () => call('codes.create', { name, parentId, color: color ?? nextColour(codes) }));

@@ -5,14 +5,19 @@ import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';
 import { filterCodings, visibleCoders } from '../model/visibility.ts';
 
-/** The open document's codings that the coder-visibility switch lets through. */
-export function useVisibleCodings(documentId: number | null): { all: Coding[]; visible: Coding[]; underlined: Set<string>; loaded: boolean } {
+/** The coders the top-bar visibility switch shows (and those drawn as "the other coder"), kept stable between renders. */
+export function useShownCoders(): { shown: Set<string>; underlined: Set<string> } {
   const { ui } = useUi();
   const { coders } = useProject();
+  return useMemo(() => visibleCoders(ui.visibility, ui.coder, coders), [ui.visibility, ui.coder, coders]);
+}
+
+/** The open document's codings that the coder-visibility switch lets through. */
+export function useVisibleCodings(documentId: number | null): { all: Coding[]; visible: Coding[]; underlined: Set<string>; loaded: boolean } {
+  const { shown, underlined } = useShownCoders();
   const q = useQuery('codings.list', documentId === null ? null : { documentId });
   return useMemo(() => {
     const all = q.data ?? [];
-    const { shown, underlined } = visibleCoders(ui.visibility, ui.coder, coders);
     return { all, visible: filterCodings(all, shown), underlined, loaded: !!q.data };
-  }, [q.data, ui.visibility, ui.coder, coders]);
+  }, [q.data, shown, underlined]);
 }

@@ -1,12 +1,10 @@
 import { useRef, useState } from 'react';
 import type { Output } from '../../../src/api/contract.ts';
 import { call } from '../api/client.ts';
-import { readBase64 } from '../components/ImportPanel.tsx';
-import { downloadBase64 } from '../analysis/download.ts';
+import { downloadBase64, readBase64 } from '../analysis/download.ts';
 
 type ImportReport = Output<'refi.import'>;
 type ExportReport = Output<'refi.export'>['report'];
-
 
 const countLine = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(' · ');
 

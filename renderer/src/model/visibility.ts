@@ -14,6 +14,11 @@ export function visibleCoders(mode: Visibility, me: string | null, coders: Coder
   }
 }
 
+/** The coders whose progress a document shows. Blind mode: a coder sees only their own, not how far the other coder has got. */
+export function progressCoders(coders: Coder[], blind: boolean, me: string | null): string[] {
+  return coders.filter((c) => !c.isConsensus && (!blind || c.name === me)).map((c) => c.name);
+}
+
 export function filterCodings(codings: Coding[], shown: Set<string>): Coding[] {
   return codings.filter((c) => shown.has(c.coder));
 }

@@ -17,6 +17,11 @@ export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { co
   const opts = { unit: 'character' as const, bootstrap: 0, unitizing: false, excludeUncoded };
   const before = useQuery('agreement.compute', { coders: [coderA, coderB], ...opts });
   const after = useQuery('agreement.compute', hasConsensus ? { coders: [coderA, consensus], ...opts } : null);
+  // The report (with bootstrap intervals) is computed on demand: the table above skips the bootstrap.
+  const saveReport = async (as: 'html' | 'csv') => {
+    const r = await call('agreement.report', { coders: [coderA, coderB], unit: 'character', excludeUncoded, bootstrap: 1000 });
+    download(`agreement-${coderA}-${coderB}.${as}`, as === 'html' ? 'text/html' : 'text/csv', r[as]);
+  };
   return (
     <div>
     <table className="data-table rc-agreement" data-testid="agreement-table">
@@ -32,14 +37,8 @@ export function AgreementTable({ coderA, coderB, consensus, hasConsensus }: { co
       </tbody>
     </table>
     <div className="button-row rc-report">
-      <button className="btn" onClick={async () => {
-        const r = await call('agreement.report', { coders: [coderA, coderB], unit: 'character', excludeUncoded, bootstrap: 1000 });
-        download(`agreement-${coderA}-${coderB}.html`, 'text/html', r.html);
-      }}>Agreement report (HTML)</button>
-      <button className="btn" onClick={async () => {
-        const r = await call('agreement.report', { coders: [coderA, coderB], unit: 'character', excludeUncoded, bootstrap: 1000 });
-        download(`agreement-${coderA}-${coderB}.csv`, 'text/csv', r.csv);
-      }}>Coefficients (CSV)</button>
+      <button className="btn" onClick={() => void saveReport('html')}>Agreement report (HTML)</button>
+      <button className="btn" onClick={() => void saveReport('csv')}>Coefficients (CSV)</button>
     </div>
     <label className="small rc-exclude">
       <input type="checkbox" checked={excludeUncoded} onChange={(e) => setExcludeUncoded(e.target.checked)} /> Exclude text no coder coded

@@ -1,5 +1,5 @@
 import { useUi } from '../state/ui.tsx';
-import { setBlindPref } from './blind.ts';
+import { prefs } from '../state/prefs.ts';
 
 /** The top-bar switch; turning it on also drops any view of the other coder's codings at once. */
 export function BlindToggle() {
@@ -8,7 +8,7 @@ export function BlindToggle() {
     <label className="blind-toggle" title="Blind mode: see only your own codings while coding">
       <input type="checkbox" checked={ui.blind} aria-label="Blind mode" onChange={(e) => {
         const on = e.target.checked;
-        setBlindPref(on);
+        prefs.setBlind(on);
         patch(on ? { blind: true, visibility: 'mine', activeCodingIds: [] } : { blind: false });
       }} />
       Blind

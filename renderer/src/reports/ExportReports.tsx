@@ -2,8 +2,10 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import type { Input } from '../../../src/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../hooks/useQuery.ts';
+import { useProject } from '../state/project.tsx';
 import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../../../src/reports/types.ts';
 import { downloadBase64 } from '../analysis/download.ts';
+import { toggled } from '../model/sets.ts';
 
 export const REPORT_LABELS: Record<ReportFormat, string> = {
   'quotes-docx': 'Quotes by theme (Word)', 'quotes-md': 'Quotes by theme (Markdown)', 'quotes-html': 'Quotes by theme (web page)',
@@ -14,15 +16,11 @@ export const REPORT_LABELS: Record<ReportFormat, string> = {
 const box: CSSProperties = { maxHeight: 160, overflow: 'auto', border: '1px solid var(--line)', borderRadius: 5, padding: '4px 8px' };
 const row: CSSProperties = { display: 'flex', alignItems: 'center', gap: 6 };
 
-
-const toggle = (set: Set<string>, v: string) => { const next = new Set(set); if (next.has(v)) next.delete(v); else next.add(v); return next; };
-
 /** The reports for a paper: pick one, narrow it to themes or codes, choose the attribution, export. */
 export function ExportReports() {
   const themes = useQuery('themes.list', {});
-  const codes = useQuery('codes.list', {});
-  const participants = useQuery('participants.list', {});
-  const coders = useQuery('coders.list', {});
+  // Codes, participants and coders come from the project lists already read once for every panel.
+  const { codes, codesById, attributeKeys: keys, coders } = useProject();
   const [format, setFormat] = useState<ReportFormat>('quotes-docx');
   const [themeNames, setThemeNames] = useState<Set<string>>(new Set());
   const [codePaths, setCodePaths] = useState<Set<string>>(new Set());
@@ -34,13 +32,11 @@ export function ExportReports() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
-  const keys = useMemo(() => [...new Set((participants.data ?? []).flatMap((p) => Object.keys(p.attributes)))].sort(), [participants.data]);
   const shownAttribution = attribution ?? (keys.includes('group') ? ['group'] : keys.includes('role') ? ['role'] : []);
   const paths = useMemo(() => {
-    const byId = new Map((codes.data ?? []).map((c) => [c.id, c]));
-    const pathOf = (id: number): string => { const c = byId.get(id)!; return c.parentId && byId.has(c.parentId) ? `${pathOf(c.parentId)} > ${c.name}` : c.name; };
-    return (codes.data ?? []).map((c) => pathOf(c.id)).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  }, [codes.data]);
+    const pathOf = (id: number): string => { const c = codesById.get(id)!; return c.parentId && codesById.has(c.parentId) ? `${pathOf(c.parentId)} > ${c.name}` : c.name; };
+    return codes.map((c) => pathOf(c.id)).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  }, [codes, codesById]);
   const quotes = format.startsWith('quotes-');
 
   async function exportNow() {
@@ -78,7 +74,7 @@ export function ExportReports() {
         <legend className="small muted">Themes {themeNames.size ? `(${themeNames.size})` : '(all)'}</legend>
         {(themes.data?.themes ?? []).map((t) => (
           <label key={t.id} className="small" style={{ ...row, paddingLeft: { core: 0, group: 12, theme: 24, subtheme: 36 }[t.kind] }}>
-            <input type="checkbox" checked={themeNames.has(t.name)} onChange={() => setThemeNames((s) => toggle(s, t.name))} />{t.name}
+            <input type="checkbox" checked={themeNames.has(t.name)} onChange={() => setThemeNames((s) => toggled(s, t.name))} />{t.name}
           </label>
         ))}
         {themes.data && !themes.data.themes.length && <span className="small muted">No themes yet</span>}
@@ -87,7 +83,7 @@ export function ExportReports() {
         <legend className="small muted">Codes {codePaths.size ? `(${codePaths.size})` : quotes ? '(those in the themes)' : '(all)'}</legend>
         {paths.map((p) => (
           <label key={p} className="small" style={row}>
-            <input type="checkbox" checked={codePaths.has(p)} onChange={() => setCodePaths((s) => toggle(s, p))} />{p}
+            <input type="checkbox" checked={codePaths.has(p)} onChange={() => setCodePaths((s) => toggled(s, p))} />{p}
           </label>
         ))}
       </fieldset>
@@ -110,7 +106,7 @@ export function ExportReports() {
       <label className="inline-field small">Coder
         <select aria-label="Coder" value={coder} onChange={(e) => setCoder(e.target.value)}>
           <option value="">{format === 'segments-csv' ? 'All coders' : 'Consensus, else all coders merged'}</option>
-          {(coders.data ?? []).filter((c) => c.codingCount > 0).map((c) => <option key={c.id} value={c.name}>{c.name}</option>)}
+          {coders.filter((c) => c.codingCount > 0).map((c) => <option key={c.id} value={c.name}>{c.name}</option>)}
         </select>
       </label>
       {format === 'matrix-csv' && (

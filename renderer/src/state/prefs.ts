@@ -11,4 +11,7 @@ export const prefs = {
   setAttributionFormat: (f: string) => set('attributionFormat', f),
   recentCodes: (): number[] => { try { return JSON.parse(get('recentCodes') ?? '[]') as number[]; } catch { return []; } },
   useCode(id: number): void { set('recentCodes', JSON.stringify([id, ...prefs.recentCodes().filter((x) => x !== id)].slice(0, 12))); },
+  /** Blind double coding: a coder sees only their own codings, so the other coder's choices cannot sway theirs. */
+  blind: () => get('blind') === 'on',
+  setBlind: (on: boolean) => set('blind', on ? 'on' : null),
 };

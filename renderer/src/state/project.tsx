@@ -11,6 +11,8 @@ export interface ProjectData {
   codesById: Map<number, Code>;
   coders: Coder[];
   participants: Participant[];
+  /** Every participant attribute name (group, role…), sorted: the choices of the filters, charts and reports. */
+  attributeKeys: string[];
   history: Output<'history.list'> | undefined;
   error: string | null;
   ready: boolean;
@@ -32,6 +34,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     codesById: new Map((codes.data ?? []).map((c) => [c.id, c])),
     coders: coders.data ?? [],
     participants: participants.data ?? [],
+    attributeKeys: [...new Set((participants.data ?? []).flatMap((p) => Object.keys(p.attributes)))].sort(),
     history: history.data,
     error: info.error ?? documents.error ?? codes.error,
     ready: !!(info.data && documents.data && codes.data && coders.data),

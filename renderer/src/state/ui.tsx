@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { prefs } from './prefs.ts';
 import type { Combine } from '../model/overlap.ts';
-import { blindPref } from '../reconcile/blind.ts';
 
 export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
 export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map' | 'reconcile' | 'anonymise';
@@ -39,7 +38,7 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const [ui, setUi] = useState<UiState>(() => ({
     coder: prefs.coder(), visibility: 'mine', documentId: null, view: 'transcript', rightTab: 'coding', selection: null,
     activeCodingIds: [], selectedCodeId: null, dialog: null, reveal: null, status: null,
-    combine: { codeIds: [], mode: 'and' }, blind: blindPref(),
+    combine: { codeIds: [], mode: 'and' }, blind: prefs.blind(),
   }));
   const patch = useCallback((p: Partial<UiState>) => setUi((s) => ({ ...s, ...p })), []);
   const reveal = useCallback((documentId: number, start: number, end: number) => setUi((s) => ({

@@ -12,6 +12,8 @@ export function TranscriptHeader({ loaded, visible }: { loaded: Loaded | null; v
   const { ui, patch, reveal } = useUi();
   const { documents, codes } = useProject();
   const doc = documents.find((d) => d.id === ui.documentId);
+  // Sorted once per codebook change, not on every selection change (the header re-renders with the UI state).
+  const byName = useMemo(() => codes.slice().sort((a, b) => a.name.localeCompare(b.name)), [codes]);
   const [query, setQuery] = useState('');
   const [hitAt, setHitAt] = useState(-1);
   const jumpFrom = useRef(-1);
@@ -68,7 +70,7 @@ export function TranscriptHeader({ loaded, visible }: { loaded: Loaded | null; v
         </div>
         <select aria-label="Code to jump to" value={codeId ?? ''} onChange={(e) => { jumpFrom.current = -1; patch({ selectedCodeId: e.target.value ? Number(e.target.value) : null }); }}>
           <option value="">Jump to code…</option>
-          {codes.slice().sort((a, b) => a.name.localeCompare(b.name)).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {byName.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
         <button className="btn" onClick={nextCoding} disabled={!ofCode.length} title="Next coding of this code (J)">Next coding ↓</button>
       </div>

@@ -61,12 +61,6 @@ export function paintNewCoding(c: Coding, color: string): void {
   if (!rules.includes(rule)) setRules('codes', [...rules, rule]);
 }
 
-/** Runs fn once the frame showing what was just painted is on screen (panels update a frame later). */
-export function afterFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
-}
-
 function ruleFor(name: string, colour: string): string {
   return name.endsWith('-other')
     ? `::highlight(${name}) { text-decoration: underline 2px ${colour}; text-underline-offset: 3px; }`

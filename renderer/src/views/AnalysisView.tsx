@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
 import { useProject } from '../state/project.tsx';
-import { useUi } from '../state/ui.tsx';
-import { filterCodings, visibleCoders } from '../model/visibility.ts';
+import { filterCodings } from '../model/visibility.ts';
+import { useShownCoders } from '../hooks/useVisibleCodings.ts';
 import { codeTree, flatten } from '../model/codeTree.ts';
 import { AttributeCharts } from '../analysis/AttributeCharts.tsx';
 import { CooccurrenceCharts } from '../analysis/CooccurrenceCharts.tsx';
@@ -12,12 +12,12 @@ const KINDS: [Kind, string][] = [['attribute', 'Codes by attribute'], ['frequenc
 
 /** The analysis charts (d3), all over the codings shown (the coder switch in the top bar applies). */
 export function AnalysisView() {
-  const { codes, coders } = useProject();
-  const { ui } = useUi();
+  const { codes } = useProject();
+  const { shown } = useShownCoders();
   const all = useQuery('codings.list', {});
   const [kind, setKind] = useState<Kind>('attribute');
   const ordered = useMemo(() => flatten(codeTree(codes)).map((n) => n.code), [codes]);
-  const codings = useMemo(() => filterCodings(all.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown), [all.data, ui.visibility, ui.coder, coders]);
+  const codings = useMemo(() => filterCodings(all.data ?? [], shown), [all.data, shown]);
   return (
     <div className="table-view">
       <div className="segmented light chart-kinds" role="radiogroup" aria-label="Chart">

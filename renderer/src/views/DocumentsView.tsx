@@ -2,20 +2,19 @@ import { useState } from 'react';
 import { useQuery } from '../hooks/useQuery.ts';
 import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
+import { progressCoders } from '../model/visibility.ts';
 import { ParticipantTable } from '../components/ParticipantTable.tsx';
 import { ImportPanel } from '../components/ImportPanel.tsx';
 
 /** All documents as a table, filterable by a participant attribute (e.g. group = patient). */
 export function DocumentsView() {
-  const { participants, coders } = useProject();
+  const { participants, coders, attributeKeys: keys } = useProject();
   const { ui, patch } = useUi();
-  const keys = [...new Set(participants.flatMap((p) => Object.keys(p.attributes)))].sort();
   const [key, setKey] = useState(keys.includes('group') ? 'group' : keys[0] ?? '');
   const [value, setValue] = useState('');
   const values = [...new Set(participants.map((p) => p.attributes[key]).filter(Boolean))].sort();
   const docs = useQuery('documents.list', key && value ? { attribute: { key, value } } : {});
-  // Blind mode: a coder sees only their own progress, not how far the other coder has got.
-  const people = coders.filter((c) => !c.isConsensus && (!ui.blind || c.name === ui.coder)).map((c) => c.name);
+  const people = progressCoders(coders, ui.blind, ui.coder);
   return (
     <div className="table-view">
       <div className="view-header">

@@ -5,7 +5,9 @@ import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
 import { prefs } from '../state/prefs.ts';
 import { attribution } from '../model/attribution.ts';
-import { filterCodings, visibleCoders } from '../model/visibility.ts';
+import { plural } from '../model/words.ts';
+import { filterCodings } from '../model/visibility.ts';
+import { useShownCoders } from '../hooks/useVisibleCodings.ts';
 import { combine } from '../model/overlap.ts';
 import { Swatch } from '../components/Swatch.tsx';
 import { CombineBar } from './CombineBar.tsx';
@@ -24,7 +26,6 @@ function ReportsButton() {
     </>
   );
 }
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
 /**
  * Retrieval: every quote of a code, or of several combined (AND / OR / NOT overlap), with its
@@ -32,7 +33,8 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
  */
 export function QuotesView() {
   const { ui, patch, reveal } = useUi();
-  const { codesById, coders, participants, documents } = useProject();
+  const { codesById, participants, documents } = useProject();
+  const { shown } = useShownCoders();
   const code = ui.selectedCodeId !== null ? codesById.get(ui.selectedCodeId) : undefined;
   const codeIds = code ? [code.id, ...ui.combine.codeIds.filter((id) => id !== code.id && codesById.has(id))] : [];
   const combined = codeIds.length > 1;
@@ -42,8 +44,11 @@ export function QuotesView() {
   const [docs, setDocs] = useState<Map<number, LoadedDocument>>(new Map());
   const idsKey = codeIds.join(',');
   const quotes = useMemo(
-    () => combine(filterCodings(q.data ?? [], visibleCoders(ui.visibility, ui.coder, coders).shown), idsKey ? idsKey.split(',').map(Number) : [], ui.combine.mode),
-    [q.data, ui.visibility, ui.coder, coders, idsKey, ui.combine.mode]);
+    () => combine(filterCodings(q.data ?? [], shown), idsKey ? idsKey.split(',').map(Number) : [], ui.combine.mode),
+    [q.data, shown, idsKey, ui.combine.mode]);
+  // Looked up once per quote: a code can have hundreds.
+  const participantsById = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
+  const documentNames = useMemo(() => new Map(documents.map((d) => [d.id, d.name])), [documents]);
 
   useEffect(() => {
     const need = [...new Set(quotes.map((x) => x.documentId))].filter((id) => !docs.has(id));
@@ -57,7 +62,7 @@ export function QuotesView() {
   const whoSaid = (d: LoadedDocument, at: number) => {
     const turn = d.turns.find((t) => t.start <= at && at < t.end);
     const pid = turn?.participantId ?? d.document.participantId;
-    return participants.find((p) => p.id === pid) ?? null;
+    return (pid !== null && participantsById.get(pid)) || null;
   };
   const tint = combined ? '#2f5d8a' : code.color;
   return (
@@ -86,7 +91,7 @@ export function QuotesView() {
               </button>
               <div className="quote-meta small">
                 <span className="attribution">{attribution(format, whoSaid(d, x.start))}</span>
-                <span className="muted">{documents.find((doc) => doc.id === x.documentId)?.name} · {x.coders.join(', ')}</span>
+                <span className="muted">{documentNames.get(x.documentId)} · {x.coders.join(', ')}</span>
               </div>
             </li>
           );

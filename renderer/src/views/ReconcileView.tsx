@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 import { useProject } from '../state/project.tsx';
@@ -24,8 +24,9 @@ export function ReconcileView() {
   const { coders, codesById } = useProject();
   const people = coders.filter((c) => !c.isConsensus).map((c) => c.name);
   const consensus = coders.find((c) => c.isConsensus)?.name ?? 'Consensus';
-  const [pair, setPair] = useState<[string, string] | null>(null);
-  useEffect(() => { if (!pair && people.length >= 2) setPair([people[0], people[1]]); }, [pair, people]);
+  // The first two coders until the researcher picks others.
+  const [chosen, setPair] = useState<[string, string] | null>(null);
+  const pair = chosen ?? (people.length >= 2 ? [people[0], people[1]] : null);
   const [f, setF] = useState<Filters>({ codeId: null, kind: '', status: 'all', sort: 'code' });
   const [error, setError] = useState<string | null>(null);
   const [a, b] = pair ?? ['', ''];
