@@ -23,7 +23,7 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-export function csvCell(v: unknown): string {
+function csvCell(v: unknown): string {
   const s = v == null ? '' : String(v);
   // A leading = + - @ would run as a formula in a spreadsheet: prefix with ' (OWASP CSV injection).
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;

@@ -16,7 +16,7 @@ export interface ZipLimits {
 }
 
 const MiB = 1024 * 1024;
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 20_000,
   maxEntryBytes: 512 * MiB,
   maxTotalBytes: 2048 * MiB,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../store/open.ts';
 import { stmt } from '../../store/changes.ts';
 import { allThemes } from '../../store/themes.ts';
@@ -14,6 +13,8 @@ import { labelTurns } from './store-export-text.ts';
 import { codeTree, type CodeIn } from './store-export-codes.ts';
 import { exportExtras } from './store-extras.ts';
 import { exportDecisions } from './store-consensus.ts';
+// The same hash the import checks textSha256 with.
+import { sha256 } from './store-import-sources.ts';
 
 // A Thematic project as REFI-QDA plain data (plus the texts and Thematic/extensions.json). A pure
 // read: GUIDs without a column are derived (see store-guids.ts), so exporting twice gives the
@@ -21,25 +22,27 @@ import { exportDecisions } from './store-consensus.ts';
 
 export interface ProjectExport { project: RefiProject; texts: Map<string, string>; extensions: Extensions; report: ExportReport }
 
-const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
 interface Ctx { db: Db; derive: (seed: string) => string }
+
+function ctxOf(db: Db): Ctx {
+  const salt = guidSalt(db);
+  return { db, derive: (seed) => stableGuid(`${salt}:${seed}`) };
+}
 
 function codesAndThemes(c: Ctx) {
   const codes = stmt(c.db, 'SELECT id, guid, parent_id, name, color, definition, when_to_use, when_not_to_use, example, in_vivo FROM codes ORDER BY id').all() as
     (CodeIn & { when_to_use: string; when_not_to_use: string; example: string; in_vivo: number })[];
   const themes = allThemes(c.db);
   const attach = stmt(c.db, 'SELECT theme_id, code_id, position FROM theme_codes').all() as { theme_id: number; code_id: number; position: number }[];
-  return { codes, themes, attach, tree: codeTree(codes, themes, attach) };
+  // Codes whose when-to-use / when-not-to-use / example / in-vivo fields have no REFI-QDA place.
+  const fields = codes.filter((x) => x.when_to_use || x.when_not_to_use || x.example || x.in_vivo).length;
+  return { codes, themes, attach, fields, tree: codeTree(codes, themes, attach) };
 }
 
 export function exportCodebook(db: Db, fileName = 'codebook.qdc'): { codebook: RefiCodebook; report: ExportReport } {
-  const salt = guidSalt(db);
-  const c = { db, derive: (seed: string) => stableGuid(`${salt}:${seed}`) };
-  const { codes, themes, tree } = codesAndThemes(c);
+  const { codes, themes, fields, tree } = codesAndThemes(ctxOf(db));
   const lost = (kind: string, name: string, detail: string): ReportItem => ({ kind, name, detail });
   const notCarried: ReportItem[] = [];
-  const fields = codes.filter((x) => x.when_to_use || x.when_not_to_use || x.example || x.in_vivo).length;
   if (fields) notCarried.push(lost('code-fields', `${fields} codes`, 'when to use / when not to use / example / in-vivo flag: a codebook has only a description; lost'));
   if (themes.length) notCarried.push(lost('theme-details', `${themes.length} themes`, 'written as non-codable codes with a Set each; kind, status and order are lost'));
   const rest = (stmt(db, `SELECT (SELECT COUNT(*) FROM documents) AS d, (SELECT COUNT(*) FROM codings) AS c, (SELECT COUNT(*) FROM memos) AS m,
@@ -52,8 +55,7 @@ export function exportCodebook(db: Db, fileName = 'codebook.qdc'): { codebook: R
 }
 
 export function exportProject(db: Db, projectName: string, fileName = 'project.qdpx'): ProjectExport {
-  const salt = guidSalt(db);
-  const c: Ctx = { db, derive: (seed) => stableGuid(`${salt}:${seed}`) };
+  const c = ctxOf(db);
   // A document's GUID also hashes its (immutable) text, so a new document that happens to reuse a
   // deleted one's row id never inherits that document's GUID.
   const docSha = new Map((stmt(db, 'SELECT id, sha256 FROM documents').all() as { id: number; sha256: string }[]).map((d) => [d.id, d.sha256]));
@@ -76,7 +78,7 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
     return userByName.get(name);
   };
 
-  const { codes, themes, attach, tree } = codesAndThemes(c);
+  const { codes, themes, attach, fields, tree } = codesAndThemes(c);
   const codeGuidById = new Map(codes.map((x) => [x.id, x.guid]));
   for (const x of codes) {
     ext.codes[x.guid] = { parentGuid: x.parent_id === null ? null : codeGuidById.get(x.parent_id) ?? null, whenToUse: x.when_to_use,
@@ -149,7 +151,7 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
     const speakers: Record<string, string> = {};
     for (const s of speakerLinks) if (s.document_id === d.id) speakers[s.speaker] = partGuid(s.participant_id);
     ext.documents[guid] = {
-      name: d.name, originalFilename: d.original_filename, format: d.format, sha256: d.sha256, importedAt: d.imported_at, textSha256: sha(d.text),
+      name: d.name, originalFilename: d.original_filename, format: d.format, sha256: d.sha256, importedAt: d.imported_at, textSha256: sha256(d.text),
       inserted: labelled.inserted, turns: dt.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, timeStart: t.time_start, timeEnd: t.time_end })),
       participantGuid: partGuidOf(d.participant_id), speakers,
     };
@@ -202,7 +204,6 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
   if (ext.themeEvents.length) say('theme-events', `${ext.themeEvents.length} theme decisions`, `the decision history has no REFI-QDA element; ${inExt}`);
   if (Object.keys(positions).length) say('map-positions', 'saved map positions', `the map is a Graph with those positions; the positions themselves are ${inExt}`);
   if (ext.mapVersions.length) say('map-versions', `${ext.mapVersions.length} map versions`, `no REFI-QDA element; ${inExt}`);
-  const fields = codes.filter((x) => x.when_to_use || x.when_not_to_use || x.example || x.in_vivo).length;
   if (fields) say('code-fields', `${fields} codes`, `when to use / when not to use / example / in-vivo flag have no REFI-QDA field (the definition is the description); ${inExt}`);
   ext.consensusDecisions = exportDecisions(db, docGuid, codeGuidById, codingGuids);
   const decisions = ext.consensusDecisions.length;

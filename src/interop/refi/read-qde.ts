@@ -72,7 +72,7 @@ const describe = (el: XmlElement) => {
   return id === undefined ? `<${el.name}>` : `<${el.name} ${el.attrs.guid !== undefined ? 'guid' : 'name'}="${id}">`;
 };
 
-export function required(el: XmlElement, attr: string, ctx: Ctx): string {
+function required(el: XmlElement, attr: string, ctx: Ctx): string {
   const value = el.attrs[attr];
   if (value === undefined || value.trim() === '') throw importFailed(`${ctx.label}: ${describe(el)} has no ${attr} attribute, which REFI-QDA requires`);
   return value;
@@ -97,7 +97,7 @@ function coordinate(el: XmlElement, attr: string, ctx: Ctx, optional = false): n
 const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
 
 /** #RGB or #RRGGBB -> #RRGGBB; anything else is dropped (a colour is never worth failing an import). */
-export function color(raw: string | undefined): string | undefined {
+function color(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (value && /^#[0-9a-fA-F]{6}$/.test(value)) return value;
   if (value && /^#[0-9a-fA-F]{3}$/.test(value)) return `#${[...value.slice(1)].map((c) => c + c).join('')}`;

@@ -30,7 +30,7 @@ export interface ExportReport {
   notCarried: ReportItem[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function countsLine(counts: Record<string, number>): string {
   return Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
@@ -57,4 +57,3 @@ export function renderExportReport(r: ExportReport): string {
   ].join('\n');
 }
 
-export { plural };

@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiCode } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import type { ReportItem } from './report.ts';
+import { plural, type ReportItem } from './report.ts';
 
 // REFI codes -> Thematic codes. A code whose GUID the project already has is reused, not copied.
 // In a Thematic export, non-codable codes are themes (rebuilt from extensions.json) and each
@@ -66,6 +66,6 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
     ids.set(c.guid.toLowerCase(), id); byGuid.set(c.guid.toLowerCase(), id);
     added++; count++;
   }
-  if (grouping) notes.push({ kind: 'grouping-codes', name: `${grouping} non-codable code${grouping === 1 ? "" : "s"}`, detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
+  if (grouping) notes.push({ kind: 'grouping-codes', name: plural(grouping, 'non-codable code'), detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
   return { ids, added, reused };
 }

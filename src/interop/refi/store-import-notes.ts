@@ -40,12 +40,14 @@ export function importNotes(tx: Tx, p: RefiProject, ext: Extensions | undefined,
     for (const n of s.noteGuids) target.set(n.toLowerCase(), s.guid);
     for (const sel of s.selections) for (const n of sel.noteGuids) target.set(n.toLowerCase(), sel.guid);
   }
+  // Theme ids are keyed by GUID as written; the other maps by lower case. Built once, not per note.
+  const themeIds = new Map<string, number>();
+  for (const [k, id] of t.themeIds) if (!themeIds.has(k.toLowerCase())) themeIds.set(k.toLowerCase(), id);
   const resolve = (guid: string | undefined): { type: string; id: number | null } => {
     const g = guid?.toLowerCase() ?? '';
     if (t.docIds.has(g)) return { type: 'document', id: t.docIds.get(g)! };
     if (t.selectionCoding.has(g)) return { type: 'coding', id: t.selectionCoding.get(g)! };
-    const theme = [...t.themeIds].find(([k]) => k.toLowerCase() === g);
-    if (theme) return { type: 'theme', id: theme[1] };
+    if (themeIds.has(g)) return { type: 'theme', id: themeIds.get(g)! };
     if (t.codeIds.has(g)) return { type: 'code', id: t.codeIds.get(g)! };
     if (t.participantIds.has(g)) return { type: 'participant', id: t.participantIds.get(g)! };
     return { type: 'project', id: null };

@@ -5,7 +5,7 @@ import { insertDocument } from '../../store/documents.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiTextSource } from './model.ts';
 import type { ExtDocument } from './extensions.ts';
-import type { ReportItem } from './report.ts';
+import { plural, type ReportItem } from './report.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
 
 // One text source -> one document and its codings. Words are kept exactly; only line ends are
@@ -51,15 +51,17 @@ export function lineTurns(text: string): { speaker: null; start: number; end: nu
 }
 
 export function importSource(c: SourceContext, s: RefiTextSource, raw: string, from: string, ext: ExtDocument | undefined, selectionGuidOf: (codingGuid: string) => string): SourceResult {
-  let text: string; let map: (o: number) => number; let exact = false;
+  let text: string; let map: (o: number) => number; let exact = false; let textSha: string | undefined;
   if (ext) {
     const stripped = removeRanges(raw, ext.inserted);
-    exact = sha256(stripped.text) === ext.textSha256;
-    if (!exact) c.notes.push({ kind: 'edited-text', name: `source "${s.name}"`, detail: 'its text differs from what Thematic exported; imported as plain text without the saved turns' });
+    const strippedSha = sha256(stripped.text);
+    exact = strippedSha === ext.textSha256;
+    if (exact) textSha = strippedSha; // the stored text is the stripped one: no second hash
+    else c.notes.push({ kind: 'edited-text', name: `source "${s.name}"`, detail: 'its text differs from what Thematic exported; imported as plain text without the saved turns' });
     ({ text, map } = exact ? stripped : normaliseLineEnds(raw));
   } else ({ text, map } = normaliseLineEnds(raw));
 
-  const textSha = sha256(text);
+  textSha ??= sha256(text);
   const dup = c.existingHashes.get(textSha) ?? (exact ? c.existingHashes.get(ext!.sha256) : undefined);
   if (dup !== undefined) {
     const name = (stmt(c.tx.db, 'SELECT name FROM documents WHERE id = ?').get(dup) as { name: string }).name;
@@ -105,9 +107,9 @@ export function importSource(c: SourceContext, s: RefiTextSource, raw: string, f
     return { id };
   });
   if (keys.length) c.tx.undo.push([{ op: 'delete', table: 'codings', keys }]);
-  if (outOfRange) c.notCarried.push({ kind: 'selection-out-of-range', name: `source "${s.name}"`, detail: `${outOfRange} selection${outOfRange === 1 ? '' : 's'} outside its text (length ${raw.length}) left out` });
-  if (uncoded) c.notes.push({ kind: 'uncoded-selection', name: `source "${s.name}"`, detail: `${uncoded} selection${uncoded === 1 ? '' : 's'} without a code left out (Thematic keeps coded text only)` });
-  if (unknownCode) c.notCarried.push({ kind: 'unknown-code', name: `source "${s.name}"`, detail: `${unknownCode} coding${unknownCode === 1 ? '' : 's'} with a code that is not in the file left out` });
+  if (outOfRange) c.notCarried.push({ kind: 'selection-out-of-range', name: `source "${s.name}"`, detail: `${plural(outOfRange, 'selection')} outside its text (length ${raw.length}) left out` });
+  if (uncoded) c.notes.push({ kind: 'uncoded-selection', name: `source "${s.name}"`, detail: `${plural(uncoded, 'selection')} without a code left out (Thematic keeps coded text only)` });
+  if (unknownCode) c.notCarried.push({ kind: 'unknown-code', name: `source "${s.name}"`, detail: `${plural(unknownCode, 'coding')} with a code that is not in the file left out` });
   const selections = new Map<string, number>();
   const keptSelectionGuids: { codingId: number; guid: string }[] = [];
   for (const f of firstOf) {

@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiCodebook, RefiProject, RefiTextSource } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import type { ImportReport, ReportItem } from './report.ts';
+import { plural, type ImportReport, type ReportItem } from './report.ts';
 import { findByGuid, keepGuid, selectionGuid } from './store-guids.ts';
 import { importCodes } from './store-import-codes.ts';
 import { importSource, sha256 } from './store-import-sources.ts';
@@ -103,7 +103,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const typed = p.variables.filter((v) => v.type !== 'Text');
   if (typed.length) notes.push({ kind: 'variable-types', name: typed.map((v) => `"${v.name}" (${v.type})`).join(', '), detail: 'participant attributes are text; these values were imported as text' });
   const caseCodes = p.cases.reduce((n, c) => n + c.codeGuids.length, 0);
-  if (caseCodes) notCarried.push({ kind: 'case-codes', name: `${caseCodes} code reference${caseCodes === 1 ? '' : 's'} on cases`, detail: 'Thematic codes text, not participants; not imported' });
+  if (caseCodes) notCarried.push({ kind: 'case-codes', name: `${plural(caseCodes, 'code reference')} on cases`, detail: 'Thematic codes text, not participants; not imported' });
   const caseOfSource = new Map<string, string[]>();
   for (const c of p.cases) for (const s of c.sourceGuids) (caseOfSource.get(s.toLowerCase()) ?? caseOfSource.set(s.toLowerCase(), []).get(s.toLowerCase())!).push(c.guid);
   const participantFor = (s: RefiTextSource, x: Extensions['documents'][string] | undefined): number | null => {
@@ -130,12 +130,12 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const keptSelections: { codingId: number; guid: string }[] = [];
   for (const s of p.sources) {
     if (s.kind !== 'text') {
-      notCarried.push({ kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only; ${s.selectionCount} selection${s.selectionCount === 1 ? '' : 's'} and ${s.codingCount} coding${s.codingCount === 1 ? '' : 's'} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
+      notCarried.push({ kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
       continue;
     }
     const t = input.texts.get(s.guid);
     if (!t || 'missing' in t) {
-      notCarried.push({ kind: 'missing-source', name: `source "${s.name}"`, detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${s.selections.length} selection${s.selections.length === 1 ? '' : 's'} on it not imported` });
+      notCarried.push({ kind: 'missing-source', name: `source "${s.name}"`, detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${plural(s.selections.length, 'selection')} on it not imported` });
       continue;
     }
     const x = ext?.documents[s.guid];
@@ -152,7 +152,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
       const pid = participantIds.get(pg.toLowerCase());
       if (pid !== undefined) tx.insert('speaker_participants', { document_id: r.documentId, speaker, participant_id: pid });
     }
-    if (s.values.length) notCarried.push({ kind: 'source-variables', name: `source "${s.name}"`, detail: `${s.values.length} variable value${s.values.length === 1 ? '' : 's'} on the source itself not imported (Thematic keeps attributes on participants)` });
+    if (s.values.length) notCarried.push({ kind: 'source-variables', name: `source "${s.name}"`, detail: `${plural(s.values.length, 'variable value')} on the source itself not imported (Thematic keeps attributes on participants)` });
   }
   const taken = new Set((stmt(tx.db, "SELECT guid FROM refi_guids").all() as { guid: string }[]).map((r) => r.guid));
   tx.insertMany('refi_guids', keptSelections.filter((k) => !taken.has(k.guid)).map((k) => ({ entity: 'selection', entity_id: k.codingId, guid: k.guid })));
@@ -168,7 +168,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     ...p.graphs.filter((x) => !generated.has(x.guid)).map((item) => ({ kind: 'graph' as const, item })),
   ];
   const kept = keepExtras(tx, extras);
-  if (kept) notes.push({ kind: 'kept', name: (['set', 'link', 'graph'] as const).map((k) => { const n = extras.filter((e) => e.kind === k).length; return `${n} ${k}${n === 1 ? '' : 's'}`; }).join(', '), detail: 'Thematic has no model for these; kept as they are and written back on export' });
+  if (kept) notes.push({ kind: 'kept', name: (['set', 'link', 'graph'] as const).map((k) => { const n = extras.filter((e) => e.kind === k).length; return plural(n, k); }).join(', '), detail: 'Thematic has no model for these; kept as they are and written back on export' });
   Object.assign(report.counts, { documents, codings, coders: codersAdded, participants: participantsAdded, memos, themes: themes.added, 'consensus decisions': decisions, 'kept sets/links/graphs': kept });
   return report;
 }

@@ -3,6 +3,7 @@
 
 import type { RefiCode, RefiCodebook, RefiSet } from './model.ts';
 import { el, refiValues, renderXml, type RefiValues, type XmlElement } from './write-xml.ts';
+import { plural } from './report.ts';
 
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 
@@ -42,7 +43,7 @@ function code(c: RefiCode, v: RefiValues): XmlElement {
 function set(s: RefiSet, v: RefiValues): XmlElement {
   const what = `set "${s.name}"`;
   const others = s.memberSources.length + s.memberNotes.length;
-  if (others > 0) v.warn(`${what}: ${others} source/note member${others === 1 ? '' : 's'} left out (a codebook holds codes only)`);
+  if (others > 0) v.warn(`${what}: ${plural(others, 'source/note member')} left out (a codebook holds codes only)`);
   return el('Set', { guid: v.guid(s.guid), name: v.text(s.name, what) }, [
     s.description ? el('Description', {}, [v.text(s.description, `${what} description`)]) : undefined,
     ...s.memberCodes.map((g) => el('MemberCode', { guid: v.guid(g) })),

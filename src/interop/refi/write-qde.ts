@@ -11,6 +11,7 @@ import { utf16ToCodePoints } from './offsets.ts';
 import {
   el, refiGuid, refiValues, renderXml, typedValue, type RefiValues, type XmlElement,
 } from './write-xml.ts';
+import { plural } from './report.ts';
 
 export interface WriteQdeOptions {
   /** 'inline' (default): PlainTextContent in the file; 'files': plainTextPath="internal://<guid>.txt". */
@@ -325,7 +326,8 @@ interface NotePlaces {
 /** Guids compared the way they are written (see refiGuid), ignoring case. */
 const key = (g: string) => (g === '' ? '' : refiGuid(g).toLowerCase());
 
-function noteRefPlaces(p: RefiProject, v: RefiValues): NotePlaces {
+/** Every element that has a guid, by key: what it is and how to name it in a warning. */
+function elementKinds(p: RefiProject): Map<string, { kind: string; label: string }> {
   const kinds = new Map<string, { kind: string; label: string }>();
   const add = (guid: string, kind: string, label: string) => kinds.set(key(guid), { kind, label });
   p.users.forEach((u) => add(u.guid, 'user', `user "${u.name}"`));
@@ -350,13 +352,20 @@ function noteRefPlaces(p: RefiProject, v: RefiValues): NotePlaces {
     g.vertices.forEach((x) => add(x.guid, 'vertex', `a vertex in graph "${g.name ?? g.guid}"`));
     g.edges.forEach((x) => add(x.guid, 'edge', `an edge in graph "${g.name ?? g.guid}"`));
   }
-  const noteLabel = (g: string) => kinds.get(key(g))?.label ?? `note ${g}`;
-  const isNote = (g: string) => kinds.get(key(g))?.kind === 'note';
+  return kinds;
+}
+
+function noteRefPlaces(p: RefiProject, v: RefiValues): NotePlaces {
+  // Built only when some note is attached (an entry per selection and coding is costly).
+  let known: Map<string, { kind: string; label: string }> | undefined;
+  const kinds = () => (known ??= elementKinds(p));
+  const noteLabel = (g: string) => kinds().get(key(g))?.label ?? `note ${g}`;
+  const isNote = (g: string) => kinds().get(key(g))?.kind === 'note';
 
   const byTarget = new Map<string, string[]>();
   for (const r of p.noteRefs) {
     if (!isNote(r.noteGuid)) { v.warn(`a note reference points to ${r.noteGuid}, which is no note in the project; left out`); continue; }
-    const target = r.targetGuid === '' ? undefined : kinds.get(key(r.targetGuid));
+    const target = r.targetGuid === '' ? undefined : kinds().get(key(r.targetGuid));
     if (r.targetGuid !== '' && !target) {
       v.warn(`${noteLabel(r.noteGuid)} is attached to ${r.targetGuid}, which is not in the project; written without that link`);
       continue;
@@ -371,13 +380,17 @@ function noteRefPlaces(p: RefiProject, v: RefiValues): NotePlaces {
   }
   return {
     on(target, extra = []) {
+      // Called for every selection and coding; most have no notes.
+      const attached = byTarget.size === 0 ? undefined : byTarget.get(key(target));
+      if (extra.length === 0 && attached === undefined) return [];
       const seen = new Set<string>();
       const out: string[] = [];
-      for (const n of [...extra, ...(byTarget.get(key(target)) ?? [])]) {
-        if (seen.has(key(n))) continue;
-        seen.add(key(n));
-        if (isNote(n)) out.push(n);
-        else v.warn(`${kinds.get(key(target))?.label ?? 'the project'} refers to note ${n}, which is not in the project; left out`);
+      for (const n of attached ? [...extra, ...attached] : extra) {
+        const k = key(n);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (kinds().get(k)?.kind === 'note') out.push(n);
+        else v.warn(`${kinds().get(key(target))?.label ?? 'the project'} refers to note ${n}, which is not in the project; left out`);
       }
       return out;
     },
@@ -399,7 +412,7 @@ function variableTypes(p: RefiProject, v: RefiValues): VariableTypes {
     const bad = all.filter((a) => key(a.variableGuid) === key(x.guid) && a.value.trim() !== '' && !typedValue(x.type, a.value));
     if (bad.length === 0) continue;
     types.set(key(x.guid), { type: 'Text', name: x.name });
-    v.warn(`variable "${x.name}": ${bad.length} value${bad.length === 1 ? '' : 's'} (e.g. ${JSON.stringify(bad[0].value)}) not ${x.type}; written as a Text variable`);
+    v.warn(`variable "${x.name}": ${plural(bad.length, 'value')} (e.g. ${JSON.stringify(bad[0].value)}) not ${x.type}; written as a Text variable`);
   }
   return types;
 }

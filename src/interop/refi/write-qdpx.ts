@@ -6,6 +6,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { RefiProject } from './model.ts';
 import { writeQde } from './write-qde.ts';
 import { cleanXmlText, refiGuid } from './write-xml.ts';
+import { plural } from './report.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -39,7 +40,7 @@ export function writeQdpx(
     if (text === undefined) continue; // writeQde reported it and kept the source's own path
     // Only lone surrogates matter here (UTF-8 cannot hold them); TextEncoder makes them U+FFFD.
     const lone = text.match(LONE_SURROGATE)?.length ?? 0;
-    if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${lone} unpaired surrogate${lone === 1 ? '' : 's'} in its text written as U+FFFD`);
+    if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
     entries.set(`Sources/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
   }
   for (const path of [...extra.keys()].sort()) {

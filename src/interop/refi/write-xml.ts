@@ -3,6 +3,7 @@
 // replaced character is reported (the builder throws on any that slip through, as a bug guard).
 
 import { createHash } from 'node:crypto';
+import { plural } from './report.ts';
 
 export type AttrValue = string | number | boolean | undefined;
 
@@ -99,7 +100,10 @@ const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
  */
 export function refiGuid(value: string): string {
   const m = GUID.exec(value.trim());
-  if (m) return m[1];
+  return m ? m[1] : nameGuid(value);
+}
+
+function nameGuid(value: string): string {
   const h = createHash('sha1').update('thematic-refi:' + value, 'utf8').digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -126,13 +130,16 @@ export function refiValues(warnings: string[]): RefiValues {
     text(value, what) {
       const r = cleanXmlText(value);
       if (r.replaced) {
-        warn(`${what}: ${r.replaced} character${r.replaced === 1 ? '' : 's'} XML cannot carry replaced with U+FFFD`);
+        warn(`${what}: ${plural(r.replaced, 'character')} XML cannot carry replaced with U+FFFD`);
       }
       return r.text;
     },
     guid(value) {
-      const g = refiGuid(value);
-      if (!GUID.test(value.trim()) && !guidsSeen.has(value)) {
+      // Called for every guid attribute (several per coding): one regex run, not two.
+      const m = GUID.exec(value.trim());
+      if (m) return m[1];
+      const g = nameGuid(value);
+      if (!guidsSeen.has(value)) {
         guidsSeen.add(value);
         warn(`identifier ${JSON.stringify(value)} is not a GUID; written as ${g}`);
       }

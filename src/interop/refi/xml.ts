@@ -3,6 +3,7 @@
 // problem is reported as a ThematicError naming the file (and the line when we know it).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ThematicError } from '../../store/errors.ts';
+import { firstInvalidUtf8 } from '../../transcripts/decode.ts';
 
 /** One XML element, namespace prefixes dropped, attribute values and text entity-decoded. */
 export interface XmlElement {
@@ -16,7 +17,7 @@ export interface XmlElement {
 export const importFailed = (message: string) => new ThematicError('import_failed', message);
 
 /** Bytes (with or without a byte-order mark) or an already decoded string -> XML text. */
-export function xmlText(input: string | Uint8Array, label: string): string {
+function xmlText(input: string | Uint8Array, label: string): string {
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     checkDeclaredEncoding(text, ['utf-8', 'utf-16'], label);
@@ -64,26 +65,6 @@ function utf16(body: Uint8Array, bigEndian: boolean, label: string): string {
   }
 }
 
-/** Index of the first byte that breaks UTF-8 (only called after the decoder refused). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let n = 0; let min = 0;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; } else return i;
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if (d === undefined || (d & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return b.length;
-}
-
 function countLines(b: Uint8Array, end: number): number {
   let line = 1;
   for (let i = 0; i < end; i++) if (b[i] === 0x0a) line++;
@@ -113,7 +94,7 @@ function checkDeclaredEncoding(text: string, allowed: ('utf-8' | 'utf-16')[], la
  * Refuses any markup declaration (<!DOCTYPE, <!ENTITY, <!ELEMENT...) outside comments and CDATA.
  * REFI-QDA never needs a DTD, and a DTD is how entity bombs and external-entity reads get in.
  */
-export function refuseDeclarations(text: string, label: string): void {
+function refuseDeclarations(text: string, label: string): void {
   let i = text.indexOf('<!');
   while (i !== -1) {
     if (text.startsWith('<!--', i)) {
