@@ -8,13 +8,13 @@ import { APP_VERSION } from '../api/version.ts';
 import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { table, withProject } from './project-commands.ts';
+import { actor, readInputFile, table, withProject } from './project-commands.ts';
 
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'];
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-export function coefficientTable(list: CoefficientSummary[]): string {
+function coefficientTable(list: CoefficientSummary[]): string {
   return table(['coefficient', 'value', '95% CI', 'units', 'D_o', 'D_e'], list.map((c) => [
     c.coefficient, fmt(c.value), c.ci ? `[${fmt(c.ci.lower)}, ${fmt(c.ci.upper)}]` : '—', String(c.units), fmt(c.observedDisagreement), fmt(c.expectedDisagreement),
   ]));
@@ -34,8 +34,7 @@ async function cmdReliability(p: Parsed, io: Io): Promise<number> {
   if (!file) throw new UsageError('usage: thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--json]');
   const level = (flag(p, 'level') ?? 'nominal') as Level;
   if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
-  let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch { throw new ThematicError('not_found', `${file}: no such file`); }
+  const text = readInputFile(file).toString('utf8');
   const data = reliabilityFromCsv(text, level);
   const bootstrap = intFlag(p, 'bootstrap', 1000, 100_000);
   const coefficients = summarize(data, { level, bootstrap, seed: 1 });
@@ -110,7 +109,7 @@ async function cmdReconcile(p: Parsed, io: Io, accept = false): Promise<number> 
   const consensus = flag(p, 'consensus') ?? 'Consensus';
   return withProject(file, async (s) => {
     const pair = { coderA, coderB, consensus };
-    const accepted = accept ? await s.call('reconcile.acceptAgreed', { ...pair }, { actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' }) : null;
+    const accepted = accept ? await s.call('reconcile.acceptAgreed', { ...pair }, { actor: actor() }) : null;
     const r = await s.call('reconcile.list', { ...pair, status: 'open' });
     const out = flag(p, 'log');
     if (out) fs.writeFileSync(out, (await s.call('reconcile.log', { ...pair })).csv);
@@ -149,11 +148,10 @@ async function cmdMerge(p: Parsed, io: Io): Promise<number> {
   const [file, copy] = p.positionals;
   const newCodes = flag(p, 'new-codes') ?? 'skip';
   if (!file || !copy || !['add', 'skip'].includes(newCodes)) throw new UsageError('usage: thematic merge FILE COPY.thematic [--new-codes skip|add] [--dry-run yes] [--json]');
-  let bytes: Buffer;
-  try { bytes = fs.readFileSync(copy); } catch { throw new ThematicError('not_found', `${copy}: no such file`); }
+  const bytes = readInputFile(copy);
   return withProject(file, async (s) => {
     const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
-      { actor: process.env.THEMATIC_USER || process.env.USER || 'researcher' });
+      { actor: actor() });
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
     io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosMerged} memos merged, ${r.memosNotMerged} not (their target is not in this project)`);
     if (r.conflicts.length) {

@@ -3,12 +3,10 @@ import path from 'node:path';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { withProject } from './project-commands.ts';
-import { parseKeyCsv } from '../anonymise/key-csv.ts';
-import { KeyError } from '../anonymise/rules.ts';
 import type { Replacement } from '../anonymise/types.ts';
 import { ThematicError } from '../store/errors.ts';
 import type { Output } from '../api/contract.ts';
-import { anonymisedPath, rulesOf } from '../api/handlers/anonymise.ts';
+import { anonymisedPath, parseKey, rulesOf } from '../api/handlers/anonymise.ts';
 import { writeAnonymisedCopy } from '../anonymise/copy.ts';
 
 const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
@@ -40,10 +38,7 @@ function normalise(p: Parsed): { file?: string; key?: string; out?: string; prev
 function readKey(file: string): Replacement[] {
   let csv: string;
   try { csv = fs.readFileSync(file, 'utf8'); } catch { throw new ThematicError('not_found', `${file}: no such key file`); }
-  try { return parseKeyCsv(csv); } catch (e) {
-    if (e instanceof KeyError) throw new ThematicError('invalid_key', `${file}, ${e.message}`);
-    throw e;
-  }
+  return parseKey(csv, file);
 }
 
 // Context comes cut at 40 characters: mark what was cut (one short of 40 when it would split an emoji: unmarked).

@@ -1,7 +1,8 @@
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { cmdExportRefi } from './refi-commands.ts';
-import { cmdExportReport, REPORT_FORMATS, type ReportFormat } from './reports-commands.ts';
+import { cmdExportReport } from './reports-commands.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../reports/types.ts';
 
 const FORMATS = ['qdpx', 'qdc', ...REPORT_FORMATS];
 

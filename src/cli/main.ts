@@ -4,7 +4,7 @@ import { parseArgs, flag, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 import { ThematicError } from '../store/errors.ts';
 import { Service } from '../api/service.ts';
-import { cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
+import { actor, cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
 import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
 import { buildSample, SAMPLE_PATH } from './sample.ts';
 import { themesCommands } from './themes-commands.ts';
@@ -85,7 +85,7 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   ensureRendererBuilt((s) => io.err(s));
   const { startServer } = await import('../server/server.ts');
   let service = Service.open(file);
-  const server = await startServer({ service, port: port ? Number(port) : 0, actor: process.env.THEMATIC_USER || process.env.USER || 'researcher', onProjectChange: (next) => { service = next; } });
+  const server = await startServer({ service, port: port ? Number(port) : 0, actor: actor(), onProjectChange: (next) => { service = next; } });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => { server.close().then(() => { service.close(); resolve(); }); };

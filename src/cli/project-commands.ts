@@ -12,7 +12,19 @@ export async function withProject<T>(file: string | undefined, fn: (s: Service) 
   try { return await fn(s); } finally { s.close(); }
 }
 
-const actor = () => process.env.THEMATIC_USER || process.env.USER || 'researcher';
+/** Who the operations of a CLI run are recorded as. */
+export const actor = () => process.env.THEMATIC_USER || process.env.USER || 'researcher';
+
+/** Writes a figure or report to --out, making its folder first. */
+export function writeOutputFile(out: string, bytes: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, bytes);
+}
+
+/** A file the user named as input, with the CLI's one message when it is not there. */
+export function readInputFile(file: string): Buffer {
+  try { return fs.readFileSync(file); } catch { throw new ThematicError('not_found', `${file}: no such file`); }
+}
 
 export async function cmdNew(p: Parsed, io: Io): Promise<number> {
   const file = p.positionals[0];

@@ -2,18 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { withProject } from './project-commands.ts';
+import { actor, readInputFile, withProject } from './project-commands.ts';
 import { ThematicError } from '../store/errors.ts';
 import { renderExportReport, renderImportReport } from '../interop/refi/report.ts';
 
 // `thematic import FILE X.qdpx|X.qde|X.qdc` and `thematic export FILE --format qdpx|qdc --out PATH`.
-const actor = () => process.env.THEMATIC_USER || process.env.USER || 'researcher';
 
 export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
   const [file, input, ...more] = p.positionals;
   if (!file || !input || more.length) throw new UsageError('usage: thematic import FILE PROJECT.qdpx|PROJECT.qde|CODEBOOK.qdc [--json]');
-  let bytes: Buffer;
-  try { bytes = fs.readFileSync(input); } catch { throw new ThematicError('not_found', `${input}: no such file`); }
+  const bytes = readInputFile(input);
   // A new project file is created for the import, and removed again if the import fails.
   const existed = fs.existsSync(file);
   try {

@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { withProject } from './project-commands.ts';
+import { withProject, writeOutputFile } from './project-commands.ts';
 import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../reports/types.ts';
-
-export { REPORT_FORMATS, type ReportFormat };
 
 const USAGE = `usage: thematic export FILE --format ${REPORT_FORMATS.join('|')} --out PATH
        [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
@@ -31,8 +27,7 @@ export async function cmdExportReport(p: Parsed, io: Io, format: ReportFormat): 
     count: count as MatrixCount | undefined,
   }));
   const bytes = Buffer.from(r.contentBase64, 'base64');
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, bytes);
+  writeOutputFile(out, bytes);
   io.out(`Wrote ${out} (${format}, ${bytes.length.toLocaleString('en')} bytes)`);
   return 0;
 }

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Parsed } from './args.ts';
 import { flag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
-import { withProject } from './project-commands.ts';
+import { withProject, writeOutputFile } from './project-commands.ts';
 import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../map/export-project.ts';
 import type { MapLayoutKind, MapPalette } from '../map/types.ts';
 
@@ -54,8 +53,7 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
   options.title ??= figure.title || undefined;
   if (!input.nodes.length) throw new UsageError(`${path.basename(file)} has no themes yet, so there is no map to draw; create some with the theme board`);
   const bytes = await exportFigure(input, positions, options);
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, bytes);
+  writeOutputFile(out, bytes);
   const themes = input.nodes.filter((n) => n.kind === 'theme' || n.kind === 'subtheme').length;
   io.out(`Wrote ${out}: ${themes} themes${version ? ` (version "${version}")` : ''}, ${widthMm} mm wide${format === 'png' ? ` at ${dpi} dpi` : ''}`);
   return 0;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -54,7 +55,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues('app.openProject', parsed.error));
     const file = path.resolve(parsed.data.path);
     if (file === opts.service.path) return opts.service.call('project.info', {});
-    if (parsed.data.create && (await import('node:fs')).existsSync(file)) {
+    if (parsed.data.create && fs.existsSync(file)) {
       throw new ThematicError('exists', `${parsed.data.path} already exists; open it instead`);
     }
     const next = Service.open(file, { create: parsed.data.create });

@@ -3,6 +3,7 @@
 import type { Coding, DocumentCodings, Span, UnitOfAnalysis } from '../agreement/index.ts';
 import type { Db } from './open.ts';
 import { ThematicError } from './errors.ts';
+import { stmt } from './changes.ts';
 
 export interface ProjectDocument extends DocumentCodings {
   id: string;
@@ -31,7 +32,7 @@ export function sentenceSpans(text: string): Span[] {
 
 export function coderIds(db: Db, names: string[]): number[] {
   return names.map((n) => {
-    const r = db.prepare('SELECT id FROM coders WHERE name = ?').get(n) as { id: number } | undefined;
+    const r = stmt(db, 'SELECT id FROM coders WHERE name = ?').get(n) as { id: number } | undefined;
     if (!r) throw new ThematicError('not_found', `coder "${n}" does not exist`);
     return r.id;
   });

@@ -1,5 +1,6 @@
 // The decision log as the API and the CSV export present it.
 import type { Db } from './open.ts';
+import { stmt } from './changes.ts';
 import { toCsv } from '../interop/csv.ts';
 import type { DecisionRow } from './reconciliation.ts';
 
@@ -12,8 +13,8 @@ export interface Decision {
 }
 
 export function toDecision(db: Db, r: DecisionRow): Decision {
-  const name = (id: number | null) => (id === null ? null : ((db.prepare('SELECT name FROM codes WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)));
-  const doc = (db.prepare('SELECT name FROM documents WHERE id = ?').get(r.document_id) as { name: string } | undefined)?.name ?? String(r.document_id);
+  const name = (id: number | null) => (id === null ? null : ((stmt(db, 'SELECT name FROM codes WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? String(id)));
+  const doc = (stmt(db, 'SELECT name FROM documents WHERE id = ?').get(r.document_id) as { name: string } | undefined)?.name ?? String(r.document_id);
   return {
     id: r.id, key: r.disagreement_key, documentId: r.document_id, document: doc, codeId: r.code_id, code: name(r.code_id)!, otherCodeId: r.other_code_id, otherCode: name(r.other_code_id),
     coderA: r.coder_a, coderB: r.coder_b, consensus: r.consensus_coder, kind: r.kind as DecisionKindName, rationale: r.rationale,
@@ -22,7 +23,7 @@ export function toDecision(db: Db, r: DecisionRow): Decision {
 }
 
 export function decisionLog(db: Db, f: { coderA?: string; coderB?: string; consensus?: string; includeSuperseded: boolean }): Decision[] {
-  const rows = db.prepare(`SELECT * FROM consensus_decisions
+  const rows = stmt(db, `SELECT * FROM consensus_decisions
       WHERE (@a IS NULL OR coder_a = @a) AND (@b IS NULL OR coder_b = @b) AND (@c IS NULL OR consensus_coder = @c)
         AND (@all = 1 OR superseded_at IS NULL) ORDER BY decided_at, id`)
     .all({ a: f.coderA ?? null, b: f.coderB ?? null, c: f.consensus ?? null, all: f.includeSuperseded ? 1 : 0 }) as DecisionRow[];

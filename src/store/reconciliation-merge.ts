@@ -12,6 +12,7 @@ import type { Tx } from './operations.ts';
 import { coderId } from './codings.ts';
 import { nowIso } from './rows.ts';
 import { ThematicError } from './errors.ts';
+import { stmt } from './changes.ts';
 
 export interface MergeConflict { kind: 'document-missing' | 'document-differs' | 'code-renamed' | 'code-added'; name: string; detail: string; codings: number }
 
@@ -49,9 +50,9 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
     const count = (f: (c: CopyCoding) => boolean) => codings.filter(f).length;
     const docMap = new Map<number, number>();
     for (const d of docs) {
-      const m = main.prepare('SELECT id FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1').get(d.sha256) as { id: number } | undefined;
+      const m = stmt(main, 'SELECT id FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1').get(d.sha256) as { id: number } | undefined;
       if (m) { docMap.set(d.id, m.id); continue; }
-      const same = main.prepare('SELECT 1 FROM documents WHERE name = ?').get(d.name);
+      const same = stmt(main, 'SELECT 1 FROM documents WHERE name = ?').get(d.name);
       conflicts.push({ kind: same ? 'document-differs' : 'document-missing', name: d.name, codings: count((c) => c.document_id === d.id),
         detail: same ? 'a document of this name here has different text; its codings were not merged' : 'not in this project; its codings were not merged' });
     }
@@ -59,20 +60,20 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
     const codeMap = new Map<number, number | string>();
     const newCodes: CopyCode[] = [];
     for (const c of codes) {
-      const byGuid = main.prepare('SELECT id, name FROM codes WHERE guid = ?').get(c.guid) as { id: number; name: string } | undefined;
+      const byGuid = stmt(main, 'SELECT id, name FROM codes WHERE guid = ?').get(c.guid) as { id: number; name: string } | undefined;
       if (byGuid) {
         codeMap.set(c.id, byGuid.id);
         if (byGuid.name !== c.name) conflicts.push({ kind: 'code-renamed', name: byGuid.name, codings: count((x) => x.code_id === c.id), detail: `renamed to "${c.name}" in the copy; kept as "${byGuid.name}", codings merged` });
         continue;
       }
-      const byName = main.prepare('SELECT id FROM codes WHERE lower(name) = lower(?)').get(c.name) as { id: number } | undefined;
+      const byName = stmt(main, 'SELECT id FROM codes WHERE lower(name) = lower(?)').get(c.name) as { id: number } | undefined;
       if (byName) { codeMap.set(c.id, byName.id); continue; }
       conflicts.push({ kind: 'code-added', name: c.name, codings: count((x) => x.code_id === c.id),
         detail: addNewCodes ? 'added to this project with its codings' : 'new in the copy; not added (accept added codes to merge it and its codings)' });
       if (addNewCodes) { newCodes.push(c); codeMap.set(c.id, c.guid); }
     }
     const plan: MergePlan = { conflicts, coders: [], newCodes, codings: [], duplicates: 0, skipped: 0, memosNotMerged: 0, memos: [] };
-    const guidSeen = main.prepare('SELECT 1 FROM codings WHERE guid = ?');
+    const guidSeen = stmt(main, 'SELECT 1 FROM codings WHERE guid = ?');
     for (const c of codings) {
       const d = docMap.get(c.document_id);
       const k = codeMap.get(c.code_id);
@@ -92,7 +93,7 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
 export function applyMerge(tx: Tx, plan: MergePlan): number {
   const created = new Map<string, number>();
   for (const c of plan.newCodes) {
-    const parent = c.parent_guid ? ((tx.db.prepare('SELECT id FROM codes WHERE guid = ?').get(c.parent_guid) as { id: number } | undefined)?.id ?? created.get(c.parent_guid) ?? null) : null;
+    const parent = c.parent_guid ? ((stmt(tx.db, 'SELECT id FROM codes WHERE guid = ?').get(c.parent_guid) as { id: number } | undefined)?.id ?? created.get(c.parent_guid) ?? null) : null;
     created.set(c.guid, tx.insert('codes', { guid: c.guid, parent_id: parent, name: c.name, color: c.color, definition: c.definition, created_at: nowIso() }));
   }
   let n = 0;
@@ -114,9 +115,9 @@ type MemoRow = { guid: string; target_type: string; target_id: number | null; ti
  */
 function planMemos(copy: Database.Database, main: Db, plan: MergePlan, docMap: Map<number, number>, codeMap: Map<number, number | string>): void {
   const merging = new Set(plan.codings.map((c) => c.guid));
-  const guidOf = (table: string, id: number | null) => (id === null ? undefined : (copy.prepare(`SELECT guid FROM ${table} WHERE id = ?`).get(id) as { guid: string } | undefined)?.guid);
+  const guidOf = (table: string, id: number | null) => (id === null ? undefined : (stmt(copy, `SELECT guid FROM ${table} WHERE id = ?`).get(id) as { guid: string } | undefined)?.guid);
   for (const m of copy.prepare('SELECT guid, target_type, target_id, title, body, author, created_at, updated_at FROM memos ORDER BY id').all() as MemoRow[]) {
-    if (main.prepare('SELECT 1 FROM memos WHERE guid = ?').get(m.guid)) continue;
+    if (stmt(main, 'SELECT 1 FROM memos WHERE guid = ?').get(m.guid)) continue;
     let target: number | string | null | undefined;
     switch (m.target_type) {
       case 'project': case 'phase': target = m.target_id; break;
@@ -124,18 +125,18 @@ function planMemos(copy: Database.Database, main: Db, plan: MergePlan, docMap: M
       case 'code': target = m.target_id === null ? undefined : codeMap.get(m.target_id); break;
       case 'coding': {
         const g = guidOf('codings', m.target_id);
-        const here = g ? (main.prepare('SELECT id FROM codings WHERE guid = ?').get(g) as { id: number } | undefined) : undefined;
+        const here = g ? (stmt(main, 'SELECT id FROM codings WHERE guid = ?').get(g) as { id: number } | undefined) : undefined;
         target = here ? here.id : g && merging.has(g) ? `coding:${g}` : undefined;
         break;
       }
       case 'theme': {
         const g = guidOf('themes', m.target_id);
-        target = g ? (main.prepare('SELECT id FROM themes WHERE guid = ?').get(g) as { id: number } | undefined)?.id : undefined;
+        target = g ? (stmt(main, 'SELECT id FROM themes WHERE guid = ?').get(g) as { id: number } | undefined)?.id : undefined;
         break;
       }
       case 'participant': {
-        const label = m.target_id === null ? undefined : (copy.prepare('SELECT label FROM participants WHERE id = ?').get(m.target_id) as { label: string } | undefined)?.label;
-        target = label ? (main.prepare('SELECT id FROM participants WHERE label = ?').get(label) as { id: number } | undefined)?.id : undefined;
+        const label = m.target_id === null ? undefined : (stmt(copy, 'SELECT label FROM participants WHERE id = ?').get(m.target_id) as { label: string } | undefined)?.label;
+        target = label ? (stmt(main, 'SELECT id FROM participants WHERE label = ?').get(label) as { id: number } | undefined)?.id : undefined;
         break;
       }
     }
@@ -148,7 +149,7 @@ function applyMemos(tx: Tx, plan: MergePlan, createdCodes: Map<string, number>):
   for (const m of plan.memos) {
     let target: number | null;
     if (typeof m.target === 'string' && m.target.startsWith('coding:')) {
-      target = (tx.db.prepare('SELECT id FROM codings WHERE guid = ?').get(m.target.slice(7)) as { id: number }).id;
+      target = (stmt(tx.db, 'SELECT id FROM codings WHERE guid = ?').get(m.target.slice(7)) as { id: number }).id;
     } else if (typeof m.target === 'string') target = createdCodes.get(m.target)!;
     else target = m.target;
     tx.insert('memos', { guid: m.guid, target_type: m.target_type, target_id: target, title: m.title, body: m.body, author: m.author, created_at: m.created_at, updated_at: m.updated_at });

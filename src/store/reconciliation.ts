@@ -3,7 +3,7 @@
 // is a disagreement (A only, B only, boundaries differ). An A-only passage that overlaps a B-only
 // passage of another code is one disagreement of its own: different codes on the same text.
 import type { Db } from './open.ts';
-import { registerDependent } from './changes.ts';
+import { registerDependent, stmt } from './changes.ts';
 import { coderIds } from './agreement-data.ts';
 
 registerDependent('documents', { table: 'consensus_decisions', column: 'document_id', parentColumn: 'id' });
@@ -55,7 +55,7 @@ function clusters(documentId: number, codeId: number, a: SpanOf[], b: SpanOf[]):
 
 export function passages(db: Db, coderA: string, coderB: string, filter: { documentId?: number; codeId?: number } = {}): Passage[] {
   const [ida, idb] = coderIds(db, [coderA, coderB]);
-  const rows = db.prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM codings
+  const rows = stmt(db, `SELECT id, document_id, code_id, coder_id, start, end FROM codings
       WHERE coder_id IN (?, ?) AND (@doc IS NULL OR document_id = @doc) ORDER BY document_id, code_id, start, end`)
     .all(ida, idb, { doc: filter.documentId ?? null }) as { id: number; document_id: number; code_id: number; coder_id: number; start: number; end: number }[];
   const groups = new Map<string, { doc: number; code: number; a: SpanOf[]; b: SpanOf[] }>();
@@ -102,7 +102,7 @@ export interface DecisionRow {
 
 /** The current (not superseded) decision per disagreement key for this pair and consensus coder. */
 export function currentDecisions(db: Db, coderA: string, coderB: string, consensus: string): Map<string, DecisionRow> {
-  const rows = db.prepare(`SELECT * FROM consensus_decisions WHERE coder_a = ? AND coder_b = ? AND consensus_coder = ? AND superseded_at IS NULL`)
+  const rows = stmt(db, `SELECT * FROM consensus_decisions WHERE coder_a = ? AND coder_b = ? AND consensus_coder = ? AND superseded_at IS NULL`)
     .all(coderA, coderB, consensus) as DecisionRow[];
   return new Map(rows.map((r) => [r.disagreement_key, r]));
 }

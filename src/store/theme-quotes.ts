@@ -2,6 +2,7 @@ import type { Db } from './open.ts';
 import { stmt } from './changes.ts';
 import { themeDescendants, type ThemeRow } from './themes.ts';
 import { participantGroups } from './theme-coverage.ts';
+import { documentText } from './documents.ts';
 
 // "Strongest quotes" for a theme card: passages that several coders coded the same way and that
 // several of the theme's codes touch rank first; then one quote per participant before a second
@@ -38,7 +39,7 @@ export function strongestQuotes(db: Db, theme: ThemeRow, opts: { limit: number; 
   for (const s of ranked) if (picked.length < opts.limit && !picked.includes(s)) picked.push(s);
   const people = participantGroups(db, opts.groupBy);
   const texts = new Map<number, string>();
-  const textOf = (id: number) => texts.get(id) ?? texts.set(id, (stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string }).text).get(id)!;
+  const textOf = (id: number) => texts.get(id) ?? texts.set(id, documentText(db, id)).get(id)!;
   return picked.map((s) => {
     const p = s.pid === null ? undefined : people.get(s.pid);
     const who = [p?.label, p?.group].filter(Boolean).join(', ');

@@ -33,12 +33,16 @@ export function themeViews(db: Db, opts: ViewOptions): Theme[] {
   const counts = new Map((stmt(db, `SELECT g.code_id, COUNT(*) AS n FROM codings g JOIN coders k ON k.id = g.coder_id
     WHERE (@coder IS NULL OR k.name = @coder) GROUP BY g.code_id`).all({ coder: opts.coder ?? null }) as { code_id: number; n: number }[]).map((r) => [r.code_id, r.n]));
   const themesOfCode = new Map<number, number[]>();
-  for (const a of attached) (themesOfCode.get(a.id) ?? themesOfCode.set(a.id, []).get(a.id)!).push(a.theme_id);
+  const codesOfTheme = new Map<number, typeof attached>();
+  for (const a of attached) {
+    (themesOfCode.get(a.id) ?? themesOfCode.set(a.id, []).get(a.id)!).push(a.theme_id);
+    (codesOfTheme.get(a.theme_id) ?? codesOfTheme.set(a.theme_id, []).get(a.theme_id)!).push(a);
+  }
   const memos = new Map((stmt(db, `SELECT target_id, COUNT(*) AS n FROM memos WHERE target_type = 'theme' GROUP BY target_id`).all() as { target_id: number; n: number }[]).map((r) => [r.target_id, r.n]));
   return themes.map((t) => ({
     id: t.id, guid: t.guid, parentId: t.parent_id, kind: t.kind, name: t.name, definition: t.definition, color: t.color,
     status: t.status, position: t.position,
-    codes: attached.filter((a) => a.theme_id === t.id).map((a) => ({ id: a.id, name: a.name, color: a.color, codingCount: counts.get(a.id) ?? 0, themeIds: themesOfCode.get(a.id)! })),
+    codes: (codesOfTheme.get(t.id) ?? []).map((a) => ({ id: a.id, name: a.name, color: a.color, codingCount: counts.get(a.id) ?? 0, themeIds: themesOfCode.get(a.id)! })),
     ...coverage.get(t.id)!,
     memoCount: memos.get(t.id) ?? 0,
   }));

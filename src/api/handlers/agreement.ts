@@ -2,7 +2,6 @@ import type { Handlers } from './types.ts';
 import { computeAgreement } from '../../store/agreement-compute.ts';
 import { methodsParagraph, reportCsv, reportHtml } from '../../store/agreement-report.ts';
 import { APP_VERSION } from '../version.ts';
-import { contract } from '../contract.ts';
 import { currentDecisions, passages, type Passage } from '../../store/reconciliation.ts';
 import { targetsFor, writeDecision } from '../../store/reconciliation-decide.ts';
 import { decisionCsv, decisionLog, toDecision } from '../../store/reconciliation-log.ts';
@@ -10,6 +9,8 @@ import type { Tx } from '../../store/operations.ts';
 import { ThematicError } from '../../store/errors.ts';
 import type { Db } from '../../store/open.ts';
 import { applyMerge, readCopy } from '../../store/reconciliation-merge.ts';
+import { documentText } from '../../store/documents.ts';
+import { stmt } from '../../store/changes.ts';
 
 type Method = 'agreement.compute' | 'agreement.report' | 'reconcile.list' | 'reconcile.decide' | 'reconcile.acceptAgreed' | 'reconcile.log' | 'reconcile.mergeCopy';
 
@@ -19,9 +20,9 @@ function checkPair(a: string, b: string, consensus: string) {
 
 type Trio = { coderA: string; coderB: string; consensus: string };
 
-function agreedTodo(db: Db, i: Trio) {
-  const decided = currentDecisions(db, i.coderA, i.coderB, i.consensus);
-  return passages(db, i.coderA, i.coderB).filter((p) => p.kind === 'agreed' && !decided.has(p.key));
+/** Agreed passages not yet in the consensus; a caller that already has the passages or decisions passes them. */
+function agreedTodo(db: Db, i: Trio, decided = currentDecisions(db, i.coderA, i.coderB, i.consensus), all = passages(db, i.coderA, i.coderB)) {
+  return all.filter((p) => p.kind === 'agreed' && !decided.has(p.key));
 }
 
 function acceptAll(tx: Tx, todo: ReturnType<typeof agreedTodo>, i: Trio, actor: string): number {
@@ -41,7 +42,8 @@ function names(db: Db) {
 export const agreementHandlers: Handlers<Method> = {
   'agreement.compute': (i, h) => computeAgreement(h.db, i),
   'agreement.report': (i, h) => {
-    const r = contract['agreement.compute'].output.parse(computeAgreement(h.db, i));
+    // The report reads the engine's result as computed; the service validates what this method returns.
+    const r = computeAgreement(h.db, i);
     return { html: reportHtml(r, APP_VERSION), csv: reportCsv(r), methods: methodsParagraph(r, APP_VERSION) };
   },
 
@@ -51,7 +53,7 @@ export const agreementHandlers: Handlers<Method> = {
     const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
     const n = names(h.db);
     const texts = new Map<number, string>();
-    const text = (doc: number) => texts.get(doc) ?? texts.set(doc, (h.db.prepare('SELECT text FROM documents WHERE id = ?').get(doc) as { text: string }).text).get(doc)!;
+    const text = (doc: number) => texts.get(doc) ?? texts.set(doc, documentText(h.db, doc)).get(doc)!;
     const disagreements = all.filter((p) => p.kind !== 'agreed');
     const agreed = all.filter((p) => p.kind === 'agreed');
     const groups = new Map<string, { documentId: number; document: string; codeId: number; code: string; total: number; resolved: number }>();
@@ -82,20 +84,22 @@ export const agreementHandlers: Handlers<Method> = {
 
   'reconcile.decide': (i, h) => {
     checkPair(i.coderA, i.coderB, i.consensus);
-    const documentId = Number(i.key.split(':')[0]);
-    const p = Number.isInteger(documentId) ? passages(h.db, i.coderA, i.coderB, { documentId }).find((x) => x.key === i.key) : undefined;
+    // Every passage of the pair, read once: the one decided on, and the agreed ones accepted with it.
+    const all = passages(h.db, i.coderA, i.coderB);
+    const p = all.find((x) => x.key === i.key);
     if (!p || p.kind === 'agreed') throw new ThematicError('not_found', `no disagreement "${i.key}" between ${i.coderA} and ${i.coderB} (the codings may have changed)`);
     const targets = targetsFor(p, i.kind, i.spans?.map((s) => ({ codeId: s.codeId ?? p.codeId, start: s.start, end: s.end })));
-    const previous = currentDecisions(h.db, i.coderA, i.coderB, i.consensus).get(p.key);
+    const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
+    const previous = decided.get(p.key);
     const n = names(h.db);
     // Agreed passages go into the consensus with the first decision (in the same undoable step),
     // so the consensus is never a partial picture of what both coders already agree on.
-    const agreed = agreedTodo(h.db, i);
+    const agreed = agreedTodo(h.db, i, decided, all);
     const r = h.op(`Reconcile "${n.code(p.codeId)}" in ${n.doc(p.documentId)} [${p.start}, ${p.end}): ${i.kind}${agreed.length ? ` (and accept ${agreed.length} agreed passages)` : ''}`, (tx) => {
       acceptAll(tx, agreed, i, h.actor);
       return writeDecision(tx, p, { kind: i.kind, targets, coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: i.rationale, actor: h.actor, previous });
     });
-    const row = h.db.prepare('SELECT * FROM consensus_decisions WHERE id = ?').get(r.decisionId) as Parameters<typeof toDecision>[1];
+    const row = stmt(h.db, 'SELECT * FROM consensus_decisions WHERE id = ?').get(r.decisionId) as Parameters<typeof toDecision>[1];
     return { decision: toDecision(h.db, row), codingIds: r.codingIds };
   },
 

@@ -13,7 +13,6 @@ import { exportReport } from '../../reports/index.ts';
 
 type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export' | 'anonymise.report';
 
-
 /**
  * `<name>-anonymised.thematic` beside the project, or the file name asked for, also beside it. The
  * renderer is untrusted, so through the API the copy can only go into the project's own folder;
@@ -35,13 +34,16 @@ export const rulesOf = (list: Replacement[]): Rule[] => {
   }
 };
 
+/** A key CSV as replacements; a mistake in it is an error that starts with `where` (the file, or "key CSV"). */
+export function parseKey(csv: string, where: string): Replacement[] {
+  try { return parseKeyCsv(csv); } catch (e) {
+    if (e instanceof KeyError) throw new ThematicError('invalid_key', `${where}, ${e.message}`);
+    throw e;
+  }
+}
+
 export const anonymiseHandlers: Handlers<Method> = {
-  'anonymise.parseKey': (i) => {
-    try { return { replacements: parseKeyCsv(i.csv) }; } catch (e) {
-      if (e instanceof KeyError) throw new ThematicError('invalid_key', `key CSV, ${e.message}`);
-      throw e;
-    }
-  },
+  'anonymise.parseKey': (i) => ({ replacements: parseKey(i.csv, 'key CSV') }),
   'anonymise.preview': (i, h) => previewOccurrences(h.db, rulesOf(i.replacements)),
   'anonymise.export': (i, h) => {
     const out = anonymisedPath(h.path, i.outPath);

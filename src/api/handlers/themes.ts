@@ -1,7 +1,7 @@
 import type { Handlers, HandlerContext } from './types.ts';
 import type { Tx } from '../../store/operations.ts';
 import { stmt } from '../../store/changes.ts';
-import { getCode } from '../../store/codes.ts';
+import { codeName } from '../../store/codes.ts';
 import { ThematicError } from '../../store/errors.ts';
 import {
   attachCode, attachedCodes, createTheme, getTheme, listEvents, listLinks, moveTheme, recordEvent, themeDescendants, type ThemeRow,
@@ -42,7 +42,7 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
   ...mapHandlers,
   'themes.list': (i, h) => ({ themes: themeViews(h.db, i), links: listLinks(h.db), unattachedCodeIds: unattachedCodeIds(h.db) }),
   'themes.create': (i, h) => {
-    for (const c of i.codeIds ?? []) getCode(h.db, c);
+    for (const c of i.codeIds ?? []) codeName(h.db, c); // each must exist
     const id = h.op(`Create ${i.kind === 'core' ? 'core concept' : i.kind} "${i.name}"`, (tx) => {
       const id = createTheme(tx, { kind: i.kind, parentId: i.parentId, name: i.name, definition: i.definition, color: i.color, status: i.status });
       if (i.codeIds?.length && i.kind === 'core') codeHolder(tx.db, id);
@@ -80,20 +80,20 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
     const t = getTheme(h.db, i.id);
     const n = themeDescendants(h.db, i.id).length + 1;
     h.op(`Delete ${label(t)}${n > 1 ? ` and ${n - 1} themes under it` : ''}`, (tx) => {
-      recordEvent(tx, h.actor, t, 'deleted', i.why, { kind: t.kind, codes: attachedCodes(tx.db, t.id).map((c) => getCode(tx.db, c).name) });
+      recordEvent(tx, h.actor, t, 'deleted', i.why, { kind: t.kind, codes: attachedCodes(tx.db, t.id).map((c) => codeName(tx.db, c)) });
       tx.delete('themes', [{ id: i.id }]);
     });
     return { deletedThemes: n };
   },
   'themes.attachCode': (i, h) => {
-    const t = codeHolder(h.db, i.themeId), c = getCode(h.db, i.codeId);
-    h.op(`Attach code "${c.name}" to ${label(t)}`, (tx) => attachCode(tx, i.themeId, i.codeId));
+    const t = codeHolder(h.db, i.themeId), c = codeName(h.db, i.codeId);
+    h.op(`Attach code "${c}" to ${label(t)}`, (tx) => attachCode(tx, i.themeId, i.codeId));
     return themeView(h.db, i.themeId);
   },
   'themes.detachCode': (i, h) => {
-    const t = getTheme(h.db, i.themeId), c = getCode(h.db, i.codeId);
-    if (!attachedCodes(h.db, i.themeId).includes(i.codeId)) throw new ThematicError('not_found', `code "${c.name}" is not attached to ${label(t)}`);
-    h.op(`Detach code "${c.name}" from ${label(t)}`, (tx) => detach(tx, i.themeId, i.codeId));
+    const t = getTheme(h.db, i.themeId), c = codeName(h.db, i.codeId);
+    if (!attachedCodes(h.db, i.themeId).includes(i.codeId)) throw new ThematicError('not_found', `code "${c}" is not attached to ${label(t)}`);
+    h.op(`Detach code "${c}" from ${label(t)}`, (tx) => detach(tx, i.themeId, i.codeId));
     return themeView(h.db, i.themeId);
   },
   'themes.promote': (i, h) => setStatus(h, i.id, 'active', i.why),
@@ -127,7 +127,7 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
     if (t.kind !== 'theme' && t.kind !== 'subtheme') throw new ThematicError('invalid_input', `only themes and sub-themes are split; ${label(t)} is not one`);
     const own = attachedCodes(h.db, t.id);
     for (const part of i.into) for (const c of part.codeIds) {
-      if (!own.includes(c)) throw new ThematicError('invalid_input', `code "${getCode(h.db, c).name}" is not attached to ${label(t)}, so it cannot move to "${part.name}"`);
+      if (!own.includes(c)) throw new ThematicError('invalid_input', `code "${codeName(h.db, c)}" is not attached to ${label(t)}, so it cannot move to "${part.name}"`);
     }
     const ids = h.op(`Split ${label(t)} into ${i.into.map((p) => `"${p.name}"`).join(', ')}`, (tx) => {
       const ids = i.into.map((part) => {
@@ -140,7 +140,9 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
       recordEvent(tx, h.actor, t, 'split', i.why, { into: i.into.map((p) => p.name), intoIds: ids });
       return ids;
     });
-    return { original: themeView(h.db, t.id), created: ids.map((id) => themeView(h.db, id)) };
+    // One view of the tree serves the original and every new part.
+    const views = new Map(themeViews(h.db, { groupBy: 'group' }).map((v) => [v.id, v]));
+    return { original: views.get(t.id)!, created: ids.map((id) => views.get(id)!) };
   },
   'themes.history': (i, h) => {
     if (i.id !== undefined && !stmt(h.db, 'SELECT 1 FROM theme_events WHERE theme_id = ?').get(i.id)) getTheme(h.db, i.id);
