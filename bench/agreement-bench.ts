@@ -9,18 +9,12 @@ import path from 'node:path';
 import { openProject, type Db } from '../src/store/open.ts';
 import { codeNames, computeOn, unitizingAlphas } from '../src/store/agreement-compute.ts';
 import { loadProjectCodings } from '../src/store/agreement-data.ts';
+import { arg, now, rng } from './kit.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const N = arg('codings', 100_000), DOCS = arg('documents', 500), CODES = arg('codes', 200);
 const DOC_LEN = 30_000, TURN_LEN = 300; // ~5,000-word interviews, 100 turns each
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-export function generate(db: Db, perCoder: number): void {
+function generate(db: Db, perCoder: number): void {
   const at = '2026-01-01T00:00:00Z';
   const r = rng(42);
   db.transaction(() => {

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Service } from '../src/api/service.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
+import { arg, now, rng } from './kit.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const N = arg('codings', 1_000_000), RUNS = arg('runs', 500);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-codings-'));
 const s = Service.open(path.join(dir, 'p.thematic'), { create: true });
@@ -27,10 +27,8 @@ const t0 = Date.now();
 bulkCodings(s.db, docs, codes, N);
 const loadMs = Date.now() - t0;
 
-let seed = 7;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rnd = rng(7);
 const times = { apply: [] as number[], remove: [] as number[], undo: [] as number[] };
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 for (let k = 0; k < RUNS + 20; k++) {
   const d = docs[k % docs.length];
   const start = Math.floor(rnd() * (d.len - 400));

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { rng } from './kit.ts';
 
 // A realistic interview vocabulary: function words dominate, topic words recur (Zipf-like).
 const COMMON = 'the and to of a I in that it was you they is for but on with so like what just know my me we have not be do at this there were all um yeah well think really about because when he she them if would out some people one can'.split(' ');
 const TOPIC = 'hospital nurse doctor peer worker support trust ward discharge shelter program methadone clinic advocate family time felt talked helped understood someone experience needed stay medication pain team bridge listened respect system appointment street friend harm reduction'.split(' ');
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 export function sentence(r: () => number): string {
   const n = 6 + Math.floor(r() * 14);

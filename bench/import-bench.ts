@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { Service } from '../src/api/service.ts';
 import { parseTranscript } from '../src/transcripts/index.ts';
 import { asDocx, asTxt, asVtt, interview } from './corpus.ts';
+import { arg } from './kit.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const DOCS = arg('docs', 200), WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-import-'));
 

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Service } from '../src/api/service.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
+import { arg } from './kit.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-refi-'));
 const s = Service.open(path.join(dir, 'p.thematic'), { create: true });

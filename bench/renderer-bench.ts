@@ -10,8 +10,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Service } from '../src/api/service.ts';
 import { startServer } from '../src/server/server.ts';
+import { arg } from './kit.ts';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const WORDS = arg('words', 50_000), CODINGS = arg('codings', 5_000);
 const VOCAB = ('the peer worker came to see me in hospital and she knew what it was like because she had been there herself nurses doctors ' +
   'discharge withdrawal pain medication trust chart social worker housing phone shelter methadone clinic family physician talked listened ' +

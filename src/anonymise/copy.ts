@@ -105,7 +105,15 @@ function remapDecisionKeys(db: Db, maps: Map<number, OffsetMap>): number {
 function rewriteFields(db: Db, rules: Rule[]): number {
   let changed = 0;
   for (const t of textTables(db)) {
-    const keyCols = t.keys.map(quoteIdent);
+    const where = t.keys.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
+    // One statement per set of changed columns (a speaker's name changes on every turn), not per row.
+    const updates = new Map<string, Database.Statement>();
+    const update = (cols: string[]) => {
+      const sig = cols.join('\u0000');
+      let st = updates.get(sig);
+      if (!st) updates.set(sig, (st = db.prepare(`UPDATE ${quoteIdent(t.table)} SET ${cols.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`)));
+      return st;
+    };
     const rows = db.prepare(`SELECT ${selectKeys(t)}, ${t.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(t.table)}`).all() as Record<string, unknown>[];
     for (const row of rows) {
       const set: Record<string, string> = {};
@@ -119,8 +127,7 @@ function rewriteFields(db: Db, rules: Rule[]): number {
       if (!cols.length) continue;
       changed += cols.length;
       try {
-        db.prepare(`UPDATE ${quoteIdent(t.table)} SET ${cols.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${keyCols.map((k) => `${k} = ?`).join(' AND ')}`)
-          .run(...cols.map((c) => set[c]), ...keyValues(t, row));
+        update(cols).run(...cols.map((c) => set[c]), ...keyValues(t, row));
       } catch (e) {
         if (/UNIQUE|PRIMARY KEY/i.test(String((e as Error).message))) {
           const c = cols[0];

@@ -58,19 +58,23 @@ export function replaceInJson(value: string, rules: Rule[], skip: string[] = [])
   try { doc = JSON.parse(value); } catch { return replaceAll(value, rules); }
   if (typeof doc !== 'object' || doc === null) return typeof doc === 'string' ? JSON.stringify(replaceAll(doc, rules)) : value;
   let changed = false;
+  const out = mapJsonStrings(doc, skip, (v) => {
+    const r = replaceAll(v, rules);
+    if (r !== v) changed = true;
+    return r;
+  });
+  return changed ? JSON.stringify(out) : value;
+}
+
+/** A parsed JSON document with each string value passed through `f`; keys, and values under a key in `skip`, are left alone. */
+export function mapJsonStrings(doc: unknown, skip: string[], f: (s: string) => string): unknown {
   const walk = (v: unknown, key: string | null): unknown => {
-    if (typeof v === 'string') {
-      if (key !== null && skip.includes(key)) return v;
-      const r = replaceAll(v, rules);
-      if (r !== v) changed = true;
-      return r;
-    }
+    if (typeof v === 'string') return key !== null && skip.includes(key) ? v : f(v);
     if (Array.isArray(v)) return v.map((x) => walk(x, key));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
-  const out = walk(doc, null);
-  return changed ? JSON.stringify(out) : value;
+  return walk(doc, null);
 }
 
 /** A column's value with the key applied according to its kind. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Rule } from './types.ts';
 import { findMatches, type Match } from './match.ts';
 import { contextAround } from './context.ts';
-import { fieldKind } from './fields.ts';
+import { fieldKind, mapJsonStrings } from './fields.ts';
 import { keyValues, quoteIdent, selectKeys, textTables } from './schema.ts';
 
 type Db = Database.Database;
@@ -79,11 +79,9 @@ function jsonMatches(value: string, rules: Rule[], skip: string[]): { m: Match; 
   let doc: unknown;
   try { doc = JSON.parse(value); } catch { return findMatches(value, rules).map((m) => ({ m, in: value })); }
   const out: { m: Match; in: string }[] = [];
-  const walk = (v: unknown, key: string | null): void => {
-    if (typeof v === 'string') { if (key === null || !skip.includes(key)) for (const m of findMatches(v, rules)) out.push({ m, in: v }); }
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(doc, null);
+  mapJsonStrings(doc, skip, (v) => {
+    for (const m of findMatches(v, rules)) out.push({ m, in: v });
+    return v;
+  });
   return out;
 }

@@ -3,7 +3,7 @@
 // the code labels; extra links are curved so they read as different from the hierarchy.
 import type { Item } from './layout-item.ts';
 import type { MapLayoutKind, PositionedEdge } from './types.ts';
-import type { LinkCurve } from './link-labels.ts';
+import { curvePoint, type LinkCurve } from './link-labels.ts';
 
 const f = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -50,12 +50,7 @@ export const BOWS = [0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.1, -0.1, 0.65, -0.65];
 const SAMPLES = 48;
 
 export function samples(c: LinkCurve): [number, number][] {
-  const out: [number, number][] = [];
-  for (let k = 0; k <= SAMPLES; k++) {
-    const t = k / SAMPLES, u = 1 - t;
-    out.push([u * u * c.x1 + 2 * u * t * c.cx + t * t * c.x2, u * u * c.y1 + 2 * u * t * c.cy + t * t * c.y2]);
-  }
-  return out;
+  return Array.from({ length: SAMPLES + 1 }, (_, k) => curvePoint(c, k / SAMPLES));
 }
 
 /** How many sample points of the curve fall on a box other than its two ends (boxes padded by 3 pt). */
@@ -95,28 +90,27 @@ export function curveFor(a: Item, b: Item, bow: number): LinkCurve {
 }
 
 /**
- * A curved link between two boxes (its label is placed later, clear of every box). Links are drawn
- * under the boxes, so a curve through a box would vanish behind it: the bow (side and depth) that
- * passes behind the fewest other boxes, then crosses the fewest links already drawn, wins; the
+ * The curve of a link between two boxes (its label is placed later, clear of every box). Links are
+ * drawn under the boxes, so a curve through a box would vanish behind it: the bow (side and depth)
+ * that passes behind the fewest other boxes, then crosses the fewest links already drawn, wins; the
  * usual gentle bow when nothing is in the way.
  */
-export function linkEdge(a: Item, b: Item, boxes: Item[] = [], others: LinkCurve[] = []): { edge: PositionedEdge; curve: LinkCurve; bow: number } {
+export function linkCurve(a: Item, b: Item, boxes: Item[] = [], others: LinkCurve[] = []): LinkCurve {
   const otherPts = others.map(samples);
   // A box hidden behind the curve costs far more than crossing another link.
   const cost = (c: LinkCurve) => {
     const pts = samples(c);
     return boxesCrossed(pts, boxes, a, b) * 10 + otherPts.reduce((n, o) => n + crossings(pts, o), 0);
   };
-  let bow = BOWS[0];
-  let best = curveFor(a, b, bow);
+  let best = curveFor(a, b, BOWS[0]);
   let bestCost = cost(best);
   for (const alt of BOWS.slice(1)) {
     if (bestCost === 0) break;
     const c = curveFor(a, b, alt);
     const k = cost(c);
-    if (k < bestCost) { best = c; bestCost = k; bow = alt; }
+    if (k < bestCost) { best = c; bestCost = k; }
   }
-  return { edge: linkPath(a, b, best), curve: best, bow };
+  return best;
 }
 
 export function linkPath(a: Item, b: Item, c: LinkCurve): PositionedEdge {

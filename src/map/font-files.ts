@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { woffToTtf } from './woff.ts';
 import { withTypographicFamily } from './font-names.ts';
+import { DEFAULT_FONT_FAMILY } from './figure-fonts.ts';
 
-export const FONT_FAMILY = 'IBM Plex Sans';
+/** The family whose files are embedded (the one family a figure may be set in; see figure-fonts.ts). */
+export const FONT_FAMILY = DEFAULT_FONT_FAMILY;
 export const FONT_WEIGHTS = [400, 600] as const;
 export type FontWeight = (typeof FONT_WEIGHTS)[number];
 

@@ -4,10 +4,10 @@
 // leaves fewer labels on lines without taking the curve behind more boxes.
 import type { Item } from './layout-item.ts';
 import type { PositionedEdge } from './types.ts';
-import { BOWS, boxesCrossed, curveFor, linkEdge, linkPath, samples } from './edges.ts';
+import { BOWS, boxesCrossed, curveFor, linkCurve, linkPath, samples } from './edges.ts';
 import { curveSegments, placeLinkLabels, segmentHitsRect, type LinkCurve, type PlacedLabel, type Rect, type Segment } from './link-labels.ts';
 
-export interface RoutedLink { edge: PositionedEdge; curve: LinkCurve; label?: string; placed?: PlacedLabel }
+export interface RoutedLink { edge: PositionedEdge; label?: string; placed?: PlacedLabel }
 
 interface Route { a: Item; b: Item; curve: LinkCurve; label?: string }
 
@@ -25,7 +25,7 @@ function labelsOnLines(routes: Route[], placed: PlacedLabel[], labelled: number[
 
 export function routeLinks(pairs: { a: Item; b: Item; label?: string }[], boxes: Item[], rects: Rect[], base: number, connectors: Segment[]): RoutedLink[] {
   const routes: Route[] = [];
-  for (const { a, b, label } of pairs) routes.push({ a, b, label, curve: linkEdge(a, b, boxes, routes.map((r) => r.curve)).curve });
+  for (const { a, b, label } of pairs) routes.push({ a, b, label, curve: linkCurve(a, b, boxes, routes.map((r) => r.curve)) });
   const labelled = routes.map((r, k) => (r.label ? k : -1)).filter((k) => k >= 0);
   const place = () => placeLinkLabels(labelled.map((k) => ({ curve: routes[k].curve, label: routes[k].label! })), rects, base, connectors);
   let placed = place();
@@ -49,6 +49,6 @@ export function routeLinks(pairs: { a: Item; b: Item; label?: string }[], boxes:
   }
   return routes.map((r, k) => {
     const j = labelled.indexOf(k);
-    return { edge: linkPath(r.a, r.b, r.curve), curve: r.curve, label: r.label, placed: j >= 0 ? placed[j] : undefined };
+    return { edge: linkPath(r.a, r.b, r.curve), label: r.label, placed: j >= 0 ? placed[j] : undefined };
   });
 }

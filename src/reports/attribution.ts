@@ -14,10 +14,13 @@ export function attributeKeys(db: Db): string[] {
 export function attributionKeys(db: Db, wanted: string[] | undefined): string[] {
   const keys = attributeKeys(db);
   if (wanted === undefined) return keys.includes('group') ? ['group'] : keys.includes('role') ? ['role'] : [];
-  for (const k of wanted) {
-    if (!keys.includes(k)) throw new ThematicError('not_found', `no participant attribute "${k}"; ${closeNames(k, keys, 'attributes')}`);
-  }
+  for (const k of wanted) checkAttribute(k, keys);
   return wanted;
+}
+
+/** Throws not_found, with the close names, when `wanted` is not one of the project's attribute keys. */
+export function checkAttribute(wanted: string, keys: string[]): void {
+  if (!keys.includes(wanted)) throw new ThematicError('not_found', `no participant attribute "${wanted}"; ${closeNames(wanted, keys, 'attributes')}`);
 }
 
 export function attributionOf(s: Pick<Segment, 'participant' | 'document'>, keys: string[]): string {
@@ -33,4 +36,6 @@ export function timestamp(seconds: number): string {
   return `[${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}]`;
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** A report header's first line: "Project · 2026-01-31" (today unless a date is given). */
+export const projectLine = (opts: { projectName?: string; date?: string }) =>
+  [opts.projectName, opts.date ?? new Date().toISOString().slice(0, 10)].filter(Boolean).join(' · ');

@@ -1,5 +1,5 @@
 import type { Paragraph } from 'docx';
-import type { Codebook } from './codebook.ts';
+import { exampleLine, type Codebook } from './codebook.ts';
 import { field, heading, meta, packDocx, para, title } from './docx-kit.ts';
 
 // The codebook as a Word document: Heading 1 for top-level codes, Heading 2 for their sub-codes, ...
@@ -13,7 +13,7 @@ export async function codebookDocx(b: Codebook): Promise<Uint8Array> {
     add('Definition', e.definition);
     add('When to use', e.whenToUse);
     add('When not to use', e.whenNotToUse);
-    if (e.example) add('Example', e.example.attribution ? `“${e.example.text}” ${e.example.attribution}` : `“${e.example.text}”`);
+    if (e.example) add('Example', exampleLine(e.example));
     add('Counts', `${e.segments} coded segments, ${e.documents} documents, ${e.participants} participants`);
     add('Themes', e.themes.join('; '));
     if (e.inVivo) out.push(para('In-vivo code', { italics: true }));

@@ -1,4 +1,4 @@
-import type { Codebook } from './codebook.ts';
+import { exampleLine, type Codebook } from './codebook.ts';
 import { mdHeading, mdInline, mdText } from './markdown.ts';
 
 // The codebook in Markdown: one heading per code, nested by the code tree (top-level codes ##).
@@ -12,7 +12,7 @@ export function codebookMarkdown(b: Codebook): string {
     field('Definition', e.definition);
     field('When to use', e.whenToUse);
     field('When not to use', e.whenNotToUse);
-    if (e.example) field('Example', e.example.attribution ? `“${e.example.text}” ${e.example.attribution}` : `“${e.example.text}”`);
+    if (e.example) field('Example', exampleLine(e.example));
     out.push(`**Counts:** ${e.segments} coded segments, ${e.documents} documents, ${e.participants} participants`);
     if (e.themes.length) field('Themes', e.themes.join('; '));
     if (e.inVivo) out.push('*In-vivo code*');

@@ -1,9 +1,9 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/changes.ts';
 import { resolveScope } from './scope.ts';
-import { scopedSegments, type Segment } from './segments.ts';
+import { scopedSegments, segmentsByCode, type Segment } from './segments.ts';
 import { coveredCodes, select } from './selection.ts';
-import { attributionKeys, attributionOf, today } from './attribution.ts';
+import { attributionKeys, attributionOf, projectLine } from './attribution.ts';
 import type { ReportOptions } from './types.ts';
 import { countWords } from '../store/documents.ts';
 
@@ -23,8 +23,7 @@ export function collectCodebook(db: Db, opts: ReportOptions): Codebook {
   const covered = coveredCodes(db, sel);
   const scope = resolveScope(db, opts.coder);
   const keys = attributionKeys(db, opts.attribution);
-  const byCode = new Map<number, Segment[]>();
-  for (const s of scopedSegments(db, scope)) (byCode.get(s.codeId) ?? byCode.set(s.codeId, []).get(s.codeId)!).push(s);
+  const byCode = segmentsByCode(scopedSegments(db, scope));
   const themesOf = new Map<number, string[]>();
   for (const r of stmt(db, `SELECT tc.code_id, t.name FROM theme_codes tc JOIN themes t ON t.id = tc.theme_id WHERE t.status <> 'discarded' ORDER BY t.name COLLATE NOCASE`).all() as { code_id: number; name: string }[]) {
     (themesOf.get(r.code_id) ?? themesOf.set(r.code_id, []).get(r.code_id)!).push(r.name);
@@ -34,19 +33,23 @@ export function collectCodebook(db: Db, opts: ReportOptions): Codebook {
   if (keep) for (const c of [...sel.codes].reverse()) if (keep.has(c.id) && c.parentId != null) keep.add(c.parentId);
   const entries = sel.codes.filter((c) => !keep || keep.has(c.id)).map((c): CodebookEntry => {
     const segs = byCode.get(c.id) ?? [];
-    const pick = c.example.trim() ? null : exampleOf(segs);
+    const own = c.example.trim();
+    const pick = own ? null : exampleOf(segs);
     return {
       id: c.id, depth: c.depth, name: c.name, path: c.path, inVivo: c.inVivo, definition: c.definition, whenToUse: c.whenToUse, whenNotToUse: c.whenNotToUse,
-      example: c.example.trim() ? { text: c.example.trim(), attribution: null } : pick ? { text: pick.text.trim(), attribution: attributionOf(pick, keys) } : null,
+      example: own ? { text: own, attribution: null } : pick ? { text: pick.text.trim(), attribution: attributionOf(pick, keys) } : null,
       segments: segs.length, documents: new Set(segs.map((s) => s.documentId)).size,
       participants: new Set(segs.flatMap((s) => (s.participant ? [s.participant.id] : []))).size,
       themes: themesOf.get(c.id) ?? [],
     };
   });
-  const meta = [[opts.projectName, opts.date ?? today()].filter(Boolean).join(' · '), scope.description,
+  const meta = [projectLine(opts), scope.description,
     'Counts: coded segments, documents and participants for each code itself (sub-codes are counted separately)'];
   return { title: 'Codebook', meta, entries };
 }
+
+/** An example as the Word and Markdown codebooks print it: “the passage” (P13, peer worker). */
+export const exampleLine = (x: { text: string; attribution: string | null }) => (x.attribution ? `“${x.text}” ${x.attribution}` : `“${x.text}”`);
 
 /** The shortest passage of 8 to 40 words; failing that, the one nearest that length. */
 function exampleOf(segs: Segment[]): Segment | null {

@@ -1,10 +1,9 @@
 import type { Db } from '../store/open.ts';
 import { ThematicError } from '../store/errors.ts';
-import { scopedSegments } from './segments.ts';
+import { scopedSegments, segmentsByCode } from './segments.ts';
 import { resolveScope } from './scope.ts';
 import { coveredCodes, select } from './selection.ts';
-import { attributeKeys } from './attribution.ts';
-import { closeNames } from './names.ts';
+import { attributeKeys, checkAttribute } from './attribution.ts';
 import { csvBytes } from './csv.ts';
 import type { MatrixCount, ReportOptions } from './types.ts';
 
@@ -19,7 +18,7 @@ export function matrixAttribute(db: Db, wanted?: string): string {
     if (!keys.length) throw new ThematicError('invalid_input', 'participants have no attributes yet, so there is nothing to cross codes with');
     return keys.includes('group') ? 'group' : keys[0];
   }
-  if (!keys.includes(wanted)) throw new ThematicError('not_found', `no participant attribute "${wanted}"; ${closeNames(wanted, keys, 'attributes')}`);
+  checkAttribute(wanted, keys);
   return wanted;
 }
 
@@ -33,8 +32,7 @@ export function codeByAttribute(db: Db, opts: ReportOptions): { attribute: strin
   const columns = [...new Set(segs.map(valueOf))].sort((a, b) => (a === NO_VALUE ? 1 : b === NO_VALUE ? -1 : a.localeCompare(b, undefined, { numeric: true })));
   const unit = (s: (typeof segs)[number]): string | null =>
     count === 'segments' ? `${s.documentId}:${s.codeId}:${s.start}:${s.end}:${s.codingIds[0]}` : count === 'documents' ? String(s.documentId) : s.participant ? String(s.participant.id) : null;
-  const byCode = new Map<number, typeof segs>();
-  for (const s of segs) (byCode.get(s.codeId) ?? byCode.set(s.codeId, []).get(s.codeId)!).push(s);
+  const byCode = segmentsByCode(segs);
   const rows = sel.codes.filter((c) => !covered || covered.has(c.id)).map((c) => {
     const mine = byCode.get(c.id) ?? [];
     const distinct = (list: typeof segs) => new Set(list.map(unit).filter((u) => u !== null)).size;

@@ -1,9 +1,9 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/changes.ts';
 import { resolveScope } from './scope.ts';
-import { scopedSegments, type Segment } from './segments.ts';
+import { scopedSegments, segmentsByCode, type Segment } from './segments.ts';
 import { select, type CodeNode } from './selection.ts';
-import { attributionKeys, attributionOf, timestamp, today } from './attribution.ts';
+import { attributionKeys, attributionOf, projectLine, timestamp } from './attribution.ts';
 import type { ReportOptions } from './types.ts';
 
 // Quotes by theme and code: the theme tree in order (core concept -> groups -> themes -> sub-themes),
@@ -19,14 +19,13 @@ export interface ThemeBlock {
 export interface QuotesReport { title: string; meta: string[]; themes: ThemeBlock[]; codes: CodeBlock[] }
 
 const KIND_LABEL: Record<string, string> = { core: 'Core concept', group: 'Theme group', theme: 'Theme', subtheme: 'Sub-theme' };
-export const kindLabel = (k: string) => KIND_LABEL[k] ?? k;
+const kindLabel = (k: string) => KIND_LABEL[k] ?? k;
 
 export function collectQuotes(db: Db, opts: ReportOptions): QuotesReport {
   const sel = select(db, opts);
   const scope = resolveScope(db, opts.coder);
   const keys = attributionKeys(db, opts.attribution);
-  const byCode = new Map<number, Segment[]>();
-  for (const s of scopedSegments(db, scope)) (byCode.get(s.codeId) ?? byCode.set(s.codeId, []).get(s.codeId)!).push(s);
+  const byCode = segmentsByCode(scopedSegments(db, scope));
   const quote = (s: Segment): QuoteItem => ({
     text: s.text, attribution: attributionOf(s, keys), document: s.document, start: s.start, end: s.end, coders: s.coders,
     timestamp: opts.timestamps && s.timeStart != null ? timestamp(s.timeStart) : null,
@@ -51,11 +50,39 @@ export function collectQuotes(db: Db, opts: ReportOptions): QuotesReport {
   const loose = sel.codeIds ? sel.codes.filter((c) => sel.codeIds!.has(c.id) && !placed.has(c.id)).map(block) : [];
 
   const meta = [
-    [opts.projectName, opts.date ?? today()].filter(Boolean).join(' · '),
+    projectLine(opts),
     scope.description,
     `Attribution: participant${keys.length ? `, ${keys.join(', ')}` : ''}${opts.timestamps ? '; [hh:mm:ss] = start of the speaker turn' : ''}`,
   ];
   return { title: themes.length ? 'Quotes by theme' : 'Quotes by code', meta, themes, codes: loose };
+}
+
+/** What a quotes format writes for each part of the report; the outline itself is the same in every format. */
+export interface QuotesWriter {
+  heading(level: number, text: string): void;
+  /** A theme's definition (called only when it is not blank). */
+  definition(text: string): void;
+  quote(q: QuoteItem): void;
+  /** A code with no coded passages. */
+  none(): void;
+}
+
+/** Walks the report in reading order: themes by tree depth from heading level `top`, each code one level below its theme. */
+export function writeQuotes(r: QuotesReport, top: number, w: QuotesWriter): void {
+  const codeBlock = (c: CodeBlock, level: number) => {
+    w.heading(level, `Code: ${c.name}`);
+    if (!c.quotes.length) w.none();
+    for (const q of c.quotes) w.quote(q);
+  };
+  for (const t of r.themes) {
+    w.heading(t.depth + top, `${kindLabel(t.kind)}: ${t.name}`);
+    if (t.definition.trim()) w.definition(t.definition);
+    for (const c of t.codes) codeBlock(c, t.depth + top + 1);
+  }
+  if (r.codes.length) {
+    if (r.themes.length) w.heading(top, 'Codes not in the chosen themes');
+    for (const c of r.codes) codeBlock(c, r.themes.length ? top + 1 : top);
+  }
 }
 
 /** A quote's attribution line: "(P13, peer worker) [00:12:34]". */

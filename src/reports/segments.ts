@@ -31,12 +31,17 @@ export function codingSegments(db: Db, coders: string[] | null): Segment[] {
     WHERE @coders IS NULL OR k.name IN (SELECT value FROM json_each(@coders))`).all({ coders: coders ? JSON.stringify(coders) : null }) as Row[];
   const docs = new Map((stmt(db, 'SELECT id, name, text, participant_id FROM documents').all() as { id: number; name: string; text: string; participant_id: number | null }[]).map((d) => [d.id, d]));
   const who = people(db);
-  const turnsOf = new Map<number, TurnRow[]>();
-  const speakersOf = new Map<number, Map<string, number>>();
+  // The turns and speakers of every coded document in two queries, not two per document.
   const needed = new Set(rows.map((r) => r.document_id));
-  for (const id of needed) {
-    turnsOf.set(id, stmt(db, 'SELECT start, end, speaker, time_start FROM turns WHERE document_id = ? ORDER BY start, idx').all(id) as TurnRow[]);
-    speakersOf.set(id, new Map((stmt(db, 'SELECT speaker, participant_id FROM speaker_participants WHERE document_id = ?').all(id) as { speaker: string; participant_id: number }[]).map((s) => [s.speaker, s.participant_id])));
+  const ids = JSON.stringify([...needed]);
+  const turnsOf = new Map<number, TurnRow[]>([...needed].map((id) => [id, []]));
+  for (const t of stmt(db, `SELECT document_id, start, end, speaker, time_start FROM turns
+    WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, idx`).all(ids) as (TurnRow & { document_id: number })[]) {
+    turnsOf.get(t.document_id)?.push(t);
+  }
+  const speakersOf = new Map<number, Map<string, number>>([...needed].map((id) => [id, new Map()]));
+  for (const s of stmt(db, 'SELECT document_id, speaker, participant_id FROM speaker_participants WHERE document_id IN (SELECT value FROM json_each(?))').all(ids) as { document_id: number; speaker: string; participant_id: number }[]) {
+    speakersOf.get(s.document_id)?.set(s.speaker, s.participant_id);
   }
   const segs = rows.map((r): Segment => {
     const d = docs.get(r.document_id)!;
@@ -63,6 +68,13 @@ export function scopedSegments(db: Db, scope: CoderScope): Segment[] {
     else out.set(seen ? `${key}:${s.codingIds[0]}` : key, s);
   }
   return [...out.values()];
+}
+
+/** Segments grouped by code, each group in the order given. */
+export function segmentsByCode<S extends { codeId: number }>(segs: S[]): Map<number, S[]> {
+  const out = new Map<number, S[]>();
+  for (const s of segs) (out.get(s.codeId) ?? out.set(s.codeId, []).get(s.codeId)!).push(s);
+  return out;
 }
 
 /** The turn the span starts in; a span starting between turns belongs to the next turn it reaches. */

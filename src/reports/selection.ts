@@ -46,11 +46,11 @@ export function select(db: Db, opts: { themes?: string[]; codes?: string[] }): S
   let themeIds: Set<number> | null = null;
   if (opts.themes?.length) {
     themeIds = new Set();
+    const status = new Map(themes.map((t) => [t.id, t.status]));
     for (const name of opts.themes) {
       const hits = themes.filter((t) => sameName(t.name, name));
       if (!hits.length) throw new ThematicError('not_found', `no theme named "${name}"; ${closeNames(name, themes.map((t) => t.name), 'themes')}`);
       // A named theme comes with its sub-themes, except those discarded (name them to include them).
-      const status = new Map(themes.map((t) => [t.id, t.status]));
       for (const t of hits) {
         themeIds.add(t.id);
         for (const id of themeDescendants(db, t.id)) if (status.get(id) !== 'discarded') themeIds.add(id);
