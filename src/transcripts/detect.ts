@@ -1,7 +1,7 @@
 import { TranscriptImportError } from './errors.ts';
 import type { TranscriptFormat } from './types.ts';
 import { ZOOM_CAPTION_HEADER } from './zoom-captions.ts';
-import { readZip } from './zip.ts';
+import { zipEntryNames } from '../interop/refi/archive.ts';
 
 const BY_EXTENSION: Record<string, TranscriptFormat> = {
   md: 'md', markdown: 'md', docx: 'docx', odt: 'odt', pdf: 'pdf', vtt: 'vtt', webvtt: 'vtt',
@@ -34,7 +34,8 @@ function sniffBinary(bytes: Uint8Array): TranscriptFormat | null {
   const head = String.fromCharCode(...bytes.subarray(0, 5));
   if (head === '%PDF-') return 'pdf';
   if (head.startsWith('PK\x03\x04')) {
-    const names = readZip(bytes, [])?.names ?? [];
+    let names: string[] = [];
+    try { names = zipEntryNames(bytes); } catch { /* a damaged zip: the format is whatever its extension says */ }
     if (names.includes('word/document.xml')) return 'docx';
     if (names.includes('content.xml')) return 'odt';
   }

@@ -19,6 +19,7 @@ const invalid = (file: string, why: string) => new TranscriptImportError(file, `
 export async function docxText(file: string, bytes: Uint8Array): Promise<string> {
   const zip = readZip(bytes, []);
   if (!zip) throw invalid(file, 'not a zip archive');
+  if ('problem' in zip) throw invalid(file, zip.problem);
   if (!zip.names.includes('word/document.xml')) throw invalid(file, 'no word/document.xml in the archive');
   let text = '';
   try {

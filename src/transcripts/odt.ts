@@ -27,6 +27,7 @@ const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes
 export function odtText(file: string, bytes: Uint8Array): string {
   const zip = readZip(bytes, ['content.xml']);
   if (!zip) throw invalid(file, 'not a zip archive');
+  if ('problem' in zip) throw invalid(file, zip.problem);
   const content = zip.files['content.xml'];
   if (!content) throw invalid(file, 'no content.xml in the archive');
   let xml: string;

@@ -61,6 +61,11 @@ export function readZip(bytes: Uint8Array, options: ZipOptions = {}): Map<string
   return files;
 }
 
+/** The regular entries' names from the central directory, nothing inflated (to tell a .docx from an .odt). */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  return centralDirectory(bytes, 'the archive', DEFAULT_ZIP_LIMITS).filter((e) => e.regular).map((e) => e.name);
+}
+
 function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): Entry[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const notZip = (why: string) => importFailed(`${label}: not a readable zip archive (${why})`);
