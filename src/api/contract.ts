@@ -32,6 +32,7 @@ export const contract = {
   'project.info': method(Empty, z.object({
     path: z.string(), name: z.string(), schemaVersion: z.number().int(), appVersion: z.string(),
     counts: z.object({ documents: z.number(), participants: z.number(), codes: z.number(), codings: z.number(), coders: z.number() }),
+    isSample: z.boolean(),
   })),
 
   'documents.list': method(

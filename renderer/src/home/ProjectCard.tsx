@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { openProjectInWebMode } from '../api/transport.ts';
 import { useProject } from '../state/project.tsx';
-import { useQuery } from '../hooks/useQuery.ts';
 import { forgetProject, recentProjects, rememberProject, type RecentProject } from '../state/recent.ts';
 
 /** A shell command with a copy button: the honest way to open another file from the web mode. */
@@ -74,8 +73,7 @@ export function ProjectCard() {
 
 /** The sample study: reload it when it is what is open; otherwise say how to build and open it. */
 export function SampleCard() {
-  const history = useQuery('history.list', { limit: 10_000 });
-  const isSample = (history.data?.operations ?? []).some((o) => o.actor === 'sample builder');
+  const isSample = !!useProject().info?.isSample;
   return (
     <section className="home-card" aria-label="Sample study">
       <h2 className="home-h2">Sample study</h2>

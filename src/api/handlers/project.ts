@@ -19,6 +19,8 @@ export const projectHandlers: Handlers<'project.info'> = {
         codings: n('SELECT COUNT(*) AS n FROM codings'),
         coders: n('SELECT COUNT(*) AS n FROM coders'),
       },
+      // Built by `thematic sample` (its operations carry that actor): the home screen offers to reload it.
+      isSample: !!stmt(h.db, "SELECT 1 FROM operations WHERE actor = 'sample builder' LIMIT 1").get(),
     };
   },
 };
