@@ -14,6 +14,12 @@ export const Job = z.object({
   startedAt: z.string(),
 });
 
+/** The methods that run as jobs (src/jobs/background.ts runs them; the UI shows their progress). */
+export const backgroundMethods = [
+  'refi.import', 'refi.export', 'anonymise.export', 'anonymise.report', 'reports.export', 'agreement.compute', 'agreement.report',
+] as const;
+export type BackgroundMethod = (typeof backgroundMethods)[number];
+
 export const jobsMethods = {
   /** The long calls under way, with their progress: the UI polls this while it waits for one. */
   'jobs.list': method(z.object({}).strict(), z.array(Job)),

@@ -1,6 +1,7 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/changes.ts';
 import type { HandlerContext } from '../api/handlers/types.ts';
+import type { BackgroundMethod } from '../api/contract-jobs.ts';
 import { refiHandlers } from '../api/handlers/refi.ts';
 import { anonymiseHandlers } from '../api/handlers/anonymise.ts';
 import { reportsHandlers } from '../api/handlers/reports.ts';
@@ -21,7 +22,8 @@ const job = (handler: AnyHandler, when: (db: Db) => boolean) => ({ handler: hand
  * paper, and agreement on large projects. The handler is the same one; everything else is quick
  * and runs on the main thread. (The worker loads only these handlers.)
  */
-export const BACKGROUND: Record<string, { handler: (input: unknown, h: HandlerContext) => unknown; when: (db: Db) => boolean }> = {
+type Job = { handler: (input: unknown, h: HandlerContext) => unknown; when: (db: Db) => boolean };
+export const BACKGROUND: Record<BackgroundMethod, Job> = {
   'refi.import': job(refiHandlers['refi.import'], always),
   'refi.export': job(refiHandlers['refi.export'], always),
   'anonymise.export': job(anonymiseHandlers['anonymise.export'], always),
@@ -31,4 +33,4 @@ export const BACKGROUND: Record<string, { handler: (input: unknown, h: HandlerCo
   'agreement.report': job(agreementHandlers['agreement.report'], large),
 };
 
-export const runsInBackground = (method: string, db: Db): boolean => !!BACKGROUND[method]?.when(db);
+export const runsInBackground = (method: string, db: Db): boolean => Object.hasOwn(BACKGROUND, method) && BACKGROUND[method as BackgroundMethod].when(db);

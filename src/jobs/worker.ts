@@ -28,7 +28,7 @@ async function run(start: JobStart): Promise<void> {
   };
   let db;
   try {
-    const job = BACKGROUND[start.method];
+    const job = Object.hasOwn(BACKGROUND, start.method) ? BACKGROUND[start.method as keyof typeof BACKGROUND] : null;
     if (!job) throw new ThematicError('unknown_method', `"${start.method}" does not run as a background job`);
     db = openJobConnection(start.file, { nativeBinding: start.nativeBinding });
     const h = handlerContext({
