@@ -103,6 +103,7 @@ async function openProject(file: string, opts: { create?: boolean } = {}): Promi
   }
   closeService();
   service = next;
+  next.warmJobs();
   new RecentProjects(app.getPath('userData')).remember(abs);
   app.addRecentDocument(abs);
   w.setTitle(`${path.basename(abs)} - Thematic`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the Electron shell: electron/main.ts -> electron/dist/main.cjs and
-// electron/preload.ts -> electron/dist/preload.cjs (CommonJS, as Electron loads them).
+// Bundles the Electron shell: electron/main.ts -> electron/dist/main.cjs,
+// electron/preload.ts -> electron/dist/preload.cjs and the job thread src/jobs/worker.ts ->
+// electron/dist/worker.cjs (CommonJS, as Electron loads them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -49,8 +50,13 @@ const common = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), plugins: [importMetaPlugin] }),
+  // The service starts its job threads from the bundled worker beside main.cjs (see src/jobs/runner.ts).
+  build({
+    ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), plugins: [importMetaPlugin],
+    banner: { js: "globalThis.__thematicJobWorker = require('node:path').join(__dirname, 'worker.cjs');" },
+  }),
+  build({ ...common, entryPoints: [path.join(root, 'src/jobs/worker.ts')], outfile: path.join(outdir, 'worker.cjs'), plugins: [importMetaPlugin] }),
   // The sandboxed preload may require nothing but 'electron': everything else is inlined.
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), sourcemap: false }),
 ]);
-console.log('built electron/dist/main.cjs and electron/dist/preload.cjs');
+console.log('built electron/dist/main.cjs, electron/dist/preload.cjs and electron/dist/worker.cjs');

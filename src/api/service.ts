@@ -2,9 +2,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
 import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
-import { runOperation } from '../store/operations.ts';
 import { ThematicError } from '../store/errors.ts';
-import type { HandlerContext, Handler } from './handlers/types.ts';
+import type { Handler } from './handlers/types.ts';
+import { handlerContext } from './handlers/context.ts';
+import { jobsHandlers } from './handlers/jobs.ts';
+import type { Job } from './contract-jobs.ts';
+import { runsInBackground } from '../jobs/background.ts';
+import { jobPool } from '../jobs/runner.ts';
+import { WriteTurns } from '../jobs/turns.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
@@ -16,7 +21,8 @@ import { refiHandlers } from './handlers/refi.ts';
 import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
 
-const handlers = {
+export const handlers = {
+  ...jobsHandlers,
   ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
@@ -34,21 +40,28 @@ export function describeIssues(method: string, err: z.ZodError): string {
 /**
  * The only code that touches a project's database. Every transport (CLI, HTTP, IPC, tests)
  * calls `call(method, payload)`: the payload is validated, the handler runs, mutations are one
- * transaction and one operation-log entry.
+ * transaction and one operation-log entry. Long work (see jobs/background.ts) runs the same
+ * handler in a worker thread with its own connection, so other calls are answered meanwhile.
  */
 export class Service {
   readonly db: Db;
   readonly path: string;
   private closed = false;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly turns = new WriteTurns();
+  private readonly running = new Map<number, z.output<typeof Job>>();
+  private nextJob = 1;
 
-  constructor(db: Db, file: string) {
+  private readonly opts: OpenOptions;
+
+  constructor(db: Db, file: string, opts: OpenOptions = {}) {
     this.db = db;
+    this.opts = opts;
     this.path = path.resolve(file);
   }
 
   static open(file: string, opts: OpenOptions = {}): Service {
-    return new Service(openProject(file, opts), file);
+    return new Service(openProject(file, opts), file, opts);
   }
 
   async call<M extends MethodName>(method: M, input: Input<M>, ctx?: CallContext): Promise<Output<M>>;
@@ -59,32 +72,45 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
-    const h: HandlerContext = {
-      db: this.db,
-      path: this.path,
-      actor: ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher',
-      op: (summary, fn) => {
-        let text = '';
+    const actor = ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher';
+    const writes = spec.mutates || method.startsWith('history.');
+    let result: unknown;
+    if (runsInBackground(method, this.db)) {
+      result = await this.inWorker(method, parsed.data, actor);
+    } else {
+      const h = handlerContext({ db: this.db, path: this.path, actor, method, jobs: () => [...this.running.values()] });
+      const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
+      const run = async () => {
         try {
-          return runOperation(this.db, { actor: h.actor, method, get summary() { return text; } }, (tx) => {
-            const r = fn(tx);
-            text = typeof summary === 'function' ? summary(r) : summary;
-            return r;
-          });
+          return await handler(parsed.data, h);
         } catch (e) {
           throw mapWriteError(e, path.basename(this.path));
         }
-      },
-    };
-    const handler = handlers[method] as (i: unknown, h: HandlerContext) => unknown;
-    let result: unknown;
-    try {
-      result = await handler(parsed.data, h);
-    } catch (e) {
-      throw mapWriteError(e, path.basename(this.path));
+      };
+      result = writes ? await this.turns.main(run) : await run();
     }
-    if (spec.mutates || method.startsWith('history.')) this.scheduleCheckpoint();
+    if (writes) this.scheduleCheckpoint();
     return spec.output.parse(result);
+  }
+
+  /** One call in a worker thread; its progress is listed by jobs.list until it ends. */
+  private async inWorker(method: string, input: unknown, actor: string): Promise<unknown> {
+    const id = this.nextJob++;
+    const job = { id, method, phase: 'starting', startedAt: new Date().toISOString() } as z.output<typeof Job>;
+    this.running.set(id, job);
+    try {
+      return await jobPool.run({
+        file: this.path, method, input, actor, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        onProgress: (p) => Object.assign(job, p),
+      });
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  /** Loads a job thread now, so the first long call does not wait for one (hosts call this; tests need not). */
+  warmJobs(): void {
+    jobPool.warm();
   }
 
   /** Folds the WAL into the project file once the researcher pauses, off the hot path of a click. */
@@ -100,6 +126,7 @@ export class Service {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    jobPool.cancel(this);
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.db.close();
   }

@@ -85,6 +85,7 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   ensureRendererBuilt((s) => io.err(s));
   const { startServer } = await import('../server/server.ts');
   let service = Service.open(file);
+  service.warmJobs();
   const server = await startServer({ service, port: port ? Number(port) : 0, actor: actor(), onProjectChange: (next) => { service = next; } });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {

@@ -17,8 +17,14 @@ export interface OpenOptions {
 /**
  * Opens (or creates) a project file. The file is checked before anything is written:
  * a project from a newer version, or a file that is not a Thematic project, is refused untouched.
- * The connection holds an exclusive lock for its lifetime, so a second window or process
- * gets a clear "already open" error instead of racing on the file.
+ *
+ * One process owns a project at a time: it holds an exclusive lock on `<file>-lock` for as long
+ * as the connection is open, so a second window or process gets a clear "already open" error
+ * instead of racing on the file (the OS releases the lock if the process dies). The project file
+ * itself uses SQLite's normal WAL locking, so the owner's own worker threads can open their own
+ * connections to it (see openJobConnection) and read while the main connection writes. A reader
+ * that ignores the lock file (an older Thematic, which opens with locking_mode=EXCLUSIVE) is still
+ * refused: every open connection holds a shared lock on the file.
  */
 export function openProject(file: string, opts: OpenOptions = {}): Db {
   const abs = path.resolve(file);
@@ -26,29 +32,32 @@ export function openProject(file: string, opts: OpenOptions = {}): Db {
   if (!exists && !opts.create) {
     throw new ThematicError('not_found', `${file}: no such project file`);
   }
-  if (exists) inspectExisting(abs, file, opts);
   if (!exists && !fs.existsSync(path.dirname(abs))) {
     throw new ThematicError('not_found', `${file}: the folder ${path.dirname(abs)} does not exist`);
   }
+  const lock = acquireLock(abs, file, opts);
   let db: Db;
   try {
-    db = new Database(abs, { timeout: 0, nativeBinding: opts.nativeBinding });
+    if (exists) inspectExisting(abs, file, opts);
+    try {
+      db = new Database(abs, { timeout: 0, nativeBinding: opts.nativeBinding });
+    } catch (e) {
+      throw new ThematicError('open_failed', `${file}: cannot open (${(e as Error).message})`);
+    }
   } catch (e) {
-    throw new ThematicError('open_failed', `${file}: cannot open (${(e as Error).message})`);
+    lock.release();
+    throw e;
   }
   try {
-    // EXCLUSIVE before the first WAL access: no shared-memory index, and the lock stays
-    // with this connection until it closes (released by the OS if the process dies).
-    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    db.exec('BEGIN IMMEDIATE; COMMIT;');
   } catch (e) {
     db.close();
-    if (String((e as Error).message).match(/locked|busy/i)) {
-      throw new ThematicError('locked', `${file}: the project is open in another window or process; close it there first`);
-    }
+    lock.release();
+    if (String((e as Error).message).match(/locked|busy/i)) throw lockedError(file);
     throw new ThematicError('open_failed', `${file}: cannot open (${(e as Error).message})`);
   }
+  releaseOnClose(db, lock);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   // Checkpoints copy the WAL back into the file: the service runs them when the researcher pauses
@@ -60,6 +69,69 @@ export function openProject(file: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     db.close();
     throw mapWriteError(e, file);
+  }
+  return db;
+}
+
+const lockedError = (file: string) =>
+  new ThematicError('locked', `${file}: the project is open in another window or process; close it there first`);
+
+interface Lock { release(): void }
+
+/**
+ * The process's claim on a project: an SQLite file `<project>-lock` held with an exclusive lock
+ * (a byte-range lock the OS drops when the process ends, so a crash leaves no stale claim). The
+ * file is removed on release, before the lock is let go, so nobody can lock a file about to vanish.
+ */
+function acquireLock(abs: string, file: string, opts: OpenOptions): Lock {
+  const lockFile = `${abs}-lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let lock: Db;
+    try {
+      lock = new Database(lockFile, { timeout: 0, nativeBinding: opts.nativeBinding });
+    } catch (e) {
+      throw new ThematicError('open_failed', `${file}: cannot create its lock file ${path.basename(lockFile)} (${(e as Error).message})`);
+    }
+    try {
+      lock.pragma('locking_mode = EXCLUSIVE');
+      lock.pragma('journal_mode = MEMORY');
+      lock.exec('BEGIN EXCLUSIVE; COMMIT;');
+    } catch (e) {
+      lock.close();
+      if (String((e as Error).message).match(/locked|busy/i)) throw lockedError(file);
+      throw new ThematicError('open_failed', `${file}: cannot lock (${(e as Error).message})`);
+    }
+    // The previous owner removes the file as it lets go: a lock on a removed file claims nothing.
+    if (fs.existsSync(lockFile)) {
+      return { release: () => { fs.rmSync(lockFile, { force: true }); lock.close(); } };
+    }
+    lock.close();
+  }
+  throw lockedError(file);
+}
+
+/** Closing the project connection also gives up the process's claim on it. */
+function releaseOnClose(db: Db, lock: Lock): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    if (db.open) { close(); lock.release(); }
+    return db;
+  };
+}
+
+/**
+ * A second connection to a project this process already holds open (with openProject): for a
+ * worker thread running long work. It takes no claim of its own, runs no migration, and waits
+ * (instead of failing) when the main connection is mid-write.
+ */
+export function openJobConnection(file: string, opts: OpenOptions = {}): Db {
+  const db = new Database(file, { fileMustExist: true, timeout: 10_000, nativeBinding: opts.nativeBinding });
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 10000');
+  if (db.pragma('user_version', { simple: true }) !== LATEST_VERSION) {
+    db.close();
+    throw new ThematicError('open_failed', `${file}: the project's schema changed while a job was starting`);
   }
   return db;
 }
@@ -99,9 +171,7 @@ function probeWithSqlite(abs: string, file: string, opts: OpenOptions): { versio
       appId: probe.pragma('application_id', { simple: true }) as number,
     };
   } catch (e) {
-    if (String((e as Error).message).match(/locked|busy/i)) {
-      throw new ThematicError('locked', `${file}: the project is open in another window or process; close it there first`);
-    }
+    if (String((e as Error).message).match(/locked|busy/i)) throw lockedError(file);
     throw new ThematicError('open_failed', `${file}: cannot read (${(e as Error).message})`);
   } finally {
     probe?.close();

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openProject } from '../../src/store/open.ts';
+import { openJobConnection, openProject } from '../../src/store/open.ts';
 import { LATEST_VERSION } from '../../src/store/migrations/index.ts';
 import { Service } from '../../src/api/service.ts';
 import { tmpDir, importText, INTERVIEW } from '../helpers/project.ts';
@@ -74,6 +74,37 @@ describe('opening a project file', () => {
     const again = Service.open(file);
     expect((await again.call('documents.list', {})).length).toBe(1);
     expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    again.close();
+  });
+  it('claims the project with <file>-lock: an older Thematic is refused too, a job connection is not, a crash leaves no claim', async () => {
+    const file = path.join(tmpDir(), 'd.thematic');
+    const s = Service.open(file, { create: true });
+    await importText(s, 'i.txt', INTERVIEW, 'P4');
+    expect(fs.existsSync(`${file}-lock`)).toBe(true);
+    // An older Thematic opens with locking_mode=EXCLUSIVE and knows nothing of the lock file.
+    const older = new Database(file, { timeout: 0 });
+    older.pragma('locking_mode = EXCLUSIVE');
+    expect(() => older.exec('BEGIN EXCLUSIVE; COMMIT;')).toThrow(/locked/);
+    older.close();
+    // This process's own worker threads read through a connection of their own.
+    const job = openJobConnection(file);
+    expect((job.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n).toBe(1);
+    job.close();
+    s.close();
+    expect(fs.existsSync(`${file}-lock`)).toBe(false);
+    // A process that dies holding the project leaves its lock file behind, but no claim.
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { openProject } = await import(${JSON.stringify(path.resolve('src/store/open.ts'))});
+      openProject(${JSON.stringify(file)});
+      console.log('held'); setTimeout(() => {}, 60000);
+    `], { stdio: ['pipe', 'pipe', 'inherit'] });
+    await new Promise<void>((r) => holder.stdout!.once('data', () => r()));
+    expect(() => openProject(file)).toThrow(/open in another window or process/);
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('exit', r));
+    expect(fs.existsSync(`${file}-lock`)).toBe(true);
+    const again = Service.open(file);
+    expect((await again.call('documents.list', {})).length).toBe(1);
     again.close();
   });
 });

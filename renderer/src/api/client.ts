@@ -1,5 +1,6 @@
 import { contract, type Input, type MethodName, type Output } from '../../../src/api/contract.ts';
 import { detectTransport, type ApiTransport } from './transport.ts';
+import { backgroundMethods } from '../../../src/api/contract-jobs.ts';
 
 /**
  * The renderer's one door to the API. Every successful mutating call bumps `dataVersion`, so
@@ -9,9 +10,21 @@ let transport: ApiTransport | null = null;
 let version = 0;
 const listeners = new Set<() => void>();
 
+let longCalls = 0;
+const longListeners = new Set<() => void>();
+const isLong = (m: string) => (backgroundMethods as readonly string[]).includes(m);
+const setLong = (d: number) => { longCalls += d; for (const l of longListeners) l(); };
+
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   transport ??= detectTransport();
-  const out = await transport.call(method, input);
+  const long = isLong(method);
+  if (long) setLong(1);
+  let out: Output<M>;
+  try {
+    out = await transport.call(method, input);
+  } finally {
+    if (long) setLong(-1);
+  }
   // Views re-read after the next frame, not at once: the caller first paints what it just did (a
   // new coding's highlight must show within a frame), and the re-read renders don't delay that frame.
   if (contract[method].mutates || method === 'history.undo' || method === 'history.redo') afterFrame(bump);
@@ -35,4 +48,10 @@ function bump(): void {
 export const dataVersion = {
   get: () => version,
   subscribe(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; },
+};
+
+/** How many calls that may run as background jobs are awaited now (the status bar shows their progress). */
+export const longCallsPending = {
+  get: () => longCalls,
+  subscribe(l: () => void) { longListeners.add(l); return () => { longListeners.delete(l); }; },
 };

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';
+import { JobProgress } from './JobProgress.tsx';
 
 /** One quiet line at the bottom: what just happened, and the project's size. */
 export function StatusBar() {
@@ -15,6 +16,7 @@ export function StatusBar() {
     <footer className="statusbar">
       <span role="status" aria-live="polite" className="status-text">{ui.status ?? ''}</span>
       <span className="grow" />
+      <JobProgress />
       {info && <span className="muted">{info.counts.documents} documents · {info.counts.codes} codes · {info.counts.codings} codings · {info.counts.coders} coders</span>}
       <span className="muted">Press ? for shortcuts</span>
     </footer>

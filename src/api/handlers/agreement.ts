@@ -40,7 +40,10 @@ function names(db: Db) {
 }
 
 export const agreementHandlers: Handlers<Method> = {
-  'agreement.compute': (i, h) => computeAgreement(h.db, i),
+  'agreement.compute': (i, h) => {
+    h.progress('computing agreement');
+    return computeAgreement(h.db, i);
+  },
   'agreement.report': (i, h) => {
     // The report reads the engine's result as computed; the service validates what this method returns.
     const r = computeAgreement(h.db, i);

@@ -47,6 +47,7 @@ export const anonymiseHandlers: Handlers<Method> = {
   'anonymise.preview': (i, h) => previewOccurrences(h.db, rulesOf(i.replacements)),
   'anonymise.export': (i, h) => {
     const out = anonymisedPath(h.path, i.outPath);
+    h.progress('writing the anonymised copy');
     const counts = writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), out, { overwrite: i.overwrite });
     return { path: out, counts };
   },
@@ -55,10 +56,12 @@ export const anonymiseHandlers: Handlers<Method> = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-anon-'));
     try {
       const copy = path.join(dir, 'copy.thematic');
+      h.progress('making a throw-away anonymised copy', 0, 2);
       writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), copy);
       const db = openProject(copy);
       try {
         const { format, ...options } = i.report;
+        h.progress('writing the report', 1, 2);
         const r = await exportReport(db, format, { ...options, projectName: `${path.basename(h.path).replace(/\.thematic$/i, '')}-anonymised` });
         return { fileName: r.fileName.replace(/(\.[a-z]+)$/i, '-anonymised$1'), mime: r.mime, contentBase64: Buffer.from(r.bytes).toString('base64') };
       } finally {

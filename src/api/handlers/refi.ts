@@ -16,6 +16,7 @@ const projectName = (file: string) => path.basename(file).replace(/\.[^.]+$/, ''
 export const refiHandlers: Handlers<Method> = {
   'refi.import': async (i, h) => {
     let input;
+    h.progress('reading the file');
     try {
       input = await loadRefi(i.fileName, new Uint8Array(Buffer.from(i.contentBase64, 'base64')));
     } catch (e) {
@@ -28,6 +29,7 @@ export const refiHandlers: Handlers<Method> = {
 
   'refi.export': (i, h) => {
     const name = projectName(h.path);
+    h.progress('reading the project', 0, 2);
     if (i.format === 'qdc') {
       const fileName = `${name}.qdc`;
       const { codebook, report } = exportCodebook(h.db, fileName);
@@ -39,6 +41,7 @@ export const refiHandlers: Handlers<Method> = {
     }
     const fileName = `${name}.qdpx`;
     const { project, texts, extensions, report } = exportProject(h.db, name, fileName);
+    h.progress('writing the .qdpx', 1, 2);
     const warnings: string[] = [];
     const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings });
     for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'project.qde', detail: w });

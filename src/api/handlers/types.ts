@@ -3,11 +3,16 @@ import type { Tx } from '../../store/operations.ts';
 import type { Input, MethodName, Output } from '../contract.ts';
 import type { z } from 'zod';
 import type { contract } from '../contract.ts';
+import type { Job } from '../contract-jobs.ts';
 
 export interface HandlerContext {
   db: Db;
   path: string;
   actor: string;
+  /** The long calls under way in workers (the service's own list; empty inside a worker). */
+  jobs(): z.output<typeof Job>[];
+  /** Says how far long work has got (shown by jobs.list while the call runs in a worker; a no-op otherwise). */
+  progress(phase: string, done?: number, total?: number): void;
   /** Runs fn as one transaction and one operation-log entry. */
   op<T>(summary: string | ((r: NoInfer<T>) => string), fn: (tx: Tx) => T): T;
 }

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Db } from '../../store/open.ts';
+import { mapWriteError } from '../../store/open.ts';
+import { runOperation } from '../../store/operations.ts';
+import type { HandlerContext } from './types.ts';
+
+export interface ContextOptions {
+  db: Db;
+  path: string;
+  actor: string;
+  method: string;
+  progress?: HandlerContext['progress'];
+  jobs?: HandlerContext['jobs'];
+  /** Around each write: a worker waits here for its turn, and hands the turn back after. */
+  beforeWrite?: () => void;
+  afterWrite?: () => void;
+}
+
+/** What a handler gets, on the main thread or in a job's worker: the same operation semantics in both. */
+export function handlerContext(o: ContextOptions): HandlerContext {
+  const h: HandlerContext = {
+    db: o.db,
+    path: o.path,
+    actor: o.actor,
+    progress: o.progress ?? (() => {}),
+    jobs: o.jobs ?? (() => []),
+    op: (summary, fn) => {
+      let text = '';
+      o.beforeWrite?.();
+      try {
+        return runOperation(o.db, { actor: h.actor, method: o.method, get summary() { return text; } }, (tx) => {
+          const r = fn(tx);
+          text = typeof summary === 'function' ? summary(r) : summary;
+          return r;
+        });
+      } catch (e) {
+        throw mapWriteError(e, path.basename(o.path));
+      } finally {
+        o.afterWrite?.();
+      }
+    },
+  };
+  return h;
+}
