@@ -143,7 +143,11 @@ describe('REFI-QDA export edge cases', () => {
     const out = await exportQdpx(sample);
     const r = await sample.call('refi.import', { fileName: out.fileName, contentBase64: out.contentBase64 });
     expect(r.counts).toMatchObject({ documents: 0, codes: 0, codings: 0, memos: 0, themes: 0, participants: 0, coders: 0 });
-    expect(r.notes.filter((n) => n.kind === 'duplicate-source')).toHaveLength(14);
+    // Skipped by GUID, in "Not carried", with their codings counted.
+    const skipped = r.notCarried.filter((n) => n.kind === 'duplicate-source');
+    expect(skipped).toHaveLength(14);
+    const total = skipped.reduce((n, i) => n + Number(/its (\d+) codings? not imported/.exec(i.detail)![1]), 0);
+    expect(total).toBe((sample.db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n);
     expect(snapshot(sample)).toEqual(before);
     sample.close();
   });

@@ -20,6 +20,9 @@ export interface ImportReport {
   counts: Record<string, number>;
   notCarried: ReportItem[];
   notes: ReportItem[];
+  /** 'another-coder': the same study from another coder; `matched` says what matched what. */
+  mode?: 'another-coder';
+  matched?: ReportItem[];
 }
 
 export interface ExportReport {
@@ -43,8 +46,9 @@ function items(title: string, list: ReportItem[]): string[] {
 
 export function renderImportReport(r: ImportReport): string {
   return [
-    `Imported ${r.fileName} (${r.kind}${r.origin ? `, made by ${r.origin}` : ''})${r.thematicExtensions ? ', a Thematic export: themes, turns and map restored exactly' : ''}.`,
+    `Imported ${r.fileName} (${r.kind}${r.origin ? `, made by ${r.origin}` : ''})${r.mode === 'another-coder' ? ' as the same study from another coder' : ''}${r.thematicExtensions ? ', a Thematic export: themes, turns and map restored exactly' : ''}.`,
     `Added: ${countsLine(r.counts)}.`,
+    ...items('Matched in this project', r.matched ?? []),
     ...items('Not carried into Thematic', r.notCarried),
     ...items('Notes', r.notes),
   ].join('\n');
@@ -57,3 +61,6 @@ export function renderExportReport(r: ExportReport): string {
   ].join('\n');
 }
 
+
+/** A source as the report names it: by its name, or by its GUID when it has none. */
+export const sourceLabel = (s: { name: string; guid: string }, kind = '') => `${kind ? `${kind} ` : ''}source "${s.name.trim() ? s.name : s.guid}"`;
