@@ -121,7 +121,7 @@ describe('REFI-QDA round trip of the sample study', () => {
     const byGuid = new Map(codings.map((c) => [c.guid, c.text]));
     let checked = 0;
     for (const [, file, body] of qde.matchAll(/<TextSource\b[^>]*\bplainTextPath="internal:\/\/([^"]+)"[^>]*>([\s\S]*?)<\/TextSource>/g)) {
-      const text = new TextDecoder().decode(files[`Sources/${file}`]);
+      const text = new TextDecoder().decode(files[`sources/${file}`]);
       expect(text).toMatch(/^(\[\d\d:\d\d:\d\d\] )?\S+: /m);
       const cps = [...text];
       for (const [, s, e, inner] of body.matchAll(/<PlainTextSelection\b[^>]*\bstartPosition="(\d+)"[^>]*\bendPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g)) {

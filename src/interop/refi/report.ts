@@ -28,6 +28,8 @@ export interface ImportReport {
 export interface ExportReport {
   fileName: string;
   format: 'qdpx' | 'qdc';
+  /** qdpx: which program it was written for (positions in characters, or UTF-16 units for NVivo). */
+  target?: 'standard' | 'nvivo';
   counts: Record<string, number>;
   /** What the REFI-QDA standard cannot carry, and where it went (extensions.json or lost). */
   notCarried: ReportItem[];
@@ -56,7 +58,7 @@ export function renderImportReport(r: ImportReport): string {
 
 export function renderExportReport(r: ExportReport): string {
   return [
-    `Exported ${r.fileName} (${r.format}): ${countsLine(r.counts)}.`,
+    `Exported ${r.fileName} (${r.format}${r.target === 'nvivo' ? ', for NVivo: positions in UTF-16 units' : ''}): ${countsLine(r.counts)}.`,
     ...items(r.format === 'qdpx' ? 'Not expressible in REFI-QDA' : 'Not carried by a codebook', r.notCarried),
   ].join('\n');
 }
