@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
 import { openSample, SHARED, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { strictRead } from './strict-reader.ts';
+import { codeTree, flatten } from '../../renderer/src/model/codeTree.ts';
 import { b64, codebook, g, notes, project, qdpx, sets, sources, users, variables } from './fixtures/programs.ts';
 
 const XSD = path.join(SHARED, 'interop', 'Project-mrt2019.xsd');
@@ -324,6 +325,8 @@ describe('10. code order and colours survive the round trip', () => {
     const values = (await service.call('codes.list', {})).find((c) => c.name === '10. Values')!;
     await service.call('codes.update', { id: values.id, color: '#0000AA' });
     expect([...(await read()).values()].find((c) => c.path === 'Topics/10. Values')!.color).toBe('#0000AA');
+    // The codebook panel sorts by name with numbers as numbers.
+    expect(flatten(codeTree(await service.call('codes.list', {}))).map((n) => n.code.name)).toEqual(['Another', 'Topics', '1. Onset', '2. Severity', '10. Values']);
     service.close();
   });
 });
