@@ -35,14 +35,14 @@ export function importParticipants(tx: Tx, p: RefiProject, groupsAsAttributes: b
   const varName = new Map(p.variables.map((v) => [v.guid.toLowerCase(), v.name.trim()]));
   const ids = new Map<string, number>();
   const out: Participants = { ids, added: 0, participantFor: () => null };
-  const participant = (label: string, guid: string | undefined) => {
+  const participant = (label: string, guid: string | undefined, what = `case "${label}"`) => {
     const known = guid ? findByGuid(tx.db, guid) : undefined;
     let id = known?.entity === 'participant' ? known.id : (stmt(tx.db, 'SELECT id FROM participants WHERE label = ? COLLATE NOCASE').get(label) as { id: number } | undefined)?.id;
     if (id === undefined) {
       id = tx.insert('participants', { label, created_at: nowIso() });
       keepGuid(tx, 'participant', id, guid);
       out.added++;
-    } else notes.push({ kind: 'participant-reused', name: `participant "${label}"`, detail: 'a participant of that name is already in the project; its attributes were added to it' });
+    } else notes.push({ kind: 'participant-reused', name: what, detail: 'a participant of that name is already in the project; its attributes were added to it' });
     return id;
   };
   const setAttributes = (id: number, who: string, pairs: { key: string; value: string; from: string }[]) => {
@@ -109,7 +109,7 @@ export function importParticipants(tx: Tx, p: RefiProject, groupsAsAttributes: b
     if (id === null) {
       // No case says whose document it is: one participant per document, named after it.
       who = (s.name.trim() || s.guid).replace(/\.(txt|docx?|rtf|odt|pdf)$/i, '');
-      id = participant(who, undefined);
+      id = participant(who, undefined, `participant "${who}"`);
       notes.push({ kind: 'document-participant', name: sourceLabel(s), detail: `its ${plural(attrs.length, 'attribute')} (${attrs.map((a) => `${a.key}: ${a.value}`).join(', ')}) went to participant "${who}", made for this document (no case names one)` });
     } else {
       who = (stmt(tx.db, 'SELECT label FROM participants WHERE id = ?').get(id) as { label: string }).label;
