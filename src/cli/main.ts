@@ -40,6 +40,8 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic accept-agreed FILE --coders A,B [--consensus NAME]
   thematic coder-copy FILE --coder NAME --out COPY.thematic | thematic merge FILE COPY.thematic
   thematic import FILE PROJECT.qdpx|PROJECT.qde|CODEBOOK.qdc   bring in a REFI-QDA project or codebook; prints the import report
+        [--as another-coder [--coder NAME]] [--identical-text merge] [--document-groups attributes]   (the same study coded by someone else; see README)
+  thematic export FILE --format qdpx --target nvivo --out PATH.qdpx   a .qdpx for NVivo (positions in UTF-16 units)
   thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
         --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
   thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]

@@ -37,7 +37,7 @@ describe('REFI-QDA exchange on the project home', () => {
     const qde = strFromU8(zip['project.qde']);
     expect(qde).toContain('urn:QDA-XML:project:1.0');
     const docs = await h.api('documents.list', {});
-    expect(Object.keys(zip).filter((k) => k.startsWith('Sources/') && k.endsWith('.txt')).length).toBe(docs.length);
+    expect(Object.keys(zip).filter((k) => k.startsWith('sources/') && k.endsWith('.txt')).length).toBe(docs.length);
     await expect.poll(() => card.getByLabel('Exchange report').textContent()).toMatch(/Exported .*\.qdpx/);
     await shot(page, '31-refi-export');
   });

@@ -112,10 +112,18 @@ describe('hostile and broken .qdpx archives', () => {
       .toBe('e.qdpx: the entry "/etc/x" has an absolute path; refused');
   });
 
-  it('says so when project.qde is missing', () => {
+  it('says so when there is no .qde at the top level, or several', () => {
     expect(message(() => readQdpx(zipSync({ 'Sources/a.txt': strToU8('x') }), { label: 'm.qdpx' })))
-      .toBe('m.qdpx: the archive has no project.qde at its top level (it holds "Sources/a.txt")');
-    expect(message(() => readQdpx(zipSync({ 'sub/project.qde': qde })))).toMatch(/no project\.qde at its top level/);
+      .toBe('m.qdpx: the archive has no .qde project file at its top level (it holds "Sources/a.txt")');
+    expect(message(() => readQdpx(zipSync({ 'sub/project.qde': qde })))).toMatch(/no \.qde project file at its top level/);
+    expect(message(() => readQdpx(zipSync({ 'A.qde': qde, 'project.QDE': qde }), { label: 'two.qdpx' })))
+      .toBe('two.qdpx: the archive has 2 project files at its top level ("A.qde", "project.QDE"); a .qdpx holds exactly one .qde, so it is unclear which to read');
+  });
+
+  it('reads the single .qde whatever its name (ATLAS.ti 26 writes Trial.qde), in any letter case', () => {
+    expect(readQdpx(zipSync({ 'Trial.qde': qde, sources: { 'a.txt': strToU8('x') } })).project.name).toBe('z');
+    expect(readQdpx(zipSync({ 'TRIAL.QDE': qde })).project.name).toBe('z');
+    expect(message(() => readQdpx(zipSync({ 'Trial.qde': strToU8('<Project') }), { label: 't.qdpx' }))).toMatch(/^t\.qdpx: Trial\.qde: /);
   });
 
   it('refuses a .qdpx that is not a zip, hinting at .qde when it is XML', () => {

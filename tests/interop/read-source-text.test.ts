@@ -56,10 +56,27 @@ describe('resolving a text source’s text', () => {
     }
   });
 
+  it('resolves a bare relative plainTextPath inside the archive first (the qc library), at the top or under sources/', async () => {
+    const bare = source({ plainTextPath: 'board_2017.txt' });
+    expect(await resolveSourceText(bare, new Map([['sources/board_2017.txt', utf8('minutes')]]))).toEqual({ text: 'minutes', from: 'plain-text-file' });
+    expect(await resolveSourceText(bare, new Map([['Sources/BOARD_2017.TXT', utf8('upper')]]))).toEqual({ text: 'upper', from: 'plain-text-file' });
+    expect(await resolveSourceText(bare, new Map([['board_2017.txt', utf8('top')], ['sources/board_2017.txt', utf8('below')]]))).toEqual({ text: 'top', from: 'plain-text-file' });
+    expect(await resolveSourceText(source({ plainTextPath: 'sub\\a.txt' }), new Map([['sources/sub/a.txt', utf8('nested')]]))).toEqual({ text: 'nested', from: 'plain-text-file' });
+    expect(await resolveSourceText(bare, new Map([['sources/other.txt', utf8('x')]]))).toEqual({
+      missing: 'source "Interview": no text: "board_2017.txt" is not in the archive (no board_2017.txt or sources/board_2017.txt)',
+    });
+  });
+
+  it('names a source without a name by its GUID', async () => {
+    expect(await resolveSourceText(source({ guid: 'g1', name: '', plainTextPath: 'internal://a.txt' }), new Map([['x', utf8('x')]]))).toEqual({
+      missing: 'source "g1": no text: "internal://a.txt" is not in the archive (no sources/a.txt)',
+    });
+  });
+
   it('reports what is missing: the archive entry, a non-docx original, or no text at all', async () => {
     const files = new Map([['Sources/other.txt', utf8('x')]]);
     expect(await resolveSourceText(source({ plainTextPath: 'internal://a.txt', richTextPath: 'internal://a.rtf' }), files)).toEqual({
-      missing: 'source "Interview": no text: "internal://a.txt" is not in the archive (no Sources/a.txt); its rich text "internal://a.rtf" is not a .docx',
+      missing: 'source "Interview": no text: "internal://a.txt" is not in the archive (no sources/a.txt); its rich text "internal://a.rtf" is not a .docx',
     });
     expect(await resolveSourceText(source({}), files)).toEqual({ missing: 'source "Interview": no text: the file gives no PlainTextContent, plainTextPath or richTextPath' });
   });

@@ -35,12 +35,12 @@ const texts = () => new Map([[g(3), TEXT_A]]);
 const extra = () => new Map([['Thematic/extensions.json', new TextEncoder().encode('{"v":1}')], ['Thematic/a.txt', new Uint8Array([1])]]);
 
 describe('writeQdpx', () => {
-  it('packs project.qde, Sources/<guid>.txt (UTF-8, no BOM) and the extra entries', () => {
+  it('packs project.qde, sources/<guid>.txt (UTF-8, no BOM) and the extra entries', () => {
     const files = unzipSync(writeQdpx(project(), texts(), extra()));
-    expect(Object.keys(files)).toEqual(['project.qde', `Sources/${g(3)}.txt`, `Sources/${g(6).toUpperCase()}.txt`, 'Thematic/a.txt', 'Thematic/extensions.json']);
-    expect(files[`Sources/${g(3)}.txt`]).toEqual(new TextEncoder().encode(TEXT_A));
-    expect(files[`Sources/${g(3)}.txt`][0]).toBe(0x49); // no BOM
-    expect(new TextDecoder().decode(files[`Sources/${g(6).toUpperCase()}.txt`])).toBe(TEXT_B);
+    expect(Object.keys(files)).toEqual(['project.qde', `sources/${g(3)}.txt`, `sources/${g(6).toUpperCase()}.txt`, 'Thematic/a.txt', 'Thematic/extensions.json']);
+    expect(files[`sources/${g(3)}.txt`]).toEqual(new TextEncoder().encode(TEXT_A));
+    expect(files[`sources/${g(3)}.txt`][0]).toBe(0x49); // no BOM
+    expect(new TextDecoder().decode(files[`sources/${g(6).toUpperCase()}.txt`])).toBe(TEXT_B);
     expect(new TextDecoder().decode(files['Thematic/extensions.json'])).toBe('{"v":1}');
     const qde = new TextDecoder().decode(files['project.qde']);
     expect(qde).toContain(`plainTextPath="internal://${g(3)}.txt"`);
@@ -81,8 +81,8 @@ describe('writeQdpx', () => {
     const p = project();
     p.sources.push({ kind: 'text', guid: g(7), name: 'gone', plainTextPath: 'C:\\x.txt', selections: [], noteGuids: [], values: [] });
     const files = unzipSync(writeQdpx(p, new Map([[g(3), 'bad \uD800 half']]), undefined, { warnings }));
-    expect(new TextDecoder().decode(files[`Sources/${g(3)}.txt`])).toBe('bad \uFFFD half');
-    expect(files[`Sources/${g(7)}.txt`]).toBeUndefined();
+    expect(new TextDecoder().decode(files[`sources/${g(3)}.txt`])).toBe('bad \uFFFD half');
+    expect(files[`sources/${g(7)}.txt`]).toBeUndefined();
     expect(new TextDecoder().decode(files['project.qde'])).toContain('plainTextPath="C:\\x.txt"');
     expect(warnings).toEqual([
       'source "gone": its text is not available; only its original path is written',

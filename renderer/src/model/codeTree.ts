@@ -2,7 +2,7 @@ import type { Code } from '../../../src/model/entities.ts';
 
 export interface CodeNode { code: Code; children: CodeNode[]; depth: number }
 
-/** The codebook as a tree, siblings by name (the order researchers scan a codebook in). */
+/** The codebook as a tree, siblings by name (the order researchers scan a codebook in), numbers as numbers: "2. Severity" before "10. Values". */
 export function codeTree(codes: Code[]): CodeNode[] {
   const kids = new Map<number | null, Code[]>();
   for (const c of codes) {
@@ -10,7 +10,7 @@ export function codeTree(codes: Code[]): CodeNode[] {
     kids.set(k, [...(kids.get(k) ?? []), c]);
   }
   const build = (parent: number | null, depth: number): CodeNode[] =>
-    (kids.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name)).map((code) => ({ code, depth, children: build(code.id, depth + 1) }));
+    (kids.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((code) => ({ code, depth, children: build(code.id, depth + 1) }));
   return build(null, 0);
 }
 

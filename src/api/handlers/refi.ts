@@ -5,6 +5,7 @@ import { loadRefi } from '../../interop/refi/store-load.ts';
 import { importRefi } from '../../interop/refi/to-store.ts';
 import { exportCodebook, exportProject } from '../../interop/refi/from-store.ts';
 import { writeQdpx } from '../../interop/refi/write-qdpx.ts';
+import { outsideBmpWarnings } from '../../interop/refi/export-targets.ts';
 import { writeQdc } from '../../interop/refi/write-qdc.ts';
 import { EXTENSIONS_PATH } from '../../interop/refi/extensions.ts';
 import { plural, type ImportReport } from '../../interop/refi/report.ts';
@@ -23,8 +24,9 @@ export const refiHandlers: Handlers<Method> = {
       if (e instanceof ThematicError) throw e;
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
     }
-    return h.op<ImportReport>((r) => `Import ${r.fileName}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
-      (tx) => importRefi(tx, input));
+    const options = { mode: i.mode, coder: i.coder, identicalText: i.identicalText, groupsAsAttributes: i.groupsAsAttributes };
+    return h.op<ImportReport>((r) => `Import ${r.fileName}${r.mode ? ' from another coder' : ''}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
+      (tx) => importRefi(tx, { ...input, options }));
   },
 
   'refi.export': (i, h) => {
@@ -39,12 +41,16 @@ export const refiHandlers: Handlers<Method> = {
       for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'codebook', detail: w });
       return { fileName, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), report };
     }
-    const fileName = `${name}.qdpx`;
+    const target = i.target ?? 'standard';
+    const fileName = `${name}${target === 'nvivo' ? ' (for NVivo)' : ''}.qdpx`;
     const { project, texts, extensions, report } = exportProject(h.db, name, fileName);
     h.progress('writing the .qdpx', 1, 2);
+    if (target === 'nvivo') extensions.offsetUnit = 'utf16';
     const warnings: string[] = [];
-    const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings });
+    const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings, target });
     for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'project.qde', detail: w });
+    report.notCarried.push(...outsideBmpWarnings(project, texts, target));
+    report.target = target;
     return { fileName, contentBase64: Buffer.from(bytes).toString('base64'), report };
   },
 };

@@ -51,6 +51,8 @@ export interface Extensions {
   }[];
   /** Sets, links and graphs Thematic made from themes and the map (rebuilt, not kept, on import). */
   generated: string[];
+  /** 'utf16': an export for NVivo, whose positions count UTF-16 units (absent: code points). */
+  offsetUnit?: 'utf16';
 }
 
 export function parseExtensions(bytes: Uint8Array | undefined): Extensions | undefined {

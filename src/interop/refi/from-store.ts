@@ -13,6 +13,8 @@ import { labelTurns } from './store-export-text.ts';
 import { codeTree, type CodeIn } from './store-export-codes.ts';
 import { exportExtras } from './store-extras.ts';
 import { exportDecisions } from './store-consensus.ts';
+import { uncolouredCodes } from './store-code-colours.ts';
+import { keptVariableTypes } from './store-import-participants.ts';
 // The same hash the import checks textSha256 with.
 import { sha256 } from './store-import-sources.ts';
 
@@ -36,7 +38,7 @@ function codesAndThemes(c: Ctx) {
   const attach = stmt(c.db, 'SELECT theme_id, code_id, position FROM theme_codes').all() as { theme_id: number; code_id: number; position: number }[];
   // Codes whose when-to-use / when-not-to-use / example / in-vivo fields have no REFI-QDA place.
   const fields = codes.filter((x) => x.when_to_use || x.when_not_to_use || x.example || x.in_vivo).length;
-  return { codes, themes, attach, fields, tree: codeTree(codes, themes, attach) };
+  return { codes, themes, attach, fields, tree: codeTree(codes, themes, attach, uncolouredCodes(c.db)) };
 }
 
 export function exportCodebook(db: Db, fileName = 'codebook.qdc'): { codebook: RefiCodebook; report: ExportReport } {
@@ -95,7 +97,9 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
   const participants = stmt(db, 'SELECT id, label FROM participants ORDER BY id').all() as { id: number; label: string }[];
   const attrs = stmt(db, 'SELECT participant_id, key, value FROM participant_attributes ORDER BY key').all() as { participant_id: number; key: string; value: string }[];
   const variables = new Map<string, RefiVariable>();
-  for (const a of attrs) if (!variables.has(a.key)) variables.set(a.key, { guid: c.derive(`variable:${a.key}`), name: a.key, type: 'Text' });
+  // A variable that came in typed (Integer, Date, ...) goes out with its type again.
+  const kept = keptVariableTypes(db);
+  for (const a of attrs) if (!variables.has(a.key)) variables.set(a.key, { guid: c.derive(`variable:${a.key}`), name: a.key, type: kept[a.key] ?? 'Text' });
   const docs = stmt(db, 'SELECT id, name, original_filename, format, sha256, text, participant_id, imported_at FROM documents ORDER BY id').all() as
     { id: number; name: string; original_filename: string; format: string; sha256: string; text: string; participant_id: number | null; imported_at: string }[];
   const speakerLinks = stmt(db, 'SELECT document_id, speaker, participant_id FROM speaker_participants').all() as { document_id: number; speaker: string; participant_id: number }[];

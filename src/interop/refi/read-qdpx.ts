@@ -1,4 +1,4 @@
-// Reads a .qdpx: a zip holding project.qde and, under Sources/, the sources' texts and originals.
+// Reads a .qdpx: a zip holding one .qde project (project.qde by the standard) and, under sources/, the sources' texts and originals.
 // The archive is checked and unpacked in memory (archive.ts); the texts are resolved later by
 // resolveSourceText (source-text.ts), because a missing source should not stop the import.
 import { looksLikeZip, readZip, type ZipLimits } from './archive.ts';
@@ -19,10 +19,15 @@ export function readQdpx(bytes: Uint8Array, options: QdpxOptions = {}): { projec
     throw importFailed(`${label}: not a .qdpx archive (a .qdpx is a zip file)${xml ? '; it looks like XML: is it a .qde project?' : ''}`);
   }
   const files = readZip(bytes, { label, limits: options.limits });
-  const name = [...files.keys()].find((k) => k === 'project.qde') ?? [...files.keys()].find((k) => k.toLowerCase() === 'project.qde');
-  if (name === undefined) {
-    const some = [...files.keys()].slice(0, 5).map((k) => `"${k}"`).join(', ');
-    throw importFailed(`${label}: the archive has no project.qde at its top level${some ? ` (it holds ${some}${files.size > 5 ? ', ...' : ''})` : ' (it is empty)'}`);
+  // The standard names it project.qde; ATLAS.ti 26 names it after the project ("Trial.qde").
+  // Any single .qde at the top level will do; none or several is refused.
+  const qdes = [...files.keys()].filter((k) => !/[\\/]/.test(k) && /\.qde$/i.test(k));
+  if (qdes.length !== 1) {
+    const list = (names: string[]) => names.slice(0, 5).map((k) => `"${k}"`).join(', ') + (names.length > 5 ? ', ...' : '');
+    throw importFailed(qdes.length > 1
+      ? `${label}: the archive has ${qdes.length} project files at its top level (${list(qdes)}); a .qdpx holds exactly one .qde, so it is unclear which to read`
+      : `${label}: the archive has no .qde project file at its top level${files.size ? ` (it holds ${list([...files.keys()])})` : ' (it is empty)'}`);
   }
-  return { project: readQde(files.get(name)!, { label: `${label}: project.qde` }), files };
+  const name = qdes[0];
+  return { project: readQde(files.get(name)!, { label: `${label}: ${name}` }), files };
 }

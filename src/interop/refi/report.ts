@@ -20,11 +20,16 @@ export interface ImportReport {
   counts: Record<string, number>;
   notCarried: ReportItem[];
   notes: ReportItem[];
+  /** 'another-coder': the same study from another coder; `matched` says what matched what. */
+  mode?: 'another-coder';
+  matched?: ReportItem[];
 }
 
 export interface ExportReport {
   fileName: string;
   format: 'qdpx' | 'qdc';
+  /** qdpx: which program it was written for (positions in characters, or UTF-16 units for NVivo). */
+  target?: 'standard' | 'nvivo';
   counts: Record<string, number>;
   /** What the REFI-QDA standard cannot carry, and where it went (extensions.json or lost). */
   notCarried: ReportItem[];
@@ -43,8 +48,9 @@ function items(title: string, list: ReportItem[]): string[] {
 
 export function renderImportReport(r: ImportReport): string {
   return [
-    `Imported ${r.fileName} (${r.kind}${r.origin ? `, made by ${r.origin}` : ''})${r.thematicExtensions ? ', a Thematic export: themes, turns and map restored exactly' : ''}.`,
+    `Imported ${r.fileName} (${r.kind}${r.origin ? `, made by ${r.origin}` : ''})${r.mode === 'another-coder' ? ' as the same study from another coder' : ''}${r.thematicExtensions ? ', a Thematic export: themes, turns and map restored exactly' : ''}.`,
     `Added: ${countsLine(r.counts)}.`,
+    ...items('Matched in this project', r.matched ?? []),
     ...items('Not carried into Thematic', r.notCarried),
     ...items('Notes', r.notes),
   ].join('\n');
@@ -52,8 +58,11 @@ export function renderImportReport(r: ImportReport): string {
 
 export function renderExportReport(r: ExportReport): string {
   return [
-    `Exported ${r.fileName} (${r.format}): ${countsLine(r.counts)}.`,
+    `Exported ${r.fileName} (${r.format}${r.target === 'nvivo' ? ', for NVivo: positions in UTF-16 units' : ''}): ${countsLine(r.counts)}.`,
     ...items(r.format === 'qdpx' ? 'Not expressible in REFI-QDA' : 'Not carried by a codebook', r.notCarried),
   ].join('\n');
 }
 
+
+/** A source as the report names it: by its name, or by its GUID when it has none. */
+export const sourceLabel = (s: { name: string; guid: string }, kind = '') => `${kind ? `${kind} ` : ''}source "${s.name.trim() ? s.name : s.guid}"`;

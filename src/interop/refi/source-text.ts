@@ -26,7 +26,7 @@ export async function resolveSourceText(source: RefiTextSource, files: Map<strin
     }
   }
   if (!source.plainTextPath && !source.richTextPath) why.push('the file gives no PlainTextContent, plainTextPath or richTextPath');
-  return { missing: `source "${source.name}": no text: ${why.join('; ')}` };
+  return { missing: `source "${source.name.trim() ? source.name : source.guid}": no text: ${why.join('; ')}` };
 }
 
 /** A note's text: inline, or its plainTextPath in the archive. */
@@ -37,19 +37,28 @@ export function resolveNoteText(note: RefiNote, files: Map<string, Uint8Array>):
   return found ? { text: decodeUnicode(found.bytes, found.entry).text } : { missing: `note "${note.name ?? note.guid}": no text: ${why.join('; ')}` };
 }
 
-/** internal://x -> the archive's Sources/x (tolerating \ and letter case); anything else is outside. */
+/**
+ * internal://x -> the archive's sources/x; a bare relative path (the qc library writes
+ * plainTextPath="board_2017.txt") -> that entry, or sources/x. Letter case and \ are tolerated.
+ * Anything else (absolute://, relative://, C:\..., /...) is outside the archive and never read.
+ */
 function lookUp(path: string, files: Map<string, Uint8Array>, why: string[]): { entry: string; bytes: Uint8Array } | undefined {
-  const internal = /^internal:\/\/(.+)$/i.exec(path.trim());
-  if (!internal) {
+  const p = path.trim();
+  const internal = /^internal:\/\/(.+)$/i.exec(p);
+  const bare = !internal && !/^[A-Za-z][\w+.-]*:/.test(p) && !/^[\\/]/.test(p) && !p.replace(/\\/g, '/').split('/').includes('..');
+  if (!internal && !bare) {
     why.push(`"${path}" is outside the project file, and Thematic never reads paths named by an imported project from disk`);
     return undefined;
   }
-  const entry = `Sources/${internal[1]}`;
-  const exact = files.get(entry);
-  if (exact) return { entry, bytes: exact };
-  const wanted = entry.replace(/\\/g, '/').toLowerCase();
-  for (const [name, bytes] of files) if (name.replace(/\\/g, '/').toLowerCase() === wanted) return { entry: name, bytes };
-  why.push(files.size === 0 ? `"${path}" needs the .qdpx archive it came from` : `"${path}" is not in the archive (no ${entry})`);
+  const rel = internal ? internal[1] : p;
+  const wanted = (internal ? [`sources/${rel}`] : [rel, `sources/${rel}`]).map((e) => e.replace(/\\/g, '/'));
+  for (const entry of wanted) {
+    const exact = files.get(entry);
+    if (exact) return { entry, bytes: exact };
+  }
+  const lower = new Set(wanted.map((e) => e.toLowerCase()));
+  for (const [name, bytes] of files) if (lower.has(name.replace(/\\/g, '/').toLowerCase())) return { entry: name, bytes };
+  why.push(files.size === 0 ? `"${path}" needs the .qdpx archive it came from` : `"${path}" is not in the archive (no ${wanted.join(' or ')})`);
   return undefined;
 }
 

@@ -6,11 +6,14 @@ import { stableGuid } from '../../map/refi-graph.ts';
 // attached to (a code may support several themes). Themes become non-codable codes
 // (core -> groups -> themes -> sub-themes); a code sits under the first theme it is attached to
 // (lowest theme id, as on the map), its sub-codes follow it unless they support another theme;
-// one Set per theme lists its exact members.
+// one Set per theme lists its exact members. Siblings keep the order they were made in (an
+// imported file's own order: "2. Severity" before "10. Values"); codes that came without a colour
+// and were given one from the palette go out uncoloured again.
 
 export interface CodeIn { id: number; guid: string; parent_id: number | null; name: string; color: string; definition: string }
 
-export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id: number; code_id: number; position: number }[]): { codes: RefiCode[]; sets: RefiSet[] } {
+export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id: number; code_id: number; position: number }[],
+  uncoloured: Map<string, string> = new Map()): { codes: RefiCode[]; sets: RefiSet[] } {
   const themeNode = new Map<number, RefiCode>();
   for (const t of themes) themeNode.set(t.id, { guid: t.guid, name: t.name, color: t.color ?? undefined, description: t.definition || undefined, isCodable: false, children: [] });
   const roots: RefiCode[] = [];
@@ -24,7 +27,10 @@ export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id
   for (const a of [...attach].sort((x, y) => x.theme_id - y.theme_id)) (themesOf.get(a.code_id) ?? themesOf.set(a.code_id, []).get(a.code_id)!).push(a.theme_id);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const node = new Map<number, RefiCode>();
-  for (const c of codes) node.set(c.id, { guid: c.guid, name: c.name, color: c.color, description: c.definition || undefined, isCodable: true, children: [] });
+  for (const c of codes) {
+    const color = uncoloured.get(c.guid)?.toUpperCase() === c.color.toUpperCase() ? undefined : c.color;
+    node.set(c.id, { guid: c.guid, name: c.name, color, description: c.definition || undefined, isCodable: true, children: [] });
+  }
   // The theme a code's sub-tree sits under, walking parents first.
   const eff = new Map<number, number | null>();
   const effective = (id: number): number | null => {
@@ -36,7 +42,7 @@ export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id
     eff.set(id, theme);
     return theme;
   };
-  const sorted = [...codes].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  const sorted = [...codes].sort((a, b) => a.id - b.id);
   for (const c of sorted) {
     const theme = effective(c.id);
     const parentTheme = c.parent_id !== null && byId.has(c.parent_id) ? effective(c.parent_id) : null;

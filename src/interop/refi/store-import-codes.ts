@@ -14,14 +14,16 @@ const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00
   '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-export interface CodesResult { ids: Map<string, number>; added: number; reused: number }
+export interface CodesResult { ids: Map<string, number>; added: number; reused: number; uncoloured: [string, string][] }
 
-export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefined, notes: ReportItem[]): CodesResult {
+/** `match`: file code GUID (lower case) -> a project code to use instead (another coder's file). */
+export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefined, notes: ReportItem[], match?: Map<string, number>): CodesResult {
   const ids = new Map<string, number>();
   const existing = stmt(tx.db, 'SELECT id, guid FROM codes').all() as { id: number; guid: string }[];
   const byGuid = new Map(existing.map((r) => [r.guid.toLowerCase(), r.id]));
   const themeGuids = new Set((ext?.themes ?? []).map((t) => t.guid.toLowerCase()));
   let added = 0, reused = 0, count = existing.length, grouping = 0;
+  const uncoloured: [string, string][] = [];
   // Flatten with the parent each code should get, parents before children.
   const flat: { code: RefiCode; parentGuid: string | null }[] = [];
   const walk = (list: RefiCode[], parentGuid: string | null) => {
@@ -48,7 +50,7 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
   const taken = (name: string, parentId: number | null) =>
     !!stmt(tx.db, 'SELECT 1 FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').get(name, parentId);
   for (const { code: c, parentGuid } of flat) {
-    const known = byGuid.get(c.guid.toLowerCase());
+    const known = byGuid.get(c.guid.toLowerCase()) ?? match?.get(c.guid.toLowerCase());
     if (known !== undefined) { ids.set(c.guid.toLowerCase(), known); reused++; continue; }
     if (!c.isCodable && !ext) grouping++;
     const parentId = parentGuid ? ids.get(parentGuid.toLowerCase()) ?? byGuid.get(parentGuid.toLowerCase()) ?? null : null;
@@ -58,6 +60,7 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
     if (name !== base) notes.push({ kind: 'code-renamed', name: `code "${base}"`, detail: `a code of that name already sits there; imported as "${name}"` });
     const x = ext?.codes[c.guid];
     const color = x?.color ?? (c.color && HEX.test(c.color) ? c.color.toUpperCase() : PALETTE[count % PALETTE.length]);
+    if (!x && !(c.color && HEX.test(c.color))) uncoloured.push([c.guid, color]);
     const id = tx.insert('codes', {
       guid: c.guid, parent_id: parentId, name, color, definition: c.description ?? '',
       when_to_use: x?.whenToUse ?? '', when_not_to_use: x?.whenNotToUse ?? '', example: x?.example ?? '', in_vivo: x?.inVivo ? 1 : 0,
@@ -67,5 +70,5 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
     added++; count++;
   }
   if (grouping) notes.push({ kind: 'grouping-codes', name: plural(grouping, 'non-codable code'), detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
-  return { ids, added, reused };
+  return { ids, added, reused, uncoloured };
 }

@@ -11,10 +11,13 @@ export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<Imp
   const file = readRefi(fileName, bytes);
   const texts = new Map<string, ResolvedText>();
   const p = file.project;
+  const extensions = parseExtensions(file.files.get(EXTENSIONS_PATH));
   if (p) {
     const sources: RefiSource[] = [];
-    for (const s of p.sources) {
-      if (s.kind !== 'text') { sources.push(s); continue; }
+    for (const x of p.sources) {
+      if (x.kind !== 'text') { sources.push(x); continue; }
+      // Thematic's export for NVivo counts UTF-16 units, whatever its origin says.
+      const s = extensions?.offsetUnit === 'utf16' ? { ...x, offsetUnit: 'utf16' as const } : x;
       const r = await resolveSourceText(s, file.files);
       texts.set(s.guid, r);
       sources.push('text' in r ? { ...s, selections: selectionsInUtf16(s, r.text), offsetUnit: 'utf16' } : s);
@@ -27,6 +30,6 @@ export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<Imp
   }
   return {
     fileName: fileName.split(/[\\/]/).pop() || fileName, kind: file.kind, project: file.project, codebook: file.codebook, texts,
-    extensions: parseExtensions(file.files.get(EXTENSIONS_PATH)),
+    extensions,
   };
 }

@@ -3,10 +3,14 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiCodebook, RefiProject, RefiTextSource } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import { plural, type ImportReport, type ReportItem } from './report.ts';
-import { findByGuid, keepGuid, selectionGuid } from './store-guids.ts';
+import { plural, sourceLabel, type ImportReport, type ReportItem } from './report.ts';
+import { keepGuid, selectionGuid } from './store-guids.ts';
 import { importCodes } from './store-import-codes.ts';
 import { importSource, sha256 } from './store-import-sources.ts';
+import { documentsByCanonicalText, documentsByGuid, matchCodesByPath } from './store-import-match.ts';
+import { importParticipants } from './store-import-participants.ts';
+import { isSystemUser } from './system-users.ts';
+import { keepUncoloured } from './store-code-colours.ts';
 import { importThemes } from './store-import-themes.ts';
 import { keepExtras } from './store-extras.ts';
 import { importDecisions } from './store-consensus.ts';
@@ -27,17 +31,36 @@ export interface ImportInput {
   /** Source guid -> its text (selections already in UTF-16 offsets of that text) or why it is missing. */
   texts: Map<string, ResolvedText>;
   extensions?: Extensions;
+  options?: ImportOptions;
 }
 
+export interface ImportOptions {
+  /** 'study' (default): bring the file in; 'another-coder': the same study coded by someone else (match documents and codes, add the codings). */
+  mode?: 'study' | 'another-coder';
+  /** another-coder: put every coding under this coder (else each coding's user in the file). */
+  coder?: string;
+  /** A source with exactly the text of a document already here but another GUID: 'separate' (default) or 'merge' into that document. */
+  identicalText?: 'separate' | 'merge';
+  /** Document groups named like "gender: male" (ATLAS.ti) become participant attributes. */
+  groupsAsAttributes?: boolean;
+}
 
 export function importRefi(tx: Tx, input: ImportInput): ImportReport {
-  const notCarried: ReportItem[] = []; const notes: ReportItem[] = [];
+  const notCarried: ReportItem[] = []; const notes: ReportItem[] = []; const matched: ReportItem[] = [];
   const ext = input.project ? input.extensions : undefined;
+  const opts = input.options ?? {};
+  const another = opts.mode === 'another-coder' && !!input.project;
   const report: ImportReport = { fileName: input.fileName, kind: input.kind, origin: input.project?.origin ?? input.codebook?.origin, thematicExtensions: !!ext, counts: {}, notCarried, notes };
   const roots = input.project?.codes ?? input.codebook?.codes ?? [];
-  const codes = importCodes(tx, roots, ext, notes);
+  const codes = importCodes(tx, roots, ext, notes, another ? matchCodesByPath(tx.db, roots, ext) : undefined);
   report.counts.codes = codes.added;
-  if (codes.reused) notes.push({ kind: 'codes-reused', name: `${codes.reused} codes`, detail: 'already in the project (same GUID); reused, not copied' });
+  if (another) {
+    report.mode = 'another-coder';
+    report.matched = matched;
+    report.counts['codes matched'] = codes.reused;
+    matched.push({ kind: 'codes', name: plural(codes.reused, 'code'), detail: `matched by GUID or by path and name${codes.added ? `; ${plural(codes.added, 'code')} not in the project were added` : ''}` });
+  } else if (codes.reused) notes.push({ kind: 'codes-reused', name: `${codes.reused} codes`, detail: 'already in the project (same GUID); reused, not copied' });
+  if (codes.uncoloured.length) keepUncoloured(tx, codes.uncoloured);
 
   const p = input.project;
   if (!p) {
@@ -46,7 +69,8 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   }
   const generated = new Set(ext?.generated ?? []);
 
-  // Users become coders (a Thematic export lists its real coders; other users only wrote notes).
+  // Users become coders (a Thematic export lists its real coders; other users only wrote notes),
+  // except the program itself ("ATLAS.ti"): what it created goes to the project's creator.
   const userName = new Map<string, string>();
   const usedNames = new Set<string>();
   for (const u of p.users) {
@@ -56,6 +80,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     usedNames.add(name.toLowerCase());
     userName.set(u.guid.toLowerCase(), name);
   }
+  const system = new Set(ext ? [] : p.users.filter((u) => isSystemUser(u.name, p.origin)).map((u) => u.guid.toLowerCase()));
   const coderIds = new Map<string, number>();
   let codersAdded = 0;
   const coderByName = (name: string, guid?: string) => {
@@ -66,11 +91,18 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     codersAdded++;
     return id;
   };
-  const coderUsers = ext ? ext.coders.map((k) => ({ guid: k.guid, name: k.name })) : p.users.map((u) => ({ guid: u.guid, name: userName.get(u.guid.toLowerCase())! }));
-  for (const u of coderUsers) coderIds.set(u.guid.toLowerCase(), coderByName(u.name, u.guid));
-  const fallbackUser = p.creatingUserGuid?.toLowerCase();
+  const creator = p.creatingUserGuid?.toLowerCase();
+  const fallbackUser = creator && !system.has(creator) ? creator : undefined;
+  const asked = another && opts.coder?.trim() ? opts.coder.trim() : undefined;
+  const coderUsers = ext ? ext.coders.map((k) => ({ guid: k.guid, name: k.name })) : p.users.filter((u) => !system.has(u.guid.toLowerCase())).map((u) => ({ guid: u.guid, name: userName.get(u.guid.toLowerCase())! }));
+  if (!asked) for (const u of coderUsers) coderIds.set(u.guid.toLowerCase(), coderByName(u.name, u.guid));
+  for (const u of p.users.filter((x) => system.has(x.guid.toLowerCase()))) {
+    notes.push({ kind: 'system-user', name: `user "${u.name}"`, detail: `the program itself, not a person: not made a coder${fallbackUser ? `; what it created is credited to "${userName.get(fallbackUser)}", the project's creator` : ''}` });
+  }
   const coderOf = (guid: string | undefined): number => {
-    const g = guid?.toLowerCase() ?? fallbackUser;
+    if (asked) return coderByName(asked);
+    let g = guid?.toLowerCase() ?? fallbackUser;
+    if (g && system.has(g)) g = fallbackUser;
     if (g && coderIds.has(g)) return coderIds.get(g)!;
     const name = g && userName.get(g) ? userName.get(g)! : 'Imported';
     const id = coderByName(name, g && userName.get(g) ? guid ?? p.creatingUserGuid : undefined);
@@ -78,43 +110,8 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     return id;
   };
 
-  // Cases -> participants with attributes (variable values as text).
-  const varName = new Map(p.variables.map((v) => [v.guid.toLowerCase(), v.name]));
-  const participantIds = new Map<string, number>();
-  let participantsAdded = 0;
-  for (const c of p.cases) {
-    const label = c.name?.trim() || `Case ${c.guid.slice(0, 8)}`;
-    const known = findByGuid(tx.db, c.guid);
-    let id = known?.entity === 'participant' ? known.id : (stmt(tx.db, 'SELECT id FROM participants WHERE label = ? COLLATE NOCASE').get(label) as { id: number } | undefined)?.id;
-    if (id === undefined) {
-      id = tx.insert('participants', { label, created_at: nowIso() });
-      keepGuid(tx, 'participant', id, c.guid);
-      participantsAdded++;
-    } else notes.push({ kind: 'participant-reused', name: `case "${label}"`, detail: 'a participant of that name is already in the project; its attributes were added to it' });
-    const have = new Set((stmt(tx.db, 'SELECT key FROM participant_attributes WHERE participant_id = ?').all(id) as { key: string }[]).map((r) => r.key));
-    for (const v of c.values) {
-      const key = varName.get(v.variableGuid.toLowerCase())?.trim();
-      if (!key || have.has(key) || v.value === '') continue;
-      tx.insert('participant_attributes', { participant_id: id, key, value: v.value });
-      have.add(key);
-    }
-    participantIds.set(c.guid.toLowerCase(), id);
-  }
-  const typed = p.variables.filter((v) => v.type !== 'Text');
-  if (typed.length) notes.push({ kind: 'variable-types', name: typed.map((v) => `"${v.name}" (${v.type})`).join(', '), detail: 'participant attributes are text; these values were imported as text' });
-  const caseCodes = p.cases.reduce((n, c) => n + c.codeGuids.length, 0);
-  if (caseCodes) notCarried.push({ kind: 'case-codes', name: `${plural(caseCodes, 'code reference')} on cases`, detail: 'Thematic codes text, not participants; not imported' });
-  const caseOfSource = new Map<string, string[]>();
-  for (const c of p.cases) for (const s of c.sourceGuids) (caseOfSource.get(s.toLowerCase()) ?? caseOfSource.set(s.toLowerCase(), []).get(s.toLowerCase())!).push(c.guid);
-  const participantFor = (s: RefiTextSource, x: Extensions['documents'][string] | undefined): number | null => {
-    if (x) return x.participantGuid ? participantIds.get(x.participantGuid.toLowerCase()) ?? null : null;
-    const cases = caseOfSource.get(s.guid.toLowerCase()) ?? [];
-    if (cases.length > 1) {
-      const names = cases.map((g) => p.cases.find((c) => c.guid === g)?.name ?? g);
-      notes.push({ kind: 'several-cases', name: `source "${s.name}"`, detail: `belongs to ${cases.length} cases (${names.join(', ')}); linked to the first, ${names[0]}` });
-    }
-    return cases.length ? participantIds.get(cases[0].toLowerCase()) ?? null : null;
-  };
+  const people = importParticipants(tx, p, !!opts.groupsAsAttributes, notes, notCarried);
+  const participantIds = people.ids;
 
   // Sources.
   const existingHashes = new Map<string, number>();
@@ -123,28 +120,37 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     existingHashes.set(sha256(d.text), d.id);
   }
   const codingGuids = new Set((stmt(tx.db, 'SELECT guid FROM codings').all() as { guid: string }[]).map((r) => r.guid));
-  const ctx = { tx, codeIds: codes.ids, coderOf, participantFor, existingHashes, codingGuids, notCarried, notes };
+  const ctx = {
+    tx, codeIds: codes.ids, coderOf, participantFor: people.participantFor, existingHashes, existingGuids: documentsByGuid(tx.db),
+    canonical: another ? documentsByCanonicalText(tx.db) : undefined, identicalText: opts.identicalText ?? 'separate' as const,
+    codingGuids, notCarried, notes, matched,
+  };
   const docIds = new Map<string, number>(); const selectionCoding = new Map<string, number>();
   const addedDocs = new Map<string, number>(); const codingIds = new Map<string, number>();
-  let documents = 0, codings = 0;
+  const codingOf = new Map<string, number>(); const uncoded = new Map<string, { documentId: number; start: number; end: number }>();
+  let documents = 0, codings = 0, docsMatched = 0, already = 0;
   const keptSelections: { codingId: number; guid: string }[] = [];
   for (const s of p.sources) {
     if (s.kind !== 'text') {
-      notCarried.push({ kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
+      notCarried.push({ kind: `${s.kind}-source`, name: sourceLabel(s, s.kind), detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
       continue;
     }
     const t = input.texts.get(s.guid);
     if (!t || 'missing' in t) {
-      notCarried.push({ kind: 'missing-source', name: `source "${s.name}"`, detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${plural(s.selections.length, 'selection')} on it not imported` });
+      notCarried.push({ kind: 'missing-source', name: sourceLabel(s), detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${plural(s.selections.length, 'selection')} on it not imported` });
       continue;
     }
     const x = ext?.documents[s.guid];
     const r = importSource(ctx, s, t.text, t.from, x, selectionGuid);
     docIds.set(s.guid.toLowerCase(), r.documentId);
     for (const [k, v] of r.selections) selectionCoding.set(k, v);
+    for (const [k, v] of r.codingOf) codingOf.set(k, v);
+    for (const [k, v] of r.uncoded) uncoded.set(k, v);
     keptSelections.push(...r.keptSelectionGuids);
+    codings += r.codings; already += r.already;
+    if (r.matched) docsMatched++;
     if (!r.added) continue;
-    documents++; codings += r.codings;
+    documents++;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);
     keepGuid(tx, 'document', r.documentId, s.guid);
@@ -152,14 +158,13 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
       const pid = participantIds.get(pg.toLowerCase());
       if (pid !== undefined) tx.insert('speaker_participants', { document_id: r.documentId, speaker, participant_id: pid });
     }
-    if (s.values.length) notCarried.push({ kind: 'source-variables', name: `source "${s.name}"`, detail: `${plural(s.values.length, 'variable value')} on the source itself not imported (Thematic keeps attributes on participants)` });
   }
   const taken = new Set((stmt(tx.db, "SELECT guid FROM refi_guids").all() as { guid: string }[]).map((r) => r.guid));
   tx.insertMany('refi_guids', keptSelections.filter((k) => !taken.has(k.guid)).map((k) => ({ entity: 'selection', entity_id: k.codingId, guid: k.guid })));
 
   const themes = ext ? importThemes(tx, ext, codes.ids, notes) : { themes: new Map<string, number>(), added: 0 };
   const decisions = ext?.consensusDecisions ? importDecisions(tx, ext.consensusDecisions, addedDocs, codes.ids, codingIds) : 0;
-  const memos = importNotes(tx, p, ext, { docIds, selectionCoding, codeIds: codes.ids, themeIds: themes.themes, participantIds, userName })
+  const memos = importNotes(tx, p, ext, { docIds, selectionCoding, codingOf, uncoded, codeIds: codes.ids, themeIds: themes.themes, participantIds, userName }, notes)
     + descriptionMemos(tx, p, addedDocs, selectionCoding, participantIds);
 
   const extras = [
@@ -169,6 +174,9 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   ];
   const kept = keepExtras(tx, extras);
   if (kept) notes.push({ kind: 'kept', name: (['set', 'link', 'graph'] as const).map((k) => { const n = extras.filter((e) => e.kind === k).length; return plural(n, k); }).join(', '), detail: 'Thematic has no model for these; kept as they are and written back on export' });
-  Object.assign(report.counts, { documents, codings, coders: codersAdded, participants: participantsAdded, memos, themes: themes.added, 'consensus decisions': decisions, 'kept sets/links/graphs': kept });
+  Object.assign(report.counts, { documents, codings, coders: codersAdded, participants: people.added, memos, themes: themes.added, 'consensus decisions': decisions, 'kept sets/links/graphs': kept });
+  if (another) report.counts['documents matched'] = docsMatched;
+  else if (docsMatched) report.counts['documents merged'] = docsMatched;
+  if (another || already) report.counts['codings already there'] = already;
   return report;
 }

@@ -1,13 +1,14 @@
 // RefiProject -> QDA-XML 1.0 project (.qde), valid against Project-mrt2019.xsd. Element order
 // follows the schema's sequences; wrappers (Users, Codes, ...) need one child, so empty ones are
-// left out. Offsets go out as Unicode code points (the standard's "characters"; see offsets.ts).
+// left out. Offsets go out as Unicode code points (the standard's "characters"; see offsets.ts),
+// or as UTF-16 units when the file is for NVivo (export-targets.ts).
 
 import type {
   RefiCase, RefiCode, RefiCoding, RefiEdge, RefiGraph, RefiLink, RefiNote, RefiOtherSource,
   RefiProject, RefiSet, RefiTextSelection, RefiTextSource, RefiVariableType, RefiVariableValue,
   RefiVertex,
 } from './model.ts';
-import { utf16ToCodePoints } from './offsets.ts';
+import { codePointsToUtf16, utf16ToCodePoints } from './offsets.ts';
 import {
   el, refiGuid, refiValues, renderXml, typedValue, type RefiValues, type XmlElement,
 } from './write-xml.ts';
@@ -20,6 +21,8 @@ export interface WriteQdeOptions {
   warnings?: string[];
   /** Source texts by source guid, preferred over plainTextContent (writeQdpx passes its map). */
   sourceTexts?: Map<string, string>;
+  /** What positions count: 'codepoint' (default: the standard's characters) or 'utf16' (NVivo). */
+  offsets?: 'codepoint' | 'utf16';
 }
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -29,6 +32,7 @@ interface Ctx {
   notes: NotePlaces;
   types: VariableTypes;
   mode: 'inline' | 'files';
+  offsets: 'codepoint' | 'utf16';
   textOf(s: RefiTextSource): string | undefined;
 }
 
@@ -39,10 +43,11 @@ export function writeQde(project: RefiProject, opts: WriteQdeOptions = {}): stri
     notes: noteRefPlaces(project, v),
     types: variableTypes(project, v),
     mode: opts.texts ?? 'inline',
+    offsets: opts.offsets ?? 'codepoint',
     textOf: (s) => opts.sourceTexts?.get(s.guid) ?? s.plainTextContent,
   };
   const p = project;
-  if (p.origin !== undefined && /^\s*nvivo/i.test(p.origin)) {
+  if (ctx.offsets === 'codepoint' && p.origin !== undefined && /^\s*nvivo/i.test(p.origin)) {
     // Readers take an NVivo origin to mean UTF-16 offsets; this file counts code points.
     v.warn(`origin "${p.origin}" names NVivo, but positions are written as code points, not NVivo's UTF-16 units`);
   }
@@ -145,7 +150,7 @@ function textSource(s: RefiTextSource, ctx: Ctx): XmlElement {
     content = el('PlainTextContent', {}, [v.text(text, `${what} text`)]);
     paths = {};
   }
-  const offsets = selectionOffsets(s, text, what, v);
+  const offsets = selectionOffsets(s, text, what, v, ctx.offsets);
   return el('TextSource', {
     guid,
     name: v.text(s.name, what),
@@ -162,13 +167,14 @@ function textSource(s: RefiTextSource, ctx: Ctx): XmlElement {
   ]);
 }
 
-/** [start0, end0, start1, end1, ...] in code points (a reader may have left them so already). */
-function selectionOffsets(s: RefiTextSource, text: string | undefined, what: string, v: RefiValues): number[] {
-  const u16 = s.selections.flatMap((x) => [x.start, x.end]).map((n) => Math.round(n));
-  if (s.offsetUnit === 'codepoint') return u16;
-  if (text !== undefined) return utf16ToCodePoints(text, u16);
-  if (u16.length > 0) v.warn(`${what}: positions written as UTF-16 offsets (no text to count code points in)`);
-  return u16;
+/** [start0, end0, start1, end1, ...] in code points, or UTF-16 units for NVivo (a reader may have left them in code points). */
+function selectionOffsets(s: RefiTextSource, text: string | undefined, what: string, v: RefiValues, unit: 'codepoint' | 'utf16'): number[] {
+  const given = s.selections.flatMap((x) => [x.start, x.end]).map((n) => Math.round(n));
+  const givenUnit = s.offsetUnit ?? 'utf16';
+  if (givenUnit === unit) return given;
+  if (text !== undefined) return unit === 'codepoint' ? utf16ToCodePoints(text, given) : codePointsToUtf16(text, given);
+  if (given.length > 0) v.warn(`${what}: positions written as ${givenUnit === 'utf16' ? 'UTF-16 offsets' : 'code points'} (no text to count ${unit === 'utf16' ? 'UTF-16 units' : 'code points'} in)`);
+  return given;
 }
 
 function selection(x: RefiTextSelection, start: number, end: number, ctx: Ctx, where: string): XmlElement {

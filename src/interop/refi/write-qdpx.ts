@@ -1,4 +1,5 @@
-// RefiProject + texts -> .qdpx: a zip with project.qde and Sources/<guid>.txt (UTF-8, no BOM).
+// RefiProject + texts -> .qdpx: a zip with project.qde and sources/<guid>.txt (UTF-8, no BOM;
+// REFI-QDA 1.5 sections 8.1 and 8.3 name the folder "sources", and strict readers look only there).
 // Every entry has the same fixed time and entries come in a fixed order, so exporting the same
 // project twice gives the same bytes.
 
@@ -7,12 +8,15 @@ import type { RefiProject } from './model.ts';
 import { writeQde } from './write-qde.ts';
 import { cleanXmlText, refiGuid } from './write-xml.ts';
 import { plural } from './report.ts';
+import { EXPORT_TARGETS, SOURCES_FOLDER, type ExportTarget } from './export-targets.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export interface WriteQdpxOptions {
   /** Gets one line per thing the archive could not carry as given (for the export report). */
   warnings?: string[];
+  /** Which program the file is for (see export-targets.ts); the standard by default. */
+  target?: ExportTarget;
 }
 
 // DOS zip times are local wall-clock times; built from local parts, this reads 2000-01-01 00:00
@@ -32,8 +36,9 @@ export function writeQdpx(
 ): Uint8Array {
   const warnings = opts.warnings ?? [];
   const entries = new Map<string, Uint8Array>();
-  const qde = writeQde(project, { texts: 'files', sourceTexts: texts, warnings });
-  entries.set('project.qde', new TextEncoder().encode(qde));
+  const target = EXPORT_TARGETS[opts.target ?? 'standard'];
+  const qde = writeQde(project, { texts: 'files', sourceTexts: texts, warnings, offsets: target.offsets });
+  entries.set(target.qdeName, new TextEncoder().encode(qde));
   for (const s of project.sources) {
     if (s.kind !== 'text') continue;
     const text = texts.get(s.guid) ?? s.plainTextContent;
@@ -41,10 +46,10 @@ export function writeQdpx(
     // Only lone surrogates matter here (UTF-8 cannot hold them); TextEncoder makes them U+FFFD.
     const lone = text.match(LONE_SURROGATE)?.length ?? 0;
     if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
-    entries.set(`Sources/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
+    entries.set(`${SOURCES_FOLDER}/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
   }
   for (const path of [...extra.keys()].sort()) {
-    if (entries.has(path)) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
+    if (entries.has(path) || path.toLowerCase() === target.qdeName.toLowerCase()) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
     entries.set(path, extra.get(path)!);
   }
   // Level 1: on 10 MB of transcripts it saves over a second against level 6 for ~10% more bytes.
