@@ -11,6 +11,7 @@ import { importThemes } from './store-import-themes.ts';
 import { keepExtras } from './store-extras.ts';
 import { importDecisions } from './store-consensus.ts';
 import { descriptionMemos, importNotes } from './store-import-notes.ts';
+import { keepTranscriptMedia, mediaSourceItem } from './media-import.ts';
 
 // A REFI-QDA project or codebook -> rows of a Thematic project, inside one operation (the caller's
 // tx), so the import is all-or-nothing and one undo takes it back. Everything the file holds that
@@ -129,6 +130,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   let documents = 0, codings = 0;
   const keptSelections: { codingId: number; guid: string }[] = [];
   for (const s of p.sources) {
+    if (s.kind === 'audio' || s.kind === 'video') { notCarried.push(mediaSourceItem(s)); continue; }
     if (s.kind !== 'text') {
       notCarried.push({ kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
       continue;
@@ -144,6 +146,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     for (const [k, v] of r.selections) selectionCoding.set(k, v);
     keptSelections.push(...r.keptSelectionGuids);
     if (!r.added) continue;
+    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report);
     documents++; codings += r.codings;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);
