@@ -9,7 +9,9 @@ import type { RefiCase, RefiCodebook, RefiGraph, RefiLink, RefiNote, RefiNoteRef
 import { EXTENSIONS_FORMAT, type Extensions } from './extensions.ts';
 import type { ExportReport, ReportItem } from './report.ts';
 import { guidSalt, guidsFor, keptGuids, selectionGuid } from './store-guids.ts';
-import { labelTurns } from './store-export-text.ts';
+import { labelTurns, type LabelledText } from './store-export-text.ts';
+import { mediaSources, type MediaExportOptions } from './media-export.ts';
+import { mediaReferences } from './media-store.ts';
 import { codeTree, type CodeIn } from './store-export-codes.ts';
 import { exportExtras } from './store-extras.ts';
 import { exportDecisions } from './store-consensus.ts';
@@ -22,7 +24,11 @@ import { sha256 } from './store-import-sources.ts';
 // read: GUIDs without a column are derived (see store-guids.ts), so exporting twice gives the
 // same GUIDs and never touches the undo history.
 
-export interface ProjectExport { project: RefiProject; texts: Map<string, string>; extensions: Extensions; report: ExportReport }
+export interface ProjectExport {
+  project: RefiProject; texts: Map<string, string>; extensions: Extensions; report: ExportReport;
+  /** Recordings to put in the archive: entry path -> file on disk (only with includeMedia; media-export.ts). */
+  mediaFiles: Map<string, string>;
+}
 
 interface Ctx { db: Db; derive: (seed: string) => string }
 
@@ -56,8 +62,9 @@ export function exportCodebook(db: Db, fileName = 'codebook.qdc'): { codebook: R
   };
 }
 
-export function exportProject(db: Db, projectName: string, fileName = 'project.qdpx'): ProjectExport {
+export function exportProject(db: Db, projectName: string, fileName = 'project.qdpx', mediaOpts: MediaExportOptions = {}): ProjectExport {
   const c = ctxOf(db);
+  const media = mediaReferences(db);
   // A document's GUID also hashes its (immutable) text, so a new document that happens to reuse a
   // deleted one's row id never inherits that document's GUID.
   const docSha = new Map((stmt(db, 'SELECT id, sha256 FROM documents').all() as { id: number; sha256: string }[]).map((d) => [d.id, d.sha256]));
@@ -147,11 +154,14 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
   const codingsOf = new Map<number, typeof codings>();
   for (const g of codings) { (codingsOf.get(g.document_id) ?? codingsOf.set(g.document_id, []).get(g.document_id)!).push(g); codingGuids.set(g.id, g.guid); }
   const texts = new Map<string, string>();
+  const labelledOf = new Map<string, LabelledText>(); const docOfGuid = new Map<string, number>();
   const sources: RefiTextSource[] = docs.map((d) => {
     const guid = docGuid(d.id);
     const dt = turnsOf.get(d.id) ?? [];
-    const labelled = labelTurns(d.text, dt.map((t) => ({ speaker: t.speaker, start: t.start, timeStart: t.time_start })));
+    // A transcript's times go out as SyncPoints, not as "[hh:mm:ss]" in its text.
+    const labelled = labelTurns(d.text, dt.map((t) => ({ speaker: t.speaker, start: t.start, timeStart: media.has(d.id) ? null : t.time_start })));
     texts.set(guid, labelled.text);
+    labelledOf.set(guid, labelled); docOfGuid.set(guid, d.id);
     const speakers: Record<string, string> = {};
     for (const s of speakerLinks) if (s.document_id === d.id) speakers[s.speaker] = partGuid(s.participant_id);
     ext.documents[guid] = {
@@ -169,6 +179,12 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
       })),
     };
   });
+
+  const av = mediaSources(sources, {
+    media, documentOf: (g) => docOfGuid.get(g)!, derive: c.derive, mapStart: (g, o) => labelledOf.get(g)!.mapStart(o),
+    turnsOf: (id) => (turnsOf.get(id) ?? []).map((t) => ({ start: t.start, timeStart: t.time_start })),
+  }, mediaOpts);
+  notCarried.push(...av.items);
 
   // Theme links as REFI links between the theme codes; the map as a Graph.
   const links = stmt(db, 'SELECT id, from_theme_id, to_theme_id, label, created_at FROM theme_links ORDER BY id').all() as { id: number; from_theme_id: number; to_theme_id: number; label: string; created_at: string }[];
@@ -216,12 +232,12 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
 
   const project: RefiProject = {
     name: projectName, origin: `Thematic ${APP_VERSION}`, creatingUserGuid: users[0]?.guid, users, codes: tree.codes,
-    variables: [...variables.values()], cases, sources, notes, noteRefs, sets, links: [...refiLinks, ...extras.links], graphs: [...graphs, ...extras.graphs],
+    variables: [...variables.values()], cases, sources: av.sources, notes, noteRefs, sets, links: [...refiLinks, ...extras.links], graphs: [...graphs, ...extras.graphs],
   };
   const report: ExportReport = {
     fileName, format: 'qdpx', notCarried,
     counts: { documents: docs.length, codes: codes.length, codings: codings.length, coders: coders.length, participants: participants.length,
-      memos: memos.length, themes: themes.length, sets: sets.length, links: project.links.length, graphs: project.graphs.length },
+      memos: memos.length, themes: themes.length, sets: sets.length, links: project.links.length, graphs: project.graphs.length, 'recordings included': av.included },
   };
-  return { project, texts, extensions: ext, report };
+  return { project, texts, extensions: ext, report, mediaFiles: av.files };
 }

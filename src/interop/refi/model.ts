@@ -65,6 +65,9 @@ export interface RefiTextSelection {
   description?: string;
   codings: RefiCoding[];
   noteGuids: string[];
+  /** A TranscriptSelection's ends (start/end are then those sync points' positions). */
+  fromSyncPoint?: string;
+  toSyncPoint?: string;
 }
 
 export interface RefiTextSource {
@@ -92,6 +95,35 @@ export interface RefiTextSource {
   offsetUnit?: 'utf16' | 'codepoint';
   /** Added by the readers: Coding elements directly on the source (whole-document coding). */
   codings?: RefiCoding[];
+  /** Set on the text source an import makes of a Transcript: the recording it transcribes. */
+  media?: RefiTranscriptMedia;
+}
+
+/** A SyncPoint: `position` counts like selection offsets; `timeStamp` is in milliseconds. */
+export interface RefiSyncPoint {
+  guid: string;
+  position?: number;
+  timeStamp?: number;
+}
+
+/** A Transcript of an audio or video source: a text source with sync points (see media-*.ts). */
+export interface RefiTranscript extends RefiTextSource {
+  syncPoints: RefiSyncPoint[];
+  /** Added by the readers: TranscriptSelections left out, each with why (no such sync point, ...). */
+  unplaced?: string[];
+}
+
+/** The recording a transcript belongs to, as the REFI-QDA file names it. */
+export interface RefiTranscriptMedia {
+  kind: 'audio' | 'video';
+  sourceGuid: string;
+  sourceName: string;
+  /** The source's path attribute as written (internal://..., relative://..., absolute://...). */
+  path?: string;
+  /** The archive entry that holds the recording, when it is inside the .qdpx. */
+  archiveEntry?: string;
+  syncPoints: RefiSyncPoint[];
+  unplaced: string[];
 }
 
 /** A source Thematic cannot hold; kept only for the import report and counts. */
@@ -104,6 +136,8 @@ export interface RefiOtherSource {
   codingCount: number;
   /** Plain-text representation some tools add to PDF sources (e.g. representation/PlainTextContent). */
   hasTextRepresentation: boolean;
+  /** Audio and video: their Transcripts (selectionCount and codingCount do not include theirs). */
+  transcripts?: RefiTranscript[];
 }
 
 export type RefiSource = RefiTextSource | RefiOtherSource;

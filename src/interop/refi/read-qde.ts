@@ -10,6 +10,7 @@ import type {
   RefiSet, RefiSource, RefiTextSelection, RefiTextSource, RefiUser, RefiVariable, RefiVariableType, RefiVariableValue, RefiVertex,
 } from './model.ts';
 import { childText, childrenNamed, countDescendants, firstChild, importFailed, parseXml, type XmlElement } from './xml.ts';
+import { readTranscripts } from './media-read.ts';
 
 export interface ReadOptions {
   /** The file's name in messages (default project.qde). */
@@ -42,7 +43,7 @@ function readProject(root: XmlElement, ctx: Ctx): RefiProject {
   const sources: RefiSource[] = [];
   for (const el of firstChild(root, 'Sources')?.children ?? []) {
     if (el.name === 'TextSource') sources.push(readTextSource(el, offsetUnit, ctx));
-    else if (OTHER_KINDS[el.name]) sources.push(readOtherSource(el, OTHER_KINDS[el.name], ctx));
+    else if (OTHER_KINDS[el.name]) sources.push(readOtherSource(el, OTHER_KINDS[el.name], offsetUnit, ctx));
   }
   const codeBook = firstChild(root, 'CodeBook');
   return {
@@ -67,18 +68,18 @@ function readProject(root: XmlElement, ctx: Ctx): RefiProject {
 
 // ---- attributes -------------------------------------------------------------------------------
 
-const describe = (el: XmlElement) => {
+export const describe = (el: XmlElement) => {
   const id = el.attrs.guid ?? el.attrs.name;
   return id === undefined ? `<${el.name}>` : `<${el.name} ${el.attrs.guid !== undefined ? 'guid' : 'name'}="${id}">`;
 };
 
-function required(el: XmlElement, attr: string, ctx: Ctx): string {
+export function required(el: XmlElement, attr: string, ctx: Ctx): string {
   const value = el.attrs[attr];
   if (value === undefined || value.trim() === '') throw importFailed(`${ctx.label}: ${describe(el)} has no ${attr} attribute, which REFI-QDA requires`);
   return value;
 }
 
-function integer(el: XmlElement, attr: string, ctx: Ctx): number {
+export function integer(el: XmlElement, attr: string, ctx: Ctx): number {
   const raw = required(el, attr, ctx);
   if (!/^\s*\+?\d+\s*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
     throw importFailed(`${ctx.label}: ${describe(el)}: ${attr}="${raw}" is not a whole number of 0 or more`);
@@ -94,7 +95,7 @@ function coordinate(el: XmlElement, attr: string, ctx: Ctx, optional = false): n
   return value;
 }
 
-const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
+export const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
 
 /** #RGB or #RRGGBB -> #RRGGBB; anything else is dropped (a colour is never worth failing an import). */
 function color(raw: string | undefined): string | undefined {
@@ -108,7 +109,7 @@ const DIRECTIONS = new Set(['Associative', 'OneWay', 'Bidirectional']);
 const direction = (raw: string | undefined) => (raw !== undefined && DIRECTIONS.has(raw) ? (raw as RefiLink['direction']) : undefined);
 
 /** The NoteRefs directly inside `el`, recorded as notes on `targetGuid`. */
-function noteRefs(el: XmlElement, targetGuid: string, ctx: Ctx): string[] {
+export function noteRefs(el: XmlElement, targetGuid: string, ctx: Ctx): string[] {
   const guids = childrenNamed(el, 'NoteRef').map((ref) => required(ref, 'targetGUID', ctx));
   for (const noteGuid of guids) ctx.noteRefs.push({ noteGuid, targetGuid });
   return guids;
@@ -190,7 +191,7 @@ function readCase(el: XmlElement, ctx: Ctx): RefiCase {
 
 // ---- sources ----------------------------------------------------------------------------------
 
-function readCoding(el: XmlElement, ctx: Ctx): RefiCoding {
+export function readCoding(el: XmlElement, ctx: Ctx): RefiCoding {
   const guid = required(el, 'guid', ctx);
   const ref = firstChild(el, 'CodeRef');
   if (!ref) throw importFailed(`${ctx.label}: ${describe(el)} has no <CodeRef>, so it codes nothing`);
@@ -247,20 +248,32 @@ const OTHER_PARTS = {
   video: { selection: 'VideoSelection', text: 'Transcript', textSelection: 'TranscriptSelection' },
 };
 
-/** Thematic holds only text: other sources are counted for the import report, their notes kept. */
-function readOtherSource(el: XmlElement, kind: RefiOtherSource['kind'], ctx: Ctx): RefiOtherSource {
+/**
+ * Thematic holds only text: PDF and picture sources are counted for the import report, their
+ * notes kept. Audio and video keep their Transcripts (media-read.ts); the counts are then of the
+ * selections and codings on the recording itself.
+ */
+function readOtherSource(el: XmlElement, kind: RefiOtherSource['kind'], offsetUnit: 'utf16' | 'codepoint', ctx: Ctx): RefiOtherSource {
   const parts = OTHER_PARTS[kind];
+  const media = kind === 'audio' || kind === 'video';
+  const guid = required(el, 'guid', ctx);
   const texts = childrenNamed(el, parts.text);
-  collectNoteRefs(el, ctx);
-  return {
+  const transcripts = media ? readTranscripts(el, offsetUnit, ctx) : [];
+  if (media) {
+    noteRefs(el, guid, ctx);
+    for (const child of el.children) if (child.name !== 'Transcript') collectNoteRefs(child, ctx);
+  } else collectNoteRefs(el, ctx);
+  const other: RefiOtherSource = {
     kind,
-    guid: required(el, 'guid', ctx),
+    guid,
     name: el.attrs.name ?? '',
     path: nonEmpty(el.attrs.path),
-    selectionCount: childrenNamed(el, parts.selection).length + texts.reduce((n, t) => n + childrenNamed(t, parts.textSelection).length, 0),
-    codingCount: countDescendants(el, 'Coding'),
-    hasTextRepresentation: texts.length > 0,
+    selectionCount: childrenNamed(el, parts.selection).length + (media ? 0 : texts.reduce((n, t) => n + childrenNamed(t, parts.textSelection).length, 0)),
+    codingCount: countDescendants(el, 'Coding') - texts.reduce((n, t) => n + (media ? countDescendants(t, 'Coding') : 0), 0),
+    hasTextRepresentation: !media && texts.length > 0,
   };
+  if (transcripts.length) other.transcripts = transcripts;
+  return other;
 }
 
 /** Every NoteRef in a subtree, each on the guid of the element that holds it. */

@@ -15,6 +15,7 @@ import { importThemes } from './store-import-themes.ts';
 import { keepExtras } from './store-extras.ts';
 import { importDecisions } from './store-consensus.ts';
 import { descriptionMemos, importNotes } from './store-import-notes.ts';
+import { keepTranscriptMedia, mediaSourceItem } from './media-import.ts';
 
 // A REFI-QDA project or codebook -> rows of a Thematic project, inside one operation (the caller's
 // tx), so the import is all-or-nothing and one undo takes it back. Everything the file holds that
@@ -131,6 +132,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   let documents = 0, codings = 0, docsMatched = 0, already = 0;
   const keptSelections: { codingId: number; guid: string }[] = [];
   for (const s of p.sources) {
+    if (s.kind === 'audio' || s.kind === 'video') { notCarried.push(mediaSourceItem(s)); continue; }
     if (s.kind !== 'text') {
       notCarried.push({ kind: `${s.kind}-source`, name: sourceLabel(s, s.kind), detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
       continue;
@@ -150,6 +152,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     codings += r.codings; already += r.already;
     if (r.matched) docsMatched++;
     if (!r.added) continue;
+    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report);
     documents++;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);

@@ -5,7 +5,7 @@
 
 import type {
   RefiCase, RefiCode, RefiCoding, RefiEdge, RefiGraph, RefiLink, RefiNote, RefiOtherSource,
-  RefiProject, RefiSet, RefiTextSelection, RefiTextSource, RefiVariableType, RefiVariableValue,
+  RefiProject, RefiSet, RefiTextSelection, RefiTextSource, RefiTranscript, RefiVariableType, RefiVariableValue,
   RefiVertex,
 } from './model.ts';
 import { codePointsToUtf16, utf16ToCodePoints } from './offsets.ts';
@@ -205,7 +205,10 @@ function coding(c: RefiCoding, ctx: Ctx, where: string): XmlElement {
 
 const OTHER_ELEMENT = { pdf: 'PDFSource', picture: 'PictureSource', audio: 'AudioSource', video: 'VideoSource' } as const;
 
-/** Sources Thematic cannot hold go out bare (name and path) so sets and cases still point somewhere. */
+/**
+ * Sources Thematic cannot hold go out bare (name and path) so sets and cases still point
+ * somewhere; audio and video with their Transcripts (text, SyncPoints, TranscriptSelections).
+ */
 function otherSource(s: RefiOtherSource, ctx: Ctx): XmlElement {
   const { v } = ctx;
   const what = `${s.kind} source "${s.name}"`;
@@ -216,7 +219,50 @@ function otherSource(s: RefiOtherSource, ctx: Ctx): XmlElement {
     guid: v.guid(s.guid),
     name: v.text(s.name, what),
     path: s.path === undefined ? undefined : v.text(s.path, `${what} path`),
-  }, noteRefs(ctx, s.guid));
+  }, [...(s.transcripts ?? []).map((t) => transcript(t, ctx)), ...noteRefs(ctx, s.guid)]);
+}
+
+/** A Transcript: like a text source, but a selection runs between two of its SyncPoints. */
+function transcript(t: RefiTranscript, ctx: Ctx): XmlElement {
+  const { v } = ctx;
+  const what = `transcript "${t.name}"`;
+  const text = ctx.textOf(t);
+  const guid = v.guid(t.guid);
+  const inline = text !== undefined && ctx.mode === 'inline';
+  const plainTextPath = text === undefined ? t.plainTextPath : ctx.mode === 'files' ? `internal://${guid}.txt` : undefined;
+  if (text === undefined) v.warn(`${what}: its text is not available; only its original path is written`);
+  // Sync point positions count like selection offsets: converted together.
+  const units = { ...t, selections: t.syncPoints.map((p) => ({ start: p.position ?? 0, end: p.position ?? 0 }) as RefiTextSelection) };
+  const positions = selectionOffsets(units, text, what, v, ctx.offsets);
+  return el('Transcript', {
+    guid,
+    name: v.text(t.name, what),
+    richTextPath: text === undefined && t.richTextPath !== undefined ? v.text(t.richTextPath, `${what} path`) : undefined,
+    plainTextPath: plainTextPath === undefined ? undefined : v.text(plainTextPath, `${what} path`),
+    creatingUser: t.creatingUser ? v.guid(t.creatingUser) : undefined,
+    creationDateTime: v.dateTime(t.creationDateTime, what),
+  }, [
+    description(t.description, what, v),
+    inline ? el('PlainTextContent', {}, [v.text(text, `${what} text`)]) : undefined,
+    ...t.syncPoints.map((p, i) => el('SyncPoint', {
+      guid: v.guid(p.guid),
+      timeStamp: p.timeStamp === undefined ? undefined : Math.round(p.timeStamp),
+      position: p.position === undefined ? undefined : positions[2 * i],
+    })),
+    ...t.selections.flatMap((x) => {
+      if (!x.fromSyncPoint || !x.toSyncPoint) { v.warn(`${what}: selection ${x.guid} has no sync points to run between; left out`); return []; }
+      const sel = `selection ${x.guid} in ${what}`;
+      return [el('TranscriptSelection', {
+        guid: v.guid(x.guid),
+        name: x.name === undefined ? undefined : v.text(x.name, sel),
+        fromSyncPoint: v.guid(x.fromSyncPoint),
+        toSyncPoint: v.guid(x.toSyncPoint),
+        creatingUser: x.creatingUser ? v.guid(x.creatingUser) : undefined,
+        creationDateTime: v.dateTime(x.creationDateTime, sel),
+      }, [description(x.description, sel, v), ...x.codings.map((c) => coding(c, ctx, sel)), ...noteRefs(ctx, x.guid, x.noteGuids)])];
+    }),
+    ...noteRefs(ctx, t.guid, t.noteGuids),
+  ]);
 }
 
 function note(n: RefiNote, ctx: Ctx): XmlElement {
@@ -343,12 +389,14 @@ function elementKinds(p: RefiProject): Map<string, { kind: string; label: string
   p.cases.forEach((c) => add(c.guid, 'case', `case "${c.name}"`));
   for (const s of p.sources) {
     add(s.guid, 'source', `source "${s.name}"`);
-    if (s.kind !== 'text') continue;
-    for (const sel of s.selections) {
-      add(sel.guid, 'selection', `a selection in "${s.name}"`);
-      sel.codings.forEach((c) => add(c.guid, 'coding', `a coding in "${s.name}"`));
+    for (const t of s.kind === 'text' ? [s] : s.transcripts ?? []) {
+      if (t !== s) add(t.guid, 'source', `transcript "${t.name}"`);
+      for (const sel of t.selections) {
+        add(sel.guid, 'selection', `a selection in "${t.name}"`);
+        sel.codings.forEach((c) => add(c.guid, 'coding', `a coding in "${t.name}"`));
+      }
+      t.codings?.forEach((c) => add(c.guid, 'coding', `a coding of all of "${t.name}"`));
     }
-    s.codings?.forEach((c) => add(c.guid, 'coding', `a coding of all of "${s.name}"`));
   }
   p.notes.forEach((n) => add(n.guid, 'note', `note "${n.name ?? n.guid}"`));
   p.sets.forEach((s) => add(s.guid, 'set', `set "${s.name}"`));

@@ -39,8 +39,7 @@ export function writeQdpx(
   const target = EXPORT_TARGETS[opts.target ?? 'standard'];
   const qde = writeQde(project, { texts: 'files', sourceTexts: texts, warnings, offsets: target.offsets });
   entries.set(target.qdeName, new TextEncoder().encode(qde));
-  for (const s of project.sources) {
-    if (s.kind !== 'text') continue;
+  for (const s of project.sources.flatMap((x) => (x.kind === 'text' ? [x] : x.transcripts ?? []))) {
     const text = texts.get(s.guid) ?? s.plainTextContent;
     if (text === undefined) continue; // writeQde reported it and kept the source's own path
     // Only lone surrogates matter here (UTF-8 cannot hold them); TextEncoder makes them U+FFFD.

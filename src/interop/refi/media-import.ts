@@ -1,0 +1,123 @@
+// Import side of REFI-QDA transcripts. A Transcript of an AudioSource/VideoSource is imported
+// as a timed document: its text becomes the document (through the ordinary text-source path, so
+// its TranscriptSelections' codings come with it), its turns are the text's lines, split where a
+// sync point falls inside a line, and each turn's start time comes from the sync points (exact
+// at a sync point, interpolated by position between two, unknown before the first and after the
+// last). The recording is referenced, never copied into the project: see media-store.ts.
+import { stmt } from '../../store/changes.ts';
+import type { Tx } from '../../store/operations.ts';
+import { nowIso } from '../../store/rows.ts';
+import type { ExtDocument } from './extensions.ts';
+import type { RefiOtherSource, RefiTextSource, RefiTranscriptMedia } from './model.ts';
+import { codePointsToUtf16 } from './offsets.ts';
+import { plural, type ReportItem } from './report.ts';
+import { lineTurns } from './store-import-sources.ts';
+import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
+import './media-store.ts'; // the refi_media table's undo registration
+
+export interface TimedTurn { speaker: null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
+
+/**
+ * The text sources an import makes of an audio or video source's transcripts (their text
+ * resolved by the caller), with selections and sync points in UTF-16 offsets of that text.
+ */
+export function transcriptSources(source: RefiOtherSource, files: Map<string, Uint8Array>, textOf: (guid: string) => string | undefined): RefiTextSource[] {
+  if (source.kind !== 'audio' && source.kind !== 'video') return [];
+  const archiveEntry = entryOf(source.path, files);
+  return (source.transcripts ?? []).map((t) => {
+    const text = textOf(t.guid);
+    const { syncPoints, unplaced, ...rest } = t;
+    const positions = syncPoints.map((p) => p.position ?? 0);
+    const converted = text !== undefined && t.offsetUnit === 'codepoint' ? codePointsToUtf16(text, positions) : positions;
+    const media: RefiTranscriptMedia = {
+      kind: source.kind as 'audio' | 'video', sourceGuid: source.guid, sourceName: source.name, path: source.path, archiveEntry,
+      syncPoints: syncPoints.map((p, i) => ({ ...p, position: p.position === undefined ? undefined : converted[i] })),
+      unplaced: unplaced ?? [],
+    };
+    return { ...rest, media };
+  });
+}
+
+/** internal://x -> the archive entry sources/x (either casing of the folder); undefined when not inside. */
+function entryOf(path: string | undefined, files: Map<string, Uint8Array>): string | undefined {
+  const internal = path && /^internal:\/\/(.+)$/i.exec(path.trim());
+  if (!internal) return undefined;
+  const wanted = `sources/${internal[1]}`.replace(/\\/g, '/').toLowerCase();
+  for (const name of files.keys()) if (name.replace(/\\/g, '/').toLowerCase() === wanted) return name;
+  return undefined;
+}
+
+/** What the import report says of an audio or video source. */
+export function mediaSourceItem(s: RefiOtherSource): ReportItem {
+  const n = s.transcripts?.length ?? 0;
+  const rest = s.selectionCount || s.codingCount ? `; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on the recording itself not imported` : '';
+  return n
+    ? { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `${plural(n, 'transcript')} imported as timed ${n === 1 ? 'document' : 'documents'}; the recording is referenced (${s.path ?? 'no path'}), not copied${rest}` }
+    : { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only and it has no transcript; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported` };
+}
+
+/**
+ * After a transcript's document was added: keep the recording's reference and the sync points
+ * (in the stored text's offsets) and time the turns. A Thematic export (ext, text unchanged)
+ * already brought its exact turns and times.
+ */
+export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }): void {
+  const media = s.media!;
+  const text = (stmt(tx.db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
+  const stripped = ext ? removeRanges(raw, ext.inserted) : undefined;
+  const exact = stripped !== undefined && stripped.text === text;
+  const map = exact ? stripped.map : normaliseLineEnds(raw).map;
+  const points = media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+  const outside = points.filter((p) => p.position !== null && (p.position < 0 || p.position > text.length)).length;
+  tx.insert('refi_media', {
+    document_id: documentId, kind: media.kind, source_guid: media.sourceGuid, source_name: media.sourceName, path: media.path ?? null,
+    archive_entry: media.archiveEntry ?? null, file: null, sync_points: JSON.stringify(points), created_at: nowIso(),
+  });
+  const name = `transcript "${s.name}"`;
+  if (media.unplaced.length) report.notCarried.push({ kind: 'transcript-selection', name, detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}` });
+  if (outside) report.notes.push({ kind: 'sync-point-outside', name, detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times` });
+  if (exact) return;
+  const turns = timedTurns(text, points.filter((p) => p.position !== null && p.position >= 0 && p.position <= text.length) as { position: number; time: number | null }[]);
+  const old = stmt(tx.db, 'SELECT id FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as { id: number }[];
+  tx.delete('turns', old);
+  tx.insertMany('turns', turns.map((t, idx) => ({ document_id: documentId, idx, speaker: null, start: t.start, end: t.end, time_start: t.timeStart, time_end: t.timeEnd })));
+  const timed = turns.filter((t) => t.timeStart !== null).length;
+  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.length, 'turn')}, ${timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+}
+
+/**
+ * One turn per non-empty line, split at every timed sync point inside a line; start times from the
+ * sync points that have a position and a time. A turn ends (in time) where the next timed one starts.
+ */
+export function timedTurns(text: string, points: { position: number; time: number | null }[]): TimedTurn[] {
+  const knots = [...new Map(points.filter((p) => p.time !== null).sort((a, b) => a.position - b.position).map((p) => [p.position, p.time!])).entries()];
+  const cuts = knots.map(([position]) => position); // a sync point without a time only bounds selections
+  const turns: TimedTurn[] = [];
+  for (const line of lineTurns(text)) {
+    let from = line.start;
+    for (const cut of cuts) {
+      if (cut <= from || cut >= line.end) continue;
+      pushTrimmed(text, turns, from, cut);
+      from = cut;
+    }
+    pushTrimmed(text, turns, from, line.end);
+  }
+  const timeAt = (at: number): number | null => {
+    let lo = 0, hi = knots.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (knots[mid][0] <= at) lo = mid + 1; else hi = mid; }
+    const a = knots[lo - 1], b = knots[lo];
+    if (!a) return null;
+    if (a[0] === at) return a[1];
+    if (!b || b[1] < a[1]) return null;
+    return Math.round((a[1] + ((b[1] - a[1]) * (at - a[0])) / (b[0] - a[0])) * 1000) / 1000;
+  };
+  for (const t of turns) t.timeStart = timeAt(t.start);
+  turns.forEach((t, i) => { t.timeEnd = t.timeStart === null ? null : turns[i + 1]?.timeStart ?? null; });
+  return turns;
+}
+
+function pushTrimmed(text: string, turns: TimedTurn[], start: number, end: number): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) turns.push({ speaker: null, start, end, timeStart: null, timeEnd: null });
+}
