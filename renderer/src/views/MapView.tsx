@@ -198,7 +198,7 @@ function MapPane(props: {
         <span className="grow">{props.label}{linking ? ' · click two themes to link them' : free ? ' · drag boxes to arrange' : ' · drag to pan, wheel to zoom'}</span>
         <ZoomControls zoom={zoom} />
       </figcaption>
-      <div ref={box} className="map-canvas" data-testid="map-canvas" tabIndex={0} aria-label={`Map: ${props.label}. Arrow keys pan, + and - zoom, F fits.`}
+      <div ref={box} className="map-canvas" data-testid="map-canvas" tabIndex={0} role="group" aria-label={`Map: ${props.label}. Arrow keys pan, + and - zoom, F fits.`}
         style={{ cursor: linking ? 'crosshair' : free ? 'grab' : 'move', touchAction: 'none' }}
         onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onWheel={zoom.wheel} onKeyDown={zoom.key}
         dangerouslySetInnerHTML={{ __html: html }} />
