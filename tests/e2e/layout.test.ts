@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openHarness, type Harness } from './harness.ts';
+import { openHarness, selectText, type Harness } from './harness.ts';
 import { VIEWS } from '../../renderer/src/components/TopBar.tsx';
 
 // axe-core is injected into the page as its source text (it runs in the browser, not in Node).
@@ -62,21 +62,142 @@ describe('the workbench at any width', () => {
   }
 });
 
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeProblems(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource); // through the debugger protocol: the app's CSP (rightly) refuses inline scripts
+  const v = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map((x) => `${x.impact} ${x.id} (${x.help}): ${x.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${x.nodes.length > 4 ? ` and ${x.nodes.length - 4} more` : ''}`);
+  });
+  return v.map((x) => `${where}: ${x}`);
+}
+
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation in any view', async () => {
     const { page } = h;
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.evaluate(axeSource); // through the debugger protocol: the app's CSP (rightly) refuses inline scripts
     const found: string[] = [];
     for (const [, label, key] of VIEWS) {
       await show(page, key);
-      const v = await page.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-        return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
-          .map((x) => `${x.impact} ${x.id} (${x.help}): ${x.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${x.nodes.length > 4 ? ` and ${x.nodes.length - 4} more` : ''}`);
-      });
-      for (const x of v) found.push(`${label}: ${x}`);
+      found.push(...await axeProblems(page, label));
     }
     expect(found).toEqual([]);
+  });
+
+  it('finds none in the coding panel tabs, the dialogs and the narrow-window overlay either', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await show(page, '1');
+    const found: string[] = [];
+    for (const tab of ['Code', 'History', 'Coding']) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await page.waitForTimeout(200);
+      found.push(...await axeProblems(page, `${tab} tab`));
+    }
+    await selectText(page, 'The nurse is nice');
+    await page.keyboard.press('c');
+    await page.getByLabel('Code name').waitFor();
+    found.push(...await axeProblems(page, 'Code picker'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    found.push(...await axeProblems(page, 'Shortcut help'));
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('[');
+    await page.locator('.workspace.narrow > .sidebar').waitFor();
+    found.push(...await axeProblems(page, 'Narrow overlay'));
+    await page.keyboard.press('[');
+    expect(found).toEqual([]);
+  });
+});
+
+describe('panels per view', () => {
+  it('collapses the document list with [ or its button, per view, remembered, and the centre takes the space', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const state = () => page.evaluate(() => ({
+      left: !!document.querySelector('.sidebar:not([hidden])'), right: !!document.querySelector('.right-panel'),
+      centre: Math.round(document.querySelector('.centre')!.getBoundingClientRect().width), space: Math.round(document.querySelector('.workspace')!.getBoundingClientRect().width),
+    }));
+    await show(page, '1');
+    expect(await state()).toMatchObject({ left: true, right: true });
+    await page.keyboard.press('[');
+    await expect.poll(async () => (await state()).left).toBe(false);
+    await show(page, '2');
+    expect(await state()).toMatchObject({ left: true, right: true });
+    // Themes, Map and Reconcile start with neither panel: the centre is the whole workspace.
+    for (const key of ['5', '6', '7']) {
+      await show(page, key);
+      const s = await state();
+      expect(s).toMatchObject({ left: false, right: false });
+      expect(s.centre).toBe(s.space);
+    }
+    await page.keyboard.press(']');
+    await expect.poll(async () => (await state()).right).toBe(true);
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await show(page, '7');
+    expect(await state()).toMatchObject({ left: false, right: true });
+    await page.getByRole('button', { name: 'Hide coding panel' }).click();
+    await show(page, '1');
+    expect(await state()).toMatchObject({ left: false, right: true });
+    await page.getByRole('button', { name: 'Show documents and codebook' }).click();
+    expect(await state()).toMatchObject({ left: true, right: true });
+  });
+
+  it('floats the document list over the centre in a 1024 px window, and Escape closes it', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await show(page, '1');
+    const centre = () => page.evaluate(() => Math.round(document.querySelector('.centre')!.getBoundingClientRect().width));
+    const before = await centre();
+    expect(await page.locator('.sidebar:not([hidden])').count()).toBe(0);
+    await page.keyboard.press('[');
+    await page.locator('.workspace.narrow > .sidebar').waitFor();
+    expect(await page.locator('.sidebar').evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
+    expect(await centre()).toBe(before);
+    await page.locator('.doc-item').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.sidebar:not([hidden])').count()).toBe(0);
+  });
+});
+
+describe('the map fits the view, zooms and pans', () => {
+  it('fits every box in the canvas, zooms with + and the buttons, pans by dragging, and F fits again', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await show(page, '6');
+    const canvas = page.getByTestId('map-canvas');
+    await canvas.locator('g[data-id]').first().waitFor();
+    const boxes = () => canvas.evaluate((c) => {
+      const o = c.getBoundingClientRect();
+      return [...c.querySelectorAll('g[data-id] > rect')].map((r) => { const b = r.getBoundingClientRect(); return { x: b.x, y: b.y, w: b.width, inside: b.left >= o.left - 1 && b.right <= o.right + 1 && b.top >= o.top - 1 && b.bottom <= o.bottom + 1 }; });
+    });
+    const fitted = await boxes();
+    expect(fitted.length).toBeGreaterThan(3);
+    expect(fitted.every((b) => b.inside)).toBe(true);
+    await page.keyboard.press('+');
+    await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('125%');
+    const zoomed = await boxes();
+    expect(zoomed[0].w / fitted[0].w).toBeCloseTo(1.25, 1);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('156%');
+    expect((await boxes()).some((b) => !b.inside)).toBe(true);
+    // Drag the background: every box moves with the pointer.
+    const o = (await canvas.boundingBox())!;
+    const before = (await boxes())[0];
+    await page.mouse.move(o.x + 6, o.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(o.x + 66, o.y + 36, { steps: 4 });
+    await page.mouse.up();
+    const after = (await boxes())[0];
+    expect(after.x - before.x).toBeCloseTo(60, -1);
+    expect(after.y - before.y).toBeCloseTo(30, -1);
+    await page.keyboard.press('f');
+    await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('100%');
+    expect(await boxes()).toEqual(fitted);
   });
 });

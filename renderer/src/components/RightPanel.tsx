@@ -18,7 +18,7 @@ export function RightPanel() {
       <nav className="panel-tabs">
         {TABS.map(([t, label]) => <button key={t} className={ui.rightTab === t ? 'on' : ''} onClick={() => patch({ rightTab: t })}>{label}</button>)}
       </nav>
-      <div className="panel-body">
+      <div className="panel-body" tabIndex={0} role="region" aria-label={TABS.find(([t]) => t === ui.rightTab)?.[1]}>
         {ui.rightTab === 'coding' && (
           <>
             <SelectionCard visible={visible} />
