@@ -4,7 +4,7 @@ import { ProjectProvider, useProject } from './state/project.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { TopBar } from './components/TopBar.tsx';
 import { ViewRail } from './components/ViewRail.tsx';
-import { usePanels } from './state/layout.ts';
+import { useCloseOverlayOnPick, usePanels } from './state/layout.ts';
 import { DocumentList } from './components/DocumentList.tsx';
 import { Codebook } from './components/Codebook.tsx';
 import { RightPanel } from './components/RightPanel.tsx';
@@ -35,6 +35,7 @@ function Workbench() {
   const { documents, coders, error, ready } = useProject();
   const panels = usePanels(ui.view);
   useShortcuts();
+  useCloseOverlayOnPick(ui.view, ui.documentId, ui.selectedCodeId);
   useEffect(() => {
     if (ui.documentId === null && documents.length) patch({ documentId: documents[0].id });
     // With no coder chosen in this browser yet, start as the first person who has coded (switchable in the top bar).

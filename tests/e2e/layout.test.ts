@@ -162,6 +162,12 @@ describe('panels per view', () => {
     await page.locator('.doc-item').first().waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.sidebar:not([hidden])').count()).toBe(0);
+    // Picking a code in the floating codebook puts it away too; Quotes offers to show it.
+    await show(page, '2');
+    await page.getByRole('button', { name: 'Show the codebook' }).click();
+    await page.locator('.code-row').nth(1).click();
+    await expect.poll(() => page.locator('.sidebar:not([hidden])').count()).toBe(0);
+    await page.locator('.quote-item').first().waitFor();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { View } from './ui.tsx';
 
 /**
@@ -45,4 +45,14 @@ export function usePanels(view: View): { left: boolean; right: boolean; narrow: 
   useSyncExternalStore(subscribeStore, () => stored);
   const toggle = useCallback((side: Side) => togglePanel(view, side), [view]);
   return { left: panelOpen(narrow, view, 'left'), right: panelOpen(narrow, view, 'right'), narrow, toggle };
+}
+
+/** In a narrow window, picking a document or a code in the floating panel puts the panel away. */
+export function useCloseOverlayOnPick(view: View, documentId: number | null, codeId: number | null): void {
+  const last = useRef([documentId, codeId]);
+  useEffect(() => {
+    const [d, c] = last.current;
+    last.current = [documentId, codeId];
+    if ((d !== documentId || c !== codeId) && (media()?.matches ?? false) && panelOpen(true, view, 'left')) setPanel(true, view, 'left', false);
+  }, [documentId, codeId, view]);
 }
