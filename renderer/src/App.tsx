@@ -3,6 +3,8 @@ import { UiProvider, useUi } from './state/ui.tsx';
 import { ProjectProvider, useProject } from './state/project.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { TopBar } from './components/TopBar.tsx';
+import { ViewRail } from './components/ViewRail.tsx';
+import { useCloseOverlayOnPick, usePanels } from './state/layout.ts';
 import { DocumentList } from './components/DocumentList.tsx';
 import { Codebook } from './components/Codebook.tsx';
 import { RightPanel } from './components/RightPanel.tsx';
@@ -31,7 +33,9 @@ export function App() {
 function Workbench() {
   const { ui, patch } = useUi();
   const { documents, coders, error, ready } = useProject();
+  const panels = usePanels(ui.view);
   useShortcuts();
+  useCloseOverlayOnPick(ui.view, ui.documentId, ui.selectedCodeId);
   useEffect(() => {
     if (ui.documentId === null && documents.length) patch({ documentId: documents[0].id });
     // With no coder chosen in this browser yet, start as the first person who has coded (switchable in the top bar).
@@ -40,10 +44,11 @@ function Workbench() {
 
   if (error && !ready) return <div className="fatal"><h1>Thematic</h1><p>{error}</p></div>;
   return (
-    <div className="app" data-ready={ready ? 'true' : 'false'}>
+    <div className="app" data-ready={ready ? 'true' : 'false'} data-view={ui.view}>
       <TopBar />
-      <div className="workspace">
-        <aside className="sidebar">
+      <ViewRail />
+      <div className={`workspace${panels.left ? ' has-left' : ''}${panels.right ? ' has-right' : ''}${panels.narrow ? ' narrow' : ''}`}>
+        <aside className="sidebar" id="side-panel" aria-label="Documents and codebook" hidden={!panels.left}>
           <DocumentList />
           <Codebook />
         </aside>
@@ -58,7 +63,7 @@ function Workbench() {
           {ui.view === 'reconcile' && <div className="view"><ReconcileView /></div>}
           {ui.view === 'anonymise' && <div className="view"><AnonymiseView /></div>}
         </main>
-        <RightPanel />
+        {panels.right && <RightPanel />}
       </div>
       <StatusBar />
       <Dialogs />

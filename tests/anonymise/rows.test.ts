@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complete, fromReplacement, newRow, toReplacement, withKind } from '../../renderer/src/anonymise/rows.ts';
+import { complete, foundText, fromReplacement, newRow, toReplacement, withKind } from '../../renderer/src/anonymise/rows.ts';
 import type { Replacement } from '../../src/anonymise/types.ts';
 
 // The Anonymise view edits the key as rows with ticks; what it sends and saves must be the key itself.
@@ -23,5 +23,12 @@ describe('key rows in the Anonymise view', () => {
     expect(key.map(fromReplacement).map(toReplacement)).toEqual(key);
     expect(complete(newRow())).toBe(false);
     expect(complete({ ...newRow(), find: 'x', replace: ' ' })).toBe(false);
+  });
+
+  it('says where the occurrences are, never "in 0 documents" when all are in other fields', () => {
+    expect(foundText(6, 0, 6)).toBe('6 occurrences, all in other fields (none in the documents)');
+    expect(foundText(9, 2, 6)).toBe('9 occurrences: 3 in 2 documents, 6 in other fields');
+    expect(foundText(1, 1, 0)).toBe('1 occurrence in 1 document');
+    expect(foundText(0, 0, 0)).toBe('No occurrences');
   });
 });

@@ -14,7 +14,7 @@ describe('the Share (anonymise) view', () => {
     await page.keyboard.press('8');
     await page.getByRole('heading', { name: 'Share an anonymised copy' }).waitFor();
     expect(await page.getByRole('button', { name: 'Share', exact: true }).getAttribute('class')).toContain('active');
-    // The extra tab still fits the top bar at this width: nothing scrolls sideways.
+    // Nothing scrolls sideways at this width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
     await page.getByLabel('Find 1').fill('Amira');
     await page.getByLabel('Replace 1').fill('Coder A');
@@ -34,7 +34,9 @@ describe('the Share (anonymise) view', () => {
     const docs = new Set(expected.occurrences.map((o) => o.documentId)).size;
     expect(expected.occurrences.length).toBeGreaterThan(2);
     const total = page.getByTestId('preview-total');
-    await expect.poll(() => total.textContent()).toContain(`${expected.perRule.reduce((a, b) => a + b, 0)} occurrences in ${docs} documents`);
+    const all = expected.perRule.reduce((a, b) => a + b, 0), inFields = expected.fields.reduce((a, f) => a + f.count, 0);
+    expect(all - inFields).toBe(expected.occurrences.length);
+    await expect.poll(() => total.textContent()).toBe(inFields ? `${all} occurrences: ${all - inFields} in ${docs} documents, ${inFields} in other fields` : `${all} occurrences in ${docs} documents`);
     await expect.poll(() => page.getByTestId('found-2').textContent()).toBe(String(expected.perRule[1]));
     // Occurrences are grouped by document, with their context shown as text, never as markup.
     const groups = page.locator('.an-preview section');
@@ -75,6 +77,23 @@ describe('the Share (anonymise) view', () => {
     expect(csv).not.toContain('Amira');
     expect(csv).toContain('Coder A');
     expect(csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).length).toBe((await h.api('codings.list', {})).length + 1);
+  });
+
+  it('says the occurrences are all in other fields when none is in a transcript (not "in 0 documents")', async () => {
+    const { page } = h;
+    await h.api('codes.create', { name: 'Zebrafinch memories', color: '#59a14f' });
+    const key = [{ find: 'Zebrafinch', replace: '[bird]', kind: 'name' as const }];
+    const expected = await h.api('anonymise.preview', { replacements: key });
+    expect(expected.occurrences).toEqual([]);
+    const n = expected.fields.reduce((a, f) => a + f.count, 0);
+    expect(n).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await page.keyboard.press('8');
+    await page.getByLabel('Find 1').fill('Zebrafinch');
+    await page.getByLabel('Replace 1').fill('[bird]');
+    await expect.poll(() => page.getByTestId('preview-total').textContent())
+      .toBe(`${n} occurrence${n === 1 ? '' : 's'}, all in other fields (none in the documents)`);
   });
 
   it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });

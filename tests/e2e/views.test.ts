@@ -42,5 +42,25 @@ describe('documents and analysis views', () => {
     await shot(page, '10-analysis');
   });
 
+  it('counts the matrix as percent of the group\'s participants, with each group\'s size', async () => {
+    const { page } = h;
+    await page.getByLabel('Matrix measure').selectOption('percent');
+    const docs = await h.api('documents.list', {});
+    const codings = await h.api('codings.list', { coder: 'Amira' });
+    const people = (g: string) => new Set(docs.filter((d) => d.attributes.group === g).map((d) => d.participantId ?? -d.id));
+    const code = (await h.api('codes.list', {})).find((c) => codings.some((x) => x.codeId === c.id))!;
+    const groups = [...new Set(docs.map((d) => d.attributes.group ?? '(none)'))].sort();
+    const heat = page.locator('svg[aria-label="Code by attribute heat map"]');
+    await expect.poll(() => heat.locator('text', { hasText: /^n=\d+$/ }).allTextContents()).toEqual(groups.map((g) => `n=${people(g).size}`));
+    const row = heat.locator('g', { has: page.locator('text', { hasText: code.name }) }).last();
+    const want = groups.map((g) => {
+      const covered = new Set(codings.filter((x) => x.codeId === code.id && docs.find((d) => d.id === x.documentId)?.attributes.group === g)
+        .map((x) => docs.find((d) => d.id === x.documentId)!.participantId));
+      return covered.size ? `${Math.round((1000 * covered.size) / people(g).size) / 10}%` : '';
+    });
+    await expect.poll(() => row.locator('g.cell text').allTextContents()).toEqual(want);
+    await shot(page, '10-analysis-percent');
+  });
+
   it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
 });

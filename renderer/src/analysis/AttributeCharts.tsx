@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Code, Coding } from '../../../src/model/entities.ts';
 import { useProject } from '../state/project.tsx';
 import { useUi } from '../state/ui.tsx';
-import { codeByAttribute, matrixCsv } from '../model/matrix.ts';
+import { codeByAttribute, matrixCsv, MEASURES, type Measure } from '../model/matrix.ts';
 import { drawHeatmap } from './drawHeatmap.ts';
 import { drawBars } from './drawBars.ts';
 import { download, downloadSvg, slug } from './download.ts';
@@ -12,12 +12,12 @@ export function AttributeCharts({ codes, codings, bars }: { codes: Code[]; codin
   const { documents, attributeKeys: keys } = useProject();
   const { patch } = useUi();
   const [key, setKey] = useState(keys.includes('group') ? 'group' : keys[0] ?? 'group');
-  const [measure, setMeasure] = useState<'codings' | 'participants'>('codings');
+  const [measure, setMeasure] = useState<Measure>('codings');
   const m = useMemo(() => codeByAttribute(codes, codings, documents, key, measure), [codes, codings, documents, key, measure]);
   const svg = useRef<SVGSVGElement>(null);
   useEffect(() => {
     if (!svg.current) return;
-    if (bars) drawBars(svg.current, m, measure);
+    if (bars) drawBars(svg.current, m);
     else drawHeatmap(svg.current, m, (id) => patch({ selectedCodeId: id, view: 'quotes' }));
   }, [m, bars, measure, patch]);
   const name = `${bars ? 'code-frequencies' : 'codes'}-by-${slug(key)}`;
@@ -30,8 +30,8 @@ export function AttributeCharts({ codes, codings, bars }: { codes: Code[]; codin
           <select aria-label="Matrix attribute" value={key} onChange={(e) => setKey(e.target.value)}>{keys.map((k) => <option key={k}>{k}</option>)}</select>
         </label>
         <label className="inline-field small">Count
-          <select aria-label="Matrix measure" value={measure} onChange={(e) => setMeasure(e.target.value as 'codings' | 'participants')}>
-            <option value="codings">codings</option><option value="participants">participants</option>
+          <select aria-label="Matrix measure" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+            {MEASURES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
           </select>
         </label>
         <button className="btn" onClick={() => download(`${name}.csv`, 'text/csv', matrixCsv(m, key))}>CSV</button>

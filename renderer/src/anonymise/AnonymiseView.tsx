@@ -4,8 +4,7 @@ import { keyToCsv } from '../../../src/anonymise/key-csv.ts';
 import { call } from '../api/client.ts';
 import { download } from '../analysis/download.ts';
 import { useProject } from '../state/project.tsx';
-import { plural } from '../model/words.ts';
-import { complete, fromReplacement, newRow, toReplacement, type Row } from './rows.ts';
+import { complete, foundText, fromReplacement, newRow, toReplacement, type Row } from './rows.ts';
 import { ReplacementTable } from './ReplacementTable.tsx';
 import { PreviewList } from './PreviewList.tsx';
 import { AnonymisedReport } from './AnonymisedReport.tsx';
@@ -84,8 +83,7 @@ export function AnonymiseView() {
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="an-actions">
         <span className="an-total" data-testid="preview-total">
-          {ready.length ? `${plural(total, 'occurrence')} in ${plural(docs, 'document')}` : 'Add a replacement to see where it occurs'}
-          {preview && preview.data.fields.length > 0 && `, ${preview.data.fields.reduce((a, f) => a + f.count, 0)} in other fields`}
+          {ready.length ? foundText(total, docs, preview?.data.fields.reduce((a, f) => a + f.count, 0) ?? 0) : 'Add a replacement to see where it occurs'}
         </span>
         <span className="grow" />
         <label className="an-check small"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an existing copy</label>

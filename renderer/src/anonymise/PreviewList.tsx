@@ -40,7 +40,7 @@ export function PreviewList({ preview }: { preview: Preview }) {
   const groups = new Map<string, Preview['occurrences']>();
   for (const o of preview.occurrences) (groups.get(o.document) ?? groups.set(o.document, []).get(o.document)!).push(o);
   return (
-    <div className="an-preview" aria-label="Preview">
+    <div className="an-preview" role="region" aria-label="Preview">
       {[...groups].map(([doc, list]) => (
         <section key={doc} className="an-group" aria-label={`Occurrences in ${doc}`}>
           <h3>{doc} <span className="count">{list.length}</span></h3>

@@ -1,3 +1,4 @@
+import { plural } from '../model/words.ts';
 import { withDefaults, type Replacement, type ReplacementKind } from '../../../src/anonymise/types.ts';
 
 /** One line of the key as the researcher edits it: whole-word and case are shown as ticks. */
@@ -32,3 +33,12 @@ export function toReplacement(r: Row): Replacement {
 
 /** Rows that can be previewed: something to find and something to write instead. */
 export const complete = (r: Row) => r.find.trim() !== '' && r.replace.trim() !== '';
+
+/** "9 occurrences: 3 in 2 documents, 6 in other fields"; never "6 occurrences in 0 documents". */
+export function foundText(total: number, docs: number, inFields: number): string {
+  const inDocs = total - inFields;
+  if (!total) return 'No occurrences';
+  if (!inFields) return `${plural(total, 'occurrence')} in ${plural(docs, 'document')}`;
+  if (!inDocs) return `${plural(total, 'occurrence')}, all in other fields (none in the documents)`;
+  return `${plural(total, 'occurrence')}: ${inDocs} in ${plural(docs, 'document')}, ${inFields} in other fields`;
+}

@@ -14,11 +14,11 @@ export function RightPanel() {
   const { all, visible } = useVisibleCodings(ui.documentId);
   const active = all.filter((c) => ui.activeCodingIds.includes(c.id));
   return (
-    <aside className="right-panel">
+    <aside className="right-panel" id="coding-panel" aria-label="Coding panel">
       <nav className="panel-tabs">
         {TABS.map(([t, label]) => <button key={t} className={ui.rightTab === t ? 'on' : ''} onClick={() => patch({ rightTab: t })}>{label}</button>)}
       </nav>
-      <div className="panel-body">
+      <div className="panel-body" tabIndex={0} role="region" aria-label={TABS.find(([t]) => t === ui.rightTab)?.[1]}>
         {ui.rightTab === 'coding' && (
           <>
             <SelectionCard visible={visible} />

@@ -22,6 +22,8 @@ export function shortcutGroups(): [string, [string, string][]][] {
     ]],
     ['Anywhere', [
       ...VIEWS.map(([, label, key]): [string, string] => [key, `${label} view`]),
+      ['[', 'Show or hide the documents and codebook (remembered per view)'],
+      [']', 'Show or hide the coding panel (remembered per view)'],
       ['Ctrl+Z', 'Undo'],
       ['Ctrl+Shift+Z  or  Ctrl+Y', 'Redo'],
       ['?', 'This help'],

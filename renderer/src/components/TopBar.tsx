@@ -3,8 +3,9 @@ import { useUi, type View, type Visibility } from '../state/ui.tsx';
 import { useCodingActions } from '../hooks/useCodingActions.ts';
 import { CoderSelector } from './CoderSelector.tsx';
 import { BlindToggle } from '../reconcile/BlindToggle.tsx';
+import { usePanels } from '../state/layout.ts';
 
-/** The views with their number key: 1-4 for the daily views, 0 for the project home. */
+/** The views with their number key: 1-4 for the daily views, 0 for the project home (shown in the rail, ViewRail.tsx). */
 export const VIEWS: [View, string, string][] = [
   ['home', 'Home', '0'], ['transcript', 'Transcript', '1'], ['quotes', 'Quotes', '2'], ['documents', 'Documents', '3'], ['analysis', 'Analysis', '4'],
   ['themes', 'Themes', '5'], ['map', 'Map', '6'], ['reconcile', 'Reconcile', '7'], ['anonymise', 'Share', '8'],
@@ -15,14 +16,14 @@ export function TopBar() {
   const { info, history } = useProject();
   const { ui, patch } = useUi();
   const { undo, redo } = useCodingActions();
+  const panels = usePanels(ui.view);
   return (
     <header className="topbar">
+      <button className="icon-btn panel-toggle" aria-controls="side-panel" aria-expanded={panels.left} onClick={() => panels.toggle('left')}
+        title="Documents and codebook ([)" aria-label={`${panels.left ? 'Hide' : 'Show'} documents and codebook`} aria-keyshortcuts="[">
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" /><rect x="2" y="3" width="4" height="10" fill={panels.left ? 'currentColor' : 'none'} /></svg>
+      </button>
       <div className="brand"><span className="logo" aria-hidden="true">◐</span><span className="project-name" title={info?.path}>{info?.name ?? 'Thematic'}</span></div>
-      <nav className="tabs" aria-label="Views">
-        {VIEWS.map(([v, label, key]) => (
-          <button key={v} className={ui.view === v ? 'tab active' : 'tab'} onClick={() => patch({ view: v })} title={`${label} (${key})`}>{label}</button>
-        ))}
-      </nav>
       <div className="topbar-right">
         <CoderSelector />
         <BlindToggle />
@@ -36,6 +37,10 @@ export function TopBar() {
           <button className="icon-btn" onClick={() => void redo()} disabled={!history?.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         </div>
         <button className="icon-btn" onClick={() => patch({ dialog: { kind: 'help' } })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+        <button className="icon-btn panel-toggle" aria-controls="coding-panel" aria-expanded={panels.right} onClick={() => panels.toggle('right')}
+          title="Coding panel (])" aria-label={`${panels.right ? 'Hide' : 'Show'} coding panel`} aria-keyshortcuts="]">
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" /><rect x="10" y="3" width="4" height="10" fill={panels.right ? 'currentColor' : 'none'} /></svg>
+        </button>
       </div>
     </header>
   );

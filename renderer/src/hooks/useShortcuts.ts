@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useUi } from '../state/ui.tsx';
 import { useCodingActions } from './useCodingActions.ts';
 import { VIEWS } from '../components/TopBar.tsx';
+import { NARROW_QUERY, panelOpen, togglePanel } from '../state/layout.ts';
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -26,6 +27,9 @@ export function useShortcuts(): void {
       if (mod || e.altKey || typing(e.target) || ui.dialog) return;
       if (e.key === '?') { e.preventDefault(); patch({ dialog: { kind: 'help' } }); return; }
       if (e.key === '/') { e.preventDefault(); patch({ view: 'transcript' }); document.getElementById('find-input')?.focus(); return; }
+      // In a narrow window the document list floats over the centre: Escape puts it away.
+      if (e.key === 'Escape' && matchMedia(NARROW_QUERY).matches && panelOpen(true, ui.view, 'left')) { togglePanel(ui.view, 'left'); return; }
+      if (e.key === '[' || e.key === ']') { e.preventDefault(); togglePanel(ui.view, e.key === '[' ? 'left' : 'right'); return; }
       const view = VIEWS.find((v) => v[2] === e.key);
       if (view) { patch({ view: view[0] }); return; }
       if (k === 'j') { e.preventDefault(); (document.querySelector('[title^="Next coding"]') as HTMLButtonElement | null)?.click(); return; }

@@ -16,6 +16,7 @@ const MAX_LABELS = 5;
 /**
  * Coding stripes in the right margin, as NVivo draws them: for each speaker turn, a coloured bar
  * per code present in it and the codes' names, so a reader sees what is coded where at a glance.
+ * Colour is never the only signal: each bar names its code on hover and to screen readers.
  */
 // Memoised: the transcript re-renders on every change anywhere in the project, and thousands of
 // stripe rows must not be rebuilt unless the codings, codes or layout actually changed.
@@ -45,17 +46,17 @@ export const Stripes = memo(function Stripes({ paragraphs, codings, codes, layou
       {rows.map((r) => {
         const list = r.codes;
         return (
-          <div key={r.top} className="stripe-row" style={{ top: r.top, height: r.height }}>
+          <div key={r.top} className="stripe-row" style={{ top: r.top, height: r.height }} role="group" aria-label={`Coded here: ${list.map((c) => c.name).join(', ')}`}>
             <div className="stripe-bars">
-              {list.map((c) => <span key={c.id} className="stripe-bar" style={{ background: c.color }} title={c.name} />)}
+              {list.map((c) => <span key={c.id} className="stripe-bar" style={{ background: c.color }} title={c.name} role="img" aria-label={c.name} />)}
             </div>
             <div className="stripe-labels">
               {list.slice(0, MAX_LABELS).map((c) => (
-                <button key={c.id} className="stripe-label" style={{ color: c.color }} title={c.name} onClick={() => onPickCode(c.id)}>
+                <button key={c.id} className="stripe-label" style={{ borderLeftColor: c.color }} title={c.name} onClick={() => onPickCode(c.id)}>
                   <span>{c.name}</span>
                 </button>
               ))}
-              {list.length > MAX_LABELS && <span className="stripe-more">+{list.length - MAX_LABELS} more</span>}
+              {list.length > MAX_LABELS && <span className="stripe-more" title={list.slice(MAX_LABELS).map((c) => c.name).join('\n')}>+{list.length - MAX_LABELS} more</span>}
             </div>
           </div>
         );

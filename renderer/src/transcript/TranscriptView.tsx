@@ -13,6 +13,7 @@ import type { TextIndex } from './textIndex.ts';
 import { Stripes } from './Stripes.tsx';
 import { TranscriptHeader } from './TranscriptHeader.tsx';
 import { useTranscriptSelection } from './useTranscriptSelection.ts';
+import { useKeyboardCaret } from './useKeyboardCaret.ts';
 
 const config = {
   namespace: 'transcript',
@@ -76,6 +77,7 @@ function TranscriptBody() {
   }, []);
 
   useTranscriptSelection(editor, loaded, patch);
+  const keyboard = useKeyboardCaret(editor, loaded, visible, patch);
 
   const onClick = (e: React.MouseEvent) => {
     if (!loaded) return;
@@ -98,11 +100,20 @@ function TranscriptBody() {
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">
-          <ContentEditable className="transcript-text" aria-label="Transcript" onClick={onClick} data-document-id={ui.documentId} />
+          <ContentEditable className="transcript-text" aria-label="Transcript" aria-description="Arrow keys move a caret, Shift+arrows select, C codes the selection, Enter opens the codings at the caret"
+            tabIndex={0} onClick={onClick} onKeyDown={keyboard.onKeyDown} data-document-id={ui.documentId} dir={loaded && rtl(loaded.text) ? 'rtl' : 'ltr'} />
+          {keyboard.caret && <span className="kbd-caret" aria-hidden="true" style={keyboard.caret} />}
           <Stripes paragraphs={stripesFor} codings={visible} codes={codesById} layoutKey={layoutKey}
             onPickCode={pickCode} />
         </div>
       </div>
     </div>
   );
+}
+
+/** Right-to-left when most of the opening letters are Arabic, Hebrew (or another RTL script); each turn still follows its own text (dir=auto). */
+function rtl(text: string): boolean {
+  const head = text.slice(0, 4000);
+  const r = head.match(/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/gu)?.length ?? 0;
+  return r > (head.match(/\p{L}/gu)?.length ?? 0) / 2;
 }

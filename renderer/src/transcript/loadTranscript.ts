@@ -29,6 +29,7 @@ export function loadTranscript(editor: LexicalEditor, text: string, blocks: Bloc
     const el = editor.getElementByKey(key);
     if (!el) return;
     const b = blocks[i];
+    el.dir = 'auto'; // an Arabic or Hebrew turn reads right to left, its speaker on its right
     el.dataset.start = String(b.start);
     el.dataset.end = String(b.end);
     el.dataset.speaker = b.speaker ?? '';

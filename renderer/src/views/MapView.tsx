@@ -6,6 +6,8 @@ import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '../../
 import { FigureSettingsBar, useFigure } from '../map/FigureSettingsBar.tsx';
 import { LinkList, NewLinkForm } from '../map/links.tsx';
 import { downloadBase64 } from '../analysis/download.ts';
+import { useMapZoom, ZoomControls } from '../map/zoom.tsx';
+import '../styles/views.css';
 
 type Positions = Record<string, { x: number; y: number }>;
 const CURRENT = '';
@@ -92,6 +94,7 @@ export function MapView() {
         <button onClick={() => void save()} disabled={!newName.trim()}>Save version</button>
       </div>
       <style>{'.map-canvas g.link-pick > rect { stroke: #d55e00; stroke-width: 3px; }'}</style>
+      <div className="map-tools">
       <FigureSettingsBar figure={figure} />
       <MapExport layout={layout} palette={palette} showCodes={showCodes} version={version} figure={figure.shown} onDone={setMessage} />
       <div className="map-link-bar small" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -103,6 +106,7 @@ export function MapView() {
         {linkMode && picks.length === 2 && byGuid.get(picks[0]) && byGuid.get(picks[1]) && (
           <NewLinkForm key={picks.join()} from={byGuid.get(picks[0])!} to={byGuid.get(picks[1])!} run={run} onClose={() => setPicks([])} />
         )}
+      </div>
       </div>
       {message && <div className="small muted" role="status">{message}</div>}
       {left.error && <div className="error">{left.error}</div>}
@@ -139,6 +143,8 @@ function MapPane(props: {
     layout, palette, showCodes, positions: { ...source.positions, ...drag }, fontSize: figure.fontSize, title: figure.title || undefined,
   }), [source.input, source.positions, drag, layout, palette, showCodes, figure.fontSize, figure.title]);
   const svg = useMemo(() => (laid ? renderSvg(laid, { embedFont: false, fontFamily: figure.fontFamily }) : ''), [laid, figure.fontFamily]);
+  const zoom = useMapZoom(svg, box);
+  const html = useMemo(() => zoom.apply(svg), [zoom, svg]);
   const picked = linking?.picked.join('\n') ?? '';
   // The themes picked for a new link are outlined (the SVG markup itself stays the exported figure's).
   useEffect(() => {
@@ -146,7 +152,7 @@ function MapPane(props: {
     if (!root) return;
     root.querySelectorAll('g.link-pick').forEach((g) => g.classList.remove('link-pick'));
     for (const id of picked ? picked.split('\n') : []) root.querySelector(`g[data-id="${CSS.escape(id)}"]`)?.classList.add('link-pick');
-  }, [svg, picked]);
+  }, [html, picked]);
   if (!source.input) return <div className="empty-state">Loading the map…</div>;
   if (!source.input.nodes.length) return <div className="empty-state">No themes yet: build them on the theme board and the map follows.</div>;
 
@@ -165,20 +171,22 @@ function MapPane(props: {
       if (g && !g.classList.contains('map-code')) linking.pick(g.getAttribute('data-id')!);
       return;
     }
-    if (!free || !laid) return;
     const g = (e.target as Element).closest('g[data-id]');
+    if (!free || !laid || !g) { zoom.startPan(e); return; }
     const at = toLayout(e);
-    if (!g || !at) return;
+    if (!at) return;
     const id = g.getAttribute('data-id')!;
     start.current = { id, ...at, base: positionsOf(laid)[id] };
     (e.currentTarget as HTMLDivElement).setPointerCapture(e.pointerId);
   };
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (zoom.pan(e)) return;
     const s = start.current, at = s && toLayout(e);
     if (!s || !at) return;
     setDrag((d) => ({ ...d, [s.id]: { x: s.base.x + at.x - s.x, y: s.base.y + at.y - s.y } }));
   };
   const onUp = () => {
+    zoom.endPan();
     if (!start.current || !laid) return;
     start.current = null;
     // Save every box, so the arrangement stays put even if the automatic layout changes later.
@@ -186,10 +194,14 @@ function MapPane(props: {
   };
   return (
     <figure style={{ flex: 1, minWidth: 0, margin: 0, display: 'flex', flexDirection: 'column' }}>
-      <figcaption className="small muted">{props.label}{linking ? ' · click two themes to link them' : free ? ' · drag boxes to arrange' : ''}</figcaption>
-      <div ref={box} className="map-canvas" data-testid="map-canvas" style={{ flex: 1, overflow: 'auto', cursor: linking ? 'crosshair' : free ? 'grab' : 'default', touchAction: 'none' }}
-        onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp}
-        dangerouslySetInnerHTML={{ __html: svg.replace(/ width="[\d.]+pt" height="[\d.]+pt"/, ' width="100%"') }} />
+      <figcaption className="small muted map-caption">
+        <span className="grow">{props.label}{linking ? ' · click two themes to link them' : free ? ' · drag boxes to arrange' : ' · drag to pan, wheel to zoom'}</span>
+        <ZoomControls zoom={zoom} />
+      </figcaption>
+      <div ref={box} className="map-canvas" data-testid="map-canvas" tabIndex={0} role="group" aria-label={`Map: ${props.label}. Arrow keys pan, + and - zoom, F fits.`}
+        style={{ cursor: linking ? 'crosshair' : free ? 'grab' : 'move', touchAction: 'none' }}
+        onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onWheel={zoom.wheel} onKeyDown={zoom.key}
+        dangerouslySetInnerHTML={{ __html: html }} />
     </figure>
   );
 }

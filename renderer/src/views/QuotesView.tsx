@@ -12,6 +12,7 @@ import { combine } from '../model/overlap.ts';
 import { Swatch } from '../components/Swatch.tsx';
 import { CombineBar } from './CombineBar.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { ShowCodebookButton } from '../components/ShowPanelButton.tsx';
 import { ExportReports } from '../reports/ExportReports.tsx';
 
 const CONTEXT = 140;
@@ -58,7 +59,7 @@ export function QuotesView() {
     return () => { live = false; };
   }, [quotes, docs]);
 
-  if (!code) return <div className="empty-state">Choose a code in the codebook to see all its quotes. <ReportsButton /></div>;
+  if (!code) return <div className="empty-state">Choose a code in the codebook to see all its quotes. <ShowCodebookButton /> <ReportsButton /></div>;
   const whoSaid = (d: LoadedDocument, at: number) => {
     const turn = d.turns.find((t) => t.start <= at && at < t.end);
     const pid = turn?.participantId ?? d.document.participantId;

@@ -5,6 +5,7 @@ import { useProject } from '../state/project.tsx';
 import { Swatch } from '../components/Swatch.tsx';
 import type { Output } from '../../../src/api/contract.ts';
 import { LinkFromTheme } from '../map/links.tsx';
+import '../styles/views.css';
 
 type Theme = Output<'themes.list'>['themes'][number];
 type Link = Output<'themes.list'>['links'][number];
@@ -34,35 +35,38 @@ export function ThemeBoard() {
     if (id) { e.preventDefault(); e.stopPropagation(); void run(call('themes.move', { id, parentId })); }
   };
   return (
-    <div className="theme-board" style={{ display: 'flex', gap: 12, height: '100%', minHeight: 0 }}>
-      <aside style={{ width: 220, overflow: 'auto' }} aria-label="Codes">
-        <h2 className="small">Codes</h2>
+    <div className="theme-board">
+      <aside className="board-codes" aria-label="Codes">
+        <h2 className="section-title">Codes</h2>
         <label className="small"><input type="checkbox" checked={onlyLoose} onChange={(e) => setOnlyLoose(e.target.checked)} /> only codes without a theme</label>
-        <ul style={{ listStyle: 'none', padding: 0 }}>
+        <ul className="board-code-list">
           {codes.filter((c) => !onlyLoose || loose.has(c.id)).map((c) => (
             <li key={c.id} draggable onDragStart={(e) => e.dataTransfer.setData(CODE, String(c.id))} style={{ cursor: 'grab', padding: '2px 0' }} data-code-id={c.id}>
               <Swatch color={c.color} /> {c.name} <span className="muted small">{c.codingCount}</span>
             </li>))}
         </ul>
+        {onlyLoose && !codes.some((c) => loose.has(c.id)) && <p className="small muted">Every code supports a theme.</p>}
       </aside>
-      <main style={{ flex: 1, overflow: 'auto' }}>
+      <div className="board-main">
         {error && <div className="error" role="alert">{error}</div>}
         {cores.map((core) => (
-          <section key={core.id} aria-label={core.name}>
-            <h1 style={{ textAlign: 'center' }}>{core.name}</h1>
-            <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
+          <section key={core.id} aria-label={core.name} className="board-core">
+            <header className="board-core-head">
+              <h1>{core.name}</h1>
+              <AddTheme label="+ theme group" onAdd={(name) => run(call('themes.create', { kind: 'group', parentId: core.id, name }))} />
+            </header>
+            <div className="board-columns">
               {kids(core.id).map((g) => (
-                <div key={g.id} className="theme-column" style={{ flex: 1, minWidth: 200, display: 'flex', flexDirection: 'column', gap: 8 }}
+                <div key={g.id} className="theme-column"
                   onDragOver={(e) => e.preventDefault()} onDrop={onDropTheme(g.kind === 'group' ? g.id : core.id)}>
-                  {g.kind === 'group' ? <h2 style={{ borderBottom: `3px solid ${g.color ?? '#999'}` }}>{g.name}</h2> : null}
+                  {g.kind === 'group' ? <h2 style={{ borderBottomColor: g.color ?? '#999' }}>{g.name}</h2> : null}
                   {(g.kind === 'group' ? kids(g.id) : [g]).map((t) => <ThemeCard key={t.id} theme={t} all={themes} links={links} run={run} />)}
                   {g.kind === 'group' && <AddTheme label="+ theme" onAdd={(name) => run(call('themes.create', { kind: 'theme', parentId: g.id, name, status: 'candidate' }))} />}
                 </div>))}
-              <div style={{ minWidth: 160 }}><AddTheme label="+ theme group" onAdd={(name) => run(call('themes.create', { kind: 'group', parentId: core.id, name }))} /></div>
             </div>
           </section>))}
         <AddTheme label="+ core concept" onAdd={(name) => run(call('themes.create', { kind: 'core', name }))} />
-      </main>
+      </div>
     </div>
   );
 }
