@@ -1,11 +1,11 @@
 // Agreement between coders on a project: the engine's units per document and code, pooled per
 // code, per document, per participant group and overall (pooling concatenates units, so each
 // level is one coefficient over its decisions, not an average), plus the unitizing alphas.
-import { binaryUAlpha, cuAlpha, uAlpha, type Coding, type UnitizingResult, type UnitOfAnalysis } from '../agreement/index.ts';
+import { binaryUAlpha, clusterBootstrap, clusterDraws, cuAlpha, uAlpha, type Coding, type UnitizingResult, type UnitOfAnalysis } from '../agreement/index.ts';
 import { documentUnits, Pooled } from './agreement-units.ts';
 import type { Db } from './open.ts';
 import { loadProjectCodings, needsFor, type ProjectDocument } from './agreement-data.ts';
-import { finite, summarize, unitTotal, type CoefficientSummary } from './agreement-summary.ts';
+import { finite, prepare, summaries, unitTotal, type CoefficientSummary, type Interval } from './agreement-summary.ts';
 import { ThematicError } from './errors.ts';
 
 export interface AgreementRequest {
@@ -17,6 +17,8 @@ export interface AgreementRequest {
   threshold?: number;
   /** Bootstrap replicates per coefficient (0 = no intervals). */
   bootstrap?: number;
+  /** Seed of the bootstrap draws (default 1): the same seed gives the same intervals. */
+  seed?: number;
   /** Skip the unitizing alphas (they are independent of the unit of analysis). */
   unitizing?: boolean;
 }
@@ -33,9 +35,31 @@ export interface UnitizingSummary {
   note?: string;
 }
 
-const group = (pooled: Pooled, coders: string[], bootstrap: number): AgreementGroup => {
+/** Documents (clusters) resampled together: adjacent characters, sentences and turns are not independent. */
+const CLUSTERED: UnitOfAnalysis[] = ['character', 'sentence', 'turn'];
+const FEW_DOCUMENTS = 5;
+
+interface Resampling {
+  /** Cluster draws (times each document is drawn), one array per replicate; empty = no intervals. */
+  draws: Float64Array[];
+  clusters: number;
+  seed: number;
+}
+
+const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resampling | null): AgreementGroup => {
   const data = pooled.data(coders);
-  return { units: unitTotal(data), coefficients: summarize(data, { categories: [0, 1], bootstrap, seed: 1 }) };
+  const p = prepare(data, { categories: [0, 1] });
+  let cis: Array<Interval | null> = p.specs.map(() => null);
+  if (r && r.draws.length) {
+    const note = r.clusters < FEW_DOCUMENTS
+      ? `only ${r.clusters} document${r.clusters === 1 ? '' : 's'}: a cluster bootstrap over so few documents cannot show the uncertainty; read the interval as unknown`
+      : undefined;
+    cis = clusterBootstrap(p.table, pooled.clusters(r.clusters), r.draws, p.specs, p.L).map((b) => ({
+      lower: finite(b.lower), upper: finite(b.upper), level: b.level, replicates: b.replicates, method: b.method, seed: r.seed, ...(note ? { note } : {}),
+    }));
+  }
+  // The analytic variances assume independent units: given only when the unit is the document.
+  return { units: unitTotal(data), coefficients: summaries(p, cis, { analytic: !CLUSTERED.includes(unit) && unit !== 'segment' }) };
 };
 
 function unitizingSummary(name: string, f: () => UnitizingResult, length: number): UnitizingSummary {
@@ -84,30 +108,39 @@ export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
   const { docs, codeName } = ctx;
   const codes = r.codeIds?.length ? r.codeIds.map(String) : [...new Set(docs.flatMap((d) => d.codings.map((c) => c.code)))].sort((a, b) => Number(a) - Number(b));
   const bootstrap = r.bootstrap ?? 500;
+  const seed = r.seed ?? 1;
   const perCode = new Map<string, Pooled>(codes.map((k) => [k, new Pooled()]));
   const perDoc = new Map<string, Pooled>();
-  const perGroup = new Map<string, Pooled>();
+  const perGroup = new Map<string, { pooled: Pooled; docs: number }>();
   const all = new Pooled();
-  for (const d of docs) {
+  docs.forEach((d, i) => {
     const doc = new Pooled();
     perDoc.set(d.id, doc);
-    const grp = perGroup.get(d.group) ?? perGroup.set(d.group, new Pooled()).get(d.group)!;
+    const grp = perGroup.get(d.group) ?? perGroup.set(d.group, { pooled: new Pooled(), docs: 0 }).get(d.group)!;
+    const local = grp.docs++;
     documentUnits(d, { unit: r.unit, coders: r.coders, codes, excludeUncoded: r.excludeUncoded, threshold: r.threshold }, (code, row, w) => {
-      perCode.get(code)!.add(row, w);
+      perCode.get(code)!.add(row, w, i);
       doc.add(row, w);
-      grp.add(row, w);
-      all.add(row, w);
+      grp.pooled.add(row, w, local);
+      all.add(row, w, i);
     });
-  }
+  });
+  // One set of document draws for the overall and per-code figures; each participant group resamples its own documents.
+  const resampling = (count: number, s: number): Resampling => ({ draws: clusterDraws(count, bootstrap, s), clusters: count, seed: s });
+  const whole = bootstrap > 0 ? resampling(docs.length, seed) : null;
   const docName = new Map(docs.map((d) => [d.id, d.name]));
-  const g = (p: Pooled | undefined) => group(p ?? new Pooled(), r.coders, bootstrap);
+  const g = (p: Pooled | undefined, rs: Resampling | null) => group(p ?? new Pooled(), r.coders, r.unit, rs);
+  const groups = [...perGroup].sort(([a], [b]) => a.localeCompare(b));
   return {
     coders: r.coders, unit: r.unit, excludeUncoded: !!r.excludeUncoded, threshold: r.unit === 'segment' ? (r.threshold ?? 0.9) : null,
-    bootstrap: { replicates: bootstrap, seed: 1 },
-    overall: g(all),
-    perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...g(perCode.get(k)) })),
-    perDocument: [...perDoc].map(([k, p]) => ({ documentId: Number(k), document: docName.get(k) ?? k, ...g(p) })),
-    perGroup: [...perGroup].sort(([a], [b]) => a.localeCompare(b)).map(([k, p]) => ({ group: k, ...g(p) })),
+    bootstrap: {
+      replicates: bootstrap, seed,
+      method: bootstrap > 0 ? `cluster bootstrap over documents (${docs.length}), percentile; per participant group over that group's documents; none per document` : 'none',
+    },
+    overall: g(all, whole),
+    perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...g(perCode.get(k), whole) })),
+    perDocument: [...perDoc].map(([k, p]) => ({ documentId: Number(k), document: docName.get(k) ?? k, ...g(p, null) })),
+    perGroup: groups.map(([k, x], i) => ({ group: k, ...g(x.pooled, bootstrap > 0 ? resampling(x.docs, seed + 1 + i) : null) })),
     unitizing: r.unitizing === false ? null : unitizingAlphas(docs, r.coders, codes, codeName),
   };
 }
