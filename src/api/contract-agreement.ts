@@ -39,6 +39,12 @@ export const AgreementResult = z.object({
   unitizing: z.object({
     uAlpha: UnitizingSummary, binaryUAlpha: UnitizingSummary, cuAlpha: UnitizingSummary,
     perCode: z.array(UnitizingSummary.extend({ codeId: Id, code: z.string() })),
+    /** Krippendorff's (2004) alpha_U, the definition DKPro Statistics implements: per code, and overall. */
+    krippendorff2004: z.object({ overall: UnitizingSummary, perCode: z.array(UnitizingSummary.extend({ codeId: Id, code: z.string() })) }),
+    /** u-alpha and cu-alpha per group of sibling codes (same parent) that never overlap within a coder. */
+    domains: z.array(z.object({ domain: z.string(), codes: z.array(z.string()), uAlpha: UnitizingSummary, cuAlpha: UnitizingSummary })),
+    /** What could not be computed and why (codes that overlap within a coder). */
+    leftOut: z.array(z.string()),
   }).nullable(),
 });
 

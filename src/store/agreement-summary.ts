@@ -2,10 +2,10 @@
 // `thematic reliability` (any data) and agreement.compute (codings): one place decides which
 // coefficients apply and how they are reported, so the two outputs read the same way.
 // Everything is computed from the unit patterns and their counts (agreement/sufficient.ts).
-import {
-  analyticInterval, coefficientSpecs, finish, krippendorffBootstrap, layout, needsOf, patternBootstrap, patternTable, stats,
-  type BootstrapResult, type CoefficientSpec, type Layout, type Level, type PatternTable, type ReliabilityData, type Value,
-} from '../agreement/index.ts';
+// Imported file by file, not from the engine's index: `thematic reliability` loads only what it uses.
+import { coefficientSpecs, finish, layout, needsOf, patternTable, stats, type CoefficientSpec, type Layout, type PatternTable } from '../agreement/sufficient.ts';
+import { analyticInterval, krippendorffBootstrap, patternBootstrap, type BootstrapResult } from '../agreement/intervals.ts';
+import type { Level, ReliabilityData, Value } from '../agreement/types.ts';
 
 export interface Interval {
   lower: number | null;
