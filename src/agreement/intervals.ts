@@ -157,16 +157,19 @@ export function analyticInterval(spec: CoefficientSpec, t: PatternTable, L: Layo
     let pe = 0;
     for (let k = 0; k < q; k++) for (let l = 0; l < q; l++) pe += W[k][l] * pi[k] * pi[l];
     const alphaPrime = (paPrime - pe) / (1 - pe);
+    // irrCAC 1.0 (CRAN), whose printed figures the reference case holds: the per-unit correction
+    // uses pa = (1 - 1/n..) pa' + 1/n.., and t has (pairable units - 1) degrees of freedom.
+    const pa = (1 - 1 / v2) * paPrime + 1 / v2;
     const piw = pi.map((_, k) => pi.reduce((a, x, l) => a + ((W[k][l] + W[l][k]) / 2) * x, 0));
     for (let p = 0; p < P; p++) {
       if (m[p] < 2) continue;
-      const pai = sumQ(p) / (rbar * (m[p] - 1)) - (paPrime * (m[p] - rbar)) / rbar;
+      const pai = sumQ(p) / (rbar * (m[p] - 1)) - (pa * (m[p] - rbar)) / rbar;
       let pei = -(pe * (m[p] - rbar)) / rbar;
       for (let k = 0; k < q; k++) pei += (counts[p * q + k] * piw[k]) / rbar;
       const x = (pai - pe) / (1 - pe) - (2 * (1 - alphaPrime) * (pei - pe)) / (1 - pe);
       sum += t.weights[p] * (x - alphaPrime) ** 2;
     }
-    return interval(value, sum / (n2 * (n2 - 1)), n1 - 1, level, irr('krippen.alpha.raw'));
+    return interval(value, sum / (n2 * (n2 - 1)), n2 - 1, level, irr('krippen.alpha.raw'));
   }
   const pe = spec.kind === 'percent_agreement' ? 0 : est.expectedAgreement!;
   let pi: number[] = [];

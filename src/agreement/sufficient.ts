@@ -295,7 +295,10 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         dO = (total - s[SAME]) / total;
         dE = (total * total - n.reduce((a, x) => a + x * x, 0)) / (total * (total - 1));
       } else {
-        const delta = distanceFunction(level, t.categories, n);
+        let delta: (c: number, k: number) => number;
+        try { delta = distanceFunction(level, t.categories, n); } catch (e) {
+          return { value: NaN, observedAgreement: null, expectedAgreement: null, observedDisagreement: NaN, expectedDisagreement: NaN, units: n2, undefinedReason: (e as Error).message };
+        }
         let obs = 0;
         let exp = 0;
         for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) {
