@@ -127,7 +127,7 @@ export function reliabilityFromCsv(bytes: Uint8Array | string, level: string, fi
   if (level !== 'nominal' && !numeric) {
     const r = distinct.filter((x) => x.cells.some((v) => v !== '' && !Number.isFinite(Number(v)))).sort((x, y) => x.line - y.line)[0];
     const j = r.cells.findIndex((v) => v !== '' && !Number.isFinite(Number(v)));
-    throw bad(`${file}, line ${r.line}, coder "${coders[j]}": "${r.cells[j]}" is not a number, and level ${level} needs numbers (use --level nominal for category labels)`);
+    throw bad(`${file}, line ${r.line}, coder "${coders[j]}": "${r.cells[j]}" is not a number, and level ${level} needs numeric values (use --level nominal for category labels)`);
   }
   const units: Cell[][] = distinct.map((r) => r.cells.map((v) => (v === '' ? null : numeric ? Number(v) : v)));
   const weights = distinct.map((r) => r.count);
