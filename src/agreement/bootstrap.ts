@@ -1,12 +1,11 @@
-// Bootstrap confidence intervals for any coefficient, reproducible through a seeded PRNG.
+// Bootstrap confidence intervals for any coefficient over raw units, reproducible through a seeded
+// PRNG. The summaries use the faster pattern and cluster bootstraps of intervals.ts; this generic
+// one stays for statistics that are not functions of the pattern counts.
 //
 // Method: a plain unit bootstrap with percentile limits. Units (not pairs of values) are drawn
-// with replacement, because the unit is what was sampled from the text; this is NOT Hayes &
-// Krippendorff's (2007) alpha bootstrap, which resamples pairable values from the coincidence
-// matrix. Weighted units (e.g. character stretches) use the Poisson bootstrap: each distinct unit
-// of weight w gets a Poisson(w) count, which approximates drawing sum(w) units with replacement
-// without expanding them. Caveat: adjacent characters are not independent, so character-level
-// intervals come out too narrow; prefer turns or sentences when reporting an interval.
+// with replacement. Weighted units (e.g. character stretches) use the Poisson bootstrap: each
+// distinct unit of weight w gets a Poisson(w) count. Adjacent characters are not independent:
+// for text, resample whole documents (intervals.ts clusterBootstrap), as agreement.compute does.
 import type { ConfidenceInterval, ReliabilityData } from './types.ts';
 
 /** mulberry32: tiny, fast, good enough for resampling; same seed gives the same stream. */

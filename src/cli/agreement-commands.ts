@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import type { Level } from '../agreement/index.ts';
-import { reliabilityFromCsv } from '../store/agreement-csv.ts';
-import { summarize, unitTotal, type CoefficientSummary } from '../store/agreement-summary.ts';
+import type { CoefficientSummary } from '../store/agreement-summary.ts';
 import { ThematicError } from '../store/errors.ts';
 import { reportCsv, reportHtml } from '../store/agreement-report.ts';
 import { APP_VERSION } from '../api/version.ts';
@@ -9,51 +7,16 @@ import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, readInputFile, table, withProject } from './project-commands.ts';
-
-const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'];
+import { cmdReliability, coefficientTable, intFlag, tableNotes } from './reliability-command.ts';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
-
-function coefficientTable(list: CoefficientSummary[]): string {
-  return table(['coefficient', 'value', '95% CI', 'units', 'D_o', 'D_e'], list.map((c) => [
-    c.coefficient, fmt(c.value), c.ci ? `[${fmt(c.ci.lower)}, ${fmt(c.ci.upper)}]` : '—', String(c.units), fmt(c.observedDisagreement), fmt(c.expectedDisagreement),
-  ]));
-}
-
-function intFlag(p: Parsed, name: string, dflt: number, max: number): number {
-  const v = flag(p, name);
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}`);
-  return n;
-}
-
-/** `thematic reliability DATA.csv`: the engine on any reliability data, outside a project. */
-async function cmdReliability(p: Parsed, io: Io): Promise<number> {
-  const file = p.positionals[0];
-  if (!file) throw new UsageError('usage: thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--json]');
-  const level = (flag(p, 'level') ?? 'nominal') as Level;
-  if (!LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
-  const text = readInputFile(file).toString('utf8');
-  const data = reliabilityFromCsv(text, level);
-  const bootstrap = intFlag(p, 'bootstrap', 1000, 100_000);
-  const coefficients = summarize(data, { level, bootstrap, seed: 1 });
-  const missing = data.units.reduce((n, r) => n + r.filter((v) => v === null).length, 0);
-  const out = { coders: data.coders, units: unitTotal(data), missingValues: missing, level, bootstrap: { replicates: bootstrap, seed: 1 }, coefficients };
-  if (p.bools.has('json')) io.out(JSON.stringify(out, null, 2));
-  else {
-    io.out(`${data.coders.length} coders, ${out.units} units, ${missing} missing values, level ${level}`);
-    io.out(coefficientTable(coefficients));
-  }
-  return 0;
-}
 
 const UNITS = ['character', 'turn', 'sentence', 'document', 'segment'] as const;
 type Unit = (typeof UNITS)[number];
 
 /** `thematic agreement FILE --coders A,B`: agreement between coders on a project. */
 async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
-  const usage = 'usage: thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--code NAME]... [--exclude-uncoded] [--threshold 0.9] [--bootstrap N] [--report OUT.html] [--json]';
+  const usage = 'usage: thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--code NAME]... [--exclude-uncoded] [--threshold 0.9] [--bootstrap N] [--seed N] [--report OUT.html] [--json]';
   const file = p.positionals[0];
   const coders = (flag(p, 'coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   if (!file || coders.length < 2) throw new UsageError(usage);
@@ -63,6 +26,7 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
   const threshold = t === undefined ? undefined : Number(t);
   if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw new UsageError('--threshold must be a number above 0 and at most 1');
   const bootstrap = intFlag(p, 'bootstrap', 500, 10_000);
+  const seed = intFlag(p, 'seed', 1, 2 ** 32 - 1);
   return withProject(file, async (s) => {
     const codes = await s.call('codes.list', {});
     const codeIds = flags(p, 'code').map((name) => {
@@ -71,7 +35,7 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
       return c.id;
     });
     const r = await s.call('agreement.compute', {
-      coders, unit, codeIds: codeIds.length ? codeIds : undefined, excludeUncoded: p.bools.has('exclude-uncoded'), threshold, bootstrap,
+      coders, unit, codeIds: codeIds.length ? codeIds : undefined, excludeUncoded: p.bools.has('exclude-uncoded'), threshold, bootstrap, seed,
     });
     const report = flag(p, 'report');
     if (report) {
@@ -84,18 +48,27 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
     io.out(`${coders.join(' vs ')}, unit ${unit}${r.excludeUncoded ? ', text no coder coded excluded' : ''}: ${r.overall.units} units`);
     io.out(coefficientTable(r.overall.coefficients));
+    for (const line of tableNotes(r.overall.coefficients)) io.out(line);
     const alpha = `krippendorff_alpha_nominal`;
-    const v = (g: { coefficients: CoefficientSummary[] }, n: string) => fmt(g.coefficients.find((c) => c.coefficient === n)?.value ?? null);
+    const find = (g: { coefficients: CoefficientSummary[] }, n: string) => g.coefficients.find((c) => c.coefficient === n);
+    const v = (g: { coefficients: CoefficientSummary[] }, n: string) => fmt(find(g, n)?.value ?? null);
+    const ci = (g: { coefficients: CoefficientSummary[] }, n: string) => {
+      const c = find(g, n)?.ci;
+      return c && c.lower !== null ? `[${fmt(c.lower)}, ${fmt(c.upper)}]` : '—';
+    };
     io.out('\nPer code:');
-    io.out(table(['code', 'units', 'percent', 'kappa', 'alpha', 'u-alpha'], r.perCode.map((c, i) => [
-      c.code, String(c.units), v(c, 'percent_agreement'), v(c, 'cohen_kappa'), v(c, alpha), fmt(r.unitizing?.perCode[i]?.value ?? null),
+    io.out(table(['code', 'units', 'percent', 'kappa', 'kappa 95% CI', 'alpha', 'alpha 95% CI', 'u-alpha', 'alpha_U 2004'], r.perCode.map((c, i) => [
+      c.code, String(c.units), v(c, 'percent_agreement'), v(c, 'cohen_kappa'), ci(c, 'cohen_kappa'), v(c, alpha), ci(c, alpha),
+      fmt(r.unitizing?.perCode[i]?.value ?? null), fmt(r.unitizing?.krippendorff2004.perCode[i]?.value ?? null),
     ])));
     io.out('\nPer participant group:');
     io.out(table(['group', 'units', 'percent', 'kappa', 'alpha'], r.perGroup.map((g) => [g.group, String(g.units), v(g, 'percent_agreement'), v(g, 'cohen_kappa'), v(g, alpha)])));
     if (r.unitizing) {
       const u = r.unitizing;
-      io.out(`\nUnitizing (characters): u-alpha ${fmt(u.uAlpha.value)}, |u-alpha ${fmt(u.binaryUAlpha.value)}, cu-alpha ${fmt(u.cuAlpha.value)}`);
+      io.out(`\nUnitizing (characters): u-alpha ${fmt(u.uAlpha.value)}, |u-alpha ${fmt(u.binaryUAlpha.value)}, cu-alpha ${fmt(u.cuAlpha.value)}; Krippendorff (2004) alpha_U ${fmt(u.krippendorff2004.overall.value)}`);
+      for (const d of u.domains) io.out(`  codes under "${d.domain}": u-alpha ${fmt(d.uAlpha.value)}, cu-alpha ${fmt(d.cuAlpha.value)}`);
       for (const x of [u.uAlpha, u.cuAlpha]) if (x.note) io.err(`note: ${x.coefficient}: ${x.note}`);
+      for (const x of u.leftOut) io.err(`note: left out: ${x}`);
     }
     return 0;
   });

@@ -17,6 +17,16 @@ const UNIT_WORDS: Record<string, string> = {
 const f3 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x.toFixed(2));
 const find = (list: CoefficientSummary[], name: string) => list.find((c) => c.coefficient === name);
 
+/** How the intervals were made, in a sentence a methods section can keep. */
+function intervalSentence(r: Result): string {
+  if (!r.bootstrap.replicates) return '';
+  const documents = r.perDocument.length;
+  const why = r.unit === 'document' ? 'the documents are the units'
+    : r.unit === 'segment' ? 'segments of one document are not independent'
+    : `adjacent ${r.unit === 'character' ? 'characters' : `${r.unit}s`} of one transcript are not independent, so resampling them one by one would make the intervals too narrow`;
+  return `95% confidence intervals are percentile intervals from a cluster bootstrap with ${r.bootstrap.replicates} replicates (seed ${r.bootstrap.seed}): whole documents (${documents}) were resampled with replacement, because ${why}; for each participant group its own documents were resampled, and no interval is given for a single document.`;
+}
+
 export function methodsParagraph(r: Result, version: string): string {
   const k = find(r.overall.coefficients, 'cohen_kappa') ?? find(r.overall.coefficients, 'fleiss_kappa');
   const a = find(r.overall.coefficients, 'krippendorff_alpha_nominal');
@@ -28,8 +38,8 @@ export function methodsParagraph(r: Result, version: string): string {
     `for each of ${r.perCode.length} codes and pooled over all codes${r.excludeUncoded ? ', excluding text that no coder coded' : ''}.`,
     `Overall, ${k?.coefficient === 'cohen_kappa' ? "Cohen's kappa" : "Fleiss' kappa"} was ${f3(k?.value)}${ci(k)} and Krippendorff's alpha (nominal) was ${f3(a?.value)}${ci(a)}, over ${r.overall.units} units;`,
     `percent agreement was ${f3(find(r.overall.coefficients, 'percent_agreement')?.value)}.`,
-    r.unitizing ? `Krippendorff's unitizing alpha for whether text was coded at all (|uα) was ${f3(r.unitizing.binaryUAlpha.value)}.` : '',
-    r.bootstrap.replicates ? `Confidence intervals are percentile intervals from ${r.bootstrap.replicates} bootstrap resamples of units (seed ${r.bootstrap.seed}).` : '',
+    r.unitizing ? `Krippendorff's unitizing alpha for whether text was coded at all (|uα) was ${f3(r.unitizing.binaryUAlpha.value)}; his 2004 αU, each code's coded stretches against its gaps, was ${f3(r.unitizing.krippendorff2004.overall.value)} over all codes.` : '',
+    intervalSentence(r),
     'Disagreements were discussed and resolved by consensus.',
   ].filter(Boolean).join(' ');
 }
@@ -46,6 +56,9 @@ export function reportCsv(r: Result): string {
   if (r.unitizing) {
     for (const u of [r.unitizing.uAlpha, r.unitizing.binaryUAlpha, r.unitizing.cuAlpha]) rows.push(['unitizing', 'all codes', u.coefficient, u.value, '', '', u.length, u.observedDisagreement, u.expectedDisagreement]);
     for (const u of r.unitizing.perCode) rows.push(['unitizing', u.code, u.coefficient, u.value, '', '', u.length, u.observedDisagreement, u.expectedDisagreement]);
+    const k = r.unitizing.krippendorff2004;
+    for (const u of [{ ...k.overall, code: 'all codes' }, ...k.perCode]) rows.push(['unitizing', u.code, u.coefficient, u.value, '', '', u.length, u.observedDisagreement, u.expectedDisagreement]);
+    for (const d of r.unitizing.domains) for (const u of [d.uAlpha, d.cuAlpha]) rows.push(['unitizing', `codes under ${d.domain}`, u.coefficient, u.value, '', '', u.length, u.observedDisagreement, u.expectedDisagreement]);
   }
   return toCsv(rows);
 }

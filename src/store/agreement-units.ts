@@ -6,22 +6,51 @@
 // coefficients cost O(patterns), not O(units). Same numbers as the engine's own aggregate.ts
 // (tests/api/agreement-units.test.ts checks it); the engine's per-code loop rescans every coding
 // and turn of a document for each code, which is what made 200 codes x 500 documents slow.
-import { codedCover, unitsForDocument, type Cell, type Coding, type ReliabilityData, type Span, type UnitOfAnalysis } from '../agreement/index.ts';
+import { codedCover, unitsForDocument, type Cell, type Clusters, type Coding, type ReliabilityData, type Span, type UnitOfAnalysis } from '../agreement/index.ts';
 import type { ProjectDocument } from './agreement-data.ts';
 
-/** Identical rows merged: pattern -> total weight. */
+/**
+ * Identical rows merged: pattern -> total weight, and per cluster (document) its own weight of
+ * each pattern, for the cluster bootstrap. Rows of one cluster must arrive together.
+ */
 export class Pooled {
-  readonly rows = new Map<number | string, { row: Cell[]; weight: number }>();
-  add(row: Cell[], weight: number) {
+  readonly rows = new Map<number | string, { row: Cell[]; weight: number; index: number }>();
+  private readonly clusterOf: number[] = [];
+  private readonly pattern: number[] = [];
+  private readonly amount: number[] = [];
+  private current = -1;
+  private blockStart = 0;
+  add(row: Cell[], weight: number, cluster = 0) {
     if (weight <= 0) return;
     const key = patternKey(row);
-    const r = this.rows.get(key);
+    let r = this.rows.get(key);
     if (r) r.weight += weight;
-    else this.rows.set(key, { row, weight });
+    else this.rows.set(key, (r = { row, weight, index: this.rows.size }));
+    if (cluster !== this.current) {
+      this.current = cluster;
+      this.blockStart = this.pattern.length;
+    }
+    for (let e = this.blockStart; e < this.pattern.length; e++) {
+      if (this.pattern[e] === r.index) {
+        this.amount[e] += weight;
+        return;
+      }
+    }
+    this.clusterOf.push(cluster);
+    this.pattern.push(r.index);
+    this.amount.push(weight);
   }
   data(coders: string[]): ReliabilityData {
     const list = [...this.rows.values()];
     return { coders, units: list.map((r) => r.row), weights: list.map((r) => r.weight) };
+  }
+  /** The clusters 0 .. count - 1 (those without rows are empty) over the patterns in data() order. */
+  clusters(count: number): Clusters {
+    const order = this.clusterOf.map((_, i) => i).sort((a, b) => this.clusterOf[a] - this.clusterOf[b] || a - b);
+    const start = new Int32Array(count + 1);
+    for (const c of this.clusterOf) start[c + 1]++;
+    for (let d = 0; d < count; d++) start[d + 1] += start[d];
+    return { count, start, pattern: Int32Array.from(order, (i) => this.pattern[i]), weight: Float64Array.from(order, (i) => this.amount[i]) };
   }
 }
 
