@@ -66,7 +66,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return next.call('project.info', {});
   }
 
+  // Nothing a request carries may end the process: a handler that throws answers 400 (a request it
+  // cannot read) and the server goes on.
   const server = http.createServer((req, res) => {
+    try { handle(req, res); } catch (e) {
+      if (!res.headersSent) send(res, 400, { error: { code: 'bad_request', message: `the request could not be read: ${(e as Error).message}` } });
+      else res.destroy();
+    }
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('cross-origin-opener-policy', 'same-origin');
@@ -89,7 +98,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, { error: { code: 'content_type', message: 'send application/json' } });
     }
-    const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+    let method: string;
+    try { method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]); } catch {
+      return send(res, 400, { error: { code: 'bad_request', message: 'the method name in the path is not valid percent-encoding' } });
+    }
     readBody(req, maxBody).then(async (raw) => {
       let payload: unknown;
       try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
@@ -103,8 +115,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         const { status, body } = errorBody(e);
         send(res, status, body);
       }
-    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }));
-  });
+    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }))
+      .catch(() => res.destroy());
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
