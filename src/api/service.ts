@@ -4,7 +4,7 @@ import { contract, isMethod, type Input, type MethodName, type Output } from './
 import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { ThematicError } from '../store/errors.ts';
-import type { HandlerContext, Handler } from './handlers/types.ts';
+import type { HandlerContext, Handler, Progress } from './handlers/types.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
@@ -23,6 +23,8 @@ const handlers = {
 export interface CallContext {
   /** Who is acting, for the audit trail (the coder's name where known). */
   actor?: string;
+  /** Told how far long work (a large import) has got. */
+  onProgress?: (p: Progress) => void;
 }
 
 /** Formats zod issues as one line a researcher (or a script author) can act on. */
@@ -62,6 +64,7 @@ export class Service {
     const h: HandlerContext = {
       db: this.db,
       path: this.path,
+      progress: ctx.onProgress,
       actor: ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher',
       op: (summary, fn) => {
         let text = '';

@@ -23,7 +23,7 @@ export const refiHandlers: Handlers<Method> = {
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
     }
     return h.op<ImportReport>((r) => `Import ${r.fileName}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
-      (tx) => importRefi(tx, input));
+      (tx) => importRefi(tx, { ...input, onProgress: h.progress && ((done, total) => h.progress!({ stage: 'codes', done, total })) }));
   },
 
   'refi.export': (i, h) => {

@@ -4,11 +4,15 @@ import type { Input, MethodName, Output } from '../contract.ts';
 import type { z } from 'zod';
 import type { contract } from '../contract.ts';
 
+export interface Progress { stage: string; done: number; total: number }
+
 export interface HandlerContext {
   db: Db;
   path: string;
   actor: string;
   /** Runs fn as one transaction and one operation-log entry. */
+  /** Long work reports how far it is, when the caller asked (the CLI prints it). */
+  progress?: (p: Progress) => void;
   op<T>(summary: string | ((r: NoInfer<T>) => string), fn: (tx: Tx) => T): T;
 }
 

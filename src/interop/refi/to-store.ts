@@ -5,7 +5,7 @@ import type { RefiCodebook, RefiProject, RefiTextSource } from './model.ts';
 import type { Extensions } from './extensions.ts';
 import { plural, type ImportReport, type ReportItem } from './report.ts';
 import { findByGuid, keepGuid, selectionGuid } from './store-guids.ts';
-import { importCodes } from './store-import-codes.ts';
+import { importCodes, type CodesProgress } from './store-import-codes.ts';
 import { importSource, sha256 } from './store-import-sources.ts';
 import { importThemes } from './store-import-themes.ts';
 import { keepExtras } from './store-extras.ts';
@@ -27,6 +27,7 @@ export interface ImportInput {
   /** Source guid -> its text (selections already in UTF-16 offsets of that text) or why it is missing. */
   texts: Map<string, ResolvedText>;
   extensions?: Extensions;
+  onProgress?: CodesProgress;
 }
 
 
@@ -35,7 +36,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const ext = input.project ? input.extensions : undefined;
   const report: ImportReport = { fileName: input.fileName, kind: input.kind, origin: input.project?.origin ?? input.codebook?.origin, thematicExtensions: !!ext, counts: {}, notCarried, notes };
   const roots = input.project?.codes ?? input.codebook?.codes ?? [];
-  const codes = importCodes(tx, roots, ext, notes);
+  const codes = importCodes(tx, roots, ext, notes, input.onProgress);
   report.counts.codes = codes.added;
   if (codes.reused) notes.push({ kind: 'codes-reused', name: `${codes.reused} codes`, detail: 'already in the project (same GUID); reused, not copied' });
 
