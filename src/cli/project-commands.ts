@@ -8,8 +8,13 @@ import type { Io } from './io.ts';
 
 export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');
+  // A project created for this command (an import into a new file) is removed again if the command fails.
+  const created = create && !fs.existsSync(file);
   const s = Service.open(file, { create });
-  try { return await fn(s); } finally { s.close(); }
+  try { return await fn(s); } catch (e) {
+    if (created) { s.close(); for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + ext, { force: true }); }
+    throw e;
+  } finally { s.close(); }
 }
 
 /** Who the operations of a CLI run are recorded as. */

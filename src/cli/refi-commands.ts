@@ -12,22 +12,16 @@ export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
   const [file, input, ...more] = p.positionals;
   if (!file || !input || more.length) throw new UsageError('usage: thematic import FILE PROJECT.qdpx|PROJECT.qde|CODEBOOK.qdc [--json]');
   const bytes = readInputFile(input);
-  // A new project file is created for the import, and removed again if the import fails.
-  const existed = fs.existsSync(file);
-  try {
-    return await withProject(file, async (s) => {
-      let shown = 0;
-      const onProgress = ({ stage, done, total }: { stage: string; done: number; total: number }) => {
-        if (total >= 1000 && (done === total || Date.now() - shown > 500)) { shown = Date.now(); io.err(`importing ${stage}: ${done} of ${total}`); }
-      };
-      const r = await s.call('refi.import', { fileName: path.basename(input), contentBase64: bytes.toString('base64') }, { actor: actor(), onProgress });
-      io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : renderImportReport(r));
-      return 0;
-    }, true);
-  } catch (e) {
-    if (!existed) for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });
-    throw e;
-  }
+  // A new project file is created for the import, and removed again if the import fails (withProject).
+  return withProject(file, async (s) => {
+    let shown = 0;
+    const onProgress = ({ stage, done, total }: { stage: string; done: number; total: number }) => {
+      if (total >= 1000 && (done === total || Date.now() - shown > 500)) { shown = Date.now(); io.err(`importing ${stage}: ${done} of ${total}`); }
+    };
+    const r = await s.call('refi.import', { fileName: path.basename(input), contentBase64: bytes.toString('base64') }, { actor: actor(), onProgress });
+    io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : renderImportReport(r));
+    return 0;
+  }, true);
 }
 
 export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): Promise<number> {
