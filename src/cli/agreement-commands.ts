@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Level } from '../agreement/index.ts';
 import { reliabilityFromCsv } from '../store/agreement-csv.ts';
 import { summarize, unitTotal, type CoefficientSummary } from '../store/agreement-summary.ts';
@@ -150,7 +151,7 @@ async function cmdMerge(p: Parsed, io: Io): Promise<number> {
   if (!file || !copy || !['add', 'skip'].includes(newCodes)) throw new UsageError('usage: thematic merge FILE COPY.thematic [--new-codes skip|add] [--dry-run yes] [--json]');
   const bytes = readInputFile(copy);
   return withProject(file, async (s) => {
-    const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
+    const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), fileName: path.basename(copy), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
       { actor: actor() });
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
     io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosMerged} memos merged, ${r.memosNotMerged} not (their target is not in this project)`);
