@@ -15,6 +15,8 @@ import { agreementHandlers } from './handlers/agreement.ts';
 import { refiHandlers } from './handlers/refi.ts';
 import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
+import { OperationId, undoableHistoryMethods } from './contract-idempotency.ts';
+import { recallClientOperation, recordClientOperation, replayClientOperation } from '../store/client-operations.ts';
 
 const handlers = {
   ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
@@ -25,6 +27,8 @@ export interface CallContext {
   actor?: string;
   /** Told how far long work (a large import) has got. */
   onProgress?: (p: Progress) => void;
+  /** The client's id for a mutating call: a repeat with the same id returns the first result and changes nothing. */
+  operationId?: string;
 }
 
 /** Formats zod issues as one line a researcher (or a script author) can act on. */
@@ -43,6 +47,8 @@ export class Service {
   readonly path: string;
   private closed = false;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Calls with a client operation id still running: a repeat waits for the first. */
+  private inFlight = new Map<string, Promise<unknown>>();
 
   constructor(db: Db, file: string) {
     this.db = db;
@@ -61,17 +67,43 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
+    const clientId = spec.mutates || undoableHistoryMethods.includes(method) ? this.operationId(method, ctx.operationId) : undefined;
+    if (clientId === undefined) return this.run(method, parsed.data, ctx);
+    // Idempotent: one call per id at a time; a repeat gets the recorded result.
+    while (this.inFlight.has(clientId)) await this.inFlight.get(clientId)!.catch(() => undefined);
+    const prior = recallClientOperation(this.db, clientId);
+    if (prior) return spec.output.parse(replayClientOperation(prior, clientId, method));
+    const running = this.run(method, parsed.data, ctx, clientId);
+    this.inFlight.set(clientId, running);
+    try { return await running; } finally { this.inFlight.delete(clientId); }
+  }
+
+  private operationId(method: string, id: unknown): string | undefined {
+    if (id === undefined) return undefined;
+    const r = OperationId.safeParse(id);
+    if (!r.success) throw new ThematicError('invalid_input', `${method}: invalid operation id (${r.error.issues[0].message})`);
+    return r.data;
+  }
+
+  /**
+   * Runs a validated call. With a client id the result is recorded in the same transaction as the
+   * change: a synchronous handler runs inside one transaction with it; an async one (an import
+   * that parses first) records the result of its operation inside that operation's transaction.
+   */
+  private async run(method: MethodName, data: unknown, ctx: CallContext, clientId?: string): Promise<unknown> {
+    const spec = contract[method];
     const h: HandlerContext = {
       db: this.db,
       path: this.path,
       progress: ctx.onProgress,
-      actor: ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher',
+      actor: ctx.actor ?? (data as { coder?: string }).coder ?? 'researcher',
       op: (summary, fn) => {
         let text = '';
         try {
           return runOperation(this.db, { actor: h.actor, method, get summary() { return text; } }, (tx) => {
             const r = fn(tx);
             text = typeof summary === 'function' ? summary(r) : summary;
+            if (clientId !== undefined) recordClientOperation(this.db, clientId, method, r);
             return r;
           });
         } catch (e) {
@@ -82,7 +114,18 @@ export class Service {
     const handler = handlers[method] as (i: unknown, h: HandlerContext) => unknown;
     let result: unknown;
     try {
-      result = await handler(parsed.data, h);
+      if (clientId === undefined) result = await handler(data, h);
+      else if (handler.constructor.name !== 'AsyncFunction') {
+        result = this.db.transaction(() => {
+          const r = handler(data, h);
+          recordClientOperation(this.db, clientId, method, r);
+          return r;
+        })();
+      } else {
+        result = await handler(data, h);
+        const kept = recallClientOperation(this.db, clientId);
+        if (kept?.result !== JSON.stringify(result ?? null)) recordClientOperation(this.db, clientId, method, result);
+      }
     } catch (e) {
       throw mapWriteError(e, path.basename(this.path));
     }

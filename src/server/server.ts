@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
 import { appContract } from '../api/app-contract.ts';
+import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
 import { ThematicError } from '../store/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
@@ -109,7 +110,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       try {
         if (method === 'app.openProject') return send(res, 200, { result: await openProject(payload) });
-        const result = await opts.service.call(method, payload, { actor: opts.actor });
+        const key = req.headers[IDEMPOTENCY_HEADER];
+        const result = await opts.service.call(method, payload, { actor: opts.actor, operationId: Array.isArray(key) ? key.join(',') : key });
         send(res, 200, { result });
       } catch (e) {
         const { status, body } = errorBody(e);
