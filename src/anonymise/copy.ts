@@ -9,6 +9,7 @@ import { CLEARED_TABLES, replaceField } from './fields.ts';
 import { keyValues, quoteIdent, selectKeys, textTables } from './schema.ts';
 import { countWords } from '../store/documents.ts';
 import { ThematicError } from '../store/errors.ts';
+import { commitTemp, writeError } from '../store/atomic-write.ts';
 
 type Db = Database.Database;
 
@@ -43,12 +44,12 @@ export function writeAnonymisedCopy(source: Db, sourcePath: string, rules: Rule[
     db.close();
     copy = undefined;
     if (opts.overwrite) for (const ext of ['-wal', '-shm']) fs.rmSync(abs + ext, { force: true });
-    fs.renameSync(tmp, abs);
+    commitTemp(tmp, abs);
     return counts;
   } catch (e) {
     copy?.close();
     for (const ext of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + ext, { force: true });
-    throw e;
+    throw writeError(e, out);
   }
 }
 

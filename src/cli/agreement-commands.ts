@@ -9,7 +9,7 @@ import { APP_VERSION } from '../api/version.ts';
 import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { actor, readInputFile, table, withProject } from './project-commands.ts';
+import { actor, readInputFile, table, withProject, writeOutputFile } from './project-commands.ts';
 
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'];
 
@@ -78,8 +78,8 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
     if (report) {
       // OUT.html gets the page with the methods paragraph; OUT.csv (same name) every coefficient.
       const base = report.replace(/\.(html?|csv)$/i, '');
-      fs.writeFileSync(`${base}.html`, reportHtml(r, APP_VERSION));
-      fs.writeFileSync(`${base}.csv`, reportCsv(r));
+      writeOutputFile(`${base}.html`, reportHtml(r, APP_VERSION));
+      writeOutputFile(`${base}.csv`, reportCsv(r));
       io.err(`Wrote ${base}.html and ${base}.csv`);
     }
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
@@ -113,7 +113,7 @@ async function cmdReconcile(p: Parsed, io: Io, accept = false): Promise<number> 
     const accepted = accept ? await s.call('reconcile.acceptAgreed', { ...pair }, { actor: actor() }) : null;
     const r = await s.call('reconcile.list', { ...pair, status: 'open' });
     const out = flag(p, 'log');
-    if (out) fs.writeFileSync(out, (await s.call('reconcile.log', { ...pair })).csv);
+    if (out) writeOutputFile(out, (await s.call('reconcile.log', { ...pair })).csv);
     if (p.bools.has('json')) {
       io.out(JSON.stringify({ progress: r.progress, agreed: r.agreed, accepted, open: r.items }, null, 2));
       return 0;

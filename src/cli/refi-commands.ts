@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { actor, readInputFile, withProject } from './project-commands.ts';
+import { actor, readInputFile, withProject, writeOutputFile } from './project-commands.ts';
 import { ThematicError } from '../store/errors.ts';
 import { renderExportReport, renderImportReport } from '../interop/refi/report.ts';
 
@@ -31,7 +31,7 @@ export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): 
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project`);
   return withProject(file, async (s) => {
     const r = await s.call('refi.export', { format }, { actor: actor() });
-    fs.writeFileSync(out, Buffer.from(r.contentBase64, 'base64'));
+    writeOutputFile(out, Buffer.from(r.contentBase64, 'base64'));
     const report = { ...r.report, fileName: path.basename(out) };
     io.out(p.bools.has('json') ? JSON.stringify(report, null, 2) : renderExportReport(report));
     return 0;

@@ -13,6 +13,7 @@ import { coderId } from './codings.ts';
 import { nowIso } from './rows.ts';
 import { ThematicError } from './errors.ts';
 import { stmt } from './changes.ts';
+import { writeError } from './atomic-write.ts';
 import { checkCopyCode, checkCopySpan, openReceivedCopy } from './received-copy.ts';
 
 export interface MergeConflict { kind: 'document-missing' | 'document-differs' | 'code-renamed' | 'code-added'; name: string; detail: string; codings: number }
@@ -35,7 +36,7 @@ export interface MergePlan {
 export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean, label = 'the coder copy'): MergePlan {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-merge-'));
   const file = path.join(dir, 'copy.thematic');
-  fs.writeFileSync(file, bytes);
+  try { fs.writeFileSync(file, bytes); } catch (e) { fs.rmSync(dir, { recursive: true, force: true }); throw writeError(e, file); }
   let copy: Database.Database;
   try {
     copy = openReceivedCopy(file, label);
