@@ -40,7 +40,7 @@ export function registerIpc(
   isTrustedSender: (sender: WebContents) => boolean,
   opts: IpcOptions = {},
 ): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown): Promise<InvokeReply> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown, operationId?: unknown): Promise<InvokeReply> => {
     if (!senderAllowed(event, isTrustedSender)) {
       opts.log?.('refused an API call from an untrusted sender', event.senderFrame?.url ?? '(no frame)');
       return fail('forbidden', 'this page may not call the Thematic API');
@@ -51,7 +51,8 @@ export function registerIpc(
     const service = getService();
     if (!service) return fail('no_project', 'No project is open: use File > Open project... or File > New project.');
     try {
-      return { ok: true, result: await service.call(method, payload, { actor: opts.actor }) };
+      const id = operationId === undefined || operationId === null ? undefined : String(operationId);
+      return { ok: true, result: await service.call(method, payload, { actor: opts.actor, operationId: id }) };
     } catch (e) {
       if (!(e instanceof ThematicError)) opts.log?.(`API call ${method} failed`, e);
       return toErrorReply(e);

@@ -8,5 +8,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 const INVOKE_CHANNEL = 'thematic:invoke';
 
 contextBridge.exposeInMainWorld('thematic', {
-  invoke: (method: string, payload: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload),
+  invoke: (method: string, payload: unknown, operationId?: string) => (operationId === undefined
+    ? ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload)
+    : ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload, String(operationId))),
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+import { writeFileAtomic } from '../src/store/atomic-write.ts';
 
 export const PROJECT_EXT = 'thematic';
 const FILTERS = [{ name: 'Thematic project', extensions: [PROJECT_EXT] }];
@@ -37,7 +38,7 @@ export class RecentProjects {
   remember(project: string): void {
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(this.file, JSON.stringify({ lastProject: path.resolve(project) }, null, 2));
+      writeFileAtomic(this.file, JSON.stringify({ lastProject: path.resolve(project) }, null, 2));
     } catch {
       // Not remembering the last project is an inconvenience, not a failure.
     }

@@ -5,10 +5,11 @@ import Database from 'better-sqlite3';
 import type { Rule } from './types.ts';
 import { applyMatches, findMatches } from './match.ts';
 import { OffsetMap } from './offsets.ts';
-import { replaceField } from './fields.ts';
+import { CLEARED_TABLES, replaceField } from './fields.ts';
 import { keyValues, quoteIdent, selectKeys, textTables } from './schema.ts';
 import { countWords } from '../store/documents.ts';
 import { ThematicError } from '../store/errors.ts';
+import { commitTemp, writeError } from '../store/atomic-write.ts';
 
 type Db = Database.Database;
 
@@ -43,12 +44,12 @@ export function writeAnonymisedCopy(source: Db, sourcePath: string, rules: Rule[
     db.close();
     copy = undefined;
     if (opts.overwrite) for (const ext of ['-wal', '-shm']) fs.rmSync(abs + ext, { force: true });
-    fs.renameSync(tmp, abs);
+    commitTemp(tmp, abs);
     return counts;
   } catch (e) {
     copy?.close();
     for (const ext of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + ext, { force: true });
-    throw e;
+    throw writeError(e, out);
   }
 }
 
@@ -82,7 +83,7 @@ function rewrite(db: Db, rules: Rule[]): CopyCounts {
   counts.decisions = remapDecisionKeys(db, maps);
   counts.fieldValues = rewriteFields(db, rules);
   // The undo history holds captured rows with the original text: the copy starts a fresh one.
-  db.prepare('DELETE FROM operations').run();
+  for (const table of CLEARED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   rebuildSearchIndex(db, texts);
   for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
     if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(stat)) db.prepare(`DELETE FROM ${stat}`).run();

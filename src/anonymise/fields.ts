@@ -42,8 +42,9 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
     'direction', 'color', 'shape', 'lineStyle',
   ]), created_at: keep },
 };
-// operations is emptied as a whole (its rows hold original text captured for undo).
-export const CLEARED_TABLES = ['operations'];
+// operations is emptied as a whole (its rows hold original text captured for undo), and so is
+// client_operations (the results of idempotent calls, which quote the original text too).
+export const CLEARED_TABLES = ['operations', 'client_operations'];
 /** Rebuilt from the new text (the search index's own tables hold tokens of the original words). */
 export const isIndexTable = (t: string) => t === 'turn_fts' || t.startsWith('turn_fts_') || t.startsWith('sqlite_');
 

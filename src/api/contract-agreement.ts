@@ -101,6 +101,8 @@ export const agreementMethods = {
   'reconcile.mergeCopy': method(z.object({
     /** The coder's copy (a .thematic file), base64 as the web mode and IPC carry files. */
     contentBase64: z.string().min(1),
+    /** The copy's file name, for messages. */
+    fileName: z.string().min(1).max(255).optional(),
     addNewCodes: z.boolean().default(false),
     dryRun: z.boolean().default(false),
   }).strict(), z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
 import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
 import { ThematicError } from '../store/errors.ts';
-import type { Handler } from './handlers/types.ts';
+import type { Handler, Progress } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
 import type { Job } from './contract-jobs.ts';
@@ -20,6 +20,8 @@ import { agreementHandlers } from './handlers/agreement.ts';
 import { refiHandlers } from './handlers/refi.ts';
 import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
+import { OperationId, undoableHistoryMethods } from './contract-idempotency.ts';
+import { recallClientOperation, recordClientOperation, replayClientOperation } from '../store/client-operations.ts';
 
 export const handlers = {
   ...jobsHandlers,
@@ -29,6 +31,10 @@ export const handlers = {
 export interface CallContext {
   /** Who is acting, for the audit trail (the coder's name where known). */
   actor?: string;
+  /** Told how far long work (a large import) has got. */
+  onProgress?: (p: Progress) => void;
+  /** The client's id for a mutating call: a repeat with the same id returns the first result and changes nothing. */
+  operationId?: string;
 }
 
 /** Formats zod issues as one line a researcher (or a script author) can act on. */
@@ -51,6 +57,8 @@ export class Service {
   private readonly turns = new WriteTurns();
   private readonly running = new Map<number, z.output<typeof Job>>();
   private nextJob = 1;
+  /** Calls with a client operation id still running: a repeat waits for the first. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   private readonly opts: OpenOptions;
 
@@ -64,44 +72,87 @@ export class Service {
     return new Service(openProject(file, opts), file, opts);
   }
 
-  async call<M extends MethodName>(method: M, input: Input<M>, ctx?: CallContext): Promise<Output<M>>;
-  async call(method: string, input: unknown, ctx?: CallContext): Promise<unknown>;
+  async call<M extends MethodName>(method: M, input: NoInfer<Input<M>>, ctx?: CallContext): Promise<Output<M>>;
+  // For transports with a method name only known at run time; a known name always takes the typed form above.
+  async call<S extends string>(method: string extends S ? S : MethodName extends S ? S : never, input: unknown, ctx?: CallContext): Promise<unknown>;
   async call(method: string, input: unknown, ctx: CallContext = {}): Promise<unknown> {
     if (this.closed) throw new ThematicError('closed', 'the project is closed');
     if (!isMethod(method)) throw new ThematicError('unknown_method', `unknown method "${method}"`);
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
-    const actor = ctx.actor ?? (parsed.data as { coder?: string }).coder ?? 'researcher';
+    const clientId = spec.mutates || undoableHistoryMethods.includes(method) ? this.operationId(method, ctx.operationId) : undefined;
+    if (clientId === undefined) return this.run(method, parsed.data, ctx);
+    // Idempotent: one call per id at a time; a repeat gets the recorded result.
+    while (this.inFlight.has(clientId)) await this.inFlight.get(clientId)!.catch(() => undefined);
+    const prior = recallClientOperation(this.db, clientId);
+    if (prior) return spec.output.parse(replayClientOperation(prior, clientId, method));
+    const running = this.run(method, parsed.data, ctx, clientId);
+    this.inFlight.set(clientId, running);
+    try { return await running; } finally { this.inFlight.delete(clientId); }
+  }
+
+  private operationId(method: string, id: unknown): string | undefined {
+    if (id === undefined) return undefined;
+    const r = OperationId.safeParse(id);
+    if (!r.success) throw new ThematicError('invalid_input', `${method}: invalid operation id (${r.error.issues[0].message})`);
+    return r.data;
+  }
+
+  /**
+   * Runs a validated call, on this thread or in a job's worker. With a client id the result is
+   * recorded in the same transaction as the change (handlerContext's op); a synchronous handler
+   * runs inside one transaction with the record, and whatever an async handler finally returns is
+   * recorded after it.
+   */
+  private async run(method: MethodName, data: unknown, ctx: CallContext, clientId?: string): Promise<unknown> {
+    const spec = contract[method];
+    const actor = ctx.actor ?? (data as { coder?: string }).coder ?? 'researcher';
     const writes = spec.mutates || method.startsWith('history.');
+    const progress = ctx.onProgress && ((phase: string, done?: number, total?: number) => ctx.onProgress!({ stage: phase, done: done ?? 0, total: total ?? 0 }));
+    const recordFinal = (r: unknown) => {
+      if (clientId === undefined) return;
+      const kept = recallClientOperation(this.db, clientId);
+      if (kept?.result !== JSON.stringify(r ?? null)) recordClientOperation(this.db, clientId, method, r);
+    };
     let result: unknown;
     if (runsInBackground(method, this.db)) {
-      result = await this.inWorker(method, parsed.data, actor);
+      result = await this.inWorker(method, data, actor, progress, clientId);
+      recordFinal(result);
     } else {
-      const h = handlerContext({ db: this.db, path: this.path, actor, method, jobs: () => [...this.running.values()] });
+      const h = handlerContext({ db: this.db, path: this.path, actor, method, progress, clientId, jobs: () => [...this.running.values()] });
       const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
-      const run = async () => {
+      const go = async () => {
         try {
-          return await handler(parsed.data, h);
+          if (clientId !== undefined && handler.constructor.name !== 'AsyncFunction') {
+            return this.db.transaction(() => {
+              const r = handler(data, h);
+              recordClientOperation(this.db, clientId, method, r);
+              return r;
+            })();
+          }
+          const r = await handler(data, h);
+          recordFinal(r);
+          return r;
         } catch (e) {
           throw mapWriteError(e, path.basename(this.path));
         }
       };
-      result = writes ? await this.turns.main(run) : await run();
+      result = writes ? await this.turns.main(go) : await go();
     }
     if (writes) this.scheduleCheckpoint();
     return spec.output.parse(result);
   }
 
   /** One call in a worker thread; its progress is listed by jobs.list until it ends. */
-  private async inWorker(method: string, input: unknown, actor: string): Promise<unknown> {
+  private async inWorker(method: string, input: unknown, actor: string, progress?: (phase: string, done?: number, total?: number) => void, clientId?: string): Promise<unknown> {
     const id = this.nextJob++;
     const job = { id, method, phase: 'starting', startedAt: new Date().toISOString() } as z.output<typeof Job>;
     this.running.set(id, job);
     try {
       return await jobPool.run({
-        file: this.path, method, input, actor, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
-        onProgress: (p) => Object.assign(job, p),
+        file: this.path, method, input, actor, clientId, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        onProgress: (p) => { Object.assign(job, p); progress?.(p.phase, p.done, p.total); },
       });
     } finally {
       this.running.delete(id);

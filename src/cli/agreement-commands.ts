@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CoefficientSummary } from '../store/agreement-summary.ts';
 import { ThematicError } from '../store/errors.ts';
 import { reportCsv, reportHtml } from '../store/agreement-report.ts';
@@ -6,7 +7,7 @@ import { APP_VERSION } from '../api/version.ts';
 import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { actor, readInputFile, table, withProject } from './project-commands.ts';
+import { actor, readInputFile, table, withProject, writeOutputFile } from './project-commands.ts';
 import { cmdReliability, coefficientTable, intFlag, tableNotes } from './reliability-command.ts';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
@@ -41,8 +42,8 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
     if (report) {
       // OUT.html gets the page with the methods paragraph; OUT.csv (same name) every coefficient.
       const base = report.replace(/\.(html?|csv)$/i, '');
-      fs.writeFileSync(`${base}.html`, reportHtml(r, APP_VERSION));
-      fs.writeFileSync(`${base}.csv`, reportCsv(r));
+      writeOutputFile(`${base}.html`, reportHtml(r, APP_VERSION));
+      writeOutputFile(`${base}.csv`, reportCsv(r));
       io.err(`Wrote ${base}.html and ${base}.csv`);
     }
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
@@ -85,7 +86,7 @@ async function cmdReconcile(p: Parsed, io: Io, accept = false): Promise<number> 
     const accepted = accept ? await s.call('reconcile.acceptAgreed', { ...pair }, { actor: actor() }) : null;
     const r = await s.call('reconcile.list', { ...pair, status: 'open' });
     const out = flag(p, 'log');
-    if (out) fs.writeFileSync(out, (await s.call('reconcile.log', { ...pair })).csv);
+    if (out) writeOutputFile(out, (await s.call('reconcile.log', { ...pair })).csv);
     if (p.bools.has('json')) {
       io.out(JSON.stringify({ progress: r.progress, agreed: r.agreed, accepted, open: r.items }, null, 2));
       return 0;
@@ -123,7 +124,7 @@ async function cmdMerge(p: Parsed, io: Io): Promise<number> {
   if (!file || !copy || !['add', 'skip'].includes(newCodes)) throw new UsageError('usage: thematic merge FILE COPY.thematic [--new-codes skip|add] [--dry-run yes] [--json]');
   const bytes = readInputFile(copy);
   return withProject(file, async (s) => {
-    const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
+    const r = await s.call('reconcile.mergeCopy', { contentBase64: bytes.toString('base64'), fileName: path.basename(copy), addNewCodes: newCodes === 'add', dryRun: flag(p, 'dry-run') === 'yes' },
       { actor: actor() });
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }
     io.out(`Merged ${r.merged} codings of ${r.coders.join(', ') || 'no coder'}; ${r.duplicates} already here, ${r.skipped} left out; ${r.memosMerged} memos merged, ${r.memosNotMerged} not (their target is not in this project)`);

@@ -2,23 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Service } from '../api/service.ts';
 import { ThematicError } from '../store/errors.ts';
+import { writeError, writeFileAtomic } from '../store/atomic-write.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 
 export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');
+  // A project created for this command (an import into a new file) is removed again if the command fails.
+  const created = create && !fs.existsSync(file);
   const s = Service.open(file, { create });
-  try { return await fn(s); } finally { s.close(); }
+  try { return await fn(s); } catch (e) {
+    if (created) { s.close(); for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + ext, { force: true }); }
+    throw e;
+  } finally { s.close(); }
 }
 
 /** Who the operations of a CLI run are recorded as. */
 export const actor = () => process.env.THEMATIC_USER || process.env.USER || 'researcher';
 
-/** Writes a figure or report to --out, making its folder first. */
+/** Writes a figure, report or export to --out (atomically: see atomic-write.ts), making its folder first. */
 export function writeOutputFile(out: string, bytes: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, bytes);
+  try { fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true }); } catch (e) { throw writeError(e, out); }
+  writeFileAtomic(out, bytes);
 }
 
 /** A file the user named as input, with the CLI's one message when it is not there. */

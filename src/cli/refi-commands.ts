@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { actor, readInputFile, withProject } from './project-commands.ts';
+import { actor, readInputFile, withProject, writeOutputFile } from './project-commands.ts';
 import { ThematicError } from '../store/errors.ts';
 import { renderExportReport, renderImportReport } from '../interop/refi/report.ts';
 
@@ -34,18 +34,16 @@ export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
   if (!file || !input || more.length) throw new UsageError(IMPORT_USAGE);
   const options = importOptions(p);
   const bytes = readInputFile(input);
-  // A new project file is created for the import, and removed again if the import fails.
-  const existed = fs.existsSync(file);
-  try {
-    return await withProject(file, async (s) => {
-      const r = await s.call('refi.import', { fileName: path.basename(input), contentBase64: bytes.toString('base64'), ...options }, { actor: actor() });
-      io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : renderImportReport(r));
-      return 0;
-    }, true);
-  } catch (e) {
-    if (!existed) for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });
-    throw e;
-  }
+  // A new project file is created for the import, and removed again if the import fails (withProject).
+  return withProject(file, async (s) => {
+    let shown = 0;
+    const onProgress = ({ stage, done, total }: { stage: string; done: number; total: number }) => {
+      if (total >= 1000 && (done === total || Date.now() - shown > 500)) { shown = Date.now(); io.err(`${stage}: ${done} of ${total}`); }
+    };
+    const r = await s.call('refi.import', { fileName: path.basename(input), contentBase64: bytes.toString('base64'), ...options }, { actor: actor(), onProgress });
+    io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : renderImportReport(r));
+    return 0;
+  }, true);
 }
 
 export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): Promise<number> {
@@ -58,7 +56,7 @@ export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): 
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project`);
   return withProject(file, async (s) => {
     const r = await s.call('refi.export', { format, ...(target ? { target } : {}) }, { actor: actor() });
-    fs.writeFileSync(out, Buffer.from(r.contentBase64, 'base64'));
+    writeOutputFile(out, Buffer.from(r.contentBase64, 'base64'));
     const report = { ...r.report, fileName: path.basename(out) };
     io.out(p.bools.has('json') ? JSON.stringify(report, null, 2) : renderExportReport(report));
     return 0;

@@ -4,6 +4,8 @@ export interface JobStart {
   method: string;
   input: unknown;
   actor: string;
+  /** The client's operation id, recorded with the job's write. */
+  clientId?: string;
   nativeBinding?: string;
   /** One Int32: the worker sleeps on it until the main thread grants its write turn (sets it to 1). */
   writeFlag: SharedArrayBuffer;

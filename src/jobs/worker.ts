@@ -32,7 +32,7 @@ async function run(start: JobStart): Promise<void> {
     if (!job) throw new ThematicError('unknown_method', `"${start.method}" does not run as a background job`);
     db = openJobConnection(start.file, { nativeBinding: start.nativeBinding });
     const h = handlerContext({
-      db, path: start.file, actor: start.actor, method: start.method, progress,
+      db, path: start.file, actor: start.actor, method: start.method, progress, clientId: start.clientId,
       beforeWrite: () => {
         Atomics.store(flag, 0, 0);
         post({ type: 'write' });

@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
 import { appContract } from '../api/app-contract.ts';
+import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
 import { ThematicError } from '../store/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
@@ -66,7 +67,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return next.call('project.info', {});
   }
 
+  // Nothing a request carries may end the process: a handler that throws answers 400 (a request it
+  // cannot read) and the server goes on.
   const server = http.createServer((req, res) => {
+    try { handle(req, res); } catch (e) {
+      if (!res.headersSent) send(res, 400, { error: { code: 'bad_request', message: `the request could not be read: ${(e as Error).message}` } });
+      else res.destroy();
+    }
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('cross-origin-opener-policy', 'same-origin');
@@ -89,7 +99,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, { error: { code: 'content_type', message: 'send application/json' } });
     }
-    const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+    let method: string;
+    try { method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]); } catch {
+      return send(res, 400, { error: { code: 'bad_request', message: 'the method name in the path is not valid percent-encoding' } });
+    }
     readBody(req, maxBody).then(async (raw) => {
       let payload: unknown;
       try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
@@ -97,14 +110,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       try {
         if (method === 'app.openProject') return send(res, 200, { result: await openProject(payload) });
-        const result = await opts.service.call(method, payload, { actor: opts.actor });
+        const key = req.headers[IDEMPOTENCY_HEADER];
+        const result = await opts.service.call(method, payload, { actor: opts.actor, operationId: Array.isArray(key) ? key.join(',') : key });
         send(res, 200, { result });
       } catch (e) {
         const { status, body } = errorBody(e);
         send(res, status, body);
       }
-    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }));
-  });
+    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }))
+      .catch(() => res.destroy());
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -6,7 +6,7 @@ import { ThematicError } from './errors.ts';
 
 export type Db = Database.Database;
 
-const APPLICATION_ID = 0x54484d41; // 'THMA': marks a file as a Thematic project
+export const APPLICATION_ID = 0x54484d41; // 'THMA': marks a file as a Thematic project
 
 export interface OpenOptions {
   create?: boolean;

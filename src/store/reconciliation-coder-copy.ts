@@ -7,30 +7,43 @@ import path from 'node:path';
 import { openProject, type Db } from './open.ts';
 import { ThematicError } from './errors.ts';
 import { nowIso } from './rows.ts';
+import { commitTemp, tempBeside, writeError } from './atomic-write.ts';
 
 export function writeCoderCopy(db: Db, coder: string, out: string): { codings: number; removedCodings: number } {
   if (fs.existsSync(out)) throw new ThematicError('exists', `${out} already exists; choose another name`);
-  db.prepare('VACUUM INTO ?').run(out);
-  const copy = openProject(out);
+  // Built in a temporary file beside `out` and renamed when complete (atomic-write.ts).
+  const tmp = tempBeside(out, 'copying');
+  const clean = () => { for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(tmp + ext, { force: true }); };
+  let copy: Db | undefined;
   try {
-    return copy.transaction(() => {
-      if (!copy.prepare('SELECT 1 FROM coders WHERE name = ?').get(coder)) {
-        copy.prepare('INSERT INTO coders (name, is_consensus, created_at) VALUES (?, 0, ?)').run(coder, nowIso());
+    db.prepare('VACUUM INTO ?').run(tmp);
+    copy = openProject(tmp);
+    const c = copy;
+    const r = c.transaction(() => {
+      if (!c.prepare('SELECT 1 FROM coders WHERE name = ?').get(coder)) {
+        c.prepare('INSERT INTO coders (name, is_consensus, created_at) VALUES (?, 0, ?)').run(coder, nowIso());
       }
-      const id = (copy.prepare('SELECT id FROM coders WHERE name = ?').get(coder) as { id: number }).id;
-      const removed = copy.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id IN (SELECT id FROM codings WHERE coder_id <> ?)`);
+      const id = (c.prepare('SELECT id FROM coders WHERE name = ?').get(coder) as { id: number }).id;
+      const removed = c.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id IN (SELECT id FROM codings WHERE coder_id <> ?)`);
       removed.run(id);
-      const gone = copy.prepare('DELETE FROM codings WHERE coder_id <> ?').run(id).changes;
-      copy.prepare('DELETE FROM coders WHERE id <> ?').run(id);
-      copy.prepare('DELETE FROM consensus_decisions').run();
-      copy.prepare('DELETE FROM operations').run();
-      copy.prepare(`INSERT INTO project_meta (key, value) VALUES ('coder_copy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+      const gone = c.prepare('DELETE FROM codings WHERE coder_id <> ?').run(id).changes;
+      c.prepare('DELETE FROM coders WHERE id <> ?').run(id);
+      c.prepare('DELETE FROM consensus_decisions').run();
+      c.prepare('DELETE FROM operations').run();
+      c.prepare('DELETE FROM client_operations').run(); // recorded results would show other coders' work
+      c.prepare(`INSERT INTO project_meta (key, value) VALUES ('coder_copy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
         .run(JSON.stringify({ coder, at: nowIso() }));
-      const kept = (copy.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
+      const kept = (c.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
       return { codings: kept, removedCodings: gone };
     })();
-  } finally {
     copy.close();
+    copy = undefined;
+    commitTemp(tmp, out);
+    return r;
+  } catch (e) {
+    copy?.close();
+    clean();
+    throw writeError(e, out);
   }
 }
 

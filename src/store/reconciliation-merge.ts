@@ -13,6 +13,8 @@ import { coderId } from './codings.ts';
 import { nowIso } from './rows.ts';
 import { ThematicError } from './errors.ts';
 import { stmt } from './changes.ts';
+import { writeError } from './atomic-write.ts';
+import { checkCopyCode, checkCopySpan, openReceivedCopy } from './received-copy.ts';
 
 export interface MergeConflict { kind: 'document-missing' | 'document-differs' | 'code-renamed' | 'code-added'; name: string; detail: string; codings: number }
 
@@ -31,29 +33,31 @@ export interface MergePlan {
   memos: Array<{ guid: string; target_type: string; target: number | string | null; title: string; body: string; author: string; created_at: string; updated_at: string }>;
 }
 
-export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePlan {
+export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean, label = 'the coder copy'): MergePlan {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-merge-'));
   const file = path.join(dir, 'copy.thematic');
-  fs.writeFileSync(file, bytes);
+  try { fs.writeFileSync(file, bytes); } catch (e) { fs.rmSync(dir, { recursive: true, force: true }); throw writeError(e, file); }
   let copy: Database.Database;
   try {
-    copy = new Database(file, { readonly: true, fileMustExist: true });
-    copy.prepare('SELECT 1 FROM codings LIMIT 1').get();
+    copy = openReceivedCopy(file, label);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new ThematicError('invalid_input', `not a Thematic project file (${(e as Error).message})`);
+    throw e;
   }
   try {
     const conflicts: MergeConflict[] = [];
     const docs = copy.prepare('SELECT id, name, sha256 FROM documents').all() as { id: number; name: string; sha256: string }[];
     const codings = copy.prepare(`SELECT g.guid, g.document_id, g.code_id, k.name AS coder, g.start, g.end, g.created_at FROM codings g JOIN coders k ON k.id = g.coder_id ORDER BY g.id`).all() as CopyCoding[];
-    const count = (f: (c: CopyCoding) => boolean) => codings.filter(f).length;
+    // Codings per document and per code, counted once (not a pass over all codings per conflict).
+    const perDoc = new Map<number, number>(), perCode = new Map<number, number>();
+    for (const c of codings) { perDoc.set(c.document_id, (perDoc.get(c.document_id) ?? 0) + 1); perCode.set(c.code_id, (perCode.get(c.code_id) ?? 0) + 1); }
     const docMap = new Map<number, number>();
+    const docText = new Map<number, { name: string; length: number }>();
     for (const d of docs) {
-      const m = stmt(main, 'SELECT id FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1').get(d.sha256) as { id: number } | undefined;
-      if (m) { docMap.set(d.id, m.id); continue; }
+      const m = stmt(main, 'SELECT id, name, char_length FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1').get(d.sha256) as { id: number; name: string; char_length: number } | undefined;
+      if (m) { docMap.set(d.id, m.id); docText.set(m.id, { name: m.name, length: m.char_length }); continue; }
       const same = stmt(main, 'SELECT 1 FROM documents WHERE name = ?').get(d.name);
-      conflicts.push({ kind: same ? 'document-differs' : 'document-missing', name: d.name, codings: count((c) => c.document_id === d.id),
+      conflicts.push({ kind: same ? 'document-differs' : 'document-missing', name: d.name, codings: perDoc.get(d.id) ?? 0,
         detail: same ? 'a document of this name here has different text; its codings were not merged' : 'not in this project; its codings were not merged' });
     }
     const codes = copy.prepare('SELECT c.id, c.guid, c.name, c.color, c.definition, p.guid AS parent_guid FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all() as CopyCode[];
@@ -63,14 +67,14 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
       const byGuid = stmt(main, 'SELECT id, name FROM codes WHERE guid = ?').get(c.guid) as { id: number; name: string } | undefined;
       if (byGuid) {
         codeMap.set(c.id, byGuid.id);
-        if (byGuid.name !== c.name) conflicts.push({ kind: 'code-renamed', name: byGuid.name, codings: count((x) => x.code_id === c.id), detail: `renamed to "${c.name}" in the copy; kept as "${byGuid.name}", codings merged` });
+        if (byGuid.name !== c.name) conflicts.push({ kind: 'code-renamed', name: byGuid.name, codings: perCode.get(c.id) ?? 0, detail: `renamed to "${c.name}" in the copy; kept as "${byGuid.name}", codings merged` });
         continue;
       }
       const byName = stmt(main, 'SELECT id FROM codes WHERE lower(name) = lower(?)').get(c.name) as { id: number } | undefined;
       if (byName) { codeMap.set(c.id, byName.id); continue; }
-      conflicts.push({ kind: 'code-added', name: c.name, codings: count((x) => x.code_id === c.id),
+      conflicts.push({ kind: 'code-added', name: c.name, codings: perCode.get(c.id) ?? 0,
         detail: addNewCodes ? 'added to this project with its codings' : 'new in the copy; not added (accept added codes to merge it and its codings)' });
-      if (addNewCodes) { newCodes.push(c); codeMap.set(c.id, c.guid); }
+      if (addNewCodes) { checkCopyCode(c, label); newCodes.push(c); codeMap.set(c.id, c.guid); }
     }
     const plan: MergePlan = { conflicts, coders: [], newCodes, codings: [], duplicates: 0, skipped: 0, memosNotMerged: 0, memos: [] };
     const guidSeen = stmt(main, 'SELECT 1 FROM codings WHERE guid = ?');
@@ -78,6 +82,8 @@ export function readCopy(bytes: Buffer, main: Db, addNewCodes: boolean): MergePl
       const d = docMap.get(c.document_id);
       const k = codeMap.get(c.code_id);
       if (d === undefined || k === undefined) { plan.skipped++; continue; }
+      const t = docText.get(d)!;
+      checkCopySpan(c, t.name, t.length, label);
       if (guidSeen.get(c.guid)) { plan.duplicates++; continue; }
       plan.codings.push({ ...c, target_document: d, target_code: k });
     }

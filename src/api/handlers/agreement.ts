@@ -119,7 +119,7 @@ export const agreementHandlers: Handlers<Method> = {
   },
 
   'reconcile.mergeCopy': (i, h) => {
-    const plan = readCopy(Buffer.from(i.contentBase64, 'base64'), h.db, i.addNewCodes);
+    const plan = readCopy(Buffer.from(i.contentBase64, 'base64'), h.db, i.addNewCodes, i.fileName ?? 'the coder copy');
     const out = { coders: plan.coders, merged: 0, duplicates: plan.duplicates, skipped: plan.skipped, memosNotMerged: plan.memosNotMerged, memosMerged: plan.memos.length, conflicts: plan.conflicts };
     if (i.dryRun || (!plan.codings.length && !plan.newCodes.length && !plan.memos.length)) return out;
     out.merged = h.op(`Merge ${plan.codings.length} codings of ${plan.coders.join(', ') || 'a coder copy'}${plan.newCodes.length ? ` and ${plan.newCodes.length} new codes` : ''}${plan.memos.length ? ` and ${plan.memos.length} memos` : ''}`, (tx) => applyMerge(tx, plan));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../store/open.ts';
 import { mapWriteError } from '../../store/open.ts';
 import { runOperation } from '../../store/operations.ts';
+import { recordClientOperation } from '../../store/client-operations.ts';
 import type { HandlerContext } from './types.ts';
 
 export interface ContextOptions {
@@ -11,6 +12,8 @@ export interface ContextOptions {
   method: string;
   progress?: HandlerContext['progress'];
   jobs?: HandlerContext['jobs'];
+  /** The client's operation id: its result is recorded in the same transaction as the change. */
+  clientId?: string;
   /** Around each write: a worker waits here for its turn, and hands the turn back after. */
   beforeWrite?: () => void;
   afterWrite?: () => void;
@@ -31,6 +34,7 @@ export function handlerContext(o: ContextOptions): HandlerContext {
         return runOperation(o.db, { actor: h.actor, method: o.method, get summary() { return text; } }, (tx) => {
           const r = fn(tx);
           text = typeof summary === 'function' ? summary(r) : summary;
+          if (o.clientId !== undefined) recordClientOperation(o.db, o.clientId, o.method, r);
           return r;
         });
       } catch (e) {

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { contract } from '../contract.ts';
 import type { Job } from '../contract-jobs.ts';
 
+export interface Progress { stage: string; done: number; total: number }
+
 export interface HandlerContext {
   db: Db;
   path: string;

@@ -55,12 +55,20 @@ export interface Extensions {
   offsetUnit?: 'utf16';
 }
 
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** Throws, naming the code or theme, when a colour is not #RRGGBB: colours reach the UI's styles. */
 export function parseExtensions(bytes: Uint8Array | undefined): Extensions | undefined {
   if (!bytes) return undefined;
+  let x: Extensions;
   try {
-    const x = JSON.parse(new TextDecoder().decode(bytes)) as Extensions;
-    return x && x.format === EXTENSIONS_FORMAT && x.version === 1 ? x : undefined;
+    x = JSON.parse(new TextDecoder().decode(bytes)) as Extensions;
   } catch {
     return undefined;
   }
+  if (!x || x.format !== EXTENSIONS_FORMAT || x.version !== 1) return undefined;
+  const bad = (what: string, colour: unknown) => new Error(`${EXTENSIONS_PATH}: ${what} has the colour ${JSON.stringify(colour).slice(0, 60)}, which is not a colour like #1F77B4`);
+  for (const [guid, c] of Object.entries(x.codes ?? {})) if (c?.color !== undefined && !COLOUR.test(String(c.color))) throw bad(`code ${guid}`, c.color);
+  for (const t of x.themes ?? []) if (t?.color != null && !COLOUR.test(String(t.color))) throw bad(`theme "${String(t.name).slice(0, 80)}"`, t.color);
+  return x;
 }

@@ -5,7 +5,7 @@ import type { RefiCodebook, RefiProject, RefiTextSource } from './model.ts';
 import type { Extensions } from './extensions.ts';
 import { plural, sourceLabel, type ImportReport, type ReportItem } from './report.ts';
 import { keepGuid, selectionGuid } from './store-guids.ts';
-import { importCodes } from './store-import-codes.ts';
+import { importCodes, type CodesProgress } from './store-import-codes.ts';
 import { importSource, sha256 } from './store-import-sources.ts';
 import { documentsByCanonicalText, documentsByGuid, matchCodesByPath } from './store-import-match.ts';
 import { importParticipants } from './store-import-participants.ts';
@@ -33,6 +33,7 @@ export interface ImportInput {
   texts: Map<string, ResolvedText>;
   extensions?: Extensions;
   options?: ImportOptions;
+  onProgress?: CodesProgress;
 }
 
 export interface ImportOptions {
@@ -53,7 +54,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const another = opts.mode === 'another-coder' && !!input.project;
   const report: ImportReport = { fileName: input.fileName, kind: input.kind, origin: input.project?.origin ?? input.codebook?.origin, thematicExtensions: !!ext, counts: {}, notCarried, notes };
   const roots = input.project?.codes ?? input.codebook?.codes ?? [];
-  const codes = importCodes(tx, roots, ext, notes, another ? matchCodesByPath(tx.db, roots, ext) : undefined);
+  const codes = importCodes(tx, roots, ext, notes, another ? matchCodesByPath(tx.db, roots, ext) : undefined, input.onProgress);
   report.counts.codes = codes.added;
   if (another) {
     report.mode = 'another-coder';
