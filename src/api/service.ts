@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
-import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
+import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, type Db, type OpenOptions } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { ThematicError } from '../store/errors.ts';
 import type { HandlerContext, Handler } from './handlers/types.ts';
@@ -59,6 +59,9 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
+    if (this.db.readonly && (spec.mutates || method === 'history.undo' || method === 'history.redo')) {
+      throw new ThematicError('read_only', `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`);
+    }
     const h: HandlerContext = {
       db: this.db,
       path: this.path,
@@ -92,7 +95,7 @@ export class Service {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
-      if (!this.closed) this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (!this.closed && !this.db.readonly) checkpointAndStamp(this.db);
     }, 750);
     this.checkpointTimer.unref?.();
   }
@@ -101,6 +104,6 @@ export class Service {
     if (this.closed) return;
     this.closed = true;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.db.close();
+    checkpointAndClose(this.db);
   }
 }

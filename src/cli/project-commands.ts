@@ -6,9 +6,9 @@ import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 
-export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false): Promise<T> {
+export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false, claimEmpty = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');
-  const s = Service.open(file, { create });
+  const s = Service.open(file, { create, claimEmpty });
   try { return await fn(s); } finally { s.close(); }
 }
 
@@ -29,8 +29,9 @@ export function readInputFile(file: string): Buffer {
 export async function cmdNew(p: Parsed, io: Io): Promise<number> {
   const file = p.positionals[0];
   if (!file) throw new UsageError('usage: thematic new FILE');
-  if (fs.existsSync(file)) throw new ThematicError('exists', `${file} already exists; choose another name`);
-  await withProject(file, async () => undefined, true);
+  // An empty file (say, made by a save dialog) may be claimed; anything else is never overwritten.
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new ThematicError('exists', `${file} already exists; choose another name`);
+  await withProject(file, async () => undefined, true, true);
   io.out(`Created ${file}`);
   return 0;
 }
