@@ -4,6 +4,8 @@ import { contract, isMethod, type Input, type MethodName, type Output } from './
 import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, type Db, type OpenOptions } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { ThematicError } from '../store/errors.ts';
+import { AutoBackup } from '../store/auto-backup.ts';
+import type { BackupSettings } from '../store/backup-paths.ts';
 import type { HandlerContext, Handler } from './handlers/types.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
@@ -41,14 +43,18 @@ export class Service {
   readonly path: string;
   private closed = false;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Automatic backups, when the transport asked for them (the CLI, the web mode, the desktop app). */
+  backups: AutoBackup | null = null;
 
   constructor(db: Db, file: string) {
     this.db = db;
     this.path = path.resolve(file);
   }
 
-  static open(file: string, opts: OpenOptions = {}): Service {
-    return new Service(openProject(file, opts), file);
+  static open(file: string, opts: OpenOptions & { autoBackup?: BackupSettings } = {}): Service {
+    const s = new Service(openProject(file, opts), file);
+    if (opts.autoBackup?.auto && !s.db.readonly) s.backups = new AutoBackup(s.db, s.path, opts.autoBackup, opts.nativeBinding);
+    return s;
   }
 
   async call<M extends MethodName>(method: M, input: Input<M>, ctx?: CallContext): Promise<Output<M>>;
@@ -98,6 +104,13 @@ export class Service {
       if (!this.closed && !this.db.readonly) checkpointAndStamp(this.db);
     }, 750);
     this.checkpointTimer.unref?.();
+  }
+
+  /** Closes after the automatic backup of the session's changes (when backups are on). */
+  async closeWithBackup(): Promise<void> {
+    if (this.closed) return;
+    await this.backups?.beforeClose();
+    this.close();
   }
 
   close(): void {

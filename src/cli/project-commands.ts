@@ -4,12 +4,21 @@ import { Service } from '../api/service.ts';
 import { ThematicError } from '../store/errors.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
-import type { Io } from './io.ts';
+import { processIo, type Io } from './io.ts';
+import { backupSettings } from '../store/backup-paths.ts';
+import { locationWarning } from '../store/location.ts';
 
 export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false, claimEmpty = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');
-  const s = Service.open(file, { create, claimEmpty });
-  try { return await fn(s); } finally { s.close(); }
+  const s = Service.open(file, { create, claimEmpty, autoBackup: backupSettings() });
+  const where = locationWarning(s.path);
+  if (where) processIo.err(`thematic: warning: ${where}`);
+  try {
+    return await fn(s);
+  } finally {
+    await s.closeWithBackup().finally(() => s.close());
+    for (const p of s.backups?.problems ?? []) processIo.err(`thematic: warning: ${p}`);
+  }
 }
 
 /** Who the operations of a CLI run are recorded as. */

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate } from './migrations/index.ts';
 import { ThematicError } from './errors.ts';
 import { backupFolder, stamp } from './backup-paths.ts';
+import { damage, damagedError } from './health.ts';
 
 export type Db = Database.Database;
 
@@ -58,6 +59,11 @@ export function openProject(file: string, opts: OpenOptions = {}): Db {
       throw new ThematicError('locked', `${file}: the project is open in another window or process; close it there first`);
     }
     throw describeOpenFailure(e, file);
+  }
+  const hurt = damage(db, abs, file);
+  if (hurt) {
+    db.close();
+    throw damagedError(hurt, abs);
   }
   db.pragma('foreign_keys = ON');
   // FULL: a commit is on disk (the WAL is synced) before the call returns, so acknowledged work
@@ -286,7 +292,7 @@ function describeOpenFailure(e: unknown, file: string): Error {
   if (e instanceof ThematicError) return e;
   const code = (e as { code?: string })?.code ?? '';
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
-    return new ThematicError('damaged', `${file}: the project file is damaged (${(e as Error).message}); nothing was changed. Open its latest backup or salvage it with "thematic salvage".`);
+    return damagedError(`${file} is damaged: ${(e as Error).message}.`, path.resolve(file));
   }
   return new ThematicError('open_failed', `${file}: cannot open (${(e as Error).message})`);
 }
@@ -297,6 +303,9 @@ export function mapWriteError(e: unknown, file = 'project'): Error {
   const code = (e as { code?: string })?.code ?? '';
   if (code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(msg)) {
     return new ThematicError('disk_full', `${file}: the disk is full; nothing was changed (free some space and try again)`);
+  }
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+    return new ThematicError('damaged', `${file} is damaged: ${msg}; close the project and open it again to see what can be recovered.`);
   }
   if (code.startsWith('SQLITE_READONLY')) {
     return new ThematicError('read_only', `${file}: the project file is read-only; nothing was changed`);
