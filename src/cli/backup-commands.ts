@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, flag, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { withProject, table } from './project-commands.ts';
+import { table } from './project-commands.ts';
 import { ThematicError } from '../store/errors.ts';
 import { backupFiles, describeChanges, readBackup, restoreBackup, summarise, writeBackup } from '../store/backup.ts';
 import { backupFolder, backupSettings } from '../store/backup-paths.ts';
@@ -45,11 +45,16 @@ async function cmdBackups(p: Parsed, io: Io): Promise<number> {
 }
 
 async function cmdBackup(p: Parsed, io: Io): Promise<number> {
-  return withProject(p.positionals[0], async (s) => {
+  const file = p.positionals[0];
+  if (!file) throw new UsageError('usage: thematic backup FILE');
+  const s = Service.open(file); // no automatic backup on top of this one
+  try {
     const r = await writeBackup(s.db, s.path, backupSettings());
     io.out(`Backed up to ${r.backup.file} (${(r.backup.bytes / 2 ** 20).toFixed(1)} MB, checked)${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`);
     return 0;
-  });
+  } finally {
+    s.close();
+  }
 }
 
 async function cmdRestore(p: Parsed, io: Io): Promise<number> {
