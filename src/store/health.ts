@@ -12,22 +12,28 @@ export const CHECK_ON_OPEN_BYTES = 64 * 2 ** 20;
  * found: a file shorter than its header says (truncated), then SQLite's quick_check (torn pages,
  * pages from different moments as in a copy made while the project was being written).
  */
-export function damage(db: Database, abs: string, file: string): string | null {
-  const head = Buffer.alloc(100);
-  const fd = fs.openSync(abs, 'r');
-  try { fs.readSync(fd, head, 0, 100, 0); } finally { fs.closeSync(fd); }
+export function truncation(abs: string, file: string, head: Buffer): string | null {
   const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
   const size = fs.statSync(abs).size;
   const pages = head.readUInt32BE(28);
   const headerSizeValid = head.readUInt32BE(24) === head.readUInt32BE(92);
-  if (size % pageSize !== 0 || (headerSizeValid && pages * pageSize > size && !fs.existsSync(abs + '-wal'))) {
+  // With a -wal beside it the file may lag its header until the WAL is merged: that is not damage.
+  if (fs.existsSync(abs + '-wal') && fs.statSync(abs + '-wal').size > 0) return null;
+  if (size % pageSize !== 0 || (headerSizeValid && pages * pageSize > size)) {
     return `${file} is truncated: it holds ${Math.floor(size / pageSize)} of the ${pages} pages its header records (${size} of ${pages * pageSize} bytes), so its end is missing.`;
   }
+  return null;
+}
+
+/** SQLite's quick_check on an opened project, as one sentence naming the file; null when sound. */
+export function damage(db: Database, abs: string, file: string): string | null {
+  const size = fs.statSync(abs).size;
   if (size > CHECK_ON_OPEN_BYTES) return null; // checked by each backup instead, off the main thread
   try {
-    const rows = db.pragma('quick_check(20)') as { quick_check: string }[];
-    if (rows.length === 1 && rows[0].quick_check === 'ok') return null;
-    return `${file} is damaged: SQLite's check finds ${rows.length === 20 ? '20 or more' : rows.length} problem${rows.length === 1 ? '' : 's'} in its pages (first: ${rows[0].quick_check.slice(0, 160)}), as a torn write or a copy taken while the project was being written leaves.`;
+    const rows = (db.pragma('quick_check(20)') as { quick_check: string }[])
+      .flatMap((r) => r.quick_check.split('\n')).filter((l) => l && !l.startsWith('***'));
+    if (rows.length === 1 && rows[0] === 'ok') return null;
+    return `${file} is damaged: SQLite's check finds ${rows.length >= 20 ? '20 or more' : rows.length} problem${rows.length === 1 ? '' : 's'} in its pages (first: ${rows[0].slice(0, 160)}), as a torn write or a copy taken while the project was being written leaves.`;
   } catch (e) {
     return `${file} is damaged: ${(e as Error).message} (a torn write, a truncated file or a copy taken while the project was being written).`;
   }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate } from './migrations/index.ts';
 import { ThematicError } from './errors.ts';
 import { backupFolder, stamp } from './backup-paths.ts';
-import { damage, damagedError } from './health.ts';
+import { damage, damagedError, truncation } from './health.ts';
 
 export type Db = Database.Database;
 
@@ -143,6 +143,8 @@ function inspectExisting(abs: string, file: string, opts: OpenOptions): void {
   if (size < 100 || head.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
     throw new ThematicError('not_a_project', `${file}: not a Thematic project (not an SQLite file)`);
   }
+  const cut = truncation(abs, file, head);
+  if (cut) throw damagedError(cut, abs);
   let version = head.readUInt32BE(60);
   let appId = head.readUInt32BE(68);
   let schemaCookie = head.readUInt32BE(40);

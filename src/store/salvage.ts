@@ -33,6 +33,7 @@ export function salvage(damaged: string, out: string, opts: { sqlite3?: string }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-salvage-'));
   const copy = path.join(work, 'damaged.thematic');
   fs.copyFileSync(damaged, copy); // never its -wal: a damaged pair is read as the file alone
+  padTruncated(copy);
   const tmpOut = `${out}.salvaging`;
   fs.rmSync(tmpOut, { force: true });
   try {
@@ -50,6 +51,18 @@ export function salvage(damaged: string, out: string, opts: { sqlite3?: string }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A truncated copy is padded with empty pages to the size its header records, so SQLite reads what is left. */
+function padTruncated(copy: string): void {
+  const head = Buffer.alloc(100);
+  const fd = fs.openSync(copy, 'r');
+  try { fs.readSync(fd, head, 0, 100, 0); } finally { fs.closeSync(fd); }
+  const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
+  if (!pageSize) return;
+  const size = fs.statSync(copy).size;
+  const want = Math.max(head.readUInt32BE(28) * pageSize, Math.ceil(size / pageSize) * pageSize);
+  if (want > size && want < 2 ** 40) fs.truncateSync(copy, want);
 }
 
 function recoverWithCli(copy: string, tmpOut: string, work: string, sqlite3: string): { ok: true } | { ok: false; why: string } {
@@ -107,7 +120,7 @@ function copyRows(copy: string, tmpOut: string): SalvageReport {
       const shared = cols.filter((c) => have.has(c));
       const list = shared.map((c) => `"${c}"`).join(', ');
       const ins = db.prepare(`INSERT OR IGNORE INTO "${t}" (${list}) VALUES (${shared.map(() => '?').join(', ')})`);
-      const { rows, unreadable } = readAround(src, t, list, (row) => ins.run(...row));
+      const { rows, unreadable } = db.transaction(() => readAround(src, t, list, (row) => ins.run(...row)))();
       tables.push({ table: t, rows, unreadable });
     }
     return finish(db, 'row-by-row copy', tables);
@@ -122,6 +135,15 @@ function copyRows(copy: string, tmpOut: string): SalvageReport {
  * (probing ever further ahead), so the rows after a torn page are kept too.
  */
 function readAround(src: Db, table: string, list: string, put: (row: unknown[]) => void): { rows: number; unreadable: boolean } {
+  if (src.prepare('SELECT 1 FROM pragma_table_list WHERE name = ? AND wr = 1').get(table)) {
+    let rows = 0; // WITHOUT ROWID: read in key order as far as it goes
+    try {
+      for (const row of src.prepare(`SELECT ${list} FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) { put(row); rows++; }
+      return { rows, unreadable: false };
+    } catch {
+      return { rows, unreadable: true };
+    }
+  }
   let last = -Infinity, rows = 0, unreadable = false, jump = 1;
   const q = src.prepare(`SELECT rowid AS __r, ${list} FROM "${table}" WHERE rowid > ? ORDER BY rowid`).raw();
   for (let tries = 0; tries < 64; tries++) {
@@ -145,6 +167,7 @@ function readAround(src: Db, table: string, list: string, put: (row: unknown[]) 
 
 function finish(db: Db, method: SalvageReport['method'], tables: SalvageReport['tables']): SalvageReport {
   const orphans = new Map<string, number>();
+  db.exec('BEGIN');
   for (let round = 0; round < 10; round++) {
     const bad = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
     if (!bad.length) break;
@@ -160,6 +183,7 @@ function finish(db: Db, method: SalvageReport['method'], tables: SalvageReport['
   for (const t of db.prepare('SELECT id, document_id, start, end FROM turns').all() as { id: number; document_id: number; start: number; end: number }[]) {
     add.run(t.id, (texts.get(t.document_id) ?? '').slice(t.start, t.end));
   }
+  db.exec('COMMIT');
   db.pragma('foreign_keys = ON');
   const integrity = String(db.pragma('integrity_check', { simple: true }));
   if (integrity !== 'ok') throw new Error(`the salvaged project fails integrity_check: ${integrity}`);
