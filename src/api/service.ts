@@ -17,9 +17,10 @@ import { agreementHandlers } from './handlers/agreement.ts';
 import { refiHandlers } from './handlers/refi.ts';
 import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
+import { backupHandlers } from './handlers/backups.ts';
 
 const handlers = {
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

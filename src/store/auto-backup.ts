@@ -2,6 +2,10 @@ import type { Db } from './open.ts';
 import type { BackupSettings } from './backup-paths.ts';
 import { backupFiles, changeMark, readBackup, writeBackup, type BackupResult } from './backup.ts';
 
+const problemsByDb = new WeakMap<Db, string[]>();
+/** The failed automatic backups of an open project, for the project home. */
+export const problemsOf = (db: Db): string[] => problemsByDb.get(db) ?? [];
+
 /**
  * The automatic backups of one open project: on open when the newest backup is older than the
  * interval, and on close, each only when the project changed since the newest backup.
@@ -21,6 +25,7 @@ export class AutoBackup {
     this.projectAbs = projectAbs;
     this.settings = settings;
     this.nativeBinding = nativeBinding;
+    problemsByDb.set(db, this.problems);
     const newest = backupFiles(projectAbs, settings)[0];
     if (!newest || Date.now() - newest.at.getTime() >= settings.intervalMs) this.pending = this.runIfChanged();
   }
