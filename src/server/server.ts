@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
 import { appContract } from '../api/app-contract.ts';
 import { ThematicError } from '../store/errors.ts';
+import { backupSettings } from '../store/backup-paths.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 
@@ -58,10 +59,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (parsed.data.create && fs.existsSync(file)) {
       throw new ThematicError('exists', `${parsed.data.path} already exists; open it instead`);
     }
-    const next = Service.open(file, { create: parsed.data.create });
+    const next = Service.open(file, { create: parsed.data.create, autoBackup: backupSettings() });
     const previous = opts.service;
     opts.service = next;
-    previous.close();
+    void previous.closeWithBackup().finally(() => previous.close());
     opts.onProjectChange?.(next);
     return next.call('project.info', {});
   }
