@@ -61,7 +61,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const coderByName = (name: string, guid?: string) => {
     const r = stmt(tx.db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
     if (r) return r.id;
-    const id = tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: nowIso() });
+    const id = tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: (guid && ext?.createdAt?.[guid]) || nowIso() });
     keepGuid(tx, 'coder', id, guid);
     codersAdded++;
     return id;
@@ -87,7 +87,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     const known = findByGuid(tx.db, c.guid);
     let id = known?.entity === 'participant' ? known.id : (stmt(tx.db, 'SELECT id FROM participants WHERE label = ? COLLATE NOCASE').get(label) as { id: number } | undefined)?.id;
     if (id === undefined) {
-      id = tx.insert('participants', { label, created_at: nowIso() });
+      id = tx.insert('participants', { label, created_at: ext?.createdAt?.[c.guid] ?? nowIso() });
       keepGuid(tx, 'participant', id, c.guid);
       participantsAdded++;
     } else notes.push({ kind: 'participant-reused', name: `case "${label}"`, detail: 'a participant of that name is already in the project; its attributes were added to it' });
