@@ -10,6 +10,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           testTimeout: 30_000,
           pool: 'forks',
+          // Automatic backups write beside each project: off unless a test turns them on.
+          env: { THEMATIC_BACKUPS: 'off' },
         },
       },
       {
@@ -19,6 +21,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          env: { THEMATIC_BACKUPS: 'off' },
           fileParallelism: false,
         },
       },

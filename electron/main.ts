@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { Service } from '../src/api/service.ts';
+import { backupSettings } from '../src/store/backup-paths.ts';
 import { buildSample, SAMPLE_PATH } from '../src/cli/sample.ts';
 import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -95,7 +96,7 @@ async function openProject(file: string, opts: { create?: boolean } = {}): Promi
   if (service && service.path === abs) return true;
   let next: Service;
   try {
-    next = Service.open(abs, { create: opts.create, nativeBinding: nativeBindingPath(appRoot) ?? undefined });
+    next = Service.open(abs, { create: opts.create, claimEmpty: opts.create, nativeBinding: nativeBindingPath(appRoot) ?? undefined, autoBackup: backupSettings() });
   } catch (e) {
     const r = toErrorReply(e);
     dialog.showErrorBox('Cannot open the project', r.ok ? String(e) : r.error.message);
@@ -141,7 +142,10 @@ async function openSample(): Promise<void> {
 function closeService(): void {
   const s = service;
   service = null;
-  try { s?.close(); } catch (e) { console.error('thematic: closing the project failed:', e); }
+  // The session's changes are backed up first (in the background; the project is closed after).
+  s?.closeWithBackup().catch((e) => console.error('thematic: the closing backup failed:', e)).finally(() => {
+    try { s.close(); } catch (e) { console.error('thematic: closing the project failed:', e); }
+  });
 }
 
 function fatal(e: unknown): void {

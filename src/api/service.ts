@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
-import { openProject, mapWriteError, type Db, type OpenOptions } from '../store/open.ts';
+import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, type Db, type OpenOptions } from '../store/open.ts';
 import { ThematicError } from '../store/errors.ts';
 import type { Handler, Progress } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
@@ -10,6 +10,8 @@ import type { Job } from './contract-jobs.ts';
 import { runsInBackground } from '../jobs/background.ts';
 import { jobPool } from '../jobs/runner.ts';
 import { WriteTurns } from '../jobs/turns.ts';
+import { AutoBackup } from '../store/auto-backup.ts';
+import type { BackupSettings } from '../store/backup-paths.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
@@ -22,10 +24,11 @@ import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
 import { OperationId, undoableHistoryMethods } from './contract-idempotency.ts';
 import { recallClientOperation, recordClientOperation, replayClientOperation } from '../store/client-operations.ts';
+import { backupHandlers } from './handlers/backups.ts';
 
 export const handlers = {
   ...jobsHandlers,
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {
@@ -59,6 +62,8 @@ export class Service {
   private nextJob = 1;
   /** Calls with a client operation id still running: a repeat waits for the first. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Automatic backups, when the transport asked for them (the CLI, the web mode, the desktop app). */
+  backups: AutoBackup | null = null;
 
   private readonly opts: OpenOptions;
 
@@ -68,8 +73,10 @@ export class Service {
     this.path = path.resolve(file);
   }
 
-  static open(file: string, opts: OpenOptions = {}): Service {
-    return new Service(openProject(file, opts), file, opts);
+  static open(file: string, opts: OpenOptions & { autoBackup?: BackupSettings } = {}): Service {
+    const s = new Service(openProject(file, opts), file, opts);
+    if (opts.autoBackup?.auto && !s.db.readonly) s.backups = new AutoBackup(s.db, s.path, opts.autoBackup, opts.nativeBinding);
+    return s;
   }
 
   async call<M extends MethodName>(method: M, input: NoInfer<Input<M>>, ctx?: CallContext): Promise<Output<M>>;
@@ -81,6 +88,9 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
+    if (this.db.readonly && (spec.mutates || method === 'history.undo' || method === 'history.redo')) {
+      throw new ThematicError('read_only', `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`);
+    }
     const clientId = spec.mutates || undoableHistoryMethods.includes(method) ? this.operationId(method, ctx.operationId) : undefined;
     if (clientId === undefined) return this.run(method, parsed.data, ctx);
     // Idempotent: one call per id at a time; a repeat gets the recorded result.
@@ -169,9 +179,16 @@ export class Service {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
-      if (!this.closed) this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (!this.closed && !this.db.readonly) checkpointAndStamp(this.db);
     }, 750);
     this.checkpointTimer.unref?.();
+  }
+
+  /** Closes after the automatic backup of the session's changes (when backups are on). */
+  async closeWithBackup(): Promise<void> {
+    if (this.closed) return;
+    await this.backups?.beforeClose();
+    this.close();
   }
 
   close(): void {
@@ -179,6 +196,6 @@ export class Service {
     this.closed = true;
     jobPool.cancel(this);
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.db.close();
+    checkpointAndClose(this.db);
   }
 }

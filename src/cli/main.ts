@@ -4,6 +4,7 @@ import { parseArgs, flag, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 import { ThematicError } from '../store/errors.ts';
 import { Service } from '../api/service.ts';
+import { backupSettings } from '../store/backup-paths.ts';
 import { actor, cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
 import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
 import { buildSample, SAMPLE_PATH } from './sample.ts';
@@ -12,8 +13,9 @@ import { agreementCommands } from './agreement-commands.ts';
 import { anonymiseCommands } from './anonymise-commands.ts';
 import { cmdExport } from './export-command.ts';
 import { cmdImportRefi } from './refi-commands.ts';
+import { backupCommands, BACKUP_USAGE } from './backup-commands.ts';
 
-const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, export: cmdExport };
+const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, ...backupCommands, export: cmdExport };
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
@@ -45,7 +47,7 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
         --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
   thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]
-`;
+${BACKUP_USAGE}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -86,12 +88,12 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError(`--port must be a number, got "${port}"`);
   ensureRendererBuilt((s) => io.err(s));
   const { startServer } = await import('../server/server.ts');
-  let service = Service.open(file);
+  let service = Service.open(file, { autoBackup: backupSettings() });
   service.warmJobs();
   const server = await startServer({ service, port: port ? Number(port) : 0, actor: actor(), onProjectChange: (next) => { service = next; } });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {
-    const stop = () => { server.close().then(() => { service.close(); resolve(); }); };
+    const stop = () => { server.close().then(() => service.closeWithBackup()).finally(() => { service.close(); resolve(); }); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

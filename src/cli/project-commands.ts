@@ -5,17 +5,26 @@ import { ThematicError } from '../store/errors.ts';
 import { writeError, writeFileAtomic } from '../store/atomic-write.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
-import type { Io } from './io.ts';
+import { processIo, type Io } from './io.ts';
+import { backupSettings } from '../store/backup-paths.ts';
+import { locationWarning } from '../store/location.ts';
 
-export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false): Promise<T> {
+export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false, claimEmpty = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');
   // A project created for this command (an import into a new file) is removed again if the command fails.
   const created = create && !fs.existsSync(file);
-  const s = Service.open(file, { create });
-  try { return await fn(s); } catch (e) {
-    if (created) { s.close(); for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + ext, { force: true }); }
+  const s = Service.open(file, { create, claimEmpty, autoBackup: backupSettings() });
+  const where = locationWarning(s.path);
+  if (where) processIo.err(`thematic: warning: ${where}`);
+  try {
+    return await fn(s);
+  } catch (e) {
+    if (created) { s.close(); for (const ext of ['', '-wal', '-shm', '-journal', '-lock']) fs.rmSync(file + ext, { force: true }); }
     throw e;
-  } finally { s.close(); }
+  } finally {
+    await s.closeWithBackup().finally(() => s.close());
+    for (const p of s.backups?.problems ?? []) processIo.err(`thematic: warning: ${p}`);
+  }
 }
 
 /** Who the operations of a CLI run are recorded as. */
@@ -35,8 +44,9 @@ export function readInputFile(file: string): Buffer {
 export async function cmdNew(p: Parsed, io: Io): Promise<number> {
   const file = p.positionals[0];
   if (!file) throw new UsageError('usage: thematic new FILE');
-  if (fs.existsSync(file)) throw new ThematicError('exists', `${file} already exists; choose another name`);
-  await withProject(file, async () => undefined, true);
+  // An empty file (say, made by a save dialog) may be claimed; anything else is never overwritten.
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new ThematicError('exists', `${file} already exists; choose another name`);
+  await withProject(file, async () => undefined, true, true);
   io.out(`Created ${file}`);
   return 0;
 }

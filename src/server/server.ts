@@ -7,6 +7,7 @@ import { Service, describeIssues } from '../api/service.ts';
 import { appContract } from '../api/app-contract.ts';
 import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
 import { ThematicError } from '../store/errors.ts';
+import { backupSettings } from '../store/backup-paths.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 
@@ -59,10 +60,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (parsed.data.create && fs.existsSync(file)) {
       throw new ThematicError('exists', `${parsed.data.path} already exists; open it instead`);
     }
-    const next = Service.open(file, { create: parsed.data.create });
+    const next = Service.open(file, { create: parsed.data.create, autoBackup: backupSettings() });
     const previous = opts.service;
     opts.service = next;
-    previous.close();
+    void previous.closeWithBackup().finally(() => previous.close());
     opts.onProjectChange?.(next);
     return next.call('project.info', {});
   }

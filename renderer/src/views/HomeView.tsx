@@ -1,6 +1,7 @@
 import { ProjectCard, SampleCard } from '../home/ProjectCard.tsx';
 import { PhaseTracker } from '../home/PhaseTracker.tsx';
 import { ExchangeCard } from '../interop/ExchangeCard.tsx';
+import { BackupsCard } from '../home/BackupsCard.tsx';
 
 /** Project home: which project is open, recent ones, the sample study, and where the analysis stands. */
 export function HomeView() {
@@ -10,6 +11,7 @@ export function HomeView() {
         <ProjectCard />
         <SampleCard />
         <ExchangeCard />
+        <BackupsCard />
       </div>
       <div className="home-col wide"><PhaseTracker /></div>
     </div>

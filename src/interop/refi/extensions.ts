@@ -49,6 +49,8 @@ export interface Extensions {
     documentGuid: string; codeGuid: string; otherCodeGuid: string | null; extent: string | null; key: string; coderA: string; coderB: string;
     consensusCoder: string; kind: string; rationale: string; decidedBy: string; decidedAt: string; codingGuids: string[]; supersededAt: string | null;
   }[];
+  /** When each code, coder and participant was created, by GUID (REFI has no field for it). */
+  createdAt?: Record<string, string>;
   /** Sets, links and graphs Thematic made from themes and the map (rebuilt, not kept, on import). */
   generated: string[];
   /** 'utf16': an export for NVivo, whose positions count UTF-16 units (absent: code points). */

@@ -119,6 +119,12 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
     };
   });
   ext.participants = participants.map((p) => ({ guid: partGuid(p.id), label: p.label }));
+  type Made = { id: number; guid?: string; created_at: string };
+  ext.createdAt = Object.fromEntries([
+    ...(stmt(db, 'SELECT id, created_at FROM coders ORDER BY id').all() as Made[]).map((r) => [coderGuid(r.id), r.created_at]),
+    ...(stmt(db, 'SELECT id, guid, created_at FROM codes ORDER BY id').all() as Made[]).map((r) => [r.guid!, r.created_at]),
+    ...(stmt(db, 'SELECT id, created_at FROM participants ORDER BY id').all() as Made[]).map((r) => [partGuid(r.id), r.created_at]),
+  ]);
   const partGuidOf = (id: number | null) => (id === null ? null : partGuid(id));
 
   // Memos as notes, hung where the schema lets a NoteRef point.

@@ -77,7 +77,7 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
     const id = tx.insert('codes', {
       guid: c.guid, parent_id: parentId, name, color, definition: c.description ?? '',
       when_to_use: x?.whenToUse ?? '', when_not_to_use: x?.whenNotToUse ?? '', example: x?.example ?? '', in_vivo: x?.inVivo ? 1 : 0,
-      created_at: nowIso(),
+      created_at: ext?.createdAt?.[c.guid] ?? nowIso(),
     });
     ids.set(c.guid.toLowerCase(), id); byGuid.set(c.guid.toLowerCase(), id);
     added++; count++;

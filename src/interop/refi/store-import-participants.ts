@@ -31,7 +31,7 @@ export interface Participants {
   participantFor(s: RefiTextSource, x: Extensions['documents'][string] | undefined): number | null;
 }
 
-export function importParticipants(tx: Tx, p: RefiProject, groupsAsAttributes: boolean, notes: ReportItem[], notCarried: ReportItem[]): Participants {
+export function importParticipants(tx: Tx, p: RefiProject, groupsAsAttributes: boolean, notes: ReportItem[], notCarried: ReportItem[], ext?: Extensions): Participants {
   const varName = new Map(p.variables.map((v) => [v.guid.toLowerCase(), v.name.trim()]));
   const ids = new Map<string, number>();
   const out: Participants = { ids, added: 0, participantFor: () => null };
@@ -39,7 +39,7 @@ export function importParticipants(tx: Tx, p: RefiProject, groupsAsAttributes: b
     const known = guid ? findByGuid(tx.db, guid) : undefined;
     let id = known?.entity === 'participant' ? known.id : (stmt(tx.db, 'SELECT id FROM participants WHERE label = ? COLLATE NOCASE').get(label) as { id: number } | undefined)?.id;
     if (id === undefined) {
-      id = tx.insert('participants', { label, created_at: nowIso() });
+      id = tx.insert('participants', { label, created_at: (guid && ext?.createdAt?.[guid]) || nowIso() });
       keepGuid(tx, 'participant', id, guid);
       out.added++;
     } else notes.push({ kind: 'participant-reused', name: what, detail: 'a participant of that name is already in the project; its attributes were added to it' });

@@ -88,7 +88,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const coderByName = (name: string, guid?: string) => {
     const r = stmt(tx.db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
     if (r) return r.id;
-    const id = tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: nowIso() });
+    const id = tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: (guid && ext?.createdAt?.[guid]) || nowIso() });
     keepGuid(tx, 'coder', id, guid);
     codersAdded++;
     return id;
@@ -112,7 +112,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     return id;
   };
 
-  const people = importParticipants(tx, p, !!opts.groupsAsAttributes, notes, notCarried);
+  const people = importParticipants(tx, p, !!opts.groupsAsAttributes, notes, notCarried, ext);
   const participantIds = people.ids;
 
   // Sources.
