@@ -7,6 +7,7 @@ import { agreementMethods } from './contract-agreement.ts';
 import { refiMethods } from './contract-refi.ts';
 import { reportsMethods } from './contract-reports.ts';
 import { anonymiseMethods } from './contract-anonymise.ts';
+import { mediaMethods } from './contract-media.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -115,6 +116,7 @@ export const contract = {
   ...refiMethods,
   ...reportsMethods,
   ...anonymiseMethods,
+  ...mediaMethods,
 } as const;
 
 export type Contract = typeof contract;

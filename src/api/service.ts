@@ -15,9 +15,10 @@ import { agreementHandlers } from './handlers/agreement.ts';
 import { refiHandlers } from './handlers/refi.ts';
 import { reportsHandlers } from './handlers/reports.ts';
 import { anonymiseHandlers } from './handlers/anonymise.ts';
+import { mediaHandlers } from './handlers/media.ts';
 
 const handlers = {
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-themes.ts';
 import * as m0003 from './0003-reconciliation.ts';
 import * as m0004 from './0004-interop.ts';
+import * as m0005 from './0005-media.ts';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 // Ordered; each file is one schema version (PRAGMA user_version).
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
 
