@@ -80,7 +80,11 @@ export async function probeRecording(file: string, label = path.basename(file)):
     throw fail('too_large', `${label}: the file is ${mb(st.size)}; recordings of 4 GB or more are not supported. Compress it to speech quality (e.g. Opus or AAC at 32-64 kb/s) or split it`);
   }
   let meta: IAudioMetadata | null = null;
-  try { meta = await parseFile(file, { duration: false, skipCovers: true }); } catch { meta = null; }
+  try {
+    meta = await parseFile(file, { duration: false, skipCovers: true });
+    // Ogg keeps its length only in the last page: read to the end when the headers do not say (at link time only).
+    if (meta.format.container && !meta.format.duration) meta = await parseFile(file, { duration: true, skipCovers: true });
+  } catch { meta = null; }
   const f = meta?.format;
   if (!f || !f.container) {
     throw fail('not_media', `${label}: not an audio or video file${looksLikeText(file) ? ' (its content is text)' : ' (no audio or video format recognised in it)'}`);
