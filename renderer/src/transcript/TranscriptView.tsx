@@ -13,6 +13,7 @@ import type { TextIndex } from './textIndex.ts';
 import { Stripes } from './Stripes.tsx';
 import { TranscriptHeader } from './TranscriptHeader.tsx';
 import { useTranscriptSelection } from './useTranscriptSelection.ts';
+import { MediaPlayer } from './MediaPlayer.tsx';
 
 const config = {
   namespace: 'transcript',
@@ -95,6 +96,7 @@ function TranscriptBody() {
   return (
     <div className="transcript">
       <TranscriptHeader loaded={loaded} visible={visible} />
+      {doc && <MediaPlayer documentId={doc.document.id} turns={doc.turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">
