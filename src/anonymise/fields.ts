@@ -43,7 +43,8 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
   ]), created_at: keep },
 };
 // operations is emptied as a whole (its rows hold original text captured for undo).
-export const CLEARED_TABLES = ['operations'];
+// recordings: a voice identifies a person, so no recording is linked in a copy.
+export const CLEARED_TABLES = ['operations', 'recordings'];
 /** Rebuilt from the new text (the search index's own tables hold tokens of the original words). */
 export const isIndexTable = (t: string) => t === 'turn_fts' || t.startsWith('turn_fts_') || t.startsWith('sqlite_');
 
