@@ -92,4 +92,31 @@ describe('a recording beside the transcript', () => {
     await shot(page, 'media-sync');
     expect(h.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('shows the time range of a coding on its card and in the quotes view, where ▶ plays the quote', async () => {
+    const { page } = h;
+    const doc = (await h.api('documents.list', {})).find((d) => d.name === 'Q7-recorded')!;
+    const { text } = await h.api('documents.get', { id: doc.id });
+    const code = await h.api('codes.create', { name: 'Talking to nurses' });
+    const at = text.indexOf('talked to the nurses');
+    await h.api('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Amira', start: at, end: at + 20 });
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await openDocument(page, 'Q7-recorded');
+    await page.locator('.transcript-text .turn', { hasText: 'talked to the nurses' }).click({ position: { x: 200, y: 8 } });
+    await page.waitForSelector('.coding-card [data-testid="quote-time"]');
+    expect(await page.locator('.coding-card [data-testid="quote-time"]').textContent()).toBe('▶ 00:03–00:05');
+    await page.locator('.coding-card .card-title button.link').click();
+    await page.keyboard.press('2');
+    await page.waitForSelector('.quote-item [data-testid="quote-time"] button');
+    await page.locator('.quote-item [data-testid="quote-time"] button[aria-label="Hear 00:03–00:05"]').click();
+    await page.waitForFunction(() => { const a = document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]'); return a && !a.paused && a.currentTime >= 3.5; });
+    // It stops at the end of the quote's turn.
+    await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.paused, undefined, { timeout: 10_000 });
+    const end = await page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.currentTime);
+    expect(end).toBeGreaterThanOrEqual(5.8);
+    expect(end).toBeLessThan(6.5);
+    await shot(page, 'media-quotes');
+    expect(h.pageErrors).toEqual([]);
+  }, 60_000);
 });
