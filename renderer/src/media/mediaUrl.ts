@@ -10,8 +10,13 @@ export function mediaUrl(documentId: number, sha256: string): string {
   return `/media/${documentId}?token=${encodeURIComponent(token)}&v=${v}`;
 }
 
-/** Decoding a waveform holds the whole recording as PCM: only files up to this size get one (see bench/media-bench.ts). */
-export const WAVEFORM_MAX_BYTES = 16 * 2 ** 20;
+/**
+ * Web Audio decodes a whole recording before a waveform can be drawn: measured here (bench/media-bench.ts)
+ * about 3.3 s for 2 minutes of Opus and 17 s for 10 minutes. So only recordings up to 3 minutes and
+ * 32 MB get a waveform; longer ones have the time bar alone.
+ */
+export const WAVEFORM_MAX_BYTES = 32 * 2 ** 20;
+export const WAVEFORM_MAX_SECONDS = 180;
 
 /** Audio and video files the player takes, by extension. */
 export const RECORDING_NAME = /\.(wav|mp3|m4a|aac|ogg|oga|opus|flac|webm|mp4|m4v|mov)$/i;

@@ -5,7 +5,7 @@ import { call } from '../api/client.ts';
 import { readBase64 } from '../analysis/download.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 import { forgetDocument } from '../hooks/useDocument.ts';
-import { mediaUrl, RECORDING_NAME, WAVEFORM_MAX_BYTES } from '../media/mediaUrl.ts';
+import { mediaUrl, RECORDING_NAME, WAVEFORM_MAX_BYTES, WAVEFORM_MAX_SECONDS } from '../media/mediaUrl.ts';
 import { formatTime } from './blocks.ts';
 import './player.css';
 
@@ -213,7 +213,7 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
       </select>
       <span className="player-time" data-testid="player-time">{formatTime(time)} / {formatTime(duration)}</span>
       <div className="player-bar">
-        <Waveform documentId={documentId} sha256={rec.sha256} size={rec.size} enabled={playing || time > 0} />
+        <Waveform documentId={documentId} sha256={rec.sha256} enabled={(playing || time > 0) && rec.size <= WAVEFORM_MAX_BYTES && rec.duration <= WAVEFORM_MAX_SECONDS} />
         <input type="range" aria-label="Position" min={0} max={duration} step={0.1} value={Math.min(time, duration)} onChange={(e) => seek(Number(e.target.value))} />
       </div>
       {!follow && <button className="btn" onClick={() => { setFollow(true); }}>Follow playback</button>}
@@ -236,11 +236,11 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
   );
 }
 
-/** The recording's loudness over time, decoded by the browser (Web Audio) once playback starts; only for files up to WAVEFORM_MAX_BYTES. */
-function Waveform({ documentId, sha256, size, enabled }: { documentId: number; sha256: string; size: number; enabled: boolean }) {
+/** The recording's loudness over time, decoded by the browser (Web Audio) once playback starts; only for short recordings (see WAVEFORM_MAX_SECONDS). */
+function Waveform({ documentId, sha256, enabled }: { documentId: number; sha256: string; enabled: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (!enabled || size > WAVEFORM_MAX_BYTES || typeof OfflineAudioContext === 'undefined') return;
+    if (!enabled || typeof OfflineAudioContext === 'undefined') return;
     let live = true;
     (async () => {
       const bytes = await (await fetch(mediaUrl(documentId, sha256))).arrayBuffer();
@@ -259,6 +259,6 @@ function Waveform({ documentId, sha256, size, enabled }: { documentId: number; s
       }
     })().catch(() => { /* no waveform: the time bar still works */ });
     return () => { live = false; };
-  }, [documentId, sha256, size, enabled]);
+  }, [documentId, sha256, enabled]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }
