@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  protocol.handle(APP_SCHEME, appRequestHandler(rendererDir));
+  protocol.handle(APP_SCHEME, appRequestHandler(rendererDir, () => service));
   denyPermissions(session.defaultSession);
   registerIpc(ipcMain, () => service, (sender) => win !== null && !win.isDestroyed() && sender === win.webContents, {
     actor, log: (message, error) => console.error(`thematic: ${message}:`, error),

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
 import { CSP } from '../src/server/server.ts';
+import type { Service } from '../src/api/service.ts';
+import { APP_MEDIA_PATH, recordingResponse } from './media.ts';
 
 /**
  * The renderer is served from app://thematic/ rather than file://, so it has a real origin
@@ -15,7 +17,8 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /** Registered before `app.ready`: standard + secure gives the scheme an origin and secure context. */
 export const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  // stream: media elements read linked recordings from app://thematic/media/<id> in ranges.
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
 };
 
 /** True for any URL on our own origin (the only place the renderer may live). */
@@ -55,13 +58,16 @@ async function isFile(p: string): Promise<boolean> {
  * for other hosts, non-GET methods, encoded "..", backslashes, NUL bytes, or anything that
  * resolves (symlinks included) outside root are refused.
  */
-export function appRequestHandler(root: string): (request: Request) => Promise<Response> {
+export function appRequestHandler(root: string, service: () => Service | null = () => null): (request: Request) => Promise<Response> {
   const base = path.resolve(root);
   return async (request) => {
     let url: URL;
     try { url = new URL(request.url); } catch { return reply(400, 'bad request'); }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return reply(403, 'forbidden');
     if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'GET only');
+    // A linked recording of the open project, by document id (never by path).
+    const media = APP_MEDIA_PATH.exec(url.pathname);
+    if (media) return recordingResponse(service(), Number(media[1]), request);
     // Encoded slashes have no use in our asset paths and only serve to smuggle "../".
     if (/%(2f|5c)/i.test(url.pathname)) return reply(400, 'bad request');
     let rel: string;

@@ -15,6 +15,8 @@ type Db = Database.Database;
 
 export interface CopyCounts {
   documents: number; occurrences: number; fieldValues: number; codings: number; turns: number; decisions: number;
+  /** Recordings linked in the project and left out of the copy: a voice identifies a person. */
+  recordingsLeftOut: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export function writeAnonymisedCopy(source: Db, sourcePath: string, rules: Rule[
 }
 
 function rewrite(db: Db, rules: Rule[]): CopyCounts {
-  const counts: CopyCounts = { documents: 0, occurrences: 0, fieldValues: 0, codings: 0, turns: 0, decisions: 0 };
+  const counts: CopyCounts = { documents: 0, occurrences: 0, fieldValues: 0, codings: 0, turns: 0, decisions: 0, recordingsLeftOut: 0 };
   const maps = new Map<number, OffsetMap>();
   const texts = new Map<number, string>();
   const docs = db.prepare('SELECT id, text FROM documents').all() as { id: number; text: string }[];
@@ -83,6 +85,8 @@ function rewrite(db: Db, rules: Rule[]): CopyCounts {
   counts.decisions = remapDecisionKeys(db, maps);
   counts.fieldValues = rewriteFields(db, rules);
   // The undo history holds captured rows with the original text: the copy starts a fresh one.
+  // Recordings are never carried into an anonymised copy: a voice identifies a person.
+  counts.recordingsLeftOut = (db.prepare('SELECT COUNT(*) AS n FROM recordings').get() as { n: number }).n;
   for (const table of CLEARED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   rebuildSearchIndex(db, texts);
   for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {

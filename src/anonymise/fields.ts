@@ -44,7 +44,8 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
 };
 // operations is emptied as a whole (its rows hold original text captured for undo), and so is
 // client_operations (the results of idempotent calls, which quote the original text too).
-export const CLEARED_TABLES = ['operations', 'client_operations'];
+// recordings: a voice identifies a person, so no recording is linked in a copy.
+export const CLEARED_TABLES = ['operations', 'client_operations', 'recordings'];
 /** Rebuilt from the new text (the search index's own tables hold tokens of the original words). */
 export const isIndexTable = (t: string) => t === 'turn_fts' || t.startsWith('turn_fts_') || t.startsWith('sqlite_');
 

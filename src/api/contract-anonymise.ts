@@ -35,6 +35,8 @@ export const anonymiseMethods = {
     counts: z.object({
       documents: z.number().int(), occurrences: z.number().int(), fieldValues: z.number().int(),
       codings: z.number().int(), turns: z.number().int(), decisions: z.number().int(),
+      /** Recordings never go into the copy (a voice identifies a person). */
+      recordingsLeftOut: z.number().int(),
     }),
   })),
   /** A report for the paper made from an anonymised copy that is thrown away afterwards; nothing is written beside the project. */

@@ -9,6 +9,7 @@ import { reportsMethods } from './contract-reports.ts';
 import { anonymiseMethods } from './contract-anonymise.ts';
 import { jobsMethods } from './contract-jobs.ts';
 import { backupMethods } from './contract-backups.ts';
+import { mediaMethods } from './contract-media.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -119,6 +120,7 @@ export const contract = {
   ...anonymiseMethods,
   ...jobsMethods,
   ...backupMethods,
+  ...mediaMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,10 +25,11 @@ import { anonymiseHandlers } from './handlers/anonymise.ts';
 import { OperationId, undoableHistoryMethods } from './contract-idempotency.ts';
 import { recallClientOperation, recordClientOperation, replayClientOperation } from '../store/client-operations.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { mediaHandlers } from './handlers/media.ts';
 
 export const handlers = {
   ...jobsHandlers,
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

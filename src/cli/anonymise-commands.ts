@@ -82,6 +82,7 @@ export const anonymiseCommands: Record<string, (p: Parsed, io: Io) => Promise<nu
       const c = r.counts;
       io.out(`Wrote the anonymised copy: ${r.path}`);
       io.out(`  ${c.occurrences} replacements in ${c.documents} document${c.documents === 1 ? '' : 's'}, ${c.fieldValues} other values replaced; ${c.codings} codings and ${c.turns} turns kept on their words.`);
+      io.out(`  Recordings are never carried into an anonymised copy (a voice identifies a person)${c.recordingsLeftOut ? `: ${c.recordingsLeftOut} left out` : ''}.`);
       io.out('  The copy has no undo history and its search index was rebuilt; the key is not in it. The original project is unchanged.');
       return 0;
     });

@@ -14,18 +14,19 @@ import { anonymiseCommands } from './anonymise-commands.ts';
 import { cmdExport } from './export-command.ts';
 import { cmdImportRefi } from './refi-commands.ts';
 import { backupCommands, BACKUP_USAGE } from './backup-commands.ts';
+import { cmdImportWithMedia, cmdMedia, hasMediaFlag, MEDIA_BOOLEANS } from './media-commands.ts';
 
-const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, ...backupCommands, export: cmdExport };
+const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, ...backupCommands, export: cmdExport, media: cmdMedia };
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
-const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview'];
+const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview', ...MEDIA_BOOLEANS];
 
 export const USAGE = `thematic: a workbench for thematic analysis
 
   thematic new FILE                     create an empty project (one SQLite file)
   thematic import FILE TRANSCRIPTS...   import transcripts (.txt .md .docx .odt .pdf .vtt .srt, Zoom captions)
-        [--participant ID] [--attr key=value]... [--speaker-pattern REGEX] [--json]
+        [--participant ID] [--attr key=value]... [--speaker-pattern REGEX] [--media RECORDING]... [--json]
   thematic docs FILE [--attr key=value] [--json]
   thematic codes FILE [--json]
   thematic participants FILE [--import PARTICIPANTS.csv] [--json]
@@ -47,6 +48,8 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
         --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
   thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]
+  thematic media FILE [DOCUMENT RECORDING [--copy]]   link a recording (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov) by reference
+        | FILE DOCUMENT --detach | FILE DOCUMENT --relink [--accept-changed]
 ${BACKUP_USAGE}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -55,7 +58,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const p = parseArgs(rest, BOOLEANS);
     switch (cmd) {
       case 'new': return await cmdNew(p, io);
-      case 'import': return REFI_FILE.test(p.positionals[1] ?? '') ? await cmdImportRefi(p, io) : await cmdImport(p, io);
+      case 'import': return REFI_FILE.test(p.positionals[1] ?? '') ? await cmdImportRefi(p, io) : hasMediaFlag(p) ? await cmdImportWithMedia(p, io) : await cmdImport(p, io);
       case 'docs': return await cmdDocs(p, io);
       case 'codes': return await cmdCodes(p, io);
       case 'participants': return await cmdParticipants(p, io);

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Service } from '../api/service.ts';
+import { linkRecordingFile } from '../media/link-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_DIR = path.join(root, 'fixtures/sample');
 export const SAMPLE_PATH = path.join(root, 'fixtures/build/sample.thematic');
+/** Recordings of the VTT interviews, `<VTT base name>.opus`, made by the script that synthesises them. */
+export const SAMPLE_RECORDINGS = path.join(root, 'fixtures/recordings');
 
 interface CodebookEntry { name: string; parent: string | null; color: string; definition: string; whenToUse: string; whenNotToUse: string; example: string; inVivo: boolean }
 interface CodingEntry { document: string; code: string; quote: string; occurrence?: number; coders: string[] }
@@ -22,14 +25,14 @@ export const participantOf = (file: string): string => {
 };
 
 /** Builds the fictional sample study from fixtures/sample into a new project file (atomically). */
-export async function buildSample(out: string, opts: { force: boolean }): Promise<void> {
+export async function buildSample(out: string, opts: { force: boolean; recordingsDir?: string }): Promise<void> {
   if (fs.existsSync(out) && !opts.force) return;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.building-${process.pid}`;
   fs.rmSync(tmp, { force: true });
   const s = Service.open(tmp, { create: true });
   try {
-    await populate(s);
+    await populate(s, opts.recordingsDir ?? SAMPLE_RECORDINGS);
   } finally {
     s.close();
   }
@@ -37,7 +40,7 @@ export async function buildSample(out: string, opts: { force: boolean }): Promis
   fs.renameSync(tmp, out);
 }
 
-async function populate(s: Service): Promise<void> {
+async function populate(s: Service, recordings: string): Promise<void> {
   const actor = { actor: 'sample builder' };
   await s.call('participants.importCsv', { csv: fs.readFileSync(path.join(SAMPLE_DIR, 'participants.csv'), 'utf8') }, actor);
   const dir = path.join(SAMPLE_DIR, 'transcripts');
@@ -48,6 +51,9 @@ async function populate(s: Service): Promise<void> {
       participant: participantOf(file),
     }, actor);
     docIds.set(participantOf(file), r.documents[0].id);
+    // A VTT interview gets its recording, linked by reference, when there is one.
+    const recording = path.join(recordings, file.replace(/\.vtt$/i, '.opus'));
+    if (/\.vtt$/i.test(file) && fs.existsSync(recording)) await linkRecordingFile(s, r.documents[0].id, recording, actor);
   }
   const codeIds = new Map<string, number>();
   const pending = readJson<CodebookEntry[]>('codebook.json');

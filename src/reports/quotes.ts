@@ -5,11 +5,16 @@ import { scopedSegments, segmentsByCode, type Segment } from './segments.ts';
 import { select, type CodeNode } from './selection.ts';
 import { attributionKeys, attributionOf, projectLine, timestamp } from './attribution.ts';
 import type { ReportOptions } from './types.ts';
+import { recordingLinks } from '../media/report-links.ts';
 
 // Quotes by theme and code: the theme tree in order (core concept -> groups -> themes -> sub-themes),
 // under each theme its attached codes and their coded passages, exactly as written, attributed.
 
-export interface QuoteItem { text: string; attribution: string; timestamp: string | null; document: string; start: number; end: number; coders: string[] }
+export interface QuoteItem {
+  text: string; attribution: string; timestamp: string | null; document: string; start: number; end: number; coders: string[];
+  /** The document's recording at the quote's turn (file URL with #t=seconds), when it has one and timestamps are asked for. */
+  timeLink?: string;
+}
 export interface CodeBlock { id: number; name: string; path: string; quotes: QuoteItem[] }
 export interface ThemeBlock {
   id: number; kind: string; name: string; definition: string; depth: number;
@@ -26,9 +31,11 @@ export function collectQuotes(db: Db, opts: ReportOptions): QuotesReport {
   const scope = resolveScope(db, opts.coder);
   const keys = attributionKeys(db, opts.attribution);
   const byCode = segmentsByCode(scopedSegments(db, scope));
+  const links = opts.timestamps ? recordingLinks(db) : new Map<number, string>();
   const quote = (s: Segment): QuoteItem => ({
     text: s.text, attribution: attributionOf(s, keys), document: s.document, start: s.start, end: s.end, coders: s.coders,
     timestamp: opts.timestamps && s.timeStart != null ? timestamp(s.timeStart) : null,
+    ...(opts.timestamps && s.timeStart != null && links.has(s.documentId) ? { timeLink: `${links.get(s.documentId)}#t=${Math.floor(s.timeStart)}` } : {}),
   });
   const block = (c: CodeNode): CodeBlock => ({ id: c.id, name: c.name, path: c.path, quotes: (byCode.get(c.id) ?? []).map(quote) });
   const codeById = new Map(sel.codes.map((c) => [c.id, c]));

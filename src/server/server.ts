@@ -10,6 +10,7 @@ import { ThematicError } from '../store/errors.ts';
 import { backupSettings } from '../store/backup-paths.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
+import { MEDIA_PATH, serveRecording } from './media-route.ts';
 
 export const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -45,9 +46,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   let port = 0;
 
   const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
-  const tokenOk = (req: http.IncomingMessage) => {
+  // A media element cannot send a header: a recording's URL carries the token as ?token=.
+  const tokenOk = (req: http.IncomingMessage, query?: URLSearchParams) => {
     const auth = req.headers.authorization ?? '';
-    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : String(req.headers['x-thematic-token'] ?? ''));
+    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : String(req.headers['x-thematic-token'] ?? query?.get('token') ?? ''));
     return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
   };
 
@@ -84,13 +86,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.setHeader('cross-origin-resource-policy', 'same-origin');
     const url = req.url ?? '/';
     const isApi = url.startsWith('/api/') || url === '/api';
+    const media = MEDIA_PATH.exec(url);
     if (isApi && !tokenOk(req)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    if (media && !tokenOk(req, new URL(url, 'http://x').searchParams)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
     const hosts = allowedHosts();
     if (!hosts.has(String(req.headers.host ?? ''))) return send(res, 403, { error: { code: 'forbidden_host', message: 'this server answers only to its loopback address' } });
     const origin = req.headers.origin;
     if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
       return send(res, 403, { error: { code: 'forbidden_origin', message: 'cross-origin requests are refused' } });
     }
+    if (media) return serveRecording(opts.service, Number(media[1]), req, res);
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'method', message: 'GET only' } });
       res.setHeader('content-security-policy', CSP);

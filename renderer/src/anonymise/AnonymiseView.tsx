@@ -96,7 +96,7 @@ export function AnonymiseView() {
           <strong>Anonymised copy written:</strong> <code className="path">{exported.path}</code>
           <div className="muted small">
             {exported.counts.occurrences} replacements in {exported.counts.documents} documents and {exported.counts.fieldValues} other values;
-            {' '}{exported.counts.codings} codings kept on their words. The copy starts with an empty undo history. Reports made from it (thematic export COPY --format …) are anonymised too.
+            {' '}{exported.counts.codings} codings kept on their words. The copy starts with an empty undo history. Recordings are never carried into it (a voice identifies a person){exported.counts.recordingsLeftOut ? `: ${exported.counts.recordingsLeftOut} left out` : ''}. Reports made from it (thematic export COPY --format …) are anonymised too.
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useUi } from '../state/ui.tsx';
 import { useCodingActions } from '../hooks/useCodingActions.ts';
 import { Swatch } from './Swatch.tsx';
 import { CodingMemo } from './CodingMemo.tsx';
+import { CodingTime } from '../media/Hear.tsx';
 
 /** Moves an offset to the neighbouring word boundary, so nudging a coding feels like NVivo's handles. */
 export function nudge(text: string, at: number, dir: 1 | -1): number {
@@ -29,6 +30,7 @@ export function CodingCard({ coding, text }: { coding: Coding; text: string }) {
         <button className="link" onClick={() => patch({ selectedCodeId: coding.codeId, rightTab: 'code' })}>{code?.name ?? 'unknown code'}</button>
       </div>
       <div className="meta small">coded by <strong>{coding.coder}</strong> · {new Date(coding.createdAt).toLocaleString()} · {coding.start}–{coding.end}</div>
+      <CodingTime codingId={coding.id} documentId={coding.documentId} />
       <blockquote className="quote">{text.slice(coding.start, coding.end)}</blockquote>
       <div className="button-row small">
         <span className="nudge" aria-label="Move the start">start <button className="mini-btn" onClick={() => move('start', -1)} aria-label="Start earlier">◂</button><button className="mini-btn" onClick={() => move('start', 1)} aria-label="Start later">▸</button></span>

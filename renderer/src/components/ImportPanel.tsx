@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useUi } from '../state/ui.tsx';
 import { readBase64 } from '../analysis/download.ts';
+import { baseName, RECORDING_NAME } from '../media/mediaUrl.ts';
 
-const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.qdpx,.qde,.qdc';
+const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.qdpx,.qde,.qdc,.wav,.mp3,.m4a,.aac,.ogg,.oga,.opus,.flac,.webm,.mp4,.m4v,.mov';
 const REFI = /\.(qdpx|qde|qdc)$/i;
 
 interface Problem { file: string; message: string; kind: 'error' | 'warning' }
@@ -21,8 +22,12 @@ export function ImportPanel() {
   const [run, setRun] = useState<Run | null>(null);
   const busy = !!run && run.done < run.total;
 
-  const importFiles = async (files: File[]) => {
-    if (!files.length || busy) return;
+  const importFiles = async (dropped: File[]) => {
+    if (!dropped.length || busy) return;
+    // Recordings go with the transcript of the same base name dropped with them (P4.vtt + P4.m4a).
+    const recordings = dropped.filter((f) => RECORDING_NAME.test(f.name));
+    const files = dropped.filter((f) => !RECORDING_NAME.test(f.name));
+    const docByBase = new Map<string, number>();
     const state: Run = { total: files.length, done: 0, current: null, imported: 0, problems: [] };
     const show = () => setRun({ ...state, problems: [...state.problems] });
     for (const f of files) {
@@ -42,11 +47,25 @@ export function ImportPanel() {
           ...(participant.trim() ? { participant: participant.trim() } : {}),
         });
         state.imported += r.documents.length;
+        if (r.documents[0]) docByBase.set(baseName(f.name), r.documents[0].id);
         state.problems.push(...r.warnings.map((w) => ({ file: w.file, message: w.message, kind: 'warning' as const })));
       } catch (e) {
         state.problems.push({ file: f.name, message: (e as Error).message, kind: 'error' });
       }
       state.done++;
+    }
+    for (const f of recordings) {
+      const documentId = docByBase.get(baseName(f.name));
+      if (documentId === undefined) {
+        state.problems.push({ file: f.name, message: `no transcript named ${baseName(f.name)}.* was imported with it; attach it from the document's page`, kind: 'error' });
+        continue;
+      }
+      state.current = f.name; show();
+      try {
+        await call('media.attach', { documentId, fileName: f.name, contentBase64: await readBase64(f) });
+      } catch (e) {
+        state.problems.push({ file: f.name, message: `recording not attached: ${(e as Error).message}`, kind: 'error' });
+      }
     }
     state.current = null; show();
     const failed = state.problems.filter((p) => p.kind === 'error').length;
@@ -59,7 +78,7 @@ export function ImportPanel() {
       onDragLeave={() => setOver(false)}
       onDrop={(e) => { e.preventDefault(); setOver(false); void importFiles([...e.dataTransfer.files]); }}>
       <div className="import-row">
-        <span className="import-hint">Drop transcripts here <span className="muted">(.txt .md .docx .odt .pdf .vtt .srt, or a REFI-QDA .qdpx)</span> or</span>
+        <span className="import-hint">Drop transcripts here <span className="muted">(.txt .md .docx .odt .pdf .vtt .srt, or a REFI-QDA .qdpx; a recording with the same name is attached, e.g. P4.vtt + P4.m4a)</span> or</span>
         <button className="btn" disabled={busy} onClick={() => input.current?.click()}>Choose files…</button>
         <input ref={input} type="file" multiple accept={ACCEPT} hidden aria-label="Transcript files"
           onChange={(e) => { const fs = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(fs); }} />

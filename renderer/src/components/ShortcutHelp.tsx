@@ -20,6 +20,12 @@ export function shortcutGroups(): [string, [string, string][]][] {
       ['Esc', 'Clear the find field'],
       ['Delete', 'Remove the coding shown on the right'],
     ]],
+    ['With a recording (work while text is selected)', [
+      ['Ctrl+Space', 'Play / pause'],
+      ['Ctrl+Shift+Space', 'Replay the last 5 seconds'],
+      ['Ctrl+,  /  Ctrl+.', 'Back / forward 5 seconds'],
+      ['Ctrl+M', 'Sync points: mark the chosen turn as starting now'],
+    ]],
     ['Anywhere', [
       ...VIEWS.map(([, label, key]): [string, string] => [key, `${label} view`]),
       ['[', 'Show or hide the documents and codebook (remembered per view)'],

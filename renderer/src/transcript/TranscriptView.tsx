@@ -14,6 +14,7 @@ import { Stripes } from './Stripes.tsx';
 import { TranscriptHeader } from './TranscriptHeader.tsx';
 import { useTranscriptSelection } from './useTranscriptSelection.ts';
 import { useKeyboardCaret } from './useKeyboardCaret.ts';
+import { MediaPlayer } from './MediaPlayer.tsx';
 
 const config = {
   namespace: 'transcript',
@@ -97,6 +98,7 @@ function TranscriptBody() {
   return (
     <div className="transcript">
       <TranscriptHeader loaded={loaded} visible={visible} />
+      {doc && <MediaPlayer documentId={doc.document.id} turns={doc.turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">

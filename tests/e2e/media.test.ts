@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocument, shot, type Harness, openHarness } from './harness.ts';
+import { recordingIn, TURNS, UNTIMED, VTT } from '../media/fixture.ts';
+
+let h: Harness;
+let files: string;
+beforeAll(async () => {
+  h = await openHarness();
+  files = fs.mkdtempSync(path.join(h.dir, 'drop-'));
+  fs.writeFileSync(path.join(files, 'Q7-recorded.vtt'), VTT.replace(/P4/g, 'Q7'));
+  recordingIn(files, 'Q7-recorded.opus');
+  fs.writeFileSync(path.join(files, 'Q8-untimed.txt'), UNTIMED.replace(/P4/g, 'Q8'));
+}, 120_000);
+afterAll(async () => { await h?.close(); });
+
+const mediaState = () => h.page.evaluate(() => {
+  const m = document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!;
+  const playing = document.querySelector<HTMLElement>('.transcript-text .turn.turn-playing');
+  return { time: m.currentTime, paused: m.paused, ready: m.readyState, playing: playing?.textContent ?? null };
+});
+
+describe('a recording beside the transcript', () => {
+  it('is attached by dropping P.vtt with P.opus; clicking a turn plays from its start and the active turn follows', async () => {
+    const { page } = h;
+    await page.keyboard.press('3');
+    await page.setInputFiles('input[aria-label="Transcript files"]', [path.join(files, 'Q7-recorded.vtt'), path.join(files, 'Q7-recorded.opus')]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-count"]')?.textContent === '1 / 1 files' && !/Importing/.test(document.querySelector('.import-progress')?.textContent ?? ''));
+    expect(await page.locator('.import-problems').count()).toBe(0);
+    const docs = await h.api('documents.list', {});
+    const doc = docs.find((d) => d.name === 'Q7-recorded')!;
+    expect((await h.api('media.get', { documentId: doc.id }))?.status).toBe('ok');
+    await page.keyboard.press('1');
+    await openDocument(page, 'Q7-recorded');
+    await page.waitForSelector('[data-testid="player-media"]', { state: 'attached' });
+    await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.readyState >= 1);
+    expect(await page.locator('.turn-clock').count()).toBe(3);
+    await page.locator('.turn-clock[aria-label="Play from 00:03"]').click();
+    await page.waitForFunction(() => !document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.paused);
+    let s = await mediaState();
+    expect(s.time).toBeGreaterThanOrEqual(TURNS[1].at - 0.01);
+    expect(s.time).toBeLessThan(TURNS[1].at + 1.5);
+    expect(s.playing).toContain('She talked to the nurses');
+    // Playing on: the mark moves to the third turn when the recording reaches it.
+    await page.waitForFunction((text) => document.querySelector('.transcript-text .turn.turn-playing')?.textContent?.includes(text), TURNS[2].text, { timeout: 15_000 });
+    s = await mediaState();
+    expect(s.time).toBeGreaterThanOrEqual(TURNS[2].at - 0.1);
+    await shot(page, 'media-player');
+    // Ctrl+Space pauses while text is selected, and the selection stays.
+    await page.evaluate(() => {
+      const t = document.querySelector('.transcript-text .turn')!.firstChild!.firstChild as Text;
+      const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 5);
+      document.getSelection()!.removeAllRanges(); document.getSelection()!.addRange(r);
+    });
+    await page.keyboard.press('Control+Space');
+    await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.paused);
+    expect(await page.evaluate(() => document.getSelection()!.toString())).toBe('How d');
+    const before = (await mediaState()).time;
+    await page.locator('button[aria-label="Replay the last 5 seconds"]').click();
+    s = await mediaState();
+    expect(s.time).toBeLessThan(before - 3);
+    expect(h.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('times an untimed transcript from sync points set while listening', async () => {
+    const { page } = h;
+    const r = await h.api('documents.import', { files: [{ name: 'Q8-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q8-untimed.txt')).toString('base64') }] });
+    const documentId = r.documents[0].id;
+    await h.api('media.attach', { documentId, fileName: 'Q8.opus', contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64') });
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await openDocument(page, 'Q8-untimed');
+    await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')?.readyState! >= 1);
+    expect(await page.locator('.turn-clock').count()).toBe(0);
+    await page.getByRole('button', { name: 'Sync points' }).click();
+    // Turn 1 at 0.5 s, turn 3 at 6.5 s: seek there and press Ctrl+M, as a researcher would while listening.
+    await page.evaluate(() => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 0.5; });
+    await page.waitForFunction(() => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 0.5) < 0.01);
+    await page.keyboard.press('Control+m');
+    await page.locator('.transcript-text .turn', { hasText: 'Anything else' }).click();
+    await page.evaluate(() => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 6.5; });
+    await page.waitForFunction(() => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 6.5) < 0.01);
+    await page.keyboard.press('Control+m');
+    await page.getByRole('button', { name: 'Save turn times' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
+    const turns = (await h.api('documents.get', { id: documentId })).turns;
+    expect(turns[0].timeStart).toBe(0.5);
+    expect(turns[2].timeStart).toBe(6.5);
+    expect(turns[1].timeStart).toBeGreaterThan(0.5);
+    expect(turns[1].timeStart).toBeLessThan(6.5);
+    await shot(page, 'media-sync');
+    expect(h.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the time range of a coding on its card and in the quotes view, where ▶ plays the quote', async () => {
+    const { page } = h;
+    const doc = (await h.api('documents.list', {})).find((d) => d.name === 'Q7-recorded')!;
+    const { text } = await h.api('documents.get', { id: doc.id });
+    const code = await h.api('codes.create', { name: 'Talking to nurses' });
+    const at = text.indexOf('talked to the nurses');
+    await h.api('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Amira', start: at, end: at + 20 });
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await openDocument(page, 'Q7-recorded');
+    await page.locator('.transcript-text .turn', { hasText: 'talked to the nurses' }).click({ position: { x: 200, y: 8 } });
+    await page.waitForSelector('.coding-card [data-testid="quote-time"]');
+    expect(await page.locator('.coding-card [data-testid="quote-time"]').textContent()).toBe('▶ 00:03–00:05');
+    await page.locator('.coding-card .card-title button.link').click();
+    await page.keyboard.press('2');
+    await page.waitForSelector('.quote-item [data-testid="quote-time"] button');
+    await page.locator('.quote-item [data-testid="quote-time"] button[aria-label="Hear 00:03–00:05"]').click();
+    await page.waitForFunction(() => { const a = document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]'); return a && !a.paused && a.currentTime >= 3.5; });
+    // It stops at the end of the quote's turn.
+    await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.paused, undefined, { timeout: 10_000 });
+    const end = await page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.currentTime);
+    expect(end).toBeGreaterThanOrEqual(5.8);
+    expect(end).toBeLessThan(6.5);
+    await shot(page, 'media-quotes');
+    expect(h.pageErrors).toEqual([]);
+  }, 60_000);
+});
