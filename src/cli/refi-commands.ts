@@ -38,7 +38,7 @@ export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
   return withProject(file, async (s) => {
     let shown = 0;
     const onProgress = ({ stage, done, total }: { stage: string; done: number; total: number }) => {
-      if (total >= 1000 && (done === total || Date.now() - shown > 500)) { shown = Date.now(); io.err(`${stage}: ${done} of ${total}`); }
+      if (total >= 1000 && (done === total || Date.now() - shown > 500)) { shown = Date.now(); io.err(`importing ${stage}: ${done} of ${total}`); }
     };
     const r = await s.call('refi.import', { fileName: path.basename(input), contentBase64: bytes.toString('base64'), ...options }, { actor: actor(), onProgress });
     io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : renderImportReport(r));

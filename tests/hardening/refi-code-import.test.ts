@@ -22,7 +22,7 @@ describe('REFI code import: names already taken, and progress', () => {
     await service.call('refi.import', {
       fileName: 'cb.qdc',
       contentBase64: qdc([c('trust'), c('TRUST'), c('Ärger'), c('ärger'), c('Care', [c('trust'), c('Trust')]), c('Care')]),
-    }, { onProgress: (p) => { expect(p.stage).toBe('codes'); progress.push(p.done); } });
+    }, { onProgress: (p) => { if (p.stage === 'codes') progress.push(p.done); } });
     const rows = service.db.prepare('SELECT c.name, p.name AS parent FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all();
     expect(rows).toEqual([
       { name: 'Trust', parent: null }, { name: 'Trust (2)', parent: null },

@@ -26,7 +26,7 @@ export const refiHandlers: Handlers<Method> = {
     }
     const options = { mode: i.mode, coder: i.coder, identicalText: i.identicalText, groupsAsAttributes: i.groupsAsAttributes };
     return h.op<ImportReport>((r) => `Import ${r.fileName}${r.mode ? ' from another coder' : ''}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
-      (tx) => importRefi(tx, { ...input, options, onProgress: (done, total) => h.progress('importing codes', done, total) }));
+      (tx) => importRefi(tx, { ...input, options, onProgress: (done, total) => h.progress('codes', done, total) }));
   },
 
   'refi.export': (i, h) => {
