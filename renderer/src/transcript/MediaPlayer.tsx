@@ -70,7 +70,11 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
   useEffect(() => {
     const box = scroller.current;
     if (!box || !rec) return;
-    const onUser = () => { if (performance.now() - ourScroll.current > 300) setFollow(false); };
+    const onUser = (e: Event) => {
+      // Only keys that scroll count (Ctrl+M, Ctrl+Space and typing do not).
+      if (e instanceof KeyboardEvent && (e.ctrlKey || e.metaKey || !/^(PageUp|PageDown|ArrowUp|ArrowDown|Home|End| )$/.test(e.key))) return;
+      if (performance.now() - ourScroll.current > 300) setFollow(false);
+    };
     box.addEventListener('wheel', onUser, { passive: true });
     box.addEventListener('touchmove', onUser, { passive: true });
     box.addEventListener('keydown', onUser);
