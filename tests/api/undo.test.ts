@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../src/api/contract.ts';
 import type { Service } from '../../src/api/service.ts';
 import { coderCopyBase64 } from '../../src/store/reconciliation-coder-copy.ts';
-import { b64, importText, INTERVIEW, snapshot, tmpProject } from '../helpers/project.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { b64, importText, INTERVIEW, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
+import { recordingIn } from '../media/fixture.ts';
+
+let recording: string | undefined;
+const recordingBase64 = () => fs.readFileSync(recording ??= recordingIn(tmpDir(), 'P4.opus')).toString('base64');
 
 /** A project with a bit of everything, so every mutation has something to act on. */
 async function seeded() {
@@ -24,6 +30,7 @@ async function seeded() {
   const link = await service.call('themes.addLink', { fromId: theme.id, toId: candidate.id, label: 'feeds' });
   await service.call('map.savePositions', { positions: { [theme.guid]: { x: 1, y: 2 } } });
   await service.call('map.saveVersion', { name: 'initial thematic map' });
+  await service.call('media.attach', { documentId: doc.id, fileName: 'P4.opus', contentBase64: recordingBase64() });
   return { service, doc, parent, code, other, coding, memo, p, core, group, theme, candidate, link };
 }
 
@@ -73,6 +80,14 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'map.savePositions': (c) => ({ positions: { [c.candidate.guid]: { x: 5, y: 6 } }, replace: true }),
   'map.saveVersion': () => ({ name: 'developed' }),
   'map.deleteVersion': () => ({ name: 'initial thematic map' }),
+  'media.attach': (c) => ({ documentId: c.doc.id, fileName: 'P4 again.opus', contentBase64: recordingBase64() }),
+  'media.detach': (c) => ({ documentId: c.doc.id }),
+  'media.relink': (c) => {
+    const dir = path.dirname(c.service.path);
+    fs.renameSync(path.join(dir, 'study-media', 'P4.opus'), path.join(dir, 'P4.opus'));
+    return { documentId: c.doc.id };
+  },
+  'media.setSyncPoints': (c) => ({ documentId: c.doc.id, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6 }] }),
   'refi.import': () => ({ fileName: 'x.qde', contentBase64: b64('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="a0000000-0000-4000-8000-000000000001" name="Dana"/></Users><CodeBook><Codes><Code guid="a0000000-0000-4000-8000-000000000002" name="Care" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="a0000000-0000-4000-8000-000000000007" name="site" typeOfVariable="Text"/></Variables><Cases><Case guid="a0000000-0000-4000-8000-000000000006" name="P20"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000007"/><TextValue>B</TextValue></VariableValue><SourceRef targetGUID="a0000000-0000-4000-8000-000000000003"/></Case></Cases><Sources><TextSource guid="a0000000-0000-4000-8000-000000000003" name="t"><PlainTextContent>Nurses cared.\r\nThey did.</PlainTextContent><PlainTextSelection guid="a0000000-0000-4000-8000-000000000004" startPosition="0" endPosition="6"><Coding guid="a0000000-0000-4000-8000-000000000005" creatingUser="a0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection><NoteRef targetGUID="a0000000-0000-4000-8000-000000000008"/></TextSource></Sources><Notes><Note guid="a0000000-0000-4000-8000-000000000008" name="n"><PlainTextContent>memo</PlainTextContent></Note></Notes></Project>') }),
 };
 

@@ -47,6 +47,12 @@ describe('a recording beside the transcript', () => {
     s = await mediaState();
     expect(s.time).toBeGreaterThanOrEqual(TURNS[2].at - 0.1);
     await shot(page, 'media-player');
+    // Scrolling by hand stops following; "Follow playback" resumes it.
+    expect(await page.getByRole('button', { name: 'Follow playback' }).count()).toBe(0);
+    await page.locator('.transcript-scroll').hover();
+    await page.mouse.wheel(0, 300);
+    await page.getByRole('button', { name: 'Follow playback' }).click();
+    expect(await page.getByRole('button', { name: 'Follow playback' }).count()).toBe(0);
     // Ctrl+Space pauses while text is selected, and the selection stays.
     await page.evaluate(() => {
       const t = document.querySelector('.transcript-text .turn')!.firstChild!.firstChild as Text;
@@ -84,6 +90,8 @@ describe('a recording beside the transcript', () => {
     await page.keyboard.press('Control+m');
     await page.getByRole('button', { name: 'Save turn times' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
+    // Marking with Ctrl+M is not scrolling away: playback is still followed.
+    expect(await page.getByRole('button', { name: 'Follow playback' }).count()).toBe(0);
     const turns = (await h.api('documents.get', { id: documentId })).turns;
     expect(turns[0].timeStart).toBe(0.5);
     expect(turns[2].timeStart).toBe(6.5);
@@ -119,4 +127,34 @@ describe('a recording beside the transcript', () => {
     await shot(page, 'media-quotes');
     expect(h.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('attaches from the document page, refuses a non-recording by name, and shows a moved file until it is found again', async () => {
+    const { page } = h;
+    await openDocument(page, 'Z-edge-cases');
+    await page.waitForSelector('.player:has-text("No recording.")');
+    const fake = path.join(files, 'fake.mp3');
+    fs.writeFileSync(fake, 'This is a text file, not a recording.');
+    await page.setInputFiles('input[aria-label="Recording file"]', fake);
+    await page.waitForSelector('.player [role="alert"]');
+    expect(await page.locator('.player [role="alert"]').textContent()).toBe('fake.mp3: not an audio or video file (its content is text)');
+    expect(await h.api('media.get', { documentId: h.edgeDocId })).toBeNull();
+    await page.setInputFiles('input[aria-label="Recording file"]', path.join(files, 'Q7-recorded.opus'));
+    await page.waitForSelector('[data-testid="player-media"]', { state: 'attached' });
+    // Moved away: the player says where it looked; "Find it again" finds it beside the project.
+    const dir = path.dirname(h.service.path);
+    const linked = (await h.api('media.get', { documentId: h.edgeDocId }))!;
+    fs.renameSync(path.join(dir, linked.path), path.join(dir, 'Q7-recorded.opus'));
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await openDocument(page, 'Z-edge-cases');
+    await page.waitForSelector('.player [role="alert"]');
+    expect(await page.locator('.player [role="alert"]').textContent()).toMatch(/^Q7-recorded\.opus: not found at .*study-media.*Q7-recorded\.opus; it was moved or deleted/);
+    await shot(page, 'media-missing');
+    await page.getByRole('button', { name: 'Find it again' }).click();
+    await page.waitForSelector('[data-testid="player-media"]', { state: 'attached' });
+    expect((await h.api('media.get', { documentId: h.edgeDocId }))?.path).toBe('Q7-recorded.opus');
+    // The one refused call (the text file) is the only failed request.
+    expect(h.pageErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+  }, 60_000);
 });
+

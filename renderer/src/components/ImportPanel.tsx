@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useUi } from '../state/ui.tsx';
 import { readBase64 } from '../analysis/download.ts';
-import { baseName, RECORDING_NAME } from '../media/mediaUrl.ts';
+import { attachProblem, baseName, RECORDING_NAME } from '../media/mediaUrl.ts';
 
 const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.qdpx,.qde,.qdc,.wav,.mp3,.m4a,.aac,.ogg,.oga,.opus,.flac,.webm,.mp4,.m4v,.mov';
 const REFI = /\.(qdpx|qde|qdc)$/i;
@@ -56,6 +56,8 @@ export function ImportPanel() {
     }
     for (const f of recordings) {
       const documentId = docByBase.get(baseName(f.name));
+      const problem = attachProblem(f);
+      if (problem) { state.problems.push({ file: f.name, message: problem, kind: 'error' }); continue; }
       if (documentId === undefined) {
         state.problems.push({ file: f.name, message: `no transcript named ${baseName(f.name)}.* was imported with it; attach it from the document's page`, kind: 'error' });
         continue;

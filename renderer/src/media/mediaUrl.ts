@@ -18,6 +18,16 @@ export function mediaUrl(documentId: number, sha256: string): string {
 export const WAVEFORM_MAX_BYTES = 32 * 2 ** 20;
 export const WAVEFORM_MAX_SECONDS = 180;
 
+/** The web mode's request limit (160 MB) holds a recording of about 110 MB as base64; larger ones are linked from the CLI. */
+export const MAX_ATTACH_BYTES = 110 * 2 ** 20;
+
+/** Why a file cannot be attached from the page, or null. */
+export function attachProblem(f: { name: string; size: number }): string | null {
+  if (!RECORDING_NAME.test(f.name)) return `${f.name}: not a recording this player takes (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov)`;
+  if (f.size > MAX_ATTACH_BYTES) return `${f.name}: ${Math.round(f.size / 2 ** 20)} MB is more than the ${MAX_ATTACH_BYTES / 2 ** 20} MB a page can send; link it from the command line: thematic media PROJECT DOCUMENT "${f.name}"`;
+  return null;
+}
+
 /** Audio and video files the player takes, by extension. */
 export const RECORDING_NAME = /\.(wav|mp3|m4a|aac|ogg|oga|opus|flac|webm|mp4|m4v|mov)$/i;
 

@@ -5,7 +5,7 @@ import { call } from '../api/client.ts';
 import { readBase64 } from '../analysis/download.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 import { forgetDocument } from '../hooks/useDocument.ts';
-import { mediaUrl, RECORDING_NAME, WAVEFORM_MAX_BYTES, WAVEFORM_MAX_SECONDS } from '../media/mediaUrl.ts';
+import { attachProblem, mediaUrl, WAVEFORM_MAX_BYTES, WAVEFORM_MAX_SECONDS } from '../media/mediaUrl.ts';
 import { formatTime } from './blocks.ts';
 import './player.css';
 
@@ -70,7 +70,11 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
   useEffect(() => {
     const box = scroller.current;
     if (!box || !rec) return;
-    const onUser = () => { if (performance.now() - ourScroll.current > 300) setFollow(false); };
+    const onUser = (e: Event) => {
+      // Only keys that scroll count (Ctrl+M, Ctrl+Space and typing do not).
+      if (e instanceof KeyboardEvent && (e.ctrlKey || e.metaKey || !/^(PageUp|PageDown|ArrowUp|ArrowDown|Home|End| )$/.test(e.key))) return;
+      if (performance.now() - ourScroll.current > 300) setFollow(false);
+    };
     box.addEventListener('wheel', onUser, { passive: true });
     box.addEventListener('touchmove', onUser, { passive: true });
     box.addEventListener('keydown', onUser);
@@ -151,7 +155,8 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
   };
 
   const attach = async (f: File) => {
-    if (!RECORDING_NAME.test(f.name)) { setError(`${f.name}: not a recording this player takes (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov)`); return; }
+    const problem = attachProblem(f);
+    if (problem) { setError(problem); return; }
     setBusy(true);
     try { await call('media.attach', { documentId, fileName: f.name, contentBase64: await readBase64(f) }); setError(null); }
     catch (e) { setError((e as Error).message); } finally { setBusy(false); }

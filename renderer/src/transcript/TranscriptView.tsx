@@ -98,7 +98,7 @@ function TranscriptBody() {
   return (
     <div className="transcript">
       <TranscriptHeader loaded={loaded} visible={visible} />
-      {doc && <MediaPlayer documentId={doc.document.id} turns={doc.turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
+      {doc && <MediaPlayer key={doc.document.id} documentId={doc.document.id} turns={doc.turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">
