@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Rule } from './types.ts';
 import { applyMatches, findMatches } from './match.ts';
 import { OffsetMap } from './offsets.ts';
-import { replaceField } from './fields.ts';
+import { CLEARED_TABLES, replaceField } from './fields.ts';
 import { keyValues, quoteIdent, selectKeys, textTables } from './schema.ts';
 import { countWords } from '../store/documents.ts';
 import { ThematicError } from '../store/errors.ts';
@@ -82,7 +82,7 @@ function rewrite(db: Db, rules: Rule[]): CopyCounts {
   counts.decisions = remapDecisionKeys(db, maps);
   counts.fieldValues = rewriteFields(db, rules);
   // The undo history holds captured rows with the original text: the copy starts a fresh one.
-  db.prepare('DELETE FROM operations').run();
+  for (const table of CLEARED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   rebuildSearchIndex(db, texts);
   for (const stat of ['sqlite_stat1', 'sqlite_stat4']) {
     if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(stat)) db.prepare(`DELETE FROM ${stat}`).run();

@@ -42,8 +42,10 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
     'direction', 'color', 'shape', 'lineStyle',
   ]), created_at: keep },
 };
-// operations is emptied as a whole (its rows hold original text captured for undo).
-export const CLEARED_TABLES = ['operations'];
+// Emptied as a whole: operations (its rows hold original text captured for undo) and refi_media
+// (references to recordings from a REFI-QDA import: a voice identifies a person, so no recording,
+// nor the name and path of one, goes into an anonymised copy).
+export const CLEARED_TABLES = ['operations', 'refi_media'];
 /** Rebuilt from the new text (the search index's own tables hold tokens of the original words). */
 export const isIndexTable = (t: string) => t === 'turn_fts' || t.startsWith('turn_fts_') || t.startsWith('sqlite_');
 

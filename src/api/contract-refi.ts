@@ -17,6 +17,10 @@ export const refiMethods = {
   /** Brings a REFI-QDA project (.qdpx, .qde) or codebook (.qdc) into this project; one undoable operation. */
   'refi.import': method(z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string() }).strict(), RefiImportReport, true),
   /** The project as a .qdpx (everything) or .qdc (the codebook), with what the standard could not carry. */
-  'refi.export': method(z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(),
+  'refi.export': method(z.object({
+    format: z.enum(['qdpx', 'qdc']),
+    /** qdpx: put the recordings of transcripts (that Thematic has a copy of) into sources/; the report says which. */
+    includeMedia: z.boolean().optional(),
+  }).strict(),
     z.object({ fileName: z.string(), contentBase64: z.string(), report: RefiExportReport })),
 };

@@ -18,6 +18,7 @@ export const refiHandlers: Handlers<Method> = {
     let input;
     try {
       input = await loadRefi(i.fileName, new Uint8Array(Buffer.from(i.contentBase64, 'base64')));
+      input.projectPath = h.path;
     } catch (e) {
       if (e instanceof ThematicError) throw e;
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
@@ -38,7 +39,7 @@ export const refiHandlers: Handlers<Method> = {
       return { fileName, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), report };
     }
     const fileName = `${name}.qdpx`;
-    const { project, texts, extensions, report } = exportProject(h.db, name, fileName);
+    const { project, texts, extensions, report } = exportProject(h.db, name, fileName, { includeMedia: i.includeMedia, projectPath: h.path });
     const warnings: string[] = [];
     const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings });
     for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'project.qde', detail: w });

@@ -28,6 +28,8 @@ export interface ImportInput {
   /** Source guid -> its text (selections already in UTF-16 offsets of that text) or why it is missing. */
   texts: Map<string, ResolvedText>;
   extensions?: Extensions;
+  /** The project file: a recording inside a .qdpx is copied beside it (media-import.ts). */
+  projectPath?: string;
 }
 
 
@@ -146,7 +148,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     for (const [k, v] of r.selections) selectionCoding.set(k, v);
     keptSelections.push(...r.keptSelectionGuids);
     if (!r.added) continue;
-    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report);
+    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report, input.projectPath);
     documents++; codings += r.codings;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);

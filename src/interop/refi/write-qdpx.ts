@@ -2,6 +2,7 @@
 // Every entry has the same fixed time and entries come in a fixed order, so exporting the same
 // project twice gives the same bytes.
 
+import { readFileSync } from 'node:fs';
 import { zipSync, type Zippable } from 'fflate';
 import type { RefiProject } from './model.ts';
 import { writeQde } from './write-qde.ts';
@@ -42,6 +43,8 @@ export function writeQdpx(
     if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
     entries.set(`Sources/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
   }
+  // Recordings the export was asked to include (media-export.ts), read only now.
+  for (const s of project.sources) if (s.kind !== 'text' && s.mediaFile) entries.set(s.mediaFile.entry, readFileSync(s.mediaFile.file));
   for (const path of [...extra.keys()].sort()) {
     if (entries.has(path)) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
     entries.set(path, extra.get(path)!);
