@@ -19,6 +19,8 @@ export function ExchangeCard() {
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportReport | null>(null);
   const [exported, setExported] = useState<ExportReport | null>(null);
+  // Recordings can be gigabytes: into the .qdpx only when asked.
+  const [withMedia, setWithMedia] = useState(false);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -36,7 +38,7 @@ export function ExchangeCard() {
   const exportAs = async (format: 'qdpx' | 'qdc') => {
     setBusy(`Writing the .${format}…`); setError(null); setImported(null); setExported(null);
     try {
-      const r = await call('refi.export', { format });
+      const r = await call('refi.export', format === 'qdpx' && withMedia ? { format, includeMedia: true } : { format });
       downloadBase64(r.fileName, 'application/zip', r.contentBase64);
       setExported(r.report);
     } catch (e) {
@@ -57,6 +59,7 @@ export function ExchangeCard() {
         <button className="btn" disabled={!!busy} onClick={() => void exportAs('qdpx')}>Export project (.qdpx)</button>
         <button className="btn" disabled={!!busy} onClick={() => void exportAs('qdc')}>Export codebook (.qdc)</button>
       </div>
+      <label className="small"><input type="checkbox" checked={withMedia} onChange={(e) => setWithMedia(e.target.checked)} /> Include recordings in the .qdpx (those Thematic keeps a copy of)</label>
       {busy && <div className="small" role="status">{busy}</div>}
       {error && <div className="error-banner" role="alert">{error}</div>}
       {(imported || exported) && (
