@@ -17,7 +17,7 @@ const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = {
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
-const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview'];
+const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview', 'with-media'];
 
 export const USAGE = `thematic: a workbench for thematic analysis
 
@@ -42,6 +42,7 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic import FILE PROJECT.qdpx|PROJECT.qde|CODEBOOK.qdc   bring in a REFI-QDA project or codebook; prints the import report
   thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
         --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
+        [--with-media]   qdpx: put the recordings of imported audio/video transcripts into sources/
   thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]
 `;
 

@@ -29,10 +29,11 @@ export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
 export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): Promise<number> {
   const file = p.positionals[0];
   const out = flag(p, 'out');
-  if (!file || !out) throw new UsageError(`usage: thematic export FILE --format ${format} --out PATH.${format} [--json]`);
+  if (!file || !out) throw new UsageError(`usage: thematic export FILE --format ${format} --out PATH.${format}${format === 'qdpx' ? ' [--with-media]' : ''} [--json]`);
+  if (format === 'qdc' && p.bools.has('with-media')) throw new UsageError('--with-media is for --format qdpx: a codebook holds no recordings');
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project`);
   return withProject(file, async (s) => {
-    const r = await s.call('refi.export', { format }, { actor: actor() });
+    const r = await s.call('refi.export', p.bools.has('with-media') ? { format, includeMedia: true } : { format }, { actor: actor() });
     fs.writeFileSync(out, Buffer.from(r.contentBase64, 'base64'));
     const report = { ...r.report, fileName: path.basename(out) };
     io.out(p.bools.has('json') ? JSON.stringify(report, null, 2) : renderExportReport(report));
