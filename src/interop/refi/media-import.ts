@@ -18,7 +18,8 @@ import type { ResolvedText } from './to-store.ts';
 import { plural, type ReportItem } from './report.ts';
 import { lineTurns } from './store-import-sources.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
-import './media-store.ts'; // the refi_media table's undo registration
+import type { MediaSyncPoint } from './media-store.ts';
+import './media-store.ts'; // registers the refi_media table with undo
 
 export interface TimedTurn { speaker: null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
 
@@ -76,9 +77,9 @@ export function mediaSourceItem(s: RefiOtherSource): ReportItem {
 }
 
 /**
- * After a transcript's document was added: keep the recording's reference and the sync points
- * (in the stored text's offsets) and time the turns. A Thematic export (ext, text unchanged)
- * already brought its exact turns and times.
+ * After a transcript's document was added (its turns timed by transcriptTurns, or exactly as a
+ * Thematic export had them): keep the recording's reference and the sync points in the stored
+ * text's offsets, and report.
  */
 export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }, projectPath?: string): void {
   const media = s.media!;
@@ -87,7 +88,7 @@ export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSourc
   const stripped = ext ? removeRanges(raw, ext.inserted) : undefined;
   const exact = stripped !== undefined && stripped.text === text;
   const map = exact ? stripped.map : normaliseLineEnds(raw).map;
-  const points = media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+  const points = storedPoints(media, map);
   const outside = points.filter((p) => p.position !== null && (p.position < 0 || p.position > text.length)).length;
   tx.insert('refi_media', {
     document_id: documentId, kind: media.kind, source_guid: media.sourceGuid, source_name: media.sourceName, path: media.path ?? null,
@@ -99,12 +100,19 @@ export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSourc
   if (media.unplaced.length) report.notCarried.push({ kind: 'transcript-selection', name, detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}` });
   if (outside) report.notes.push({ kind: 'sync-point-outside', name, detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times` });
   if (exact) return;
-  const turns = timedTurns(text, points.filter((p) => p.position !== null && p.position >= 0 && p.position <= text.length) as { position: number; time: number | null }[]);
-  const old = stmt(tx.db, 'SELECT id FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as { id: number }[];
-  tx.delete('turns', old);
-  tx.insertMany('turns', turns.map((t, idx) => ({ document_id: documentId, idx, speaker: null, start: t.start, end: t.end, time_start: t.timeStart, time_end: t.timeEnd })));
-  const timed = turns.filter((t) => t.timeStart !== null).length;
-  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.length, 'turn')}, ${timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+  const turns = stmt(tx.db, 'SELECT COUNT(*) AS n, COUNT(time_start) AS timed FROM turns WHERE document_id = ?').get(documentId) as { n: number; timed: number };
+  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.n, 'turn')}, ${turns.timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+}
+
+/** The sync points in the stored text's offsets (`map`: from the file's text) and seconds. */
+function storedPoints(media: RefiTranscriptMedia, map: (o: number) => number): MediaSyncPoint[] {
+  return media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+}
+
+/** A transcript's turns when its document is made (`map`: file text -> stored text offsets). */
+export function transcriptTurns(media: RefiTranscriptMedia, text: string, map: (o: number) => number): TimedTurn[] {
+  const inside = storedPoints(media, map).filter((p): p is MediaSyncPoint & { position: number } => p.position !== null && p.position >= 0 && p.position <= text.length);
+  return timedTurns(text, inside);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { RefiTextSource } from './model.ts';
 import type { ExtDocument } from './extensions.ts';
 import { plural, type ReportItem } from './report.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
+import { transcriptTurns } from './media-import.ts';
 
 // One text source -> one document and its codings. Words are kept exactly; only line ends are
 // normalised ("\r\n" -> "\n") with every offset remapped, so each coding covers exactly the
@@ -72,7 +73,7 @@ export function importSource(c: SourceContext, s: RefiTextSource, raw: string, f
   const documentId = insertDocument(c.tx, {
     name: exact ? ext!.name : s.name, originalFilename: exact ? ext!.originalFilename : s.name,
     format: exact ? ext!.format : /docx/i.test(from) ? 'docx' : 'txt', sha256: exact ? ext!.sha256 : textSha, text,
-    turns: exact ? ext!.turns : lineTurns(text), participantId: c.participantFor(s, exact ? ext : undefined),
+    turns: exact ? ext!.turns : s.media ? transcriptTurns(s.media, text, map) : lineTurns(text), participantId: c.participantFor(s, exact ? ext : undefined),
   });
   if (exact && ext!.importedAt) c.tx.update('documents', { id: documentId }, { imported_at: ext!.importedAt });
   c.existingHashes.set(textSha, documentId);
