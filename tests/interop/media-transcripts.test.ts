@@ -167,6 +167,18 @@ describe('REFI-QDA transcripts: import', () => {
     service.close();
   });
 
+  it('deleting a transcript document takes its recording reference with it, and undo restores both', async () => {
+    const { service } = tmpProject();
+    await importFile(service, 'transcripts.qde');
+    const p4 = (await documents(service)).find((d) => d.name === 'P4 interview transcript')!;
+    const ref = mediaReferenceOf(service.db, p4.id);
+    await service.call('documents.delete', { id: p4.id });
+    expect(mediaReferenceOf(service.db, p4.id)).toBeUndefined();
+    await service.call('history.undo', {});
+    expect(mediaReferenceOf(service.db, p4.id)).toEqual(ref);
+    service.close();
+  });
+
   it('an anonymised copy keeps the timed documents but no recording reference (a voice identifies a person)', async () => {
     const { service } = tmpProject();
     await importFile(service, 'transcripts.qdpx');
