@@ -50,6 +50,8 @@ function readCues(file: string): Cue[] {
 }
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+// -D: sox would otherwise dither with random noise, and the files would differ on every run.
+const sox = (args: string[]) => run('sox', ['-D', ...args]);
 const samples = (wav: string) => Number(run('soxi', ['-s', wav]).trim());
 
 const fitted = { faster: 0, cut: 0 };
@@ -60,14 +62,14 @@ function speak(work: string, cue: Cue, n: number, voice: string, room: number): 
   run('espeak-ng', ['-v', voice, '-s', String(WPM), '-w', raw, cue.text]);
   // espeak-ng leaves ~0.1-0.3 s of silence at both ends: trim it so speech starts at the cue time
   const effects = ['silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse'];
-  run('sox', [raw, '-r', String(RATE), '-c', '1', '-b', '16', wav, 'rate', '-h', ...effects]);
+  sox([raw, '-r', String(RATE), '-c', '1', '-b', '16', wav, 'rate', '-h', ...effects]);
   const have = samples(wav) / RATE;
   if (have > room) {
     const tempo = Math.min(have / room, MAX_TEMPO);
     fitted.faster++;
     if (have / tempo > room) fitted.cut++;
     const fit = path.join(work, `${n}-fit.wav`);
-    run('sox', [wav, fit, 'tempo', '-s', tempo.toFixed(4), 'trim', '0', room.toFixed(4)]);
+    sox([wav, fit, 'tempo', '-s', tempo.toFixed(4), 'trim', '0', room.toFixed(4)]);
     return fit;
   }
   return wav;
@@ -92,14 +94,14 @@ function record(vtt: string): void {
       const startAt = Math.round(cue.start * RATE);
       if (startAt < cursor) throw new Error(`${vtt}: cue ${n + 1} starts before the previous cue's speech ends`);
       const padded = path.join(work, `${n}-pad.wav`);
-      run('sox', [wav, padded, 'pad', `${startAt - cursor}s`, '0']);
+      sox([wav, padded, 'pad', `${startAt - cursor}s`, '0']);
       parts.push(padded);
       cursor = startAt + samples(wav);
     });
     const last = cues.at(-1)!;
     const tail = Math.max(Math.round((last.end + 1) * RATE) - cursor, 0);
     const mix = path.join(work, 'mix.wav');
-    run('sox', [...parts, mix, 'pad', '0', `${tail}s`]);
+    sox([...parts, mix, 'pad', '0', `${tail}s`]);
     fs.mkdirSync(OUT, { recursive: true });
     const opus = path.join(OUT, `${base}.opus`);
     run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', mix, '-map_metadata', '-1', '-fflags', '+bitexact',

@@ -42,10 +42,11 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
     'direction', 'color', 'shape', 'lineStyle',
   ]), created_at: keep },
 };
-// operations is emptied as a whole (its rows hold original text captured for undo), and so is
-// client_operations (the results of idempotent calls, which quote the original text too).
-// recordings: a voice identifies a person, so no recording is linked in a copy.
-export const CLEARED_TABLES = ['operations', 'client_operations', 'recordings'];
+// Emptied as a whole: operations (its rows hold original text captured for undo), client_operations
+// (the results of idempotent calls, which quote the original text too), recordings and refi_media
+// (a voice identifies a person, so no recording, nor the name and path of one, goes into an
+// anonymised copy).
+export const CLEARED_TABLES = ['operations', 'client_operations', 'recordings', 'refi_media'];
 /** Rebuilt from the new text (the search index's own tables hold tokens of the original words). */
 export const isIndexTable = (t: string) => t === 'turn_fts' || t.startsWith('turn_fts_') || t.startsWith('sqlite_');
 

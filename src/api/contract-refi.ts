@@ -32,6 +32,8 @@ export const refiMethods = {
     format: z.enum(['qdpx', 'qdc']),
     /** 'nvivo': positions in UTF-16 units, as NVivo reads them (the standard counts characters). */
     target: z.enum(['standard', 'nvivo']).optional(),
+    /** qdpx: put the recordings of transcripts (that Thematic has a copy of) into sources/; the report says which. */
+    includeMedia: z.boolean().optional(),
   }).strict(),
     z.object({ fileName: z.string(), contentBase64: z.string(), report: RefiExportReport })),
 };

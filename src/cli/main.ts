@@ -20,7 +20,7 @@ const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = {
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
-const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview', ...MEDIA_BOOLEANS];
+const BOOLEANS = ['json', 'help', 'no-open', 'force', 'exclude-uncoded', 'timestamps', 'preview', 'with-media', ...MEDIA_BOOLEANS];
 
 export const USAGE = `thematic: a workbench for thematic analysis
 
@@ -47,6 +47,7 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic export FILE --format qdpx --target nvivo --out PATH.qdpx   a .qdpx for NVivo (positions in UTF-16 units)
   thematic export FILE --format qdpx|qdc|segments-csv|matrix-csv|codebook-docx|codebook-md|codebook-csv|quotes-docx|quotes-md|quotes-html
         --out PATH [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]
+        [--with-media]   qdpx: put the recordings of imported audio/video transcripts into sources/
   thematic anonymise FILE --key KEY.csv --out COPY.thematic [--preview] [--force]
   thematic media FILE [DOCUMENT RECORDING [--copy]]   link a recording (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov) by reference
         | FILE DOCUMENT --detach | FILE DOCUMENT --relink [--accept-changed]

@@ -49,13 +49,14 @@ export async function cmdImportRefi(p: Parsed, io: Io): Promise<number> {
 export async function cmdExportRefi(p: Parsed, io: Io, format: 'qdpx' | 'qdc'): Promise<number> {
   const file = p.positionals[0];
   const out = flag(p, 'out');
-  const usage = `usage: thematic export FILE --format ${format} --out PATH.${format}${format === 'qdpx' ? ' [--target standard|nvivo]' : ''} [--json]`;
+  const usage = `usage: thematic export FILE --format ${format} --out PATH.${format}${format === 'qdpx' ? ' [--target standard|nvivo] [--with-media]' : ''} [--json]`;
   if (!file || !out) throw new UsageError(usage);
   const target = format === 'qdpx' ? choice(p, 'target', ['standard', 'nvivo'] as const, usage) : undefined;
   if (format === 'qdc' && flag(p, 'target')) throw new UsageError(`--target is for --format qdpx\n${usage}`);
+  if (format === 'qdc' && p.bools.has('with-media')) throw new UsageError('--with-media is for --format qdpx: a codebook holds no recordings');
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project`);
   return withProject(file, async (s) => {
-    const r = await s.call('refi.export', { format, ...(target ? { target } : {}) }, { actor: actor() });
+    const r = await s.call('refi.export', { format, ...(target ? { target } : {}), ...(p.bools.has('with-media') ? { includeMedia: true } : {}) }, { actor: actor() });
     writeOutputFile(out, Buffer.from(r.contentBase64, 'base64'));
     const report = { ...r.report, fileName: path.basename(out) };
     io.out(p.bools.has('json') ? JSON.stringify(report, null, 2) : renderExportReport(report));

@@ -71,9 +71,10 @@ describe('ATLAS.ti 8.4 vendor project (.qde)', () => {
       ['pdf', "Kellogg's Passion for Nutrition.pdf", 0, 0, true],
       // 4 PDFSelections + 2 PlainTextSelections on its text representation
       ['pdf', "Pay de Limo\u0301n con Base de Granola | Kellogg's ®.pdf", 6, 6, true], // decomposed, as written
+      // Audio and video: their Transcripts are read as text (media-read.ts), counted apart.
       ['audio', "Jeanine's Breakfast.m4a", 0, 0, false],
-      ['video', '1960s Coca Cola commercial.mp4', 0, 0, true],
-      ['video', '1994 Diet Coke-Diet Coke Break.mp4', 2, 1, true],
+      ['video', '1960s Coca Cola commercial.mp4', 0, 0, false],
+      ['video', '1994 Diet Coke-Diet Coke Break.mp4', 2, 1, false],
     ]);
     expect(others[3].path).toBe('relative:///DF370983-F009-4D47-8615-711633FA9DE6.m4a');
     // 8 PlainTextSelections in all (6 on text sources, 2 on a PDF's text), 16 codings in all
@@ -172,7 +173,9 @@ describe('a project with every part the reader maps', () => {
       guid: 't1', name: '😀b', start: 1, end: 3, creatingUser: 'u1', noteGuids: ['n2'],
       codings: [{ guid: 'g1', codeGuid: 'c2', creatingUser: 'u2' }],
     }]);
-    expect(p.sources[1]).toEqual({ kind: 'audio', guid: 'a1', name: 'rec', path: 'relative:///a.m4a', selectionCount: 1, codingCount: 1, hasTextRepresentation: true });
+    expect(p.sources[1]).toMatchObject({ kind: 'audio', guid: 'a1', name: 'rec', path: 'relative:///a.m4a', selectionCount: 0, codingCount: 0, hasTextRepresentation: false });
+    // A TranscriptSelection without sync points cannot be placed: left out, and said why.
+    expect((p.sources[1] as RefiOtherSource).transcripts).toMatchObject([{ guid: 'tr1', selections: [], syncPoints: [], unplaced: ['<TranscriptSelection guid="ts1"> has no fromSyncPoint'] }]);
     expect(p.notes).toEqual([
       { guid: 'n1', name: 'memo', text: 'inline', creatingUser: 'u1' },
       { guid: 'n2', text: '', plainTextPath: 'internal://n2.txt' },

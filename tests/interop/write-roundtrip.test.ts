@@ -111,7 +111,7 @@ describe('REFI-QDA write -> read', () => {
     execFileSync('xmllint', ['--noout', '--nonet', '--schema', join(INTEROP, 'Project-mrt2019.xsd'), file], { stdio: 'pipe' });
     const second = readQde(xml);
     // Not carried: what is inside PDF/picture/audio/video sources (Thematic holds text only);
-    // they go out bare, with name and path.
+    // they go out bare, with name and path (audio and video with their Transcripts).
     const bare = (p: RefiProject): RefiProject => ({
       ...p,
       sources: p.sources.map((s) => (s.kind === 'text' ? s : { ...s, selectionCount: 0, codingCount: 0, hasTextRepresentation: false })),
@@ -119,8 +119,10 @@ describe('REFI-QDA write -> read', () => {
     expect(second).toEqual(bare(first));
     expect(second.sources.filter((s) => s.kind === 'text')).toHaveLength(6);
     expect(warnings.filter((w) => w.includes('are not carried'))).toHaveLength(3);
-    // Its text sources' texts are in archive files this .qde does not have: their paths stay.
-    expect(warnings.filter((w) => w.includes('its text is not available'))).toHaveLength(6);
+    // Its text sources' and 3 transcripts' texts are in archive files this .qde does not have: their paths stay.
+    expect(warnings.filter((w) => w.includes('its text is not available'))).toHaveLength(9);
+    const transcripts = second.sources.flatMap((s) => (s.kind === 'text' ? [] : s.transcripts ?? []));
+    expect(transcripts.map((t) => t.syncPoints.length)).toEqual([1, 1, 11]);
   });
 
   it.skipIf(!haveShared)('the NVivo project (UTF-16 offsets, 892 emoji) comes back with the same spans', async () => {

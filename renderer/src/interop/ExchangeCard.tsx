@@ -24,6 +24,8 @@ export function ExchangeCard() {
   const [coder, setCoder] = useState('');
   const [mergeIdentical, setMergeIdentical] = useState(false);
   const [groupsAsAttributes, setGroupsAsAttributes] = useState(false);
+  // Recordings can be gigabytes: into the .qdpx only when asked.
+  const [withMedia, setWithMedia] = useState(false);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -42,7 +44,7 @@ export function ExchangeCard() {
   const exportAs = async (format: 'qdpx' | 'qdc', target?: 'nvivo') => {
     setBusy(`Writing the .${format}…`); setError(null); setImported(null); setExported(null);
     try {
-      const r = await call('refi.export', { format, ...(target ? { target } : {}) });
+      const r = await call('refi.export', { format, ...(target ? { target } : {}), ...(format === 'qdpx' && withMedia ? { includeMedia: true } : {}) });
       downloadBase64(r.fileName, 'application/zip', r.contentBase64);
       setExported(r.report);
     } catch (e) {
@@ -77,6 +79,7 @@ export function ExchangeCard() {
         <label><input type="checkbox" checked={groupsAsAttributes} onChange={(e) => setGroupsAsAttributes(e.target.checked)} /> Document groups like “gender: male” become participant attributes</label>
         {mode === 'another-coder' && <div className="muted">Documents are matched by their text (line ends and trailing spaces aside), codes by path and name; the codings come in under their coder.</div>}
       </fieldset>
+      <label className="small"><input type="checkbox" checked={withMedia} onChange={(e) => setWithMedia(e.target.checked)} /> Include recordings in the .qdpx (those Thematic keeps a copy of)</label>
       {busy && <div className="small" role="status">{busy}</div>}
       {error && <div className="error-banner" role="alert">{error}</div>}
       {(imported || exported) && (

@@ -20,6 +20,7 @@ export const refiHandlers: Handlers<Method> = {
     h.progress('reading the file');
     try {
       input = await loadRefi(i.fileName, new Uint8Array(Buffer.from(i.contentBase64, 'base64')));
+      input.projectPath = h.path;
     } catch (e) {
       if (e instanceof ThematicError) throw e;
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
@@ -43,7 +44,7 @@ export const refiHandlers: Handlers<Method> = {
     }
     const target = i.target ?? 'standard';
     const fileName = `${name}${target === 'nvivo' ? ' (for NVivo)' : ''}.qdpx`;
-    const { project, texts, extensions, report } = exportProject(h.db, name, fileName);
+    const { project, texts, extensions, report } = exportProject(h.db, name, fileName, { includeMedia: i.includeMedia, projectPath: h.path });
     h.progress('writing the .qdpx', 1, 2);
     if (target === 'nvivo') extensions.offsetUnit = 'utf16';
     const warnings: string[] = [];

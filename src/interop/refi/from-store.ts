@@ -24,11 +24,7 @@ import { sha256 } from './store-import-sources.ts';
 // read: GUIDs without a column are derived (see store-guids.ts), so exporting twice gives the
 // same GUIDs and never touches the undo history.
 
-export interface ProjectExport {
-  project: RefiProject; texts: Map<string, string>; extensions: Extensions; report: ExportReport;
-  /** Recordings to put in the archive: entry path -> file on disk (only with includeMedia; media-export.ts). */
-  mediaFiles: Map<string, string>;
-}
+export interface ProjectExport { project: RefiProject; texts: Map<string, string>; extensions: Extensions; report: ExportReport }
 
 interface Ctx { db: Db; derive: (seed: string) => string }
 
@@ -245,5 +241,5 @@ export function exportProject(db: Db, projectName: string, fileName = 'project.q
     counts: { documents: docs.length, codes: codes.length, codings: codings.length, coders: coders.length, participants: participants.length,
       memos: memos.length, themes: themes.length, sets: sets.length, links: project.links.length, graphs: project.graphs.length, 'recordings included': av.included },
   };
-  return { project, texts, extensions: ext, report, mediaFiles: av.files };
+  return { project, texts, extensions: ext, report };
 }

@@ -30,14 +30,12 @@ export interface MediaExportInput {
 
 export interface MediaExport {
   sources: RefiSource[];
-  /** Archive path (sources/<file>) -> the recording on disk, for the archive writer. */
-  files: Map<string, string>;
   items: ReportItem[];
   included: number;
 }
 
 export function mediaSources(textSources: RefiTextSource[], input: MediaExportInput, opts: MediaExportOptions = {}): MediaExport {
-  const out: MediaExport = { sources: [], files: new Map(), items: [], included: 0 };
+  const out: MediaExport = { sources: [], items: [], included: 0 };
   const bySource = new Map<string, { ref: MediaReference; source: RefiOtherSource }>();
   for (const s of textSources) {
     const docId = input.documentOf(s.guid);
@@ -57,7 +55,7 @@ export function mediaSources(textSources: RefiTextSource[], input: MediaExportIn
     const file = ref.file && opts.projectPath ? path.resolve(path.dirname(path.resolve(opts.projectPath)), ref.file) : undefined;
     if (opts.includeMedia && file && fs.existsSync(file)) {
       const entry = `${ref.sourceGuid}${path.extname(file).toLowerCase()}`;
-      out.files.set(`sources/${entry}`, file);
+      source.mediaFile = { entry: `sources/${entry}`, file };
       source.path = `internal://${entry}`;
       out.included++;
       out.items.push({ kind: 'recording-included', name: what, detail: `${base}; the recording is included as sources/${entry}` });

@@ -3,39 +3,59 @@
 // its TranscriptSelections' codings come with it), its turns are the text's lines, split where a
 // sync point falls inside a line, and each turn's start time comes from the sync points (exact
 // at a sync point, interpolated by position between two, unknown before the first and after the
-// last). The recording is referenced, never copied into the project: see media-store.ts.
+// last). The recording is referenced, never copied into the project file (media-store.ts); one
+// inside the .qdpx is copied beside the project (copyRecording).
+import fs from 'node:fs';
+import path from 'node:path';
 import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { ExtDocument } from './extensions.ts';
-import type { RefiOtherSource, RefiTextSource, RefiTranscriptMedia } from './model.ts';
+import type { RefiOtherSource, RefiSource, RefiTextSource, RefiTranscriptMedia } from './model.ts';
 import { codePointsToUtf16 } from './offsets.ts';
+import { resolveSourceText, selectionsInUtf16 } from './source-text.ts';
+import type { ResolvedText } from './to-store.ts';
 import { plural, type ReportItem } from './report.ts';
 import { lineTurns } from './store-import-sources.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
-import './media-store.ts'; // the refi_media table's undo registration
+import type { MediaSyncPoint } from './media-store.ts';
+import './media-store.ts'; // registers the refi_media table with undo
 
 export interface TimedTurn { speaker: null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
 
 /**
- * The text sources an import makes of an audio or video source's transcripts (their text
- * resolved by the caller), with selections and sync points in UTF-16 offsets of that text.
+ * Adds to `sources` the text sources an import makes of an audio or video source's transcripts:
+ * each one's text found (into `texts`), its selections and sync points in UTF-16 offsets of that
+ * text, and the recording it belongs to (with its bytes when the archive holds it). ATLAS.ti also
+ * lists each transcript as a TextSource with the same text file, and codes it there: that text
+ * source then becomes the timed document (with both sets of selections) instead of a second copy.
  */
-export function transcriptSources(source: RefiOtherSource, files: Map<string, Uint8Array>, textOf: (guid: string) => string | undefined): RefiTextSource[] {
-  if (source.kind !== 'audio' && source.kind !== 'video') return [];
+export async function addTranscripts(sources: RefiSource[], source: RefiOtherSource, files: Map<string, Uint8Array>, texts: Map<string, ResolvedText>): Promise<void> {
+  if (source.kind !== 'audio' && source.kind !== 'video') return;
   const archiveEntry = entryOf(source.path, files);
-  return (source.transcripts ?? []).map((t) => {
-    const text = textOf(t.guid);
+  const samePath = (a?: string, b?: string) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  for (const t of source.transcripts ?? []) {
+    const twin = sources.findIndex((x) => x.kind === 'text' && !x.media && samePath(x.plainTextPath, t.plainTextPath));
+    const r = twin >= 0 ? texts.get(sources[twin].guid)! : await resolveSourceText(t, files);
+    const text = 'text' in r ? r.text : undefined;
     const { syncPoints, unplaced, ...rest } = t;
     const positions = syncPoints.map((p) => p.position ?? 0);
     const converted = text !== undefined && t.offsetUnit === 'codepoint' ? codePointsToUtf16(text, positions) : positions;
     const media: RefiTranscriptMedia = {
-      kind: source.kind as 'audio' | 'video', sourceGuid: source.guid, sourceName: source.name, path: source.path, archiveEntry,
+      kind: source.kind, sourceGuid: source.guid, sourceName: source.name, path: source.path, archiveEntry,
+      bytes: archiveEntry === undefined ? undefined : files.get(archiveEntry),
       syncPoints: syncPoints.map((p, i) => ({ ...p, position: p.position === undefined ? undefined : converted[i] })),
       unplaced: unplaced ?? [],
     };
-    return { ...rest, media };
-  });
+    const selections = text === undefined ? t.selections : selectionsInUtf16(t, text);
+    if (twin >= 0) {
+      const x = sources[twin] as RefiTextSource;
+      sources[twin] = { ...x, selections: [...x.selections, ...selections], media };
+      continue;
+    }
+    texts.set(t.guid, r);
+    sources.push(text === undefined ? { ...rest, media } : { ...rest, media, selections, offsetUnit: 'utf16' });
+  }
 }
 
 /** internal://x -> the archive entry sources/x (either casing of the folder); undefined when not inside. */
@@ -52,37 +72,68 @@ export function mediaSourceItem(s: RefiOtherSource): ReportItem {
   const n = s.transcripts?.length ?? 0;
   const rest = s.selectionCount || s.codingCount ? `; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on the recording itself not imported` : '';
   return n
-    ? { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `${plural(n, 'transcript')} imported as timed ${n === 1 ? 'document' : 'documents'}; the recording is referenced (${s.path ?? 'no path'}), not copied${rest}` }
+    ? { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `${plural(n, 'transcript')} taken in as timed ${n === 1 ? 'document' : 'documents'} (where the file has the text); the recording is referenced by its path (${s.path ?? 'none'}), not stored in the project${rest}` }
     : { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only and it has no transcript; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported` };
 }
 
 /**
- * After a transcript's document was added: keep the recording's reference and the sync points
- * (in the stored text's offsets) and time the turns. A Thematic export (ext, text unchanged)
- * already brought its exact turns and times.
+ * After a transcript's document was added (its turns timed by transcriptTurns, or exactly as a
+ * Thematic export had them): keep the recording's reference and the sync points in the stored
+ * text's offsets, and report.
  */
-export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }): void {
+export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }, projectPath?: string): void {
   const media = s.media!;
+  const file = projectPath && media.bytes ? copyRecording(projectPath, media) : null;
   const text = (stmt(tx.db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
   const stripped = ext ? removeRanges(raw, ext.inserted) : undefined;
   const exact = stripped !== undefined && stripped.text === text;
   const map = exact ? stripped.map : normaliseLineEnds(raw).map;
-  const points = media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+  const points = storedPoints(media, map);
   const outside = points.filter((p) => p.position !== null && (p.position < 0 || p.position > text.length)).length;
   tx.insert('refi_media', {
     document_id: documentId, kind: media.kind, source_guid: media.sourceGuid, source_name: media.sourceName, path: media.path ?? null,
-    archive_entry: media.archiveEntry ?? null, file: null, sync_points: JSON.stringify(points), created_at: nowIso(),
+    archive_entry: media.archiveEntry ?? null, file, sync_points: JSON.stringify(points), created_at: nowIso(),
   });
   const name = `transcript "${s.name}"`;
+  const copied = `${media.kind} source "${media.sourceName}"`;
+  if (file && !report.notes.some((n) => n.kind === 'recording-copied' && n.name === copied)) report.notes.push({ kind: 'recording-copied', name: copied, detail: `the recording inside the archive (${media.archiveEntry}) was copied beside the project as ${file}` });
   if (media.unplaced.length) report.notCarried.push({ kind: 'transcript-selection', name, detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}` });
   if (outside) report.notes.push({ kind: 'sync-point-outside', name, detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times` });
   if (exact) return;
-  const turns = timedTurns(text, points.filter((p) => p.position !== null && p.position >= 0 && p.position <= text.length) as { position: number; time: number | null }[]);
-  const old = stmt(tx.db, 'SELECT id FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as { id: number }[];
-  tx.delete('turns', old);
-  tx.insertMany('turns', turns.map((t, idx) => ({ document_id: documentId, idx, speaker: null, start: t.start, end: t.end, time_start: t.timeStart, time_end: t.timeEnd })));
-  const timed = turns.filter((t) => t.timeStart !== null).length;
-  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.length, 'turn')}, ${timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+  const turns = stmt(tx.db, 'SELECT COUNT(*) AS n, COUNT(time_start) AS timed FROM turns WHERE document_id = ?').get(documentId) as { n: number; timed: number };
+  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.n, 'turn')}, ${turns.timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+}
+
+/** The sync points in the stored text's offsets (`map`: from the file's text) and seconds. */
+function storedPoints(media: RefiTranscriptMedia, map: (o: number) => number): MediaSyncPoint[] {
+  return media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+}
+
+/** A transcript's turns when its document is made (`map`: file text -> stored text offsets). */
+export function transcriptTurns(media: RefiTranscriptMedia, text: string, map: (o: number) => number): TimedTurn[] {
+  const inside = storedPoints(media, map).filter((p): p is MediaSyncPoint & { position: number } => p.position !== null && p.position >= 0 && p.position <= text.length);
+  return timedTurns(text, inside);
+}
+
+/**
+ * A recording inside the .qdpx is copied beside the project, into the folder attached recordings
+ * go to (`study-media/` for `study.thematic`), named by its source GUID, so an export can put it
+ * back and it can be linked to the document. Returns its path relative to the project's folder.
+ * An import that is undone leaves the copy (a later import of the same archive reuses it).
+ */
+function copyRecording(projectPath: string, media: RefiTranscriptMedia): string {
+  const base = path.basename(projectPath).replace(/\.thematic$/i, '');
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(media.archiveEntry ?? '')?.[0].toLowerCase() ?? '';
+  const rel = `${base}-media/${media.sourceGuid.replace(/[^A-Za-z0-9-]/g, '_')}${ext}`;
+  const file = path.join(path.dirname(path.resolve(projectPath)), ...rel.split('/'));
+  const bytes = media.bytes!;
+  if (!fs.existsSync(file) || fs.statSync(file).size !== bytes.length || !fs.readFileSync(file).equals(bytes)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  }
+  return rel;
 }
 
 /**

@@ -122,6 +122,8 @@ export interface RefiTranscriptMedia {
   path?: string;
   /** The archive entry that holds the recording, when it is inside the .qdpx. */
   archiveEntry?: string;
+  /** The recording's bytes, read from the archive (import only; never stored in the project). */
+  bytes?: Uint8Array;
   syncPoints: RefiSyncPoint[];
   unplaced: string[];
 }
@@ -138,6 +140,8 @@ export interface RefiOtherSource {
   hasTextRepresentation: boolean;
   /** Audio and video: their Transcripts (selectionCount and codingCount do not include theirs). */
   transcripts?: RefiTranscript[];
+  /** Export: the recording to put in the .qdpx, as archive entry <- file on disk (see media-export.ts). */
+  mediaFile?: { entry: string; file: string };
 }
 
 export type RefiSource = RefiTextSource | RefiOtherSource;

@@ -8,6 +8,7 @@ import type { ExtDocument } from './extensions.ts';
 import { plural, sourceLabel, type ReportItem } from './report.ts';
 import { canonicalText } from './store-import-match.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
+import { transcriptTurns } from './media-import.ts';
 
 // One text source -> one document and its codings. Words are kept exactly; only line ends are
 // normalised ("\r\n" -> "\n") with every offset remapped, so each coding covers exactly the
@@ -113,7 +114,7 @@ export function importSource(c: SourceContext, s: RefiTextSource, raw: string, f
   const documentId = target ?? insertDocument(c.tx, {
     name: exact ? ext!.name : s.name.trim() ? s.name : s.guid, originalFilename: exact ? ext!.originalFilename : s.name.trim() ? s.name : s.guid,
     format: exact ? ext!.format : /docx/i.test(from) ? 'docx' : 'txt', sha256: exact ? ext!.sha256 : textSha, text,
-    turns: exact ? ext!.turns : lineTurns(text), participantId: c.participantFor(s, exact ? ext : undefined),
+    turns: exact ? ext!.turns : s.media ? transcriptTurns(s.media, text, map) : lineTurns(text), participantId: c.participantFor(s, exact ? ext : undefined),
   });
   if (target === undefined) {
     if (exact && ext!.importedAt) c.tx.update('documents', { id: documentId }, { imported_at: ext!.importedAt });

@@ -2,7 +2,7 @@ import { readRefi } from './read.ts';
 import { resolveNoteText, resolveSourceText, selectionsInUtf16 } from './source-text.ts';
 import { EXTENSIONS_PATH, parseExtensions } from './extensions.ts';
 import type { RefiSource } from './model.ts';
-import { transcriptSources } from './media-import.ts';
+import { addTranscripts } from './media-import.ts';
 import type { ImportInput, ResolvedText } from './to-store.ts';
 
 // Everything that reads before the import writes: the file parsed, each source's text found (and
@@ -18,23 +18,14 @@ export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<Imp
     // Thematic's export for NVivo counts UTF-16 units, whatever its origin says.
     const unit = <T extends RefiSource>(x: T): T => (extensions?.offsetUnit === 'utf16' ? { ...x, offsetUnit: 'utf16' as const } : x);
     for (const x of p.sources) {
-      if (x.kind !== 'text') {
-        sources.push(x);
-        // Transcripts of audio and video come after their source, as timed text sources.
-        const media = x.transcripts ? { ...x, transcripts: x.transcripts.map(unit) } : x;
-        for (const t of media.transcripts ?? []) texts.set(t.guid, await resolveSourceText(t, file.files));
-        const textOf = (guid: string) => { const r = texts.get(guid); return r && 'text' in r ? r.text : undefined; };
-        for (const t of transcriptSources(media, file.files, textOf)) {
-          const text = textOf(t.guid);
-          sources.push(text !== undefined ? { ...t, selections: selectionsInUtf16(t, text), offsetUnit: 'utf16' } : t);
-        }
-        continue;
-      }
+      if (x.kind !== 'text') { sources.push(x); continue; }
       const s = unit(x);
       const r = await resolveSourceText(s, file.files);
       texts.set(s.guid, r);
       sources.push('text' in r ? { ...s, selections: selectionsInUtf16(s, r.text), offsetUnit: 'utf16' } : s);
     }
+    // Transcripts of audio and video sources: timed text sources (media-import.ts).
+    for (const s of p.sources) if (s.kind !== 'text') await addTranscripts(sources, s, file.files, texts);
     const notes = p.notes.map((n) => {
       const r = resolveNoteText(n, file.files);
       return 'text' in r ? { ...n, text: r.text } : n;

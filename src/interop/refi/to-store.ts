@@ -34,6 +34,8 @@ export interface ImportInput {
   extensions?: Extensions;
   options?: ImportOptions;
   onProgress?: CodesProgress;
+  /** The project file: a recording inside a .qdpx is copied beside it (media-import.ts). */
+  projectPath?: string;
 }
 
 export interface ImportOptions {
@@ -153,7 +155,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     codings += r.codings; already += r.already;
     if (r.matched) docsMatched++;
     if (!r.added) continue;
-    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report);
+    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report, input.projectPath);
     documents++;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);

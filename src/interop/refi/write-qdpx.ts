@@ -3,6 +3,7 @@
 // Every entry has the same fixed time and entries come in a fixed order, so exporting the same
 // project twice gives the same bytes.
 
+import { readFileSync } from 'node:fs';
 import { zipSync, type Zippable } from 'fflate';
 import type { RefiProject } from './model.ts';
 import { writeQde } from './write-qde.ts';
@@ -47,6 +48,8 @@ export function writeQdpx(
     if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
     entries.set(`${SOURCES_FOLDER}/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
   }
+  // Recordings the export was asked to include (media-export.ts), read only now.
+  for (const s of project.sources) if (s.kind !== 'text' && s.mediaFile) entries.set(s.mediaFile.entry, readFileSync(s.mediaFile.file));
   for (const path of [...extra.keys()].sort()) {
     if (entries.has(path) || path.toLowerCase() === target.qdeName.toLowerCase()) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
     entries.set(path, extra.get(path)!);
