@@ -223,6 +223,18 @@ export function needsOf(specs: CoefficientSpec[], coders: number): StatsNeeds {
   };
 }
 
+// Weight matrices and their sums, made once per (categories, weighting): finish() runs per replicate.
+const weightCache = new Map<string, { w: number[][]; total: number }>();
+function weightsOf(q: number, weighting: KappaWeighting) {
+  const key = `${q}:${weighting}`;
+  let hit = weightCache.get(key);
+  if (!hit) {
+    const w = agreementWeights(q, weighting);
+    weightCache.set(key, (hit = { w, total: w.reduce((a, r) => a + r.reduce((x, y) => x + y, 0), 0) }));
+  }
+  return hit;
+}
+
 function chanceCorrected(ao: number, ae: number, units: number, why: () => string | undefined): Estimate {
   const undefinedReason = units === 0 ? 'no unit has values from two coders' : Math.abs(1 - ae) < 1e-12 ? why() : undefined;
   return {
@@ -269,7 +281,7 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         cols[b] += x;
       }
       const weighting = spec.weighting ?? 'unweighted';
-      const w = agreementWeights(t.pairableCount, weighting);
+      const { w } = weightsOf(t.pairableCount, weighting);
       let ao = 0;
       let ae = 0;
       for (let a = 0; a < q; a++) {
@@ -295,7 +307,7 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
     }
     case 'gwet_ac': {
       const weighting = spec.weighting ?? 'unweighted';
-      const w = agreementWeights(q, weighting);
+      const { w, total: tw } = weightsOf(q, weighting);
       let pa = s[FPA];
       if (weighting !== 'unweighted') {
         pa = 0;
@@ -307,7 +319,6 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         const x = s[L.pi + k] / s[N1];
         spread += x * (1 - x);
       }
-      const tw = w.reduce((a, r) => a + r.reduce((x, y) => x + y, 0), 0);
       const pe = q > 1 ? (tw / (q * (q - 1))) * spread : 1;
       return chanceCorrected(pa, pe, n2, () => `only one category (${JSON.stringify(t.categories[0])}) occurs: Gwet's AC needs two or more`);
     }
