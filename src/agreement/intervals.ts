@@ -259,16 +259,18 @@ export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Arr
   const values = specs.map(() => [] as number[]);
   const w = new Float64Array(t.weights.length);
   const s = new Float64Array(L.size);
+  const { count, start, pattern, weight } = c;
   for (const times of draws) {
     w.fill(0);
-    for (let d = 0; d < c.count; d++) {
+    for (let d = 0; d < count; d++) {
       const k = times[d];
       if (!k) continue;
-      for (let e = c.start[d]; e < c.start[d + 1]; e++) w[c.pattern[e]] += k * c.weight[e];
+      const end = start[d + 1];
+      for (let e = start[d]; e < end; e++) w[pattern[e]] += k * weight[e];
     }
     s.fill(0);
     stats(t, L, w, s);
-    specs.forEach((spec, i) => values[i].push(finish(spec, t, L, s).value));
+    for (let i = 0; i < specs.length; i++) values[i].push(finish(specs[i], t, L, s).value);
   }
   return values.map((v) => ({ ...percentile(v, level), level, method: `cluster bootstrap: whole ${unit} resampled (${c.count}), percentile` }));
 }
