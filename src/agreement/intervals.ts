@@ -254,24 +254,35 @@ export function clusterDraws(count: number, replicates: number, seed: number): F
   return Array.from({ length: replicates }, () => draw(count, random));
 }
 
-/** Cluster bootstrap: a replicate's pattern counts are sum over clusters of (times drawn) x (its counts). */
-export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Array[], specs: CoefficientSpec[], L: Layout, level = 0.95, unit = 'documents'): Omit<BootstrapResult, 'seed'>[] {
+/**
+ * Cluster bootstrap: a replicate's pattern counts are sum over clusters of (times drawn) x (its counts).
+ * `absent` saves listing, per code, every document's agreed absences: the clusters then list only
+ * the other patterns, and the absent pattern's count is totals[r] (every unit of every document, as
+ * drawn in replicate r, shared by all codes) minus the listed units.
+ */
+export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Array[], specs: CoefficientSpec[], L: Layout, level = 0.95, unit = 'documents',
+  absent?: { pattern: number; totals: Float64Array }): Omit<BootstrapResult, 'seed'>[] {
   const values = specs.map(() => [] as number[]);
   const w = new Float64Array(t.weights.length);
   const s = new Float64Array(L.size);
   const { count, start, pattern, weight } = c;
-  for (const times of draws) {
+  draws.forEach((times, r) => {
     w.fill(0);
+    let listed = 0;
     for (let d = 0; d < count; d++) {
       const k = times[d];
       if (!k) continue;
       const end = start[d + 1];
-      for (let e = start[d]; e < end; e++) w[pattern[e]] += k * weight[e];
+      for (let e = start[d]; e < end; e++) {
+        w[pattern[e]] += k * weight[e];
+        listed += k * weight[e];
+      }
     }
+    if (absent && absent.pattern >= 0) w[absent.pattern] += Math.max(0, absent.totals[r] - listed);
     s.fill(0);
     stats(t, L, w, s);
     for (let i = 0; i < specs.length; i++) values[i].push(finish(specs[i], t, L, s).value);
-  }
+  });
   return values.map((v) => ({ ...percentile(v, level), level, method: `cluster bootstrap: whole ${unit} resampled (${c.count}), percentile` }));
 }
 
