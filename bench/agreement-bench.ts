@@ -73,11 +73,13 @@ function scenario(perCoder: number) {
   let total = loadMs;
   for (const unit of ['character', 'turn', 'document'] as const) {
     t = now();
+    const cpu0 = process.cpuUsage();
     const r = computeOn(ctx, { coders, unit, bootstrap: 0, unitizing: false });
     const ms = now() - t;
+    const cpu = process.cpuUsage(cpu0);
     total += ms;
     const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.value;
-    levels[unit] = { ms: Math.round(ms), codes: r.perCode.length, coefficientsPerCode: r.perCode[0].coefficients.length, overallUnits: r.overall.units, overallKappa: kappa };
+    levels[unit] = { ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codes: r.perCode.length, coefficientsPerCode: r.perCode[0].coefficients.length, overallUnits: r.overall.units, overallKappa: kappa };
   }
   // With intervals (issue 12): the cluster bootstrap over documents, per code, at the CLI's default
   // 500 replicates and the report's 1,000 (the Reconcile view's "Agreement report").
@@ -85,12 +87,14 @@ function scenario(perCoder: number) {
   for (const unit of ['character', 'turn'] as const) {
     for (const bootstrap of [500, 1000]) {
       t = now();
+      const cpu0 = process.cpuUsage();
       const r = computeOn(ctx, { coders, unit, bootstrap, unitizing: false });
       const ms = now() - t;
+      const cpu = process.cpuUsage(cpu0);
       const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
       const perCode = r.perCode[0].coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
       intervals[`${unit}, ${bootstrap} replicates`] = {
-        ms: Math.round(ms), codesWithIntervals: r.perCode.filter((c) => c.coefficients.some((x) => x.ci)).length,
+        ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codesWithIntervals: r.perCode.filter((c) => c.coefficients.some((x) => x.ci)).length,
         overallKappa: [kappa.value, kappa.ci?.lower, kappa.ci?.upper], firstCodeKappa: [perCode.value, perCode.ci?.lower, perCode.ci?.upper], method: r.bootstrap.method,
       };
     }
