@@ -1,14 +1,17 @@
 // Agreement benchmark (issue 5): two coders with N codings each over 500 documents and 200 codes.
 // Times every per-code coefficient (plus per document, per group and overall) at the character,
-// turn and document levels, and the unitizing alphas; then again with the codings doubled.
+// turn and document levels, and the unitizing alphas; then again with the codings doubled. With
+// intervals (cluster bootstrap over documents) per code, and the sample study through the CLI.
 // The project is generated straight into SQLite with INSERTs: setting the scene is not measured.
 // Usage: npm exec -- node bench/agreement-bench.ts [--codings 100000] [--documents 500] [--codes 200]
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openProject, type Db } from '../src/store/open.ts';
 import { codeNames, computeOn, unitizingAlphas } from '../src/store/agreement-compute.ts';
 import { loadProjectCodings } from '../src/store/agreement-data.ts';
+import { buildSample } from '../src/cli/sample.ts';
 import { arg, now, rng } from './kit.ts';
 
 const N = arg('codings', 100_000), DOCS = arg('documents', 500), CODES = arg('codes', 200);
@@ -70,11 +73,31 @@ function scenario(perCoder: number) {
   let total = loadMs;
   for (const unit of ['character', 'turn', 'document'] as const) {
     t = now();
+    const cpu0 = process.cpuUsage();
     const r = computeOn(ctx, { coders, unit, bootstrap: 0, unitizing: false });
     const ms = now() - t;
+    const cpu = process.cpuUsage(cpu0);
     total += ms;
     const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.value;
-    levels[unit] = { ms: Math.round(ms), codes: r.perCode.length, coefficientsPerCode: r.perCode[0].coefficients.length, overallUnits: r.overall.units, overallKappa: kappa };
+    levels[unit] = { ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codes: r.perCode.length, coefficientsPerCode: r.perCode[0].coefficients.length, overallUnits: r.overall.units, overallKappa: kappa };
+  }
+  // With intervals (issue 12): the cluster bootstrap over documents, per code, at the CLI's default
+  // 500 replicates and the report's 1,000 (the Reconcile view's "Agreement report").
+  const intervals: Record<string, unknown> = {};
+  for (const unit of ['character', 'turn'] as const) {
+    for (const bootstrap of [500, 1000]) {
+      t = now();
+      const cpu0 = process.cpuUsage();
+      const r = computeOn(ctx, { coders, unit, bootstrap, unitizing: false });
+      const ms = now() - t;
+      const cpu = process.cpuUsage(cpu0);
+      const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
+      const perCode = r.perCode[0].coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
+      intervals[`${unit}, ${bootstrap} replicates`] = {
+        ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codesWithIntervals: r.perCode.filter((c) => c.coefficients.some((x) => x.ci)).length,
+        overallKappa: [kappa.value, kappa.ci?.lower, kappa.ci?.upper], firstCodeKappa: [perCode.value, perCode.ci?.lower, perCode.ci?.upper], method: r.bootstrap.method,
+      };
+    }
   }
   t = now();
   const codes = Array.from({ length: CODES }, (_, i) => String(i + 1));
@@ -85,20 +108,44 @@ function scenario(perCoder: number) {
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     codingsPerCoder: perCoder, documents: DOCS, codes: CODES, characters: DOCS * DOC_LEN, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs),
-    levels,
-    unitizing: { ms: Math.round(unitizingMs), perCode: u.perCode.length, binaryUAlpha: u.binaryUAlpha.value, uAlpha: u.uAlpha.value, uAlphaNote: u.uAlpha.note ? 'codes overlap within a coder' : undefined },
+    levels, intervals,
+    unitizing: {
+      ms: Math.round(unitizingMs), perCode: u.perCode.length, binaryUAlpha: u.binaryUAlpha.value, uAlpha: u.uAlpha.value, uAlphaNote: u.uAlpha.note ? 'codes overlap within a coder' : undefined,
+      krippendorff2004: u.krippendorff2004.overall.value, leftOut: u.leftOut.length,
+    },
     totalMs: Math.round(total),
   };
 }
 
 // Run only as a script (the generator is also imported by profiling scripts).
-if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) main();
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await main();
 
-function main() {
+/** The sample study through the CLI, as whole processes (start-up included), with intervals. */
+async function sample() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-sample-'));
+  const file = path.join(dir, 'sample.thematic');
+  await buildSample(file, { force: true });
+  const bin = path.resolve(import.meta.dirname, '../bin/thematic.mjs');
+  const out: Record<string, unknown> = {};
+  for (const unit of ['character', 'turn']) {
+    const t = now();
+    const r = spawnSync(process.execPath, [bin, 'agreement', file, '--coders', 'Amira,Ben', '--unit', unit, '--json'], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+    const ms = now() - t;
+    if (r.status !== 0) throw new Error(r.stderr);
+    const j = JSON.parse(r.stdout);
+    const k = j.overall.coefficients.find((c: { coefficient: string }) => c.coefficient === 'cohen_kappa');
+    out[unit] = { processMs: Math.round(ms), codes: j.perCode.length, replicates: j.bootstrap.replicates, overallKappa: [k.value, k.ci.lower, k.ci.upper], method: j.bootstrap.method };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+async function main() {
+const sampleStudy = await sample();
 const base = scenario(N);
 const doubled = scenario(2 * N);
 console.log(JSON.stringify({
-  bench: 'agreement', node: process.version, targetMs: 2000,
-  base, doubled, growth: +(doubled.totalMs / base.totalMs).toFixed(2), withinTarget: base.totalMs <= 2000,
+  bench: 'agreement', node: process.version, targetMs: 2000, loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+  sampleStudy, base, doubled, growth: +(doubled.totalMs / base.totalMs).toFixed(2), withinTarget: base.totalMs <= 2000,
 }, null, 2));
 }

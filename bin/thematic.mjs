@@ -6,6 +6,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 const args = process.argv.slice(2);
-// `reliability` needs no project: only its own module is loaded, so it starts in a fraction of the time.
-const run = args[0] === 'reliability' ? (await import('../src/cli/reliability-command.ts')).reliabilityMain : (await import('../src/cli/main.ts')).main;
+let run;
+if (args[0] === 'reliability') {
+  // No project needed: only its own modules are loaded, their stripped JavaScript from a cache.
+  (await import('./strip-cache.mjs')).useStripCache();
+  run = (await import('../src/cli/reliability-command.ts')).reliabilityMain;
+} else run = (await import('../src/cli/main.ts')).main;
 process.exitCode = await run(args);

@@ -6,19 +6,10 @@
 // with replacement. Weighted units (e.g. character stretches) use the Poisson bootstrap: each
 // distinct unit of weight w gets a Poisson(w) count. Adjacent characters are not independent:
 // for text, resample whole documents (intervals.ts clusterBootstrap), as agreement.compute does.
+import { quantile, seededRandom } from './sampling.ts';
 import type { ConfidenceInterval, ReliabilityData } from './types.ts';
 
-/** mulberry32: tiny, fast, good enough for resampling; same seed gives the same stream. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { quantile, seededRandom };
 
 function poisson(mean: number, random: () => number): number {
   if (mean <= 0) return 0;
@@ -54,15 +45,6 @@ export function resample(data: ReliabilityData, random: () => number): Reliabili
     }
   }
   return { coders: data.coders, units, weights };
-}
-
-/** Quantile with linear interpolation (R type 7) of sorted values. */
-export function quantile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 export interface BootstrapOptions {

@@ -12,11 +12,9 @@
 // - Krippendorff's bootstrap for alpha (Hayes & Krippendorff 2007): pairs of values are drawn
 //   from the coincidence matrix, alpha* = 1 - sum delta / (M De); q(alpha < min) is the share of
 //   replicates below a minimum.
-import { multinomial, tCritical, zCritical } from './sampling.ts';
-import { seededRandom, quantile } from './bootstrap.ts';
-import { distanceFunction } from './krippendorff.ts';
+import { multinomialSampler, quantile, seededRandom, tCritical, zCritical } from './sampling.ts';
 import { finish, layout, stats, type CoefficientSpec, type Estimate, type Layout, type PatternTable } from './sufficient.ts';
-import { agreementWeights } from './weights.ts';
+import { agreementWeights, distanceFunction } from './weights.ts';
 
 export interface AnalyticInterval {
   se: number;
@@ -228,8 +226,9 @@ export function patternBootstrap(t: PatternTable, specs: CoefficientSpec[], L: L
   const values = specs.map(() => [] as number[]);
   const w = new Float64Array(t.weights.length);
   const s = new Float64Array(L.size);
+  const draw = multinomialSampler(t.weights);
   for (let r = 0; r < o.replicates; r++) {
-    multinomial(draws, t.weights, random, w);
+    draw(draws, random, w);
     if (scale !== 1) for (let p = 0; p < w.length; p++) w[p] *= scale;
     s.fill(0);
     stats(t, L, w, s);
@@ -251,26 +250,39 @@ export interface Clusters {
 /** The draws of a cluster bootstrap: how often each cluster is drawn, D draws of D clusters. */
 export function clusterDraws(count: number, replicates: number, seed: number): Float64Array[] {
   const random = seededRandom(seed);
-  const even = new Float64Array(count).fill(1);
-  return Array.from({ length: replicates }, () => multinomial(count, even, random));
+  const draw = multinomialSampler(new Float64Array(count).fill(1));
+  return Array.from({ length: replicates }, () => draw(count, random));
 }
 
-/** Cluster bootstrap: a replicate's pattern counts are sum over clusters of (times drawn) x (its counts). */
-export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Array[], specs: CoefficientSpec[], L: Layout, level = 0.95, unit = 'documents'): Omit<BootstrapResult, 'seed'>[] {
+/**
+ * Cluster bootstrap: a replicate's pattern counts are sum over clusters of (times drawn) x (its counts).
+ * `absent` saves listing, per code, every document's agreed absences: the clusters then list only
+ * the other patterns, and the absent pattern's count is totals[r] (every unit of every document, as
+ * drawn in replicate r, shared by all codes) minus the listed units.
+ */
+export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Array[], specs: CoefficientSpec[], L: Layout, level = 0.95, unit = 'documents',
+  absent?: { pattern: number; totals: Float64Array }): Omit<BootstrapResult, 'seed'>[] {
   const values = specs.map(() => [] as number[]);
   const w = new Float64Array(t.weights.length);
   const s = new Float64Array(L.size);
-  for (const times of draws) {
+  const { count, start, pattern, weight } = c;
+  draws.forEach((times, r) => {
     w.fill(0);
-    for (let d = 0; d < c.count; d++) {
+    let listed = 0;
+    for (let d = 0; d < count; d++) {
       const k = times[d];
       if (!k) continue;
-      for (let e = c.start[d]; e < c.start[d + 1]; e++) w[c.pattern[e]] += k * c.weight[e];
+      const end = start[d + 1];
+      for (let e = start[d]; e < end; e++) {
+        w[pattern[e]] += k * weight[e];
+        listed += k * weight[e];
+      }
     }
+    if (absent && absent.pattern >= 0) w[absent.pattern] += Math.max(0, absent.totals[r] - listed);
     s.fill(0);
     stats(t, L, w, s);
-    specs.forEach((spec, i) => values[i].push(finish(spec, t, L, s).value));
-  }
+    for (let i = 0; i < specs.length; i++) values[i].push(finish(specs[i], t, L, s).value);
+  });
   return values.map((v) => ({ ...percentile(v, level), level, method: `cluster bootstrap: whole ${unit} resampled (${c.count}), percentile` }));
 }
 
@@ -322,9 +334,10 @@ export function krippendorffBootstrap(t: PatternTable, spec: CoefficientSpec, o:
   const random = seededRandom(o.seed);
   const values: number[] = [];
   const drawn = new Float64Array(cellP.length);
+  const draw = multinomialSampler(cellP);
   let ones = 0;
   for (let r = 0; r < o.replicates; r++) {
-    multinomial(M, cellP, random, drawn);
+    draw(M, random, drawn);
     let sum = 0;
     for (let i = 0; i < drawn.length; i++) sum += drawn[i] * cellD[i];
     let a = 1 - sum / (M * dePair);

@@ -3,6 +3,9 @@
 import { activeCoders, binarize } from './reliability-data.ts';
 import type { AlphaResult, Level, ReliabilityData, Value } from './types.ts';
 import { unitCounts } from './unit-counts.ts';
+import { distanceFunction } from './weights.ts';
+
+export { distanceFunction };
 
 /**
  * o_ck sums, over units with m_u >= 2 values, the ordered pairs of values (c, k) from different
@@ -29,28 +32,6 @@ export function coincidenceMatrix(data: ReliabilityData, categories?: Value[]) {
     }
   }
   return { categories: uc.categories, o, pairableUnits };
-}
-
-/** Squared distance between categories c and k (indices), given the value marginals n. */
-export function distanceFunction(level: Level, categories: Value[], n: number[]): (c: number, k: number) => number {
-  if (level === 'nominal') return (c, k) => (c === k ? 0 : 1);
-  if (level === 'ordinal') {
-    // Ranks, not values: the distance is the mass of values lying between the two categories.
-    const cumulative: number[] = [];
-    n.reduce((s, x, i) => (cumulative[i] = s + x), 0);
-    return (c, k) => {
-      const [lo, hi] = c < k ? [c, k] : [k, c];
-      const between = cumulative[hi] - (lo > 0 ? cumulative[lo - 1] : 0);
-      const d = between - (n[c] + n[k]) / 2;
-      return d * d;
-    };
-  }
-  const v = categories.map((x) => {
-    if (typeof x !== 'number') throw new RangeError(`${level} alpha needs numeric values, got ${JSON.stringify(x)}`);
-    return x;
-  });
-  if (level === 'interval') return (c, k) => (v[c] - v[k]) ** 2;
-  return (c, k) => (v[c] + v[k] === 0 ? 0 : ((v[c] - v[k]) / (v[c] + v[k])) ** 2);
 }
 
 export function krippendorffAlpha(

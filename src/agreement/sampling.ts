@@ -1,6 +1,27 @@
 // Random draws and distribution quantiles for the intervals, all from our own seeded generator
-// (bootstrap.ts's seededRandom), never Math.random: the same seed gives the same draws, and so the
+// (seededRandom below), never Math.random: the same seed gives the same draws, and so the
 // same interval, on any machine (V8's Math.log/exp/sqrt are the same fdlibm code everywhere).
+
+/** mulberry32: tiny, fast, good enough for resampling; same seed gives the same stream. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Quantile with linear interpolation (R type 7) of sorted values. */
+export function quantile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
 
 /** Stirling-series tail log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2], for BTRS. */
 function stirlingTail(k: number): number {
@@ -51,47 +72,70 @@ export function binomial(n: number, p: number, random: () => number): number {
   }
 }
 
+/** Walker's alias table: one draw from k categories in O(1) (two uniforms), after O(k) set-up. */
+function aliasTable(p: ArrayLike<number>, total: number) {
+  const k = p.length;
+  const prob = new Float64Array(k);
+  const alias = new Int32Array(k);
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < k; i++) {
+    prob[i] = (p[i] / total) * k;
+    (prob[i] < 1 ? small : large).push(i);
+  }
+  while (small.length && large.length) {
+    const s = small.pop()!;
+    const l = large[large.length - 1];
+    alias[s] = l;
+    prob[l] -= 1 - prob[s];
+    if (prob[l] < 1) small.push(large.pop()!);
+  }
+  for (const i of large) prob[i] = 1;
+  for (const i of small) prob[i] = 1;
+  return { prob, alias };
+}
+
 /**
- * Multinomial(n, p) counts over the categories (p need not sum to 1; it is normalised). Sequential
- * conditional binomials, O(categories) per draw; when there are many categories relative to n,
- * n direct picks from the cumulative shares (O(n log categories)) are cheaper and just as exact.
+ * Multinomial(n, p) draws over fixed shares p (not necessarily summing to 1): sequential
+ * conditional binomials, O(categories) per draw; when there are many categories for n (most
+ * patterns seen once or twice), n picks from an alias table, O(n), are cheaper and just as exact.
  */
-export function multinomial(n: number, p: ArrayLike<number>, random: () => number, out = new Float64Array(p.length)): Float64Array {
-  out.fill(0);
+export function multinomialSampler(p: ArrayLike<number>) {
   const k = p.length;
   let total = 0;
   for (let i = 0; i < k; i++) total += p[i];
-  if (!(total > 0) || n <= 0) return out;
-  if (k > 8 && n < k * 4) {
-    const cum = new Float64Array(k);
-    let s = 0;
-    for (let i = 0; i < k; i++) cum[i] = s += p[i] / total;
-    for (let d = 0; d < n; d++) {
-      const x = random();
-      let lo = 0;
-      let hi = k - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cum[mid] > x) hi = mid;
-        else lo = mid + 1;
+  let table: ReturnType<typeof aliasTable> | null = null;
+  return (n: number, random: () => number, out = new Float64Array(k)): Float64Array => {
+    out.fill(0);
+    if (!(total > 0) || n <= 0) return out;
+    if (k > 8 && n < k * 4) {
+      table ??= aliasTable(p, total);
+      const { prob, alias } = table;
+      for (let d = 0; d < n; d++) {
+        const i = Math.floor(random() * k);
+        out[random() < prob[i] ? i : alias[i]]++;
       }
-      out[lo]++;
+      return out;
+    }
+    let left = n;
+    let mass = total;
+    for (let i = 0; i < k && left > 0; i++) {
+      if (i === k - 1 || p[i] >= mass) {
+        out[i] = left;
+        break;
+      }
+      const x = binomial(left, Math.min(1, Math.max(0, p[i] / mass)), random);
+      out[i] = x;
+      left -= x;
+      mass -= p[i];
     }
     return out;
-  }
-  let left = n;
-  let mass = total;
-  for (let i = 0; i < k && left > 0; i++) {
-    if (i === k - 1 || p[i] >= mass) {
-      out[i] = left;
-      break;
-    }
-    const x = binomial(left, Math.min(1, Math.max(0, p[i] / mass)), random);
-    out[i] = x;
-    left -= x;
-    mass -= p[i];
-  }
-  return out;
+  };
+}
+
+/** One Multinomial(n, p) draw (see multinomialSampler, which is faster for repeated draws). */
+export function multinomial(n: number, p: ArrayLike<number>, random: () => number, out = new Float64Array(p.length)): Float64Array {
+  return multinomialSampler(p)(n, random, out);
 }
 
 /** Regularised incomplete beta I_x(a, b) (continued fraction, modified Lentz). */

@@ -9,9 +9,8 @@
 // them) and costs O(P), not O(N). The point estimates equal the coefficient functions of the
 // other files (tests/agreement/sufficient.test.ts checks that on random data).
 import { distinctValues } from './reliability-data.ts';
-import { distanceFunction } from './krippendorff.ts';
 import type { KappaWeighting, Level, ReliabilityData, Value } from './types.ts';
-import { agreementWeights } from './weights.ts';
+import { agreementWeights, distanceFunction } from './weights.ts';
 
 export interface PatternTable {
   coders: string[];
@@ -106,47 +105,74 @@ export function layout(t: PatternTable, needs: StatsNeeds): Layout {
   return { q, size: at, pi, share, o, pairs, table, needs };
 }
 
-/** The statistics vector for per-pattern weights w (default: the table's own counts), added into `out`. */
-export function stats(t: PatternTable, L: Layout, w: ArrayLike<number> = t.weights, out = new Float64Array(L.size)): Float64Array {
+/** Per pattern, once: its number of values, its categories with their counts, and its agreeing pairs. */
+interface Compiled { m: Int32Array; start: Int32Array; cat: Int32Array; count: Float64Array; same: Float64Array; a: Int32Array; b: Int32Array }
+const compiledTables = new WeakMap<PatternTable, Compiled>();
+
+function compile(t: PatternTable): Compiled {
+  const hit = compiledTables.get(t);
+  if (hit) return hit;
   const width = t.coders.length;
-  const q = L.q;
-  const counts = new Float64Array(q);
-  const used: number[] = [];
-  for (let p = 0; p < w.length; p++) {
-    const wp = w[p];
-    if (!wp) continue;
-    used.length = 0;
-    let m = 0;
+  const P = t.weights.length;
+  const counts = new Float64Array(t.categories.length);
+  const m = new Int32Array(P);
+  const start = new Int32Array(P + 1);
+  const same = new Float64Array(P);
+  const a = new Int32Array(P).fill(-1);
+  const b = new Int32Array(P).fill(-1);
+  const cat: number[] = [];
+  const count: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const used: number[] = [];
     for (let i = 0; i < width; i++) {
       const k = t.cells[p * width + i];
       if (k < 0) continue;
       if (counts[k] === 0) used.push(k);
       counts[k]++;
-      m++;
+      m[p]++;
     }
-    if (m === 0) continue;
+    for (const k of used) {
+      cat.push(k);
+      count.push(counts[k]);
+      same[p] += counts[k] * (counts[k] - 1);
+      counts[k] = 0;
+    }
+    start[p + 1] = cat.length;
+    if (width === 2) { a[p] = t.cells[2 * p]; b[p] = t.cells[2 * p + 1]; }
+  }
+  const c = { m, start, cat: Int32Array.from(cat), count: Float64Array.from(count), same, a, b };
+  compiledTables.set(t, c);
+  return c;
+}
+
+/** The statistics vector for per-pattern weights w (default: the table's own counts), added into `out`. */
+export function stats(t: PatternTable, L: Layout, w: ArrayLike<number> = t.weights, out = new Float64Array(L.size)): Float64Array {
+  const { m: ms, start, cat, count, same, a, b } = compile(t);
+  const q = L.q;
+  for (let p = 0; p < w.length; p++) {
+    const wp = w[p];
+    const m = ms[p];
+    if (!wp || m === 0) continue;
+    const e0 = start[p];
+    const e1 = start[p + 1];
     out[N1] += wp;
-    for (const k of used) out[L.pi + k] += (wp * counts[k]) / m;
-    if (m >= 2) {
-      let same = 0;
-      for (const k of used) same += counts[k] * (counts[k] - 1);
-      out[N2] += wp;
-      out[V2] += wp * m;
-      out[SAME] += (wp * same) / (m - 1);
-      out[FPA] += (wp * same) / (m * (m - 1));
-      for (const k of used) out[L.share + k] += wp * counts[k];
-      if (L.o >= 0 || L.pairs >= 0) {
-        for (const k of used) {
-          for (const l of used) {
-            const x = counts[k] * (k === l ? counts[k] - 1 : counts[l]);
-            if (L.o >= 0) out[L.o + k * q + l] += (wp * x) / (m - 1);
-            if (L.pairs >= 0) out[L.pairs + k * q + l] += (wp * x) / (m * (m - 1));
-          }
+    for (let e = e0; e < e1; e++) out[L.pi + cat[e]] += (wp * count[e]) / m;
+    if (m < 2) continue;
+    out[N2] += wp;
+    out[V2] += wp * m;
+    out[SAME] += (wp * same[p]) / (m - 1);
+    out[FPA] += (wp * same[p]) / (m * (m - 1));
+    for (let e = e0; e < e1; e++) out[L.share + cat[e]] += wp * count[e];
+    if (L.o >= 0 || L.pairs >= 0) {
+      for (let e = e0; e < e1; e++) {
+        for (let f = e0; f < e1; f++) {
+          const x = count[e] * (e === f ? count[e] - 1 : count[f]);
+          if (L.o >= 0) out[L.o + cat[e] * q + cat[f]] += (wp * x) / (m - 1);
+          if (L.pairs >= 0) out[L.pairs + cat[e] * q + cat[f]] += (wp * x) / (m * (m - 1));
         }
       }
-      if (L.table >= 0 && width === 2) out[L.table + t.cells[p * 2] * q + t.cells[p * 2 + 1]] += wp;
     }
-    for (const k of used) counts[k] = 0;
+    if (L.table >= 0 && a[p] >= 0) out[L.table + a[p] * q + b[p]] += wp;
   }
   return out;
 }
@@ -197,6 +223,18 @@ export function needsOf(specs: CoefficientSpec[], coders: number): StatsNeeds {
   };
 }
 
+// Weight matrices and their sums, made once per (categories, weighting): finish() runs per replicate.
+const weightCache = new Map<string, { w: number[][]; total: number }>();
+function weightsOf(q: number, weighting: KappaWeighting) {
+  const key = `${q}:${weighting}`;
+  let hit = weightCache.get(key);
+  if (!hit) {
+    const w = agreementWeights(q, weighting);
+    weightCache.set(key, (hit = { w, total: w.reduce((a, r) => a + r.reduce((x, y) => x + y, 0), 0) }));
+  }
+  return hit;
+}
+
 function chanceCorrected(ao: number, ae: number, units: number, why: () => string | undefined): Estimate {
   const undefinedReason = units === 0 ? 'no unit has values from two coders' : Math.abs(1 - ae) < 1e-12 ? why() : undefined;
   return {
@@ -243,7 +281,7 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         cols[b] += x;
       }
       const weighting = spec.weighting ?? 'unweighted';
-      const w = agreementWeights(t.pairableCount, weighting);
+      const { w } = weightsOf(t.pairableCount, weighting);
       let ao = 0;
       let ae = 0;
       for (let a = 0; a < q; a++) {
@@ -269,7 +307,7 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
     }
     case 'gwet_ac': {
       const weighting = spec.weighting ?? 'unweighted';
-      const w = agreementWeights(q, weighting);
+      const { w, total: tw } = weightsOf(q, weighting);
       let pa = s[FPA];
       if (weighting !== 'unweighted') {
         pa = 0;
@@ -281,7 +319,6 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         const x = s[L.pi + k] / s[N1];
         spread += x * (1 - x);
       }
-      const tw = w.reduce((a, r) => a + r.reduce((x, y) => x + y, 0), 0);
       const pe = q > 1 ? (tw / (q * (q - 1))) * spread : 1;
       return chanceCorrected(pa, pe, n2, () => `only one category (${JSON.stringify(t.categories[0])}) occurs: Gwet's AC needs two or more`);
     }

@@ -37,8 +37,8 @@ export const USAGE = `thematic: a workbench for thematic analysis
   thematic sample [--out FILE]          build the sample study project
   thematic themes FILE [--group-by ATTR] [--json]              the theme tree with codes and coverage
   thematic map FILE --out map.svg|map.png|map.pdf [--width-mm N] [--dpi N] [--layout radial|tree] [--palette NAME] [--version NAME]
-  thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--json]
-  thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--report OUT.html] [--json]
+  thematic reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--bootstrap N] [--seed N] [--alpha-min 0.667] [--json]
+  thematic agreement FILE --coders A,B [--unit character|turn|sentence|document|segment] [--bootstrap N] [--seed N] [--report OUT.html] [--json]
   thematic reconcile FILE --coders A,B [--consensus NAME] [--log OUT.csv] [--json]
   thematic accept-agreed FILE --coders A,B [--consensus NAME]
   thematic coder-copy FILE --coder NAME --out COPY.thematic | thematic merge FILE COPY.thematic

@@ -3,7 +3,7 @@
 // command starts fast: bin/thematic.mjs loads only this module for it.
 import fs from 'node:fs';
 import type { Level } from '../agreement/index.ts';
-import { reliabilityFromCsv } from '../store/agreement-csv.ts';
+import { decodeCsv, reliabilityFromCsv } from '../store/agreement-csv.ts';
 import { summarize, type CoefficientSummary } from '../store/agreement-summary.ts';
 import { ThematicError } from '../store/errors.ts';
 import { flag, parseArgs, UsageError, type Parsed } from './args.ts';
@@ -60,7 +60,7 @@ export async function cmdReliability(p: Parsed, io: Io): Promise<number> {
   if (min !== undefined && !(min > -1 && min <= 1)) throw new UsageError('--alpha-min must be a number above -1 and at most 1 (e.g. 0.667)');
   let bytes: Buffer;
   try { bytes = fs.readFileSync(file); } catch { throw new ThematicError('not_found', `${file}: no such file`); }
-  const csv = reliabilityFromCsv(bytes, level, file);
+  const csv = reliabilityFromCsv(await decodeCsv(bytes, file), level, file);
   const data = csv.data;
   const coefficients = summarize(data, { level, bootstrap, seed, krippendorff: min === undefined ? undefined : { min } });
   const out = {

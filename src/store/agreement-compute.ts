@@ -46,7 +46,7 @@ interface Resampling {
   seed: number;
 }
 
-const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resampling | null): AgreementGroup => {
+const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resampling | null, absentTotals?: Float64Array): AgreementGroup => {
   const data = pooled.data(coders);
   const p = prepare(data, { categories: [0, 1] });
   let cis: Array<Interval | null> = p.specs.map(() => null);
@@ -54,7 +54,10 @@ const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resamp
     const note = r.clusters < FEW_DOCUMENTS
       ? `only ${r.clusters} document${r.clusters === 1 ? '' : 's'}: a cluster bootstrap over so few documents cannot show the uncertainty; read the interval as unknown`
       : undefined;
-    cis = clusterBootstrap(p.table, pooled.clusters(r.clusters), r.draws, p.specs, p.L).map((b) => ({
+    // Per code the documents' agreed absences are not listed (see computeOn): the absent pattern is all zeros.
+    const zero = absentTotals ? p.table.weights.findIndex((_, k) => p.table.cells.subarray(k * coders.length, (k + 1) * coders.length).every((x) => p.table.categories[x] === 0)) : -1;
+    const absent = absentTotals ? { pattern: zero, totals: absentTotals } : undefined;
+    cis = clusterBootstrap(p.table, pooled.clusters(r.clusters), r.draws, p.specs, p.L, 0.95, 'documents', absent).map((b) => ({
       lower: finite(b.lower), upper: finite(b.upper), level: b.level, replicates: b.replicates, method: b.method, seed: r.seed, ...(note ? { note } : {}),
     }));
   }
@@ -198,13 +201,16 @@ export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
   const perDoc = new Map<string, Pooled>();
   const perGroup = new Map<string, { pooled: Pooled; docs: number }>();
   const all = new Pooled();
+  // Units per code in each document (the same for every code): per code, the agreed absences are
+  // then counted from these instead of being listed document by document for the bootstrap.
+  const base = new Float64Array(docs.length);
   docs.forEach((d, i) => {
     const doc = new Pooled();
     perDoc.set(d.id, doc);
     const grp = perGroup.get(d.group) ?? perGroup.set(d.group, { pooled: new Pooled(), docs: 0 }).get(d.group)!;
     const local = grp.docs++;
-    documentUnits(d, { unit: r.unit, coders: r.coders, codes, excludeUncoded: r.excludeUncoded, threshold: r.threshold }, (code, row, w) => {
-      perCode.get(code)!.add(row, w, i);
+    base[i] = documentUnits(d, { unit: r.unit, coders: r.coders, codes, excludeUncoded: r.excludeUncoded, threshold: r.threshold }, (code, row, w) => {
+      perCode.get(code)!.add(row, w, r.unit !== 'segment' && row.every((v) => v === 0) ? -1 : i);
       doc.add(row, w);
       grp.pooled.add(row, w, local);
       all.add(row, w, i);
@@ -213,6 +219,7 @@ export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
   // One set of document draws for the overall and per-code figures; each participant group resamples its own documents.
   const resampling = (count: number, s: number): Resampling => ({ draws: clusterDraws(count, bootstrap, s), clusters: count, seed: s });
   const whole = bootstrap > 0 ? resampling(docs.length, seed) : null;
+  const absentTotals = whole && r.unit !== 'segment' ? Float64Array.from(whole.draws, (times) => times.reduce((a, k, d) => a + k * base[d], 0)) : undefined;
   const docName = new Map(docs.map((d) => [d.id, d.name]));
   const g = (p: Pooled | undefined, rs: Resampling | null) => group(p ?? new Pooled(), r.coders, r.unit, rs);
   const groups = [...perGroup].sort(([a], [b]) => a.localeCompare(b));
@@ -223,7 +230,7 @@ export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
       method: bootstrap > 0 ? `cluster bootstrap over documents (${docs.length}), percentile; per participant group over that group's documents; none per document` : 'none',
     },
     overall: g(all, whole),
-    perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...g(perCode.get(k), whole) })),
+    perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...group(perCode.get(k)!, r.coders, r.unit, whole, absentTotals) })),
     perDocument: [...perDoc].map(([k, p]) => ({ documentId: Number(k), document: docName.get(k) ?? k, ...g(p, null) })),
     perGroup: groups.map(([k, x], i) => ({ group: k, ...g(x.pooled, bootstrap > 0 ? resampling(x.docs, seed + 1 + i) : null) })),
     unitizing: r.unitizing === false ? null : unitizingAlphas(docs, r.coders, codes, codeName, ctx.codeParent),

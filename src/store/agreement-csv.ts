@@ -4,7 +4,6 @@
 // holds each distinct row once with its count (a million rows of two coders are at most a few
 // dozen patterns). Every problem names the line of the file it is on.
 import type { Cell, ReliabilityData } from '../agreement/index.ts';
-import { firstInvalidUtf8 } from '../transcripts/decode.ts';
 import { ThematicError } from './errors.ts';
 
 export interface CsvReliability {
@@ -18,14 +17,18 @@ export interface CsvReliability {
 
 const bad = (message: string) => new ThematicError('invalid_input', message);
 
-function decode(bytes: Uint8Array, file: string): string {
+/**
+ * The file's bytes as text: UTF-8, with or without a BOM. Only a file that is not valid UTF-8 loads
+ * the transcripts' byte finder to say where (the reliability command starts without it).
+ */
+export async function decodeCsv(bytes: Uint8Array, file: string): Promise<string> {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw bad(`${file}: UTF-16 text; save the CSV as UTF-8`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    const at = firstInvalidUtf8(body);
-    throw bad(`${file}: not valid UTF-8 (byte ${at + bytes.length - body.length}); save the CSV as UTF-8`);
+    const { firstInvalidUtf8 } = await import('../transcripts/decode.ts');
+    throw bad(`${file}: not valid UTF-8 (byte ${firstInvalidUtf8(body) + bytes.length - body.length}); save the CSV as UTF-8`);
   }
 }
 
@@ -65,28 +68,50 @@ function quotedRecord(text: string, i: number, line: number, file: string): { ce
 const QUOTED = '\u0001';
 
 /** Reads reliability data; `level` other than nominal needs every value to be a number. */
-export function reliabilityFromCsv(bytes: Uint8Array | string, level: string, file = 'the CSV'): CsvReliability {
-  const text = typeof bytes === 'string' ? bytes.replace(/^\uFEFF/, '') : decode(bytes, file);
-  // Pass 1: count identical lines (the raw line is the key; no splitting per row).
+export function reliabilityFromCsv(csv: string, level: string, file = 'the CSV'): CsvReliability {
+  const text = csv.replace(/^\uFEFF/, '');
+  // Pass 1: count identical lines. A plain line is hashed where it lies and compared with the
+  // lines already seen, so the common case allocates nothing per row.
   const counts = new Map<string, number>();
   const firstLine = new Map<string, number>();
+  const seen = new Map<number, string[]>();
   let header: { cells: string[]; line: number } | null = null;
   let line = 1;
-  for (let i = 0; i < text.length;) {
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = text.length;
-    let key = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let h = 0x811c9dc5;
+    let quote = false;
+    let blank = true;
+    let end = i;
+    for (; end < n; end++) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10) break;
+      if (ch === 34) quote = true;
+      else if (ch !== 32 && ch !== 9 && ch !== 13) blank = false;
+      h = Math.imul(h ^ ch, 16777619);
+    }
     const at = line;
-    if (key.indexOf('"') >= 0) {
+    let key: string | undefined;
+    if (quote) {
       const r = quotedRecord(text, i, line, file);
       key = QUOTED + r.cells.map((c) => c.trim()).join('\u0000');
       i = r.next;
       line += r.lines;
       if (r.cells.every((c) => c.trim() === '')) continue;
     } else {
+      const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const len = stop - i;
+      const from = i;
       i = end + 1;
       line++;
-      if (key.trim() === '') continue;
+      if (blank) continue;
+      const bucket = seen.get(h);
+      key = bucket?.find((k) => k.length === len && text.startsWith(k, from));
+      if (key === undefined) {
+        key = text.slice(from, stop);
+        if (bucket) bucket.push(key);
+        else seen.set(h, [key]);
+      }
     }
     if (!header) {
       header = { cells: key.startsWith(QUOTED) ? key.slice(1).split('\u0000') : key.split(','), line: at };

@@ -20,12 +20,14 @@ export class Pooled {
   private readonly amount: number[] = [];
   private current = -1;
   private blockStart = 0;
+  /** A negative cluster adds to the totals only (see clusterBootstrap's `absent`). */
   add(row: Cell[], weight: number, cluster = 0) {
     if (weight <= 0) return;
     const key = patternKey(row);
     let r = this.rows.get(key);
     if (r) r.weight += weight;
     else this.rows.set(key, (r = { row, weight, index: this.rows.size }));
+    if (cluster < 0) return;
     if (cluster !== this.current) {
       this.current = cluster;
       this.blockStart = this.pattern.length;
@@ -90,11 +92,12 @@ function touched(spans: Span[], maxLen: number, codings: Coding[]): Span[] {
 }
 
 /**
- * Calls `emit(code, row, weight)` for every unit pattern of one document, absences included.
+ * Calls `emit(code, row, weight)` for every unit pattern of one document, absences included, and
+ * returns how many units each code has in the document.
  * The engine's semantics: with excludeUncoded, characters/spans that no chosen coder coded with
  * any code are left out.
  */
-export function documentUnits(doc: ProjectDocument, r: UnitRequest, emit: (code: string, row: Cell[], weight: number) => void): void {
+export function documentUnits(doc: ProjectDocument, r: UnitRequest, emit: (code: string, row: Cell[], weight: number) => void): number {
   const byCode = new Map<string, Coding[]>();
   for (const c of doc.codings) {
     const list = byCode.get(c.code);
@@ -134,4 +137,6 @@ export function documentUnits(doc: ProjectDocument, r: UnitRequest, emit: (code:
     });
     if (r.unit !== 'segment' && base - present > 0) emit(code, zero, base - present);
   }
+  // Every code has this many units in the document (0 for segments, which have no agreed absences).
+  return base;
 }

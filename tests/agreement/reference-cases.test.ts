@@ -25,6 +25,7 @@ import {
   unitsForDocument,
 } from '../../src/agreement/index.ts';
 import type { Cell, Coding, ReliabilityData, Value } from '../../src/agreement/index.ts';
+import { summarize } from '../../src/store/agreement-summary.ts';
 
 const folder = new URL('../../../shared/agreement/', import.meta.url);
 const present = existsSync(folder);
@@ -117,8 +118,13 @@ const handlers: Record<string, (c: Case) => void> = {
     near(a.value, irr.alpha, c.tolerance, 'irrCAC alpha');
     near(krippendorffAlpha(d, { level: 'interval' }).value, irr.weights.quadratic, c.tolerance, 'irrCAC quadratic = interval');
     near(krippendorffAlpha(d, { level: 'ratio' }).value, irr.weights.ratio, c.tolerance, 'irrCAC ratio');
-    // Not checked: irrCAC's se/ci95 (its jackknife variance) and Gwet's other weight families
-    // (linear, bipolar, circular, radical, Gwet-ordinal), which Thematic does not offer.
+    // irrCAC's standard error and interval for alpha (its linearised variance, printed to 3 places).
+    const analytic = summarize(d, { bootstrap: 0 }).find((x) => x.coefficient === 'krippendorff_alpha_nominal')!.analytic!;
+    near(analytic.se, irr.se, 0.0005, 'irrCAC se');
+    near(analytic.lower, irr.ci95[0], 0.0005, 'irrCAC ci95 lower');
+    near(analytic.upper, irr.ci95[1], 0, 'irrCAC ci95 upper');
+    // Not checked: Gwet's other weight families (linear, bipolar, circular, radical, Gwet-ordinal),
+    // which Thematic does not offer.
   },
   wikipedia_3coders_15units(c) {
     checkAlpha(fromObserversByUnits(c.data.observers_x_units), c.expected, c.tolerance);
@@ -229,7 +235,9 @@ const handlers: Record<string, (c: Case) => void> = {
     near(cohenKappa(d, { categories }).value, c.expected.cohen_unweighted, c.tolerance, 'unweighted');
     near(cohenKappa(d, { categories, weighting: 'linear' }).value, c.expected.cohen_linear, c.tolerance, 'linear');
     near(cohenKappa(d, { categories, weighting: 'quadratic' }).value, c.expected.cohen_quadratic, c.tolerance, 'quadratic');
-    // Not checked: irrCAC's se (0.046) and ci95, which use Gwet's variance, not Cohen's (1960).
+    // Not checked: irrCAC's se (0.046) and ci95, which use Gwet's variance for Cohen's kappa;
+    // Thematic reports the Fleiss, Cohen & Everitt (1969) variance, as psych::cohen.kappa does
+    // (checked against R in tests/agreement/analytic.test.ts).
   },
   gwet_ac1_fixtures_dkpro(c) {
     for (const name of ['cohen1960_p37_table', 'likert_4x4']) {

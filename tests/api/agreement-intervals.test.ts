@@ -14,11 +14,11 @@ describe('agreement.compute intervals on the sample study', () => {
   afterAll(() => s.close());
 
   it('resamples whole documents, says so, and the same seed gives the same intervals', async () => {
-    const req = { coders: ['Amira', 'Ben'], unit: 'character' as const, bootstrap: 300, seed: 7, unitizing: false };
-    const a = await s.call('agreement.compute', req);
+    const run = (seed: number) => s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 300, seed, unitizing: false });
+    const a = await run(7);
     expect(a.bootstrap).toEqual({ replicates: 300, seed: 7, method: expect.stringMatching(/^cluster bootstrap over documents \(14\)/) });
-    expect(await s.call('agreement.compute', req)).toEqual(a);
-    const other = await s.call('agreement.compute', { ...req, seed: 8 });
+    expect(await run(7)).toEqual(a);
+    const other = await run(8);
     expect(other.overall.coefficients[1].ci!.lower).not.toBe(a.overall.coefficients[1].ci!.lower);
     for (const c of [a.overall, ...a.perCode].flatMap((g) => g.coefficients)) {
       if (c.ci) expect(c.ci.method).toMatch(/whole documents resampled \(14\)/);

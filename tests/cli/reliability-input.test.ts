@@ -1,6 +1,6 @@
 // `thematic reliability` on awkward CSV files: each gets a result or a message naming the line and
 // the problem; undefined coefficients say why instead of printing NaN.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,13 +122,25 @@ describe('reliability CSV input', () => {
     expect((await run([f, '--alpha-min', '2'])).code).toBe(2);
   });
 
-  it('runs as its own process through bin/thematic.mjs, without loading the project modules', () => {
+  it('runs as its own process through bin/thematic.mjs, its modules stripped once into a per-user cache', () => {
     const f = write('A,B\n1,1\n2,2\n1,2\n2,2\n');
     const bin = path.resolve(import.meta.dirname, '../../bin/thematic.mjs');
-    const out = execFileSync(process.execPath, [bin, 'reliability', f, '--json', '--bootstrap', '50'], { encoding: 'utf8' });
-    expect(JSON.parse(out).coefficients[0].value).toBe(0.75);
+    const home = tmpDir();
+    const env = { ...process.env, HOME: home };
+    const run1 = spawnSync(process.execPath, [bin, 'reliability', f, '--json', '--bootstrap', '50'], { encoding: 'utf8', env });
+    expect(run1.stderr).toBe(''); // no "experimental" warning from the stripping
+    const first = run1.stdout;
+    expect(JSON.parse(first).coefficients[0].value).toBe(0.75);
+    const cache = path.join(home, '.cache', 'thematic', 'ts');
+    const files = fs.readdirSync(cache);
+    // Only the reliability command's own modules: no database, API or project code.
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.length).toBeLessThan(15);
+    expect(fs.statSync(cache).mode & 0o777).toBe(0o700);
+    expect(execFileSync(process.execPath, [bin, 'reliability', f, '--json', '--bootstrap', '50'], { encoding: 'utf8', env })).toBe(first);
+    expect(fs.readdirSync(cache)).toEqual(files);
     let err = '';
-    try { execFileSync(process.execPath, [bin, 'reliability', write('A,B\n1,2,3\n')], { encoding: 'utf8', stdio: 'pipe' }); } catch (e) {
+    try { execFileSync(process.execPath, [bin, 'reliability', write('A,B\n1,2,3\n')], { encoding: 'utf8', stdio: 'pipe', env }); } catch (e) {
       err = String((e as { stderr: string }).stderr);
       expect((e as { status: number }).status).toBe(2);
     }
