@@ -81,6 +81,11 @@ describe('keyboard-only coding', () => {
     const made = (await minePerDoc(id)).find((c) => c.start === at)!;
     expect([made.start, made.end]).toEqual([at, at + target.length]);
     await expect.poll(() => highlightTexts(page, `code-${codeId}`)).toContain(target);
+    // The stripe beside the turn names the code on hover (title) and to screen readers, not only by its colour.
+    const bar = page.locator('.stripe-bar[role="img"][aria-label="Scripts test code"]');
+    await bar.waitFor();
+    expect(await bar.getAttribute('title')).toBe('Scripts test code');
+    expect(await page.locator('.stripe-row', { has: bar }).getAttribute('aria-label')).toBe('Coded here: Scripts test code');
     // Enter on a caret opens the codings under it: none on uncoded words, the new one inside "peer worker".
     await page.locator('.transcript-text').focus();
     await caretTo(page, 'juice');
