@@ -98,6 +98,13 @@ describe('keyboard-only coding', () => {
     await page.locator('.codings-here .coding-card').first().waitFor({ timeout: 5000 });
     expect(await page.locator('.codings-here .coding-card .quote').allTextContents()).toEqual([target]);
     await shot(page, 'keyboard-opened-coding');
+    // The codebook works from the keyboard too: Enter on a code's name chooses it, 2 lists its quotes.
+    await page.locator(`.code-row[data-code-id="${codeId}"] .code-name`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`.code-row[data-code-id="${codeId}"] .code-name`).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('2');
+    await expect.poll(() => page.locator('.quote-item mark').allTextContents()).toEqual([target]);
+    await page.getByRole('button', { name: 'Coding', exact: true }).click(); // choosing a code showed the Code tab
   });
 });
 
