@@ -81,6 +81,11 @@ describe('keyboard-only coding', () => {
     const made = (await minePerDoc(id)).find((c) => c.start === at)!;
     expect([made.start, made.end]).toEqual([at, at + target.length]);
     await expect.poll(() => highlightTexts(page, `code-${codeId}`)).toContain(target);
+    // The stripe beside the turn names the code on hover (title) and to screen readers, not only by its colour.
+    const bar = page.locator('.stripe-bar[role="img"][aria-label="Scripts test code"]');
+    await bar.waitFor();
+    expect(await bar.getAttribute('title')).toBe('Scripts test code');
+    expect(await page.locator('.stripe-row', { has: bar }).getAttribute('aria-label')).toBe('Coded here: Scripts test code');
     // Enter on a caret opens the codings under it: none on uncoded words, the new one inside "peer worker".
     await page.locator('.transcript-text').focus();
     await caretTo(page, 'juice');
@@ -93,6 +98,13 @@ describe('keyboard-only coding', () => {
     await page.locator('.codings-here .coding-card').first().waitFor({ timeout: 5000 });
     expect(await page.locator('.codings-here .coding-card .quote').allTextContents()).toEqual([target]);
     await shot(page, 'keyboard-opened-coding');
+    // The codebook works from the keyboard too: Enter on a code's name chooses it, 2 lists its quotes.
+    await page.locator(`.code-row[data-code-id="${codeId}"] .code-name`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`.code-row[data-code-id="${codeId}"] .code-name`).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('2');
+    await expect.poll(() => page.locator('.quote-item mark').allTextContents()).toEqual([target]);
+    await page.getByRole('button', { name: 'Coding', exact: true }).click(); // choosing a code showed the Code tab
   });
 });
 

@@ -114,6 +114,29 @@ describe('accessibility (axe-core)', () => {
   });
 });
 
+describe('focus', () => {
+  it('is drawn on every control Tab reaches, in every view', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const unseen: string[] = [];
+    for (const [, label, key] of VIEWS) {
+      await show(page, key);
+      for (let k = 0; k < 30; k++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const cs = getComputedStyle(el);
+          const drawn = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1;
+          return { drawn, name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"` };
+        });
+        if (f && !f.drawn) unseen.push(`${label}: ${f.name}`);
+      }
+    }
+    expect([...new Set(unseen)]).toEqual([]);
+  });
+});
+
 describe('panels per view', () => {
   it('collapses the document list with [ or its button, per view, remembered, and the centre takes the space', async () => {
     const { page } = h;

@@ -41,7 +41,7 @@ export function Codebook() {
             {open ? '▾' : '▸'}
           </button>
           <Swatch color={c.color} />
-          <span className="code-name" title={c.definition || c.name}>{c.name}</span>
+          <button type="button" className="code-name" title={c.definition || c.name} aria-pressed={ui.selectedCodeId === c.id}>{c.name}</button>
           <span className="code-count" title={`${c.codingCount} codings · ${c.documentCount} documents · ${c.participantCount} participants`}>{c.codingCount}</span>
         </div>
         {open && n.children.length > 0 && <ul>{n.children.map(row)}</ul>}

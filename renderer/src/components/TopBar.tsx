@@ -3,7 +3,7 @@ import { useUi, type View, type Visibility } from '../state/ui.tsx';
 import { useCodingActions } from '../hooks/useCodingActions.ts';
 import { CoderSelector } from './CoderSelector.tsx';
 import { BlindToggle } from '../reconcile/BlindToggle.tsx';
-import { usePanels } from '../state/layout.ts';
+import { usePanels, type Side } from '../state/layout.ts';
 
 /** The views with their number key: 1-4 for the daily views, 0 for the project home (shown in the rail, ViewRail.tsx). */
 export const VIEWS: [View, string, string][] = [
@@ -19,10 +19,7 @@ export function TopBar() {
   const panels = usePanels(ui.view);
   return (
     <header className="topbar">
-      <button className="icon-btn panel-toggle" aria-controls="side-panel" aria-expanded={panels.left} onClick={() => panels.toggle('left')}
-        title="Documents and codebook ([)" aria-label={`${panels.left ? 'Hide' : 'Show'} documents and codebook`} aria-keyshortcuts="[">
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" /><rect x="2" y="3" width="4" height="10" fill={panels.left ? 'currentColor' : 'none'} /></svg>
-      </button>
+      <PanelToggle side="left" open={panels.left} onToggle={panels.toggle} />
       <div className="brand"><span className="logo" aria-hidden="true">◐</span><span className="project-name" title={info?.path}>{info?.name ?? 'Thematic'}</span></div>
       <div className="topbar-right">
         <CoderSelector />
@@ -37,11 +34,22 @@ export function TopBar() {
           <button className="icon-btn" onClick={() => void redo()} disabled={!history?.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         </div>
         <button className="icon-btn" onClick={() => patch({ dialog: { kind: 'help' } })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
-        <button className="icon-btn panel-toggle" aria-controls="coding-panel" aria-expanded={panels.right} onClick={() => panels.toggle('right')}
-          title="Coding panel (])" aria-label={`${panels.right ? 'Hide' : 'Show'} coding panel`} aria-keyshortcuts="]">
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" /><rect x="10" y="3" width="4" height="10" fill={panels.right ? 'currentColor' : 'none'} /></svg>
-        </button>
+        <PanelToggle side="right" open={panels.right} onToggle={panels.toggle} />
       </div>
     </header>
+  );
+}
+
+/** Shows or hides a side panel of the current view ([ and ] do the same). */
+function PanelToggle({ side, open, onToggle }: { side: Side; open: boolean; onToggle(side: Side): void }) {
+  const [what, key, id, x] = side === 'left' ? ['documents and codebook', '[', 'side-panel', 2] as const : ['coding panel', ']', 'coding-panel', 10] as const;
+  return (
+    <button className="icon-btn panel-toggle" aria-controls={id} aria-expanded={open} onClick={() => onToggle(side)}
+      title={`${what[0].toUpperCase()}${what.slice(1)} (${key})`} aria-label={`${open ? 'Hide' : 'Show'} ${what}`} aria-keyshortcuts={key}>
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+        <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" />
+        <rect x={x} y="3" width="4" height="10" fill={open ? 'currentColor' : 'none'} />
+      </svg>
+    </button>
   );
 }

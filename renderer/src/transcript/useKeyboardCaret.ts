@@ -6,9 +6,10 @@ import type { Loaded } from './TranscriptView.tsx';
 
 export interface Caret { left: number; top: number; height: number }
 
-const MOVES: Record<string, [Selection['modify'] extends (a: never, d: infer D, g: never) => void ? D : string, string]> = {
-  ArrowLeft: ['left', 'character'], ArrowRight: ['right', 'character'], ArrowUp: ['backward', 'line'], ArrowDown: ['forward', 'line'],
-  Home: ['backward', 'lineboundary'], End: ['forward', 'lineboundary'],
+/** Key → direction and unit for Selection.modify, and the unit with Ctrl (a word for a character, a paragraph for a line). */
+const MOVES: Record<string, [string, string, string]> = {
+  ArrowLeft: ['left', 'character', 'word'], ArrowRight: ['right', 'character', 'word'], ArrowUp: ['backward', 'line', 'paragraph'],
+  ArrowDown: ['forward', 'line', 'paragraph'], Home: ['backward', 'lineboundary', 'lineboundary'], End: ['forward', 'lineboundary', 'lineboundary'],
 };
 
 /**
@@ -55,9 +56,9 @@ export function useKeyboardCaret(editor: LexicalEditor, loaded: Loaded | null, c
         if (text) sel.collapse(text, 0);
         return;
       }
-      const [dir, unit] = move;
+      const [dir, unit, ctrlUnit] = move;
       const was = [sel.anchorNode!, sel.anchorOffset, sel.focusNode!, sel.focusOffset] as const;
-      sel.modify(e.shiftKey ? 'extend' : 'move', dir as 'left', e.ctrlKey || e.metaKey ? (unit === 'character' ? 'word' : unit === 'line' ? 'paragraph' : unit) as 'word' : unit as 'word');
+      sel.modify(e.shiftKey ? 'extend' : 'move', dir, e.ctrlKey || e.metaKey ? ctrlUnit : unit);
       // Past the first or last character the browser puts the caret on the root itself: stay put instead.
       if (sel.focusNode?.nodeType !== Node.TEXT_NODE || !root.contains(sel.focusNode)) sel.setBaseAndExtent(...was);
       (sel.focusNode?.parentElement ?? null)?.scrollIntoView({ block: 'nearest' });
