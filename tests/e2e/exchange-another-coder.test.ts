@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
@@ -80,6 +80,29 @@ describe('REFI-QDA: the same study from another coder, through the Exchange card
     expect(dana.sort((a, b) => a.text!.localeCompare(b.text!))).toEqual(expected.sort((a, b) => a.text.localeCompare(b.text)));
     expect((await h.api('coders.list', {})).map((c) => c.name)).toContain('Dana');
     expect((await h.api('coders.list', {})).map((c) => c.name)).not.toContain('NVivo user');
+  });
+
+  it('exports for NVivo: positions in UTF-16 units, and names the texts with emoji', async () => {
+    const { page } = h;
+    // A coding after three emoji in the harness's edge-case transcript.
+    const edge = await h.api('documents.get', { id: h.edgeDocId });
+    const at = edge.text.indexOf('laughed');
+    const code = (await h.api('codes.list', {}))[0];
+    const coding = await h.api('codings.create', { documentId: h.edgeDocId, codeId: code.id, coder: 'Dana', start: at, end: at + 7 });
+    const card = page.getByRole('region', { name: 'Exchange with other tools' });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export for NVivo (.qdpx)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\(for NVivo\)\.qdpx$/);
+    const report = card.getByLabel('Exchange report');
+    await expect.poll(() => report.textContent()).toMatch(/Exported .*\(for NVivo\)\.qdpx/);
+    const name = edge.document.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(await report.textContent()).toMatch(new RegExp(`source "${name}" \\(outside-bmp\\): \\d+ characters outside the BMP .*written in UTF-16 units for NVivo`));
+    await shot(page, '33-refi-export-nvivo');
+    // Read as NVivo reads it: UTF-16 units (JS string indexes) of the text file.
+    const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    const qde = strFromU8(zip['project.qde']);
+    const source = [...qde.matchAll(/<TextSource\b[^>]*plainTextPath="internal:\/\/([^"]+)"[^>]*>([\s\S]*?)<\/TextSource>/g)].find((m) => m[2].includes(coding.guid))!;
+    const sel = [...source[2].matchAll(/<PlainTextSelection\b[^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g)].find((m) => m[3].includes(coding.guid))!;
+    expect(strFromU8(zip[`sources/${source[1]}`]).slice(+sel[1], +sel[2])).toBe('laughed');
   });
 
   it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });

@@ -35,6 +35,6 @@ describe('readRefi: one entry point for .qdpx, .qde and .qdc', () => {
   it('names the file (without its folder) in errors', () => {
     expect(() => readRefi('/tmp/x/broken.qdpx', qde)).toThrow(/^broken\.qdpx: not a \.qdpx archive/);
     expect(() => readRefi('C:\\x\\wrong.qde', qdc)).toThrow(/^wrong\.qde: this is a REFI-QDA codebook/);
-    expect(() => readRefi('a.qdpx', zipSync({ 'x.txt': strToU8('x') }))).toThrow(/^a\.qdpx: the archive has no project\.qde/);
+    expect(() => readRefi('a.qdpx', zipSync({ 'x.txt': strToU8('x') }))).toThrow(/^a\.qdpx: the archive has no \.qde project file/);
   });
 });

@@ -105,6 +105,18 @@ describe('3. duplicate sources: by GUID first; identical text is a separate docu
     service.close();
   });
 
+  it('a GUID given twice in one file is one document; the second is skipped with its codings counted', async () => {
+    const { service } = tmpProject();
+    const twice = project('qc 0.1', users([1, 'Ana']) + codebook({ n: 10, name: 'Agree', color: '#00AA00' }) + sources(
+      { n: 20, name: 'First', inline: 'One text.' },
+      { n: 20, name: 'Again', inline: 'Another text.', selections: [{ n: 30, start: 0, end: 7, code: 10, user: 1 }] },
+    ));
+    const r = await importFile(service, 'twice.qde', twice);
+    expect(r.counts).toMatchObject({ documents: 1, codings: 0 });
+    expect(r.notCarried).toEqual([{ kind: 'duplicate-source', name: 'source "Again"', detail: 'skipped: a document with the same GUID is already in the project ("First"); its 1 coding not imported' }]);
+    service.close();
+  });
+
   it('merges identical texts when asked, bringing the codings onto the first document', async () => {
     const { service } = tmpProject();
     const r = await importFile(service, 'mac15.qde', file(), { identicalText: 'merge' });

@@ -52,7 +52,8 @@ function lookUp(path: string, files: Map<string, Uint8Array>, why: string[]): { 
   }
   const rel = internal ? internal[1] : p;
   const wanted = (internal ? [`sources/${rel}`] : [rel, `sources/${rel}`]).map((e) => e.replace(/\\/g, '/'));
-  for (const entry of wanted) {
+  // Exact names first (NVivo and older Thematic write Sources/); only then a scan ignoring case.
+  for (const entry of [...wanted, ...wanted.filter((e) => e.startsWith('sources/')).map((e) => `S${e.slice(1)}`)]) {
     const exact = files.get(entry);
     if (exact) return { entry, bytes: exact };
   }

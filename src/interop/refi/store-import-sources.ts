@@ -119,6 +119,7 @@ export function importSource(c: SourceContext, s: RefiTextSource, raw: string, f
   if (target === undefined) {
     if (exact && ext!.importedAt) c.tx.update('documents', { id: documentId }, { imported_at: ext!.importedAt });
     if (!c.existingHashes.has(textSha)) c.existingHashes.set(textSha, documentId);
+    if (!c.existingGuids.has(s.guid.toLowerCase())) c.existingGuids.set(s.guid.toLowerCase(), documentId);
   }
   const docLength = target === undefined ? text.length : (stmt(c.tx.db, 'SELECT char_length AS n FROM documents WHERE id = ?').get(target) as { n: number }).n;
   const have = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
-import type { RefiCodebook, RefiProject, RefiTextSource } from './model.ts';
+import type { RefiCodebook, RefiProject } from './model.ts';
 import type { Extensions } from './extensions.ts';
 import { plural, sourceLabel, type ImportReport, type ReportItem } from './report.ts';
 import { keepGuid, selectionGuid } from './store-guids.ts';
