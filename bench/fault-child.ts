@@ -35,4 +35,4 @@ for (let k = 0; ; k++) {
   }
 }
 process.stdout.write('done\n');
-await new Promise(() => {}); // wait for the kill
+setInterval(() => {}, 60_000); // wait for the kill
