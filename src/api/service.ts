@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
-import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, type Db, type OpenOptions } from '../store/open.ts';
+import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, stampBeforeWrite, type Db, type OpenOptions } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { ThematicError } from '../store/errors.ts';
 import { AutoBackup } from '../store/auto-backup.ts';
@@ -66,7 +66,9 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
-    if (this.db.readonly && (spec.mutates || method === 'history.undo' || method === 'history.redo')) {
+    const writes = spec.mutates || method === 'history.undo' || method === 'history.redo';
+    if (writes) stampBeforeWrite(this.db);
+    if (this.db.readonly && writes) {
       throw new ThematicError('read_only', `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`);
     }
     const h: HandlerContext = {

@@ -221,8 +221,8 @@ function checkWalPair(abs: string, file: string, opts: OpenOptions, head: Buffer
 }
 
 /*
- * Pairing a WAL with its file. Right after every checkpoint that empties the WAL, the session writes
- * one row, "thematic-wal:<previous>><next>", into sqlite_stat1 (the planner ignores a row for a table
+ * Pairing a WAL with its file. Before the first change after each checkpoint that empties the WAL,
+ * the session writes one row, "thematic-wal:<previous>><next>", into sqlite_stat1 (the planner ignores a row for a table
  * that does not exist). So the file says <previous> and a WAL that grew from it starts with a frame
  * holding "thematic-wal:<previous>>": a WAL whose first stamp names another value follows another file.
  */
@@ -234,9 +234,18 @@ function pairStamp(db: Db): string | null {
   return row ? row.stat.slice(row.stat.indexOf('>') + 1) : null;
 }
 
-/** Empties the WAL into the file and stamps the WAL that follows (see above). */
+const unstamped = new WeakSet<Db>();
+
+/** Empties the WAL into the file; the next write stamps the WAL that follows (see above). */
 export function checkpointAndStamp(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
+  unstamped.add(db);
+}
+
+/** Before the first write after an emptying checkpoint: the stamp goes first into the WAL. */
+export function stampBeforeWrite(db: Db): void {
+  if (!unstamped.has(db) || db.readonly) return;
+  unstamped.delete(db);
   const next = randomBytes(12).toString('hex');
   db.transaction(() => {
     if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()) db.exec('ANALYZE sqlite_schema');
