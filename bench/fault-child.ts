@@ -8,6 +8,7 @@ import { asTxt, interview } from './corpus.ts';
 const [file, kind, seedArg] = process.argv.slice(2);
 const seed = Number(seedArg);
 const s = Service.open(file, { autoBackup: { ...backupSettings({}), intervalMs: 0 } });
+setInterval(() => { if (process.ppid === 1) process.exit(0); }, 1000).unref(); // orphaned: the bench is gone
 const ack = (what: string | number) => process.stdout.write(`ack ${what}\n`);
 process.stdout.write('ready\n');
 const docs = await s.call('documents.list', {});
