@@ -8,6 +8,7 @@ import { asTxt, interview } from './corpus.ts';
 const [file, kind, seedArg] = process.argv.slice(2);
 const seed = Number(seedArg);
 const s = Service.open(file, { autoBackup: { ...backupSettings({}), intervalMs: 0 } });
+setInterval(() => { if (process.ppid === 1) process.exit(0); }, 1000).unref(); // orphaned: the bench is gone
 const ack = (what: string | number) => process.stdout.write(`ack ${what}\n`);
 process.stdout.write('ready\n');
 const docs = await s.call('documents.list', {});
@@ -35,4 +36,4 @@ for (let k = 0; ; k++) {
   }
 }
 process.stdout.write('done\n');
-await new Promise(() => {}); // wait for the kill
+setInterval(() => {}, 60_000); // wait for the kill

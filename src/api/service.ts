@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
-import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, type Db, type OpenOptions } from '../store/open.ts';
+import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, stampBeforeWrite, type Db, type OpenOptions } from '../store/open.ts';
 import { ThematicError } from '../store/errors.ts';
 import type { Handler, Progress } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
@@ -89,7 +89,8 @@ export class Service {
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
-    if (this.db.readonly && (spec.mutates || method === 'history.undo' || method === 'history.redo')) {
+    const writes = spec.mutates || method === 'history.undo' || method === 'history.redo';
+    if (this.db.readonly && writes) {
       throw new ThematicError('read_only', `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`);
     }
     const clientId = spec.mutates || undoableHistoryMethods.includes(method) ? this.operationId(method, ctx.operationId) : undefined;
@@ -135,6 +136,7 @@ export class Service {
       const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
       const go = async () => {
         try {
+          if (writes) stampBeforeWrite(this.db);
           if (clientId !== undefined && handler.constructor.name !== 'AsyncFunction') {
             return this.db.transaction(() => {
               const r = handler(data, h);
@@ -163,6 +165,7 @@ export class Service {
     try {
       return await jobPool.run({
         file: this.path, method, input, actor, clientId, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        beforeWrite: () => stampBeforeWrite(this.db),
         onProgress: (p) => { Object.assign(job, p); progress?.(p.phase, p.done, p.total); },
       });
     } finally {

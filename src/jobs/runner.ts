@@ -16,6 +16,8 @@ export interface JobOptions extends Omit<JobStart, 'writeFlag'> {
   /** Whose job it is (the service): cancel(owner) stops its jobs. */
   owner: object;
   onProgress?: (p: JobProgress) => void;
+  /** On the main thread, as the job is granted its write turn (before its first write). */
+  beforeWrite?: () => void;
 }
 
 /**
@@ -62,6 +64,7 @@ class JobPool {
             void o.turns.worker().then((r) => {
               if (settled) { r(); return; }
               release = r;
+              try { o.beforeWrite?.(); } catch { /* the stamp is a safeguard; the job's write goes ahead */ }
               Atomics.store(flag, 0, 1);
               Atomics.notify(flag, 0);
             });

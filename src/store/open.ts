@@ -275,8 +275,8 @@ function checkWalPair(abs: string, file: string, opts: OpenOptions, head: Buffer
     probe = new Database(copy, { timeout: 0, nativeBinding: opts.nativeBinding });
     const stamp = pairStamp(probe);
     probe.close();
-    const owner = walOwner(abs + '-wal', walHead);
-    if (owner !== null && owner !== stamp) throw foreign('it was written after another save of a project file than this one');
+    const chain = walStamps(abs + '-wal', walHead);
+    if (chain.size && !chain.has(stamp ?? 'none')) throw foreign('it was written after another save of a project file than this one');
     fs.copyFileSync(abs + '-wal', copy + '-wal');
     probe = new Database(copy, { timeout: 0, nativeBinding: opts.nativeBinding });
     const out = {
@@ -298,8 +298,8 @@ function checkWalPair(abs: string, file: string, opts: OpenOptions, head: Buffer
 }
 
 /*
- * Pairing a WAL with its file. Right after every checkpoint that empties the WAL, the session writes
- * one row, "thematic-wal:<previous>><next>", into sqlite_stat1 (the planner ignores a row for a table
+ * Pairing a WAL with its file. Before the first change after each checkpoint that empties the WAL,
+ * the session writes one row, "thematic-wal:<previous>><next>", into sqlite_stat1 (the planner ignores a row for a table
  * that does not exist). So the file says <previous> and a WAL that grew from it starts with a frame
  * holding "thematic-wal:<previous>>": a WAL whose first stamp names another value follows another file.
  */
@@ -311,12 +311,18 @@ function pairStamp(db: Db): string | null {
   return row ? row.stat.slice(row.stat.indexOf('>') + 1) : null;
 }
 
-/** Empties the WAL into the file and stamps the WAL that follows (see above). */
+const unstamped = new WeakSet<Db>();
+
+/** Empties the WAL into the file; the next write stamps the WAL that follows (see above). */
 export function checkpointAndStamp(db: Db): void {
-  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  // A job's reader still on the WAL kept it from emptying: stamp at the next pause instead, so a
-  // stamp always opens a fresh WAL.
-  if (r?.busy) return;
+  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+  if (r && r.busy === 0 && r.log === 0) unstamped.add(db); // only a WAL that starts again gets a new first stamp
+}
+
+/** Before the first write after an emptying checkpoint: the stamp goes first into the WAL. */
+export function stampBeforeWrite(db: Db): void {
+  if (!unstamped.has(db) || db.readonly) return;
+  unstamped.delete(db);
   const next = randomBytes(12).toString('hex');
   db.transaction(() => {
     if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()) db.exec('ANALYZE sqlite_schema');
@@ -326,17 +332,23 @@ export function checkpointAndStamp(db: Db): void {
   })();
 }
 
-/** The <previous> named by the first stamp in the WAL's current frames; null when it has none. */
-function walOwner(walFile: string, walHead: Buffer): string | null {
+/**
+ * Every value named by the stamps in the WAL's current frames. The file's own value is among them
+ * when the WAL grew from it (a checkpoint may have copied part of the WAL back already).
+ */
+function walStamps(walFile: string, walHead: Buffer): Set<string> {
   const pageSize = walHead.readUInt32BE(8);
   const bytes = fs.readFileSync(walFile);
   let end = 32;
   while (end + 24 + pageSize <= bytes.length && bytes.readUInt32BE(end + 8) === walHead.readUInt32BE(16)
     && bytes.readUInt32BE(end + 12) === walHead.readUInt32BE(20)) end += 24 + pageSize;
-  const at = bytes.subarray(0, end).indexOf('thematic-wal:');
-  if (at < 0) return null;
-  const text = bytes.toString('latin1', at + 13, at + 13 + 64);
-  return text.slice(0, text.indexOf('>'));
+  const out = new Set<string>();
+  const valid = bytes.subarray(0, end);
+  for (let at = valid.indexOf('thematic-wal:'); at >= 0; at = valid.indexOf('thematic-wal:', at + 1)) {
+    const m = /^(\w+)>(\w+)/.exec(valid.toString('latin1', at + 13, at + 13 + 64));
+    if (m) { out.add(m[1]); out.add(m[2]); }
+  }
+  return out;
 }
 
 /** Another process holding the project answers "locked" to a read; that is checked before any copy. */

@@ -135,7 +135,7 @@ describe('issue 15.7: a read-only project opens for viewing and refuses edits cl
       } finally {
         fs.chmodSync(dir, 0o755);
       }
-    });
+    }, 120_000); // four CLI processes
   }
 });
 
