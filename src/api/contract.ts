@@ -7,6 +7,7 @@ import { agreementMethods } from './contract-agreement.ts';
 import { refiMethods } from './contract-refi.ts';
 import { reportsMethods } from './contract-reports.ts';
 import { anonymiseMethods } from './contract-anonymise.ts';
+import { withStringLimits } from './contract-limits.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -24,11 +25,11 @@ const Undo = z.object({ operationId: Id, summary: z.string() });
 
 export const ImportFile = z.object({
   name: z.string().min(1).max(255),
-  /** File content, base64: the web mode and IPC carry bytes this way. */
-  contentBase64: z.string(),
+  /** File content, base64: the web mode and IPC carry bytes this way (a transcript is at most 50 MB). */
+  contentBase64: z.string().max(70_000_000, 'a transcript file is at most 50 MB'),
 });
 
-export const contract = {
+export const contract = withStringLimits({
   'project.info': method(Empty, z.object({
     path: z.string(), name: z.string(), schemaVersion: z.number().int(), appVersion: z.string(),
     counts: z.object({ documents: z.number(), participants: z.number(), codes: z.number(), codings: z.number(), coders: z.number() }),
@@ -115,7 +116,7 @@ export const contract = {
   ...refiMethods,
   ...reportsMethods,
   ...anonymiseMethods,
-} as const;
+} as const);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
