@@ -112,12 +112,11 @@ export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipArchive
 }
 
 /**
- * A Word or OpenDocument file is a transcript, not an archive of originals: far lower limits.
- * mammoth holds the XML as a tree (measured: over 100 MB of memory per MiB of paragraph XML), so
- * one XML part may be 8 MiB: a real transcript's document.xml is a few MiB (a 10-hour focus group
- * is ~600,000 characters).
+ * A Word or OpenDocument file is a transcript, not an archive of originals: lower limits (they
+ * were 256 MiB per part and 512 MiB in all). Word's XML is bloated: the NVivo corpus's 0.5 MB
+ * .docx files hold 17.7 MiB document.xml parts (450,000 elements), so one part may be 64 MiB.
  */
-export const OFFICE_LIMITS: Partial<ZipLimits> = { maxEntryBytes: 8 * MiB, maxTotalBytes: 24 * MiB };
+export const OFFICE_LIMITS: Partial<ZipLimits> = { maxEntryBytes: 64 * MiB, maxTotalBytes: 128 * MiB };
 
 /**
  * A .docx/.odt checked for a reader that unzips it again (mammoth has no limits of its own): every
