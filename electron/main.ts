@@ -7,7 +7,7 @@ import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { appRequestHandler, APP_SCHEME, appScheme } from './protocol.ts';
 import { askNewProjectPath, askProjectToOpen, nativeBindingPath, projectFromArgv, RecentProjects } from './projects.ts';
-import { denyPermissions, hardenWebContents } from './security.ts';
+import { askThenOpenExternal, denyPermissions, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 // Bundled to electron/dist/main.cjs, both in the repository and inside app.asar.
@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady()) void openProject(file);
     else pendingProject = file;
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, askThenOpenExternal(dialog, shell, () => win)));
   app.on('window-all-closed', () => {
     closeService();
     if (process.platform !== 'darwin') app.quit();

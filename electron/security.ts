@@ -1,4 +1,4 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { BaseWindow, Dialog, Session, Shell, WebContents, WebPreferences } from 'electron';
 import { isAppUrl } from './protocol.ts';
 
 /** The renderer's settings (DESIGN.md, security): isolated, sandboxed, no Node. */
@@ -15,7 +15,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    // Chromium's spellchecker downloads dictionaries from Google on Windows and Linux: off.
+    spellcheck: false,
   };
 }
 
@@ -27,6 +28,23 @@ export function isSafeExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Opens a web link in the system browser only after the researcher said so: a link inside an
+ * imported transcript or memo could lead anywhere. Cancel is the default button.
+ */
+export function askThenOpenExternal(dialog: Pick<Dialog, 'showMessageBox'>, shell: Pick<Shell, 'openExternal'>, win?: () => BaseWindow | null) {
+  return async (url: string): Promise<void> => {
+    if (!isSafeExternalUrl(url)) return;
+    const options = {
+      type: 'question' as const, buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true,
+      title: 'Open a web link', message: 'Open this link in your web browser?', detail: url.slice(0, 2000),
+    };
+    const parent = win?.() ?? null;
+    const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    if (r.response === 0) await shell.openExternal(url);
+  };
 }
 
 const hardened = new WeakSet<WebContents>();

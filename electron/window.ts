@@ -1,6 +1,6 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import { APP_ENTRY } from './protocol.ts';
-import { hardenWebContents, secureWebPreferences } from './security.ts';
+import { askThenOpenExternal, hardenWebContents, secureWebPreferences } from './security.ts';
 
 /** The one main window: secure settings, navigation and pop-ups denied, the app:// page loaded. */
 export function createMainWindow(opts: { preload: string; title?: string }): BrowserWindow {
@@ -14,7 +14,7 @@ export function createMainWindow(opts: { preload: string; title?: string }): Bro
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(opts.preload),
   });
-  hardenWebContents(win.webContents, (url) => shell.openExternal(url));
+  hardenWebContents(win.webContents, askThenOpenExternal(dialog, shell, () => win));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
   return win;

@@ -10,6 +10,7 @@ import { anonymiseMethods } from './contract-anonymise.ts';
 import { jobsMethods } from './contract-jobs.ts';
 import { backupMethods } from './contract-backups.ts';
 import { mediaMethods } from './contract-media.ts';
+import { withStringLimits } from './contract-limits.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -27,11 +28,11 @@ const Undo = z.object({ operationId: Id, summary: z.string() });
 
 export const ImportFile = z.object({
   name: z.string().min(1).max(255),
-  /** File content, base64: the web mode and IPC carry bytes this way. */
-  contentBase64: z.string(),
+  /** File content, base64: the web mode and IPC carry bytes this way (a transcript is at most 50 MB). */
+  contentBase64: z.string().max(70_000_000, 'a transcript file is at most 50 MB'),
 });
 
-export const contract = {
+export const contract = withStringLimits({
   'project.info': method(Empty, z.object({
     path: z.string(), name: z.string(), schemaVersion: z.number().int(), appVersion: z.string(),
     counts: z.object({ documents: z.number(), participants: z.number(), codes: z.number(), codings: z.number(), coders: z.number() }),
@@ -121,7 +122,7 @@ export const contract = {
   ...jobsMethods,
   ...backupMethods,
   ...mediaMethods,
-} as const;
+} as const);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -402,5 +402,8 @@ export function mapWriteError(e: unknown, file = 'project'): Error {
   if (code.startsWith('SQLITE_READONLY')) {
     return new ThematicError('read_only', `${file}: the project file is read-only; nothing was changed`);
   }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /database disk image is malformed|file is not a database/i.test(msg)) {
+    return new ThematicError('damaged', `${file}: the project file is damaged (${msg}); nothing was changed. Open a backup or an earlier copy of it`);
+  }
   return e instanceof Error ? e : new Error(msg);
 }

@@ -93,3 +93,13 @@ export function mergeCues(cues: Cue[], rule: MergeRule): DraftTurn[] {
 function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
+
+/**
+ * A cue timing that ends before it starts (a broken caption file): kept, since the words are
+ * real, with its end set to its start, and a warning naming the cue.
+ */
+export function checkCueOrder(name: string, line: number, start: number, end: number, warnings: string[]): number {
+  if (end >= start) return end;
+  warnings.push(`${name} (line ${line}): ends at ${end.toFixed(3)} s, before it starts at ${start.toFixed(3)} s; its end was set to its start`);
+  return start;
+}

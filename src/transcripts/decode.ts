@@ -21,7 +21,8 @@ function decodeBytes(file: string, bytes: Uint8Array): string {
   const binaryAt = findBinaryData(body);
   if (binaryAt >= 0) {
     const offset = binaryAt + (hasBom ? 3 : 0);
-    const hint = looksLikeUtf16WithoutBom(body) ? '; it looks like UTF-16 without a byte-order mark, save it as UTF-8' : '';
+    const program = looksLikeProgram(body);
+    const hint = program ? `; it is ${program}, not a transcript` : looksLikeUtf16WithoutBom(body) ? '; it looks like UTF-16 without a byte-order mark, save it as UTF-8' : '';
     throw new TranscriptImportError(file, `not a text file (binary data at byte ${offset}${hint})`);
   }
   try {
@@ -66,11 +67,33 @@ function findBinaryData(bytes: Uint8Array): number {
   return controls > 0 && controls / sample > 0.02 ? first : -1;
 }
 
+/** Executables say what they are in their first bytes. */
+function looksLikeProgram(b: Uint8Array): string | null {
+  if (b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46) return 'a program (an ELF executable or library)';
+  if (b[0] === 0x4d && b[1] === 0x5a) return 'a program (a Windows executable or library)';
+  const magic = ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+  if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(magic)) return 'a program (a macOS executable or library)';
+  return null;
+}
+
+/**
+ * UTF-16 text without a byte-order mark: for the Latin script every other byte is NUL (odd bytes
+ * in little-endian, even ones in big-endian) and the others are printable. A binary file has NULs
+ * everywhere, so counting NULs alone is not enough.
+ */
 function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
-  const sample = Math.min(bytes.length, 4096);
-  let nuls = 0;
-  for (let i = 0; i < sample; i++) if (bytes[i] === 0) nuls++;
-  return sample >= 4 && nuls / sample > 0.3;
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return false;
+  const nul = [0, 0];
+  let printable = 0;
+  for (let i = 0; i < sample; i++) {
+    const b = bytes[i];
+    if (b === 0) nul[i & 1]++;
+    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) printable++;
+  }
+  const half = sample / 2;
+  const [zeroSide, textSide] = nul[1] > nul[0] ? [nul[1], nul[0]] : [nul[0], nul[1]];
+  return zeroSide / half > 0.7 && textSide / half < 0.15 && printable / (sample - zeroSide - textSide || 1) > 0.9;
 }
 
 /** TextDecoder does not say where decoding failed; find the first byte that breaks UTF-8. */

@@ -10,6 +10,25 @@ interface WordElement {
   children?: WordElement[];
 }
 
+/** Word's own nesting (body, table, row, cell, paragraph, run, ...) stays far below this. */
+const MAX_XML_DEPTH = 256;
+
+/** The deepest element nesting in XML bytes, stopping once past the limit (a linear scan, no tree). */
+export function xmlDepth(xml: Uint8Array): number {
+  let depth = 0, max = 0;
+  for (let i = 0; i < xml.length; i++) {
+    if (xml[i] !== 0x3c) continue; // <
+    const next = xml[i + 1];
+    if (next === 0x2f) { depth--; continue; } // </
+    if (next === 0x3f || next === 0x21) continue; // <? <!
+    let j = i + 1;
+    while (j < xml.length && xml[j] !== 0x3e) j++; // >
+    if (xml[j - 1] !== 0x2f) { depth++; if (depth > max) { max = depth; if (max > MAX_XML_DEPTH) return max; } }
+    i = j;
+  }
+  return max;
+}
+
 const invalid = (file: string, why: string) => new TranscriptImportError(file, `not a valid Word document (${why})`);
 
 /**
@@ -17,10 +36,15 @@ const invalid = (file: string, why: string) => new TranscriptImportError(file, `
  * raw-text output drops line breaks (run-on words), so the document tree is walked here.
  */
 export async function docxText(file: string, bytes: Uint8Array): Promise<string> {
-  const zip = readZip(bytes, []);
+  const zip = readZip(bytes, ['word/document.xml']);
   if (!zip) throw invalid(file, 'not a zip archive');
   if ('problem' in zip) throw invalid(file, zip.problem);
   if (!zip.names.includes('word/document.xml')) throw invalid(file, 'no word/document.xml in the archive');
+  const depth = xmlDepth(zip.files['word/document.xml']);
+  if (depth > MAX_XML_DEPTH) {
+    // mammoth's XML reader recurses per level: a deeply nested file exhausts the stack and memory.
+    throw invalid(file, `its word/document.xml nests elements more than ${MAX_XML_DEPTH} levels deep, which Word never writes`);
+  }
   let text = '';
   try {
     await mammoth.convertToHtml(

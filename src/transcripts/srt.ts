@@ -1,6 +1,6 @@
 import { assembleTranscript } from './assemble.ts';
 import { parseClock } from './clock.ts';
-import { cleanCueText, mergeCues, splitBlocks } from './cues.ts';
+import { checkCueOrder, cleanCueText, mergeCues, splitBlocks } from './cues.ts';
 import type { Cue } from './cues.ts';
 import { TranscriptImportError } from './errors.ts';
 import { findSpeakerLabels } from './speakers.ts';
@@ -36,7 +36,7 @@ export function parseSrt(file: string, text: string, opts: ImportOptions = {}): 
       warnings.push(`${name} (line ${block.lineNumber + timingAt}): unreadable timestamp "${timingLine}"; cue skipped`);
       continue;
     }
-    cues.push({ speaker: null, text: block.lines.slice(timingAt + 1).join('\n'), start, end });
+    cues.push({ speaker: null, text: block.lines.slice(timingAt + 1).join('\n'), start, end: checkCueOrder(name, block.lineNumber + timingAt, start, end, warnings) });
   }
   if (cues.length === 0) {
     const broken = warnings.find((w) => w.includes('unreadable timestamp'));

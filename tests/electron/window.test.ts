@@ -21,10 +21,12 @@ const h = vi.hoisted(() => {
     show() {}
     loadURL(url: string) { this.loaded.push(url); return Promise.resolve(); }
   }
-  return { FakeWindow, FakeContents, openExternal: vi.fn(async (_url: string) => {}) };
+  // The researcher confirms every link (issue 15: the app asks before opening one).
+  return { FakeWindow, FakeContents, openExternal: vi.fn(async (_url: string) => {}), showMessageBox: vi.fn(async () => ({ response: 0 })) };
 });
 
-vi.mock('electron', () => ({ BrowserWindow: h.FakeWindow, shell: { openExternal: h.openExternal } }));
+vi.mock('electron', () => ({ BrowserWindow: h.FakeWindow, shell: { openExternal: h.openExternal }, dialog: { showMessageBox: h.showMessageBox } }));
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
 const { createMainWindow } = await import('../../electron/window.ts');
 const { denyPermissions, isSafeExternalUrl } = await import('../../electron/security.ts');
@@ -53,18 +55,20 @@ describe('the main window', () => {
     expect(w.loaded).toEqual(['app://thematic/index.html']);
   });
 
-  it('denies navigation away from the app, opening safe web links in the browser instead', () => {
+  it('denies navigation away from the app, opening safe web links in the browser instead', async () => {
     const w = makeWindow();
     expect(w.webContents.listeners.get('will-navigate')).toHaveLength(1);
     const away = navEvent();
     w.webContents.emit('will-navigate', away, 'https://evil.example/phish');
     expect(away.preventDefault).toHaveBeenCalled();
+    await flush();
     expect(h.openExternal).toHaveBeenCalledWith('https://evil.example/phish');
 
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://other/', 'smb://host/share', 'https://user:pw@example.org/']) {
       h.openExternal.mockClear();
       const e = navEvent();
       w.webContents.emit('will-navigate', e, url);
+      await flush();
       expect(e.preventDefault, url).toHaveBeenCalled();
       expect(h.openExternal, url).not.toHaveBeenCalled();
     }
@@ -80,6 +84,7 @@ describe('the main window', () => {
     hardenWebContents(w.webContents as never, h.openExternal);
     expect(w.webContents.listeners.get('will-navigate')).toHaveLength(1);
     w.webContents.emit('will-navigate', navEvent(), 'https://example.org/');
+    await flush();
     expect(h.openExternal).toHaveBeenCalledTimes(1);
   });
 
@@ -96,16 +101,18 @@ describe('the main window', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every new window; only a safe http(s) link goes to the browser', () => {
+  it('denies every new window; only a safe http(s) link goes to the browser', async () => {
     const w = makeWindow();
     expect(w.webContents.openHandler).not.toBeNull();
     const open = w.webContents.openHandler!;
     expect(open({ url: 'https://example.org/paper' })).toEqual({ action: 'deny' });
+    await flush();
     expect(h.openExternal).toHaveBeenCalledWith('https://example.org/paper');
     h.openExternal.mockClear();
     for (const url of ['app://thematic/index.html', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-msdt:/id', 'about:blank']) {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
+    await flush();
     expect(h.openExternal).not.toHaveBeenCalled();
   });
 

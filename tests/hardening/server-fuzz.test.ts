@@ -19,7 +19,7 @@ function raw(port: number, head: string, body = ''): Promise<{ status: number; t
     sock.on('data', (c) => (text += c.toString('latin1')));
     sock.on('close', () => { clearTimeout(timer); resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }); });
     sock.on('error', () => undefined);
-    sock.end(Buffer.from(`${head}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1'));
+    sock.write(Buffer.from(`${head}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1'));
   });
 }
 const apiHead = (port: number, path: string, extra = '') =>

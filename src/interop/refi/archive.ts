@@ -1,6 +1,8 @@
 // Safe reading of a .qdpx (a zip). The central directory is parsed here so every entry can be
 // judged before a byte is inflated; inflation itself is capped, so an archive that lies about
 // its sizes is stopped too. Nothing is written to disk: entries come back as bytes in memory.
+// openZip inflates only the entries asked for (an archive's unused originals, audio or video,
+// cost nothing), and the total limit counts what is actually inflated.
 import { Inflate } from 'fflate';
 import { importFailed } from './xml.ts';
 
@@ -19,8 +21,8 @@ const MiB = 1024 * 1024;
 const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 20_000,
   maxEntryBytes: 512 * MiB,
-  maxTotalBytes: 2048 * MiB,
-  maxRatio: 200,
+  maxTotalBytes: 1024 * MiB,
+  maxRatio: 100,
   ratioFromBytes: 1 * MiB,
 };
 
@@ -43,21 +45,95 @@ interface Entry {
 
 export const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 
-/** The archive's regular entries (directories and links left out), keyed by name as written. */
-export function readZip(bytes: Uint8Array, options: ZipOptions = {}): Map<string, Uint8Array> {
-  const label = options.label ?? 'the archive';
-  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
-  const entries = centralDirectory(bytes, label, limits);
-  checkLayout(bytes, entries, label);
-  const files = new Map<string, Uint8Array>();
-  for (const entry of entries) {
-    if (!entry.regular) continue;
-    const start = dataStart(bytes, entry, label);
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    const content = entry.method === 0 ? stored(data, entry, label) : inflateCapped(data, entry, label);
-    if (crc32(content) !== entry.crc) throw importFailed(`${label}: entry "${entry.name}" is damaged (its checksum does not match)`);
-    files.set(entry.name, content);
+/** An archive's files by name: a plain Map, or a ZipArchive that inflates on demand. */
+export type ZipFiles = Map<string, Uint8Array>;
+
+/**
+ * The archive's regular entries (directories and links left out), checked from the central
+ * directory; an entry is inflated (and its checksum checked) when it is first asked for, and the
+ * bytes inflated in all may not pass maxTotalBytes. A read-only Map: iterating values inflates all.
+ */
+export class ZipArchive extends Map<string, Uint8Array> {
+  private readonly names = new Map<string, Entry>();
+  private inflated = 0;
+  private readonly bytes: Uint8Array;
+  private readonly label: string;
+  private readonly limits: ZipLimits;
+  constructor(bytes: Uint8Array, label: string, limits: ZipLimits) {
+    super();
+    this.bytes = bytes; this.label = label; this.limits = limits;
+    const all = centralDirectory(bytes, label, limits);
+    checkLayout(bytes, all, label);
+    for (const e of all) if (e.regular) this.names.set(e.name, e);
   }
+  override get size(): number { return this.names.size; }
+  override keys(): MapIterator<string> { return this.names.keys(); }
+  override has(name: string): boolean { return this.names.has(name); }
+  override get(name: string): Uint8Array | undefined {
+    const done = super.get(name);
+    if (done) return done;
+    const entry = this.names.get(name);
+    if (!entry) return undefined;
+    const content = this.inflate(entry, true)!;
+    super.set(name, content);
+    return content;
+  }
+  override entries(): MapIterator<[string, Uint8Array]> { for (const n of this.names.keys()) this.get(n); return super.entries(); }
+  override values(): MapIterator<Uint8Array> { for (const n of this.names.keys()) this.get(n); return super.values(); }
+  override [Symbol.iterator](): MapIterator<[string, Uint8Array]> { return this.entries(); }
+  override forEach(f: (v: Uint8Array, k: string, m: Map<string, Uint8Array>) => void): void { for (const [k, v] of this.entries()) f(v, k, this); }
+  override set(): this { throw new Error('a zip archive is read-only'); }
+  override delete(): boolean { throw new Error('a zip archive is read-only'); }
+  override clear(): void { throw new Error('a zip archive is read-only'); }
+  /** Inflates an entry only to check it (size, checksum), keeping none of it: for readers (mammoth) that unzip again. */
+  verify(name: string): void {
+    const entry = this.names.get(name);
+    if (entry && !super.has(name)) this.inflate(entry, false);
+  }
+  private inflate(entry: Entry, keep: boolean): Uint8Array | undefined {
+    this.inflated += entry.size;
+    if (this.inflated > this.limits.maxTotalBytes) throw importFailed(`${this.label}: the archive would unpack to more than ${mb(this.limits.maxTotalBytes)}; refused`);
+    const start = dataStart(this.bytes, entry, this.label);
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) {
+      const content = stored(data, entry, this.label);
+      if (crc32(content) !== entry.crc) throw damaged(this.label, entry);
+      return keep ? content : undefined;
+    }
+    return inflateCapped(data, entry, this.label, keep);
+  }
+}
+
+const damaged = (label: string, entry: Entry) => importFailed(`${label}: entry "${entry.name}" is damaged (its checksum does not match)`);
+
+/** The archive, checked, with entries inflated on demand. */
+export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipArchive {
+  return new ZipArchive(bytes, options.label ?? 'the archive', { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+}
+
+/**
+ * A Word or OpenDocument file is a transcript, not an archive of originals: lower limits (they
+ * were 256 MiB per part and 512 MiB in all). Word's XML is bloated: the NVivo corpus's 0.5 MB
+ * .docx files hold 17.7 MiB document.xml parts (450,000 elements), so one part may be 64 MiB.
+ */
+export const OFFICE_LIMITS: Partial<ZipLimits> = { maxEntryBytes: 64 * MiB, maxTotalBytes: 128 * MiB };
+
+/**
+ * A .docx/.odt checked for a reader that unzips it again (mammoth has no limits of its own): every
+ * XML part, which is what such a reader inflates, is inflated once to check it and not kept.
+ * Pictures and other media are left alone; they are never read for a transcript's text.
+ */
+export function checkOfficeZip(bytes: Uint8Array, label: string): ZipArchive {
+  const zip = openZip(bytes, { label, limits: OFFICE_LIMITS });
+  for (const name of zip.keys()) if (/\.(xml|rels)$/i.test(name)) zip.verify(name);
+  return zip;
+}
+
+/** Every regular entry inflated and checked (directories and links left out), keyed by name as written. */
+export function readZip(bytes: Uint8Array, options: ZipOptions = {}): Map<string, Uint8Array> {
+  const zip = openZip(bytes, options);
+  const files = new Map<string, Uint8Array>();
+  for (const name of zip.keys()) files.set(name, zip.get(name)!);
   return files;
 }
 
@@ -92,7 +168,6 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
 
   const entries: Entry[] = [];
   const names = new Set<string>();
-  let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > cdOffset + cdSize || dv.getUint32(p, true) !== 0x02014b50) throw notZip('damaged central directory');
@@ -132,8 +207,6 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
     if (flags & 0x41 || method === 99) throw importFailed(`${where} is encrypted (password-protected); export the project again without a password`);
     if (method !== 0 && method !== 8) throw importFailed(`${where} uses compression method ${method}; only stored and deflate entries can be read`);
     if (size > limits.maxEntryBytes) throw importFailed(`${where} would unpack to ${mb(size)}; more than ${mb(limits.maxEntryBytes)} per file is refused`);
-    total += size;
-    if (total > limits.maxTotalBytes) throw importFailed(`${label}: the archive would unpack to more than ${mb(limits.maxTotalBytes)}; refused`);
     if (size > limits.ratioFromBytes && size > compressedSize * limits.maxRatio) {
       throw importFailed(`${where} claims to unpack ${mb(compressedSize)} into ${mb(size)} (over ${limits.maxRatio}:1); refused as a likely zip bomb`);
     }
@@ -204,16 +277,19 @@ function stored(data: Uint8Array, entry: Entry, label: string): Uint8Array {
 
 /**
  * Inflates in small steps and stops as soon as the output passes the size the directory declared
- * (which the limits already accepted), so a lying header cannot make us unpack a bomb.
+ * (which the limits already accepted), so a lying header cannot make us unpack a bomb. The output
+ * goes straight into one buffer of the declared size (or, to only check it, into the checksum).
  */
-function inflateCapped(data: Uint8Array, entry: Entry, label: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
+function inflateCapped(data: Uint8Array, entry: Entry, label: string, keep = true): Uint8Array | undefined {
+  const out = keep ? new Uint8Array(entry.size) : undefined;
   let produced = 0;
+  let crc = 0;
   let over = false;
   const inflate = new Inflate((chunk) => {
+    if (over || produced + chunk.length > entry.size) { over = true; return; }
+    if (out) out.set(chunk, produced);
+    else crc = crc32(chunk, crc);
     produced += chunk.length;
-    if (produced > entry.size) over = true;
-    else chunks.push(chunk);
   });
   const step = 16 * 1024; // one step of deflate can only grow ~1000x: at most ~16 MiB at a time
   try {
@@ -229,10 +305,7 @@ function inflateCapped(data: Uint8Array, entry: Entry, label: string): Uint8Arra
     throw importFailed(`${label}: entry "${entry.name}" unpacks to more than the ${entry.size} bytes its header declares; refused as a likely zip bomb`);
   }
   if (produced !== entry.size) throw importFailed(`${label}: entry "${entry.name}" is damaged (unpacks to ${produced} bytes, not ${entry.size})`);
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(produced);
-  let o = 0;
-  for (const c of chunks) { out.set(c, o); o += c.length; }
+  if ((out ? crc32(out) : crc) !== entry.crc) throw damaged(label, entry);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Reads a .qdpx: a zip holding one .qde project (project.qde by the standard) and, under sources/, the sources' texts and originals.
 // The archive is checked and unpacked in memory (archive.ts); the texts are resolved later by
 // resolveSourceText (source-text.ts), because a missing source should not stop the import.
-import { looksLikeZip, readZip, type ZipLimits } from './archive.ts';
+import { looksLikeZip, openZip, type ZipFiles, type ZipLimits } from './archive.ts';
 import type { RefiProject } from './model.ts';
 import { readQde } from './read-qde.ts';
 import { importFailed } from './xml.ts';
@@ -12,13 +12,13 @@ export interface QdpxOptions {
   limits?: Partial<ZipLimits>;
 }
 
-export function readQdpx(bytes: Uint8Array, options: QdpxOptions = {}): { project: RefiProject; files: Map<string, Uint8Array> } {
+export function readQdpx(bytes: Uint8Array, options: QdpxOptions = {}): { project: RefiProject; files: ZipFiles } {
   const label = options.label ?? 'the .qdpx file';
   if (!looksLikeZip(bytes)) {
     const xml = /^(\uFEFF)?\s*<[?A-Za-z]/.test(new TextDecoder().decode(bytes.subarray(0, 64)));
     throw importFailed(`${label}: not a .qdpx archive (a .qdpx is a zip file)${xml ? '; it looks like XML: is it a .qde project?' : ''}`);
   }
-  const files = readZip(bytes, { label, limits: options.limits });
+  const files = openZip(bytes, { label, limits: options.limits }); // entries are inflated when used
   // The standard names it project.qde; ATLAS.ti 26 names it after the project ("Trial.qde").
   // Any single .qde at the top level will do; none or several is refused.
   const qdes = [...files.keys()].filter((k) => !/[\\/]/.test(k) && /\.qde$/i.test(k));

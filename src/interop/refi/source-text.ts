@@ -4,13 +4,13 @@
 // make Thematic open files on this computer. Such a source is reported missing instead.
 import mammoth from 'mammoth';
 import { codePointsToUtf16 } from './offsets.ts';
-import { readZip } from './archive.ts';
+import { checkOfficeZip, type ZipFiles } from './archive.ts';
 import type { RefiCoding, RefiNote, RefiTextSelection, RefiTextSource } from './model.ts';
 import { decodeUnicode, importFailed } from './xml.ts';
 
 export type SourceText = { text: string; from: 'inline' | 'plain-text-file' | 'docx' } | { missing: string };
 
-export async function resolveSourceText(source: RefiTextSource, files: Map<string, Uint8Array>): Promise<SourceText> {
+export async function resolveSourceText(source: RefiTextSource, files: ZipFiles): Promise<SourceText> {
   const inline = source.plainTextContent;
   if (inline !== undefined && (inline !== '' || (!source.plainTextPath && !source.richTextPath))) return { text: inline, from: 'inline' };
   const why: string[] = [];
@@ -30,7 +30,7 @@ export async function resolveSourceText(source: RefiTextSource, files: Map<strin
 }
 
 /** A note's text: inline, or its plainTextPath in the archive. */
-export function resolveNoteText(note: RefiNote, files: Map<string, Uint8Array>): { text: string } | { missing: string } {
+export function resolveNoteText(note: RefiNote, files: ZipFiles): { text: string } | { missing: string } {
   if (!note.plainTextPath) return { text: note.text };
   const why: string[] = [];
   const found = lookUp(note.plainTextPath, files, why);
@@ -42,7 +42,7 @@ export function resolveNoteText(note: RefiNote, files: Map<string, Uint8Array>):
  * plainTextPath="board_2017.txt") -> that entry, or sources/x. Letter case and \ are tolerated.
  * Anything else (absolute://, relative://, C:\..., /...) is outside the archive and never read.
  */
-function lookUp(path: string, files: Map<string, Uint8Array>, why: string[]): { entry: string; bytes: Uint8Array } | undefined {
+function lookUp(path: string, files: ZipFiles, why: string[]): { entry: string; bytes: Uint8Array } | undefined {
   const p = path.trim();
   const internal = /^internal:\/\/(.+)$/i.exec(p);
   const bare = !internal && !/^[A-Za-z][\w+.-]*:/.test(p) && !/^[\\/]/.test(p) && !p.replace(/\\/g, '/').split('/').includes('..');
@@ -58,14 +58,14 @@ function lookUp(path: string, files: Map<string, Uint8Array>, why: string[]): { 
     if (exact) return { entry, bytes: exact };
   }
   const lower = new Set(wanted.map((e) => e.toLowerCase()));
-  for (const [name, bytes] of files) if (lower.has(name.replace(/\\/g, '/').toLowerCase())) return { entry: name, bytes };
+  for (const name of files.keys()) if (lower.has(name.replace(/\\/g, '/').toLowerCase())) return { entry: name, bytes: files.get(name)! };
   why.push(files.size === 0 ? `"${path}" needs the .qdpx archive it came from` : `"${path}" is not in the archive (no ${wanted.join(' or ')})`);
   return undefined;
 }
 
 async function docxText(entry: string, bytes: Uint8Array): Promise<string> {
   // mammoth unzips with no limits of its own: the same checks as the .qdpx first.
-  readZip(bytes, { label: entry, limits: { maxEntryBytes: 256 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 } });
+  checkOfficeZip(bytes, entry);
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;
