@@ -8,6 +8,7 @@ import { refiMethods } from './contract-refi.ts';
 import { reportsMethods } from './contract-reports.ts';
 import { anonymiseMethods } from './contract-anonymise.ts';
 import { jobsMethods } from './contract-jobs.ts';
+import { coderCopyMethods } from './contract-coder-copy.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -117,6 +118,7 @@ export const contract = {
   ...reportsMethods,
   ...anonymiseMethods,
   ...jobsMethods,
+  ...coderCopyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { ThematicError } from '../store/errors.ts';
 import type { Handler } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
+import { coderCopyHandlers } from './handlers/coder-copy.ts';
 import type { Job } from './contract-jobs.ts';
 import { runsInBackground } from '../jobs/background.ts';
 import { jobPool } from '../jobs/runner.ts';
@@ -23,12 +24,15 @@ import { anonymiseHandlers } from './handlers/anonymise.ts';
 
 export const handlers = {
   ...jobsHandlers,
+  ...coderCopyHandlers,
   ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {
   /** Who is acting, for the audit trail (the coder's name where known). */
   actor?: string;
+  /** The CLI, acting for the machine's own user: may write files anywhere. IPC and HTTP never set it. */
+  trusted?: boolean;
 }
 
 /** Formats zod issues as one line a researcher (or a script author) can act on. */
@@ -76,9 +80,9 @@ export class Service {
     const writes = spec.mutates || method.startsWith('history.');
     let result: unknown;
     if (runsInBackground(method, this.db)) {
-      result = await this.inWorker(method, parsed.data, actor);
+      result = await this.inWorker(method, parsed.data, actor, ctx.trusted ?? false);
     } else {
-      const h = handlerContext({ db: this.db, path: this.path, actor, method, jobs: () => [...this.running.values()] });
+      const h = handlerContext({ db: this.db, path: this.path, actor, trusted: ctx.trusted, method, jobs: () => [...this.running.values()] });
       const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
       const run = async () => {
         try {
@@ -94,13 +98,13 @@ export class Service {
   }
 
   /** One call in a worker thread; its progress is listed by jobs.list until it ends. */
-  private async inWorker(method: string, input: unknown, actor: string): Promise<unknown> {
+  private async inWorker(method: string, input: unknown, actor: string, trusted: boolean): Promise<unknown> {
     const id = this.nextJob++;
     const job = { id, method, phase: 'starting', startedAt: new Date().toISOString() } as z.output<typeof Job>;
     this.running.set(id, job);
     try {
       return await jobPool.run({
-        file: this.path, method, input, actor, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        file: this.path, method, input, actor, trusted, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
         onProgress: (p) => Object.assign(job, p),
       });
     } finally {

@@ -4,6 +4,7 @@ export interface JobStart {
   method: string;
   input: unknown;
   actor: string;
+  trusted: boolean;
   nativeBinding?: string;
   /** One Int32: the worker sleeps on it until the main thread grants its write turn (sets it to 1). */
   writeFlag: SharedArrayBuffer;

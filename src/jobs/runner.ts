@@ -76,7 +76,7 @@ class JobPool {
         : new ThematicError('job_failed', `${o.method}: the background job stopped unexpectedly (${this.crashes.get(worker)?.message ?? `exit code ${code}`})`)), false);
       worker.on('message', onMessage);
       worker.on('exit', onExit);
-      const start: JobStart = { file: o.file, method: o.method, input: o.input, actor: o.actor, nativeBinding: o.nativeBinding, writeFlag };
+      const start: JobStart = { file: o.file, method: o.method, input: o.input, actor: o.actor, trusted: o.trusted, nativeBinding: o.nativeBinding, writeFlag };
       worker.postMessage(start);
     });
   }

@@ -98,7 +98,7 @@ describe('long work runs off the main thread', () => {
     await expect(service.call('refi.export', { format: 'qdc' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/no codes yet/) });
     await expect(service.call('refi.import', { fileName: 'x.qdpx', contentBase64: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({ code: 'import_failed' });
     expect(await service.call('jobs.list', {})).toEqual([]);
-    expect(Object.keys(BACKGROUND).sort()).toEqual(['agreement.compute', 'agreement.report', 'anonymise.export', 'anonymise.report', 'refi.export', 'refi.import', 'reports.export']);
+    expect(Object.keys(BACKGROUND).sort()).toEqual(['agreement.compute', 'agreement.report', 'anonymise.export', 'anonymise.report', 'reconcile.coderCopy', 'refi.export', 'refi.import', 'reports.export']);
   });
 
   it('serves the web mode while an export runs in the worker', async () => {
