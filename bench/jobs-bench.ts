@@ -14,6 +14,7 @@ import { startServer } from '../src/server/server.ts';
 import { writeQdc } from '../src/interop/refi/write-qdc.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg, now } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000), CODES = arg('codes', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-jobs-'));
@@ -29,7 +30,7 @@ const codes: number[] = [];
 for (let k = 0; k < 200; k++) codes.push((await s.call('codes.create', { name: `code ${k}` })).id);
 await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
-bulkCodings(s.db, docs, codes, N);
+bulkCodings(dbOf(s), docs, codes, N);
 
 const log = (m: string) => process.stderr.write(`jobs-bench: ${m}\n`);
 log('project built');

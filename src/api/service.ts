@@ -11,6 +11,7 @@ import type { Job } from './contract-jobs.ts';
 import { runsInBackground } from '../jobs/background.ts';
 import { jobPool } from '../jobs/runner.ts';
 import { WriteTurns } from '../jobs/turns.ts';
+import { registerRawDb } from './raw-db.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
@@ -48,7 +49,7 @@ export function describeIssues(method: string, err: z.ZodError): string {
  * handler in a worker thread with its own connection, so other calls are answered meanwhile.
  */
 export class Service {
-  readonly db: Db;
+  private readonly db: Db;
   readonly path: string;
   private closed = false;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
@@ -61,6 +62,7 @@ export class Service {
   constructor(db: Db, file: string, opts: OpenOptions = {}) {
     this.db = db;
     this.opts = opts;
+    registerRawDb(this, db);
     this.path = path.resolve(file);
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
+import type { Input } from '../../src/api/contract.ts';
 import { INTERVIEW, importText, tmpDir, tmpProject } from '../helpers/project.ts';
 
 const open: Service[] = [];
@@ -37,7 +38,7 @@ describe('files written through the one door', () => {
   it('lets only a trusted caller put the anonymised copy outside the project folder', async () => {
     const { service } = await study();
     const elsewhere = path.join(tmpDir(), 'anon.thematic');
-    const replacements = [{ find: 'nurses', replace: 'staff', kind: 'name' as const }];
+    const replacements: Input<'anonymise.export'>['replacements'] = [{ find: 'nurses', replace: 'staff', kind: 'name' }];
     await expect(service.call('anonymise.export', { replacements, outPath: elsewhere })).rejects.toThrow(/give a file name only/);
     const r = await service.call('anonymise.export', { replacements, outPath: elsewhere }, { trusted: true });
     expect(r.path).toBe(elsewhere);
