@@ -9,6 +9,7 @@ import { reportsMethods } from './contract-reports.ts';
 import { anonymiseMethods } from './contract-anonymise.ts';
 import { jobsMethods } from './contract-jobs.ts';
 import { coderCopyMethods } from './contract-coder-copy.ts';
+import { appMethods } from './contract-app.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -119,6 +120,7 @@ export const contract = {
   ...anonymiseMethods,
   ...jobsMethods,
   ...coderCopyMethods,
+  ...appMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import type { Handler } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
 import { coderCopyHandlers } from './handlers/coder-copy.ts';
+import { appHandlers } from './handlers/app.ts';
 import type { Job } from './contract-jobs.ts';
 import { runsInBackground } from '../jobs/background.ts';
 import { jobPool } from '../jobs/runner.ts';
@@ -26,6 +27,7 @@ import { anonymiseHandlers } from './handlers/anonymise.ts';
 export const handlers = {
   ...jobsHandlers,
   ...coderCopyHandlers,
+  ...appHandlers,
   ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 

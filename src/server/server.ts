@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
-import { appContract } from '../api/app-contract.ts';
+import { contract } from '../api/contract.ts';
 import { ThematicError } from '../store/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
@@ -51,7 +51,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // Opens the new file first, so a refused file (locked, newer, not a project) leaves the current one open.
   async function openProject(payload: unknown): Promise<unknown> {
-    const parsed = appContract['app.openProject'].input.safeParse(payload);
+    const parsed = contract['app.openProject'].input.safeParse(payload);
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues('app.openProject', parsed.error));
     const file = path.resolve(parsed.data.path);
     if (file === opts.service.path) return opts.service.call('project.info', {});
