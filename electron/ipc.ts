@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isMethod } from '../src/api/contract.ts';
 import type { Service } from '../src/api/service.ts';
-import { ThematicError } from '../src/store/errors.ts';
+import { ThematicError } from '../src/core/errors.ts';
 import { errorReply } from '../src/api/replies.ts';
 import { isAppUrl } from './protocol.ts';
 

@@ -1,4 +1,4 @@
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 
 /** What a failed call tells the caller, the same over IPC and HTTP: a stable code and one line, never a stack. */
 export interface ErrorReply { code: string; message: string }

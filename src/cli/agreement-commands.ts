@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Level } from '../agreement/index.ts';
 import { reliabilityFromCsv } from '../store/agreement-csv.ts';
 import { summarize, unitTotal, type CoefficientSummary } from '../store/agreement-summary.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import { reportCsv, reportHtml } from '../store/agreement-report.ts';
 import { APP_VERSION } from '../api/version.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';

@@ -3,7 +3,7 @@ import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, withProject } from './project-commands.ts';
 import type { Replacement } from '../anonymise/types.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import type { Output } from '../api/contract.ts';
 import { parseKey } from '../api/handlers/anonymise.ts';
 

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
 import { contract } from '../api/contract.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 
