@@ -51,6 +51,13 @@ module.exports = {
       to: { path: ['^src/store/', '^src/anonymise/copy\\.ts$', '^src/interop/refi/(to-store|from-store|store-)', '^src/jobs/'], pathNot: STORE_READ_ONLY },
     },
     {
+      name: 'electron-imports-no-server',
+      comment: 'The desktop shell does not load the web server (the CSP it shares lives in src/core/csp.ts).',
+      severity: 'error',
+      from: { path: '^electron/' },
+      to: { path: '^src/server/' },
+    },
+    {
       name: 'raw-db-only-for-the-service-and-tests',
       comment: 'The Service owns its connection; tests and benchmarks reach it through tests/helpers/db.ts.',
       severity: 'error',
@@ -76,7 +83,7 @@ module.exports = {
     //   to: { pathNot: ['^renderer/src', '^src/api/contract', '^src/core/', 'node_modules'] } },     // renderer -> src/map, src/anonymise, src/reports, src/model
     // { name: 'hosts-import-only-api-and-core', from: { path: ['^src/cli/', '^src/server/', '^electron/'] },
     //   to: { path: '^src/', pathNot: ['^src/(api|core|cli|server)/'] } },                              // cli -> store/agreement-*, map/, reports/types, transcripts, interop/refi/report
-    // { name: 'electron-imports-no-cli-or-server', from: { path: '^electron/' }, to: { path: '^src/(cli|server)/' } }, // sample builder, CSP constant
+    // { name: 'electron-imports-no-cli', from: { path: '^electron/' }, to: { path: '^src/cli/' } },   // electron/main.ts -> src/cli/sample.ts (the sample builder)
     // { name: 'no-folder-cycles', from: { path: '^src/([^/]+)/' }, to: { path: '^src/([^/]+)/', pathNot: '^src/$1/' , circular: true } }, // store <-> interop, transcripts <-> interop
     // { name: 'store-is-infrastructure', from: { path: '^src/store/' }, to: { path: '^src/(interop|anonymise|reports|map|agreement)/' } },
     // { name: 'interop-imports-no-api', from: { path: '^src/interop/' }, to: { path: '^src/api/' } },   // from-store.ts -> api/version.ts

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CSP } from '../src/server/server.ts';
+import { CSP } from '../src/core/csp.ts';
 
 /**
  * The renderer is served from app://thematic/ rather than file://, so it has a real origin

@@ -5,14 +5,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
 import { contract } from '../api/contract.ts';
+import { CSP } from '../core/csp.ts';
 import { ThematicError } from '../core/errors.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 
-export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
+export { CSP };
 
 export interface ServerOptions {
   service: Service;
