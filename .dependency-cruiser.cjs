@@ -78,15 +78,17 @@ module.exports = {
       from: { pathNot: KNOWN_CYCLES },
       to: { circular: true },
     },
-    // Pending the feature-folder move (each fails today; switch it on when the move lands):
+    // Pending the feature-folder move (each fails today, with the number of imports it catches on
+    // this branch; switch it on when the move lands). The folder-cycle rule's $1 form is a sketch:
+    // it reported nothing when tried, although store <-> interop and transcripts <-> interop exist.
     // { name: 'renderer-imports-only-contract-and-core (strict)', from: { path: '^renderer/src' },
-    //   to: { pathNot: ['^renderer/src', '^src/api/contract', '^src/core/', 'node_modules'] } },     // renderer -> src/map, src/anonymise, src/reports, src/model
+    //   to: { pathNot: ['^renderer/src', '^src/api/contract', '^src/core/', 'node_modules'] } },     // 28: renderer -> src/map, src/anonymise, src/reports, src/model
     // { name: 'hosts-import-only-api-and-core', from: { path: ['^src/cli/', '^src/server/', '^electron/'] },
-    //   to: { path: '^src/', pathNot: ['^src/(api|core|cli|server)/'] } },                              // cli -> store/agreement-*, map/, reports/types, transcripts, interop/refi/report
-    // { name: 'electron-imports-no-cli', from: { path: '^electron/' }, to: { path: '^src/cli/' } },   // electron/main.ts -> src/cli/sample.ts (the sample builder)
+    //   to: { path: '^src/', pathNot: ['^src/(api|core|cli|server)/'] } },                              // 11: cli -> store/agreement-*, map/, reports/types, transcripts, interop/refi/report
+    // { name: 'electron-imports-no-cli', from: { path: '^electron/' }, to: { path: '^src/cli/' } },   // 1: electron/main.ts -> src/cli/sample.ts (the sample builder)
     // { name: 'no-folder-cycles', from: { path: '^src/([^/]+)/' }, to: { path: '^src/([^/]+)/', pathNot: '^src/$1/' , circular: true } }, // store <-> interop, transcripts <-> interop
-    // { name: 'store-is-infrastructure', from: { path: '^src/store/' }, to: { path: '^src/(interop|anonymise|reports|map|agreement)/' } },
-    // { name: 'interop-imports-no-api', from: { path: '^src/interop/' }, to: { path: '^src/api/' } },   // from-store.ts -> api/version.ts
+    // { name: 'store-is-infrastructure', from: { path: '^src/store/' }, to: { path: '^src/(interop|anonymise|reports|map|agreement)/' } }, // 11
+    // { name: 'interop-imports-no-api', from: { path: '^src/interop/' }, to: { path: '^src/api/' } },   // 1: from-store.ts -> api/version.ts
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
