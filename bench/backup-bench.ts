@@ -10,6 +10,7 @@ import { writeBackup } from '../src/store/backup.ts';
 import { backupSettings } from '../src/store/backup-paths.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg, now, rng } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const N = arg('codings', 1_000_000), RUNS = arg('runs', 300);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-backup-'));
@@ -24,7 +25,7 @@ const codes: number[] = [];
 for (let k = 0; k < 200; k++) codes.push((await s.call('codes.create', { name: `code ${k}` })).id);
 await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
-bulkCodings(s.db, docs, codes, N);
+bulkCodings(dbOf(s), docs, codes, N);
 s.close();
 const bytes = fs.statSync(file).size;
 
@@ -32,7 +33,7 @@ let t = now();
 s = Service.open(file);
 const openMs = now() - t;
 t = now();
-const quick = s.db.pragma('quick_check', { simple: true });
+const quick = dbOf(s).pragma('quick_check', { simple: true });
 const quickCheckMs = now() - t;
 
 const rnd = rng(7);
@@ -65,7 +66,7 @@ const quiet = await code(RUNS);
 const settings = { ...backupSettings({}), dir: path.join(dir, 'backups') };
 t = now();
 let backupMs = 0;
-const backup = writeBackup(s.db, file, settings).then((r) => { backupMs = now() - t; return r; });
+const backup = writeBackup(dbOf(s), file, settings).then((r) => { backupMs = now() - t; return r; });
 const during = await code(0, backup, 50);
 const result = await backup;
 s.close();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Service } from '../src/api/service.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg, now, rng } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const N = arg('codings', 1_000_000), RUNS = arg('runs', 500);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-codings-'));
@@ -24,7 +25,7 @@ await s.call('coders.create', { name: 'B' });
 
 // Bulk-load the existing codings directly: setting the scene is not what is measured.
 const t0 = Date.now();
-bulkCodings(s.db, docs, codes, N);
+bulkCodings(dbOf(s), docs, codes, N);
 const loadMs = Date.now() - t0;
 
 const rnd = rng(7);
@@ -44,7 +45,7 @@ for (let k = 0; k < RUNS + 20; k++) {
   if (k >= 20) { times.apply.push(a); times.remove.push(r); times.undo.push(u); } // first 20 warm up
 }
 const pct = (xs: number[], p: number) => { const v = [...xs].sort((a, b) => a - b); return +v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(3); };
-const total = (s.db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
+const total = (dbOf(s).prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
 s.close();
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({

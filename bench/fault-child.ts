@@ -4,6 +4,7 @@ import { Service } from '../src/api/service.ts';
 import { writeBackup } from '../src/store/backup.ts';
 import { backupSettings } from '../src/store/backup-paths.ts';
 import { asTxt, interview } from './corpus.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const [file, kind, seedArg] = process.argv.slice(2);
 const seed = Number(seedArg);
@@ -31,7 +32,7 @@ for (let k = 0; ; k++) {
     ack(it.key);
   } else if (kind === 'backup') {
     await s.call('codes.create', { name: `fault code ${seed}-${k}` });
-    const r = await writeBackup(s.db, s.path);
+    const r = await writeBackup(dbOf(s), s.path);
     ack(r.backup.name);
   }
 }

@@ -10,6 +10,7 @@ import { Service } from '../src/api/service.ts';
 import { backupFiles } from '../src/store/backup.ts';
 import { buildSample } from '../src/cli/sample.ts';
 import { rng } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 export const KINDS = ['import', 'coding', 'decide', 'backup'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -46,9 +47,9 @@ function check(file: string, kind: Kind, acks: string[]): { problems: string[]; 
   let s: Service;
   try { s = Service.open(file); } catch (e) { return { problems: [`does not open: ${(e as Error).message}`], backups: 0 }; }
   try {
-    const integrity = s.db.pragma('integrity_check', { simple: true });
+    const integrity = dbOf(s).pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
-    const has = (sql: string, v: string | number) => !!s.db.prepare(sql).get(v);
+    const has = (sql: string, v: string | number) => !!dbOf(s).prepare(sql).get(v);
     for (const a of acks) {
       const there = kind === 'import' ? has('SELECT 1 FROM documents WHERE name = ?', a)
         : kind === 'coding' ? has('SELECT 1 FROM codings WHERE id = ?', Number(a))

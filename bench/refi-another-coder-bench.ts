@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Service } from '../src/api/service.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-refi2-'));
@@ -26,7 +27,7 @@ for (let k = 0; k < 20; k++) {
 }
 await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
-bulkCodings(s.db, docs, codes, N);
+bulkCodings(dbOf(s), docs, codes, N);
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = Date.now(); const r = await fn(); return [r, Date.now() - t]; };
 const [standard, exportMs] = await time(() => s.call('refi.export', { format: 'qdpx' }));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Service } from '../src/api/service.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-refi-'));
@@ -29,7 +30,7 @@ const core = await s.call('themes.create', { kind: 'core', name: 'Core' });
 for (let k = 0; k < 8; k++) await s.call('themes.create', { kind: 'theme', parentId: core.id, name: `Theme ${k}`, codeIds: codes.slice(k * 20, k * 20 + 12) });
 await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
-bulkCodings(s.db, docs, codes, N);
+bulkCodings(dbOf(s), docs, codes, N);
 const setupMs = Date.now() - t0;
 
 let t = Date.now();

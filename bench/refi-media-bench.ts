@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import { Service } from '../src/api/service.ts';
 import { asTxt, interview } from './corpus.ts';
 import { arg, now } from './kit.ts';
+import { dbOf } from '../tests/helpers/db.ts';
 
 const DOCS = arg('documents', 200), WORDS = arg('words', 10_000), SELECTIONS = arg('selections', 100);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-refi-media-'));
@@ -59,7 +60,7 @@ const t = now(), c = process.cpuUsage();
 const out = await asMedia.s.call('refi.export', { format: 'qdpx' });
 const exportMs = Math.round(now() - t), exportCpuMs = cpu(c);
 const back = await timedImport('back', out.contentBase64);
-const timedTurns = (back.s.db.prepare('SELECT COUNT(*) AS n FROM turns WHERE time_start IS NOT NULL').get() as { n: number }).n;
+const timedTurns = (dbOf(back.s).prepare('SELECT COUNT(*) AS n FROM turns WHERE time_start IS NOT NULL').get() as { n: number }).n;
 asMedia.s.close(); back.s.close();
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({

@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isMethod } from '../src/api/contract.ts';
 import type { Service } from '../src/api/service.ts';
-import { ThematicError } from '../src/store/errors.ts';
+import { ThematicError } from '../src/core/errors.ts';
+import { errorReply } from '../src/api/replies.ts';
 import { isAppUrl } from './protocol.ts';
 
 /** The one IPC channel: the renderer reaches the API contract through it and nothing else. */
@@ -20,14 +21,10 @@ export interface IpcOptions {
 
 const fail = (code: string, message: string): InvokeReply => ({ ok: false, error: { code, message } });
 
-/** Turns any thrown value into a reply the renderer can show: a code and one line, never a stack. */
+/** Turns any thrown value into a reply the renderer can show (the mapping HTTP uses too: src/api/replies.ts). */
 export function toErrorReply(e: unknown): InvokeReply {
-  if (e instanceof ThematicError) return fail(e.code, firstLine(e.message));
-  const message = e instanceof Error ? e.message : String(e);
-  return fail('internal', firstLine(message) || 'unexpected error');
+  return { ok: false, error: errorReply(e).error };
 }
-
-const firstLine = (s: string) => s.split('\n')[0].slice(0, 2000);
 
 /**
  * Wires 'thematic:invoke' to the service. A call is answered only when it comes from our own

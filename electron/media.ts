@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Service } from '../src/api/service.ts';
-import { recordingFile, recordingRow } from '../src/store/media.ts';
+import { recordingFile } from '../src/store/media.ts';
 import { statFile } from '../src/media/probe.ts';
 import { parseRange } from '../src/server/media-route.ts';
 
@@ -12,7 +12,7 @@ export function recordingResponse(service: Service | null, documentId: number, r
   const text = (status: number, body: string, headers: Record<string, string> = {}) =>
     new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
   if (!service) return text(404, 'no project is open');
-  const r = recordingRow(service.db, documentId);
+  const r = service.recordingOf(documentId);
   if (!r) return text(404, `document ${documentId} has no recording`);
   const file = recordingFile(service.path, r.path);
   const st = statFile(file);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CSP } from '../src/server/server.ts';
+import { CSP } from '../src/core/csp.ts';
 import type { Service } from '../src/api/service.ts';
 import { APP_MEDIA_PATH, recordingResponse } from './media.ts';
 

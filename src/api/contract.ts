@@ -11,6 +11,8 @@ import { jobsMethods } from './contract-jobs.ts';
 import { backupMethods } from './contract-backups.ts';
 import { mediaMethods } from './contract-media.ts';
 import { withStringLimits } from './contract-limits.ts';
+import { coderCopyMethods } from './contract-coder-copy.ts';
+import { appMethods } from './contract-app.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.
@@ -122,6 +124,8 @@ export const contract = withStringLimits({
   ...jobsMethods,
   ...backupMethods,
   ...mediaMethods,
+  ...coderCopyMethods,
+  ...appMethods,
 } as const);
 
 export type Contract = typeof contract;

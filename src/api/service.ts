@@ -6,12 +6,18 @@ import { ThematicError } from '../store/errors.ts';
 import type { Handler, Progress } from './handlers/types.ts';
 import { handlerContext } from './handlers/context.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
+import { coderCopyHandlers } from './handlers/coder-copy.ts';
+import { appHandlers } from './handlers/app.ts';
 import type { Job } from './contract-jobs.ts';
 import { runsInBackground } from '../jobs/background.ts';
 import { jobPool } from '../jobs/runner.ts';
 import { WriteTurns } from '../jobs/turns.ts';
 import { AutoBackup } from '../store/auto-backup.ts';
 import type { BackupSettings } from '../store/backup-paths.ts';
+import { registerRawDb } from './raw-db.ts';
+import { recordingRow, type RecordingRow } from '../store/media.ts';
+import { writeBackup, type BackupResult } from '../store/backup.ts';
+import { runOperation, type Tx } from '../store/operations.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { participantHandlers } from './handlers/participants.ts';
@@ -29,6 +35,8 @@ import { mediaHandlers } from './handlers/media.ts';
 
 export const handlers = {
   ...jobsHandlers,
+  ...coderCopyHandlers,
+  ...appHandlers,
   ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
@@ -39,6 +47,8 @@ export interface CallContext {
   onProgress?: (p: Progress) => void;
   /** The client's id for a mutating call: a repeat with the same id returns the first result and changes nothing. */
   operationId?: string;
+  /** The CLI, acting for the machine's own user: may write files anywhere. IPC and HTTP never set it. */
+  trusted?: boolean;
 }
 
 /** Formats zod issues as one line a researcher (or a script author) can act on. */
@@ -54,7 +64,7 @@ export function describeIssues(method: string, err: z.ZodError): string {
  * handler in a worker thread with its own connection, so other calls are answered meanwhile.
  */
 export class Service {
-  readonly db: Db;
+  private readonly db: Db;
   readonly path: string;
   private closed = false;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
@@ -71,6 +81,7 @@ export class Service {
   constructor(db: Db, file: string, opts: OpenOptions = {}) {
     this.db = db;
     this.opts = opts;
+    registerRawDb(this, db);
     this.path = path.resolve(file);
   }
 
@@ -129,10 +140,10 @@ export class Service {
     };
     let result: unknown;
     if (runsInBackground(method, this.db)) {
-      result = await this.inWorker(method, data, actor, progress, clientId);
+      result = await this.inWorker(method, data, actor, ctx.trusted ?? false, progress, clientId);
       recordFinal(result);
     } else {
-      const h = handlerContext({ db: this.db, path: this.path, actor, method, progress, clientId, jobs: () => [...this.running.values()] });
+      const h = handlerContext({ db: this.db, path: this.path, actor, trusted: ctx.trusted, method, progress, clientId, jobs: () => [...this.running.values()] });
       const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
       const go = async () => {
         try {
@@ -158,18 +169,41 @@ export class Service {
   }
 
   /** One call in a worker thread; its progress is listed by jobs.list until it ends. */
-  private async inWorker(method: string, input: unknown, actor: string, progress?: (phase: string, done?: number, total?: number) => void, clientId?: string): Promise<unknown> {
+  private async inWorker(method: string, input: unknown, actor: string, trusted: boolean, progress?: (phase: string, done?: number, total?: number) => void, clientId?: string): Promise<unknown> {
     const id = this.nextJob++;
     const job = { id, method, phase: 'starting', startedAt: new Date().toISOString() } as z.output<typeof Job>;
     this.running.set(id, job);
     try {
       return await jobPool.run({
-        file: this.path, method, input, actor, clientId, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        file: this.path, method, input, actor, trusted, clientId, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
         beforeWrite: () => stampBeforeWrite(this.db),
         onProgress: (p) => { Object.assign(job, p); progress?.(p.phase, p.done, p.total); },
       });
     } finally {
       this.running.delete(id);
+    }
+  }
+
+  /*
+   * The few things a trusted host (the CLI, the web server's media route, Electron's protocol)
+   * does that no page can ask for through the contract: the row of a document's recording, to
+   * serve its bytes; a backup now; and linking files by path as one undoable operation (the CLI
+   * and the sample builder). Pending: contract methods with a trusted call context.
+   */
+  recordingOf(documentId: number): RecordingRow | undefined {
+    return recordingRow(this.db, documentId);
+  }
+
+  backupNow(settings?: BackupSettings): Promise<BackupResult> {
+    return writeBackup(this.db, this.path, settings, this.opts.nativeBinding);
+  }
+
+  trustedOperation<T>(op: { actor: string; method: string; summary: string }, fn: (tx: Tx) => T): T {
+    if (this.closed) throw new ThematicError('closed', 'the project is closed');
+    try {
+      return runOperation(this.db, op, fn);
+    } catch (e) {
+      throw mapWriteError(e, path.basename(this.path));
     }
   }
 

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoefficientSummary } from '../store/agreement-summary.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import { reportCsv, reportHtml } from '../store/agreement-report.ts';
 import { APP_VERSION } from '../api/version.ts';
-import { writeCoderCopy } from '../store/reconciliation-coder-copy.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, readInputFile, table, withProject, writeOutputFile } from './project-commands.ts';
@@ -110,8 +109,8 @@ async function cmdCoderCopy(p: Parsed, io: Io): Promise<number> {
   const out = flag(p, 'out');
   if (!file || !coder || !out) throw new UsageError('usage: thematic coder-copy FILE --coder NAME --out COPY.thematic');
   return withProject(file, async (s) => {
-    const r = writeCoderCopy(s.db, coder, out);
-    if (p.bools.has('json')) io.out(JSON.stringify({ out, coder, ...r }, null, 2));
+    const { path: _, ...r } = await s.call('reconcile.coderCopy', { coder, outPath: out }, { actor: actor(), trusted: true });
+    if (p.bools.has('json')) io.out(JSON.stringify({ out, ...r }, null, 2));
     else io.out(`Wrote ${out} for ${coder}: documents and codebook, ${r.codings} of ${coder}'s own codings, ${r.removedCodings} codings of other coders left out`);
     return 0;
   });

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
-import { withProject } from './project-commands.ts';
+import { actor, withProject } from './project-commands.ts';
 import type { Replacement } from '../anonymise/types.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import type { Output } from '../api/contract.ts';
-import { anonymisedPath, parseKey, rulesOf } from '../api/handlers/anonymise.ts';
-import { writeAnonymisedCopy } from '../anonymise/copy.ts';
+import { parseKey } from '../api/handlers/anonymise.ts';
 
 const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
 const VALUE_FLAGS = ['key', 'out'];
@@ -75,9 +73,8 @@ export const anonymiseCommands: Record<string, (p: Parsed, io: Io) => Promise<nu
         if (a.json) io.out(JSON.stringify(r, null, 2)); else printPreview(io, key, r);
         return 0;
       }
-      // The CLI is trusted: --out may be anywhere (the API only writes beside the project).
-      const out = a.out ? path.resolve(a.out) : anonymisedPath(s.path);
-      const r = { path: out, counts: writeAnonymisedCopy(s.db, s.path, rulesOf(key), out, { overwrite: a.force }) };
+      // The CLI is a trusted caller: --out may be anywhere (through IPC and HTTP, only beside the project).
+      const r = await s.call('anonymise.export', { replacements: key, outPath: a.out, overwrite: a.force }, { actor: actor(), trusted: true });
       if (a.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       const c = r.counts;
       io.out(`Wrote the anonymised copy: ${r.path}`);

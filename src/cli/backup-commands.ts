@@ -4,7 +4,7 @@ import { UsageError, flag, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { table } from './project-commands.ts';
 import { ThematicError } from '../store/errors.ts';
-import { backupFiles, describeChanges, readBackup, restoreBackup, summarise, writeBackup } from '../store/backup.ts';
+import { backupFiles, describeChanges, readBackup, restoreBackup, summarise } from '../store/backup.ts';
 import { backupFolder, backupSettings } from '../store/backup-paths.ts';
 import { salvage } from '../store/salvage.ts';
 import { Service } from '../api/service.ts';
@@ -49,7 +49,7 @@ async function cmdBackup(p: Parsed, io: Io): Promise<number> {
   if (!file) throw new UsageError('usage: thematic backup FILE');
   const s = Service.open(file); // no automatic backup on top of this one
   try {
-    const r = await writeBackup(s.db, s.path, backupSettings());
+    const r = await s.backupNow(backupSettings());
     io.out(`Backed up to ${r.backup.file} (${(r.backup.bytes / 2 ** 20).toFixed(1)} MB, checked)${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`);
     return 0;
   } finally {
@@ -70,7 +70,7 @@ async function cmdRestore(p: Parsed, io: Io): Promise<number> {
   if (overCurrent && fs.existsSync(abs)) {
     // The current project is backed up first (and must not be open elsewhere: opening it checks).
     const s = Service.open(abs);
-    try { io.out(`Backed up the current project first: ${(await writeBackup(s.db, abs)).backup.file}`); } finally { s.close(); }
+    try { io.out(`Backed up the current project first: ${(await s.backupNow()).backup.file}`); } finally { s.close(); }
   }
   const r = restoreBackup(backup, out, p.bools.has('force'));
   io.out(`Restored ${r.name} (${r.counts.documents} documents, ${r.counts.codes} codes, ${r.counts.codings} codings) as ${out}`);

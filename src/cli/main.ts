@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs, flag, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import { Service } from '../api/service.ts';
 import { backupSettings } from '../store/backup-paths.ts';
 import { actor, cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';

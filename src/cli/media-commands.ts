@@ -6,7 +6,6 @@ import type { Service } from '../api/service.ts';
 import { ThematicError } from '../store/errors.ts';
 import { linkRecordingFile } from '../media/link-file.ts';
 import { probeRecording, clock, type Probe } from '../media/probe.ts';
-import { runOperation } from '../store/operations.ts';
 import { linkRecording } from '../store/media.ts';
 
 // `thematic media FILE [DOCUMENT [RECORDING] [--copy | --detach | --relink [--accept-changed]]]`
@@ -77,7 +76,7 @@ export async function cmdImportWithMedia(p: Parsed, io: Io): Promise<number> {
   await withProject(file, async (s) => {
     const docs = await s.call('documents.list', {});
     try {
-      runOperation(s.db, { actor: actor(), method: 'media.link', summary: `Link ${probes.length} recording${probes.length === 1 ? '' : 's'}` }, (tx) => {
+      s.trustedOperation({ actor: actor(), method: 'media.link', summary: `Link ${probes.length} recording${probes.length === 1 ? '' : 's'}` }, (tx) => {
         for (const x of probes) {
           const d = docs.filter((y) => y.originalFilename === x.transcript).sort((a, b) => b.id - a.id)[0];
           if (!d) throw new ThematicError('not_found', `${x.transcript}: was not imported, so ${x.recording} has nothing to go with`);

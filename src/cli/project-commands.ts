@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Service } from '../api/service.ts';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import { writeError, writeFileAtomic } from '../store/atomic-write.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';

@@ -6,6 +6,7 @@ import { refiHandlers } from '../api/handlers/refi.ts';
 import { anonymiseHandlers } from '../api/handlers/anonymise.ts';
 import { reportsHandlers } from '../api/handlers/reports.ts';
 import { agreementHandlers } from '../api/handlers/agreement.ts';
+import { coderCopyHandlers } from '../api/handlers/coder-copy.ts';
 
 /** Agreement runs in a worker from this many codings in the project (2 x 10,000 codings take ~0.15 s). */
 export const AGREEMENT_WORKER_FROM = 20_000;
@@ -19,7 +20,7 @@ const job = (handler: AnyHandler, when: (db: Db) => boolean) => ({ handler: hand
 /**
  * The long work that runs in a worker thread with its own connection, so that every other call
  * is answered meanwhile: REFI-QDA in and out, the anonymised copy and its report, reports for the
- * paper, and agreement on large projects. The handler is the same one; everything else is quick
+ * paper, the coder copy, and agreement on large projects. The handler is the same one; everything else is quick
  * and runs on the main thread. (The worker loads only these handlers.)
  */
 type Job = { handler: (input: unknown, h: HandlerContext) => unknown; when: (db: Db) => boolean };
@@ -31,6 +32,7 @@ export const BACKGROUND: Record<BackgroundMethod, Job> = {
   'reports.export': job(reportsHandlers['reports.export'], always),
   'agreement.compute': job(agreementHandlers['agreement.compute'], large),
   'agreement.report': job(agreementHandlers['agreement.report'], large),
+  'reconcile.coderCopy': job(coderCopyHandlers['reconcile.coderCopy'], always),
 };
 
 export const runsInBackground = (method: string, db: Db): boolean => Object.hasOwn(BACKGROUND, method) && BACKGROUND[method as BackgroundMethod].when(db);

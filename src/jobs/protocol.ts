@@ -6,6 +6,7 @@ export interface JobStart {
   actor: string;
   /** The client's operation id, recorded with the job's write. */
   clientId?: string;
+  trusted: boolean;
   nativeBinding?: string;
   /** One Int32: the worker sleeps on it until the main thread grants its write turn (sets it to 1). */
   writeFlag: SharedArrayBuffer;

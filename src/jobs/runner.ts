@@ -79,7 +79,7 @@ class JobPool {
         : new ThematicError('job_failed', `${o.method}: the background job stopped unexpectedly (${this.crashes.get(worker)?.message ?? `exit code ${code}`})`)), false);
       worker.on('message', onMessage);
       worker.on('exit', onExit);
-      const start: JobStart = { file: o.file, method: o.method, input: o.input, actor: o.actor, clientId: o.clientId, nativeBinding: o.nativeBinding, writeFlag };
+      const start: JobStart = { file: o.file, method: o.method, input: o.input, actor: o.actor, clientId: o.clientId, trusted: o.trusted, nativeBinding: o.nativeBinding, writeFlag };
       worker.postMessage(start);
     });
   }

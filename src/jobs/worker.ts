@@ -26,13 +26,14 @@ async function run(start: JobStart): Promise<void> {
     lastPost = now;
     post({ type: 'progress', phase, done, total });
   };
-  let db;
+  let db: ReturnType<typeof openJobConnection> | undefined;
+  let reply: FromWorker;
   try {
     const job = Object.hasOwn(BACKGROUND, start.method) ? BACKGROUND[start.method as keyof typeof BACKGROUND] : null;
     if (!job) throw new ThematicError('unknown_method', `"${start.method}" does not run as a background job`);
     db = openJobConnection(start.file, { nativeBinding: start.nativeBinding });
     const h = handlerContext({
-      db, path: start.file, actor: start.actor, method: start.method, progress, clientId: start.clientId,
+      db, path: start.file, actor: start.actor, trusted: start.trusted, method: start.method, progress, clientId: start.clientId,
       beforeWrite: () => {
         Atomics.store(flag, 0, 0);
         post({ type: 'write' });
@@ -41,13 +42,14 @@ async function run(start: JobStart): Promise<void> {
       },
       afterWrite: () => post({ type: 'written' }),
     });
-    post({ type: 'done', result: await job.handler(start.input, h) });
+    reply = { type: 'done', result: await job.handler(start.input, h) };
   } catch (e) {
     const err = mapWriteError(e, path.basename(start.file));
-    post(err instanceof ThematicError ? { type: 'error', code: err.code, message: err.message } : { type: 'error', message: err.message });
-  } finally {
-    db?.close();
+    reply = err instanceof ThematicError ? { type: 'error', code: err.code, message: err.message } : { type: 'error', message: err.message };
   }
+  // Closed before the answer: the caller may close the project (and its files) as soon as it has it.
+  db?.close();
+  post(reply);
 }
 
 port.on('message', (start: JobStart) => void run(start));

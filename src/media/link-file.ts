@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Service } from '../api/service.ts';
-import { runOperation } from '../store/operations.ts';
 import { copyIntoMediaFolder, linkRecording, type Recording } from '../store/media.ts';
 import { probeRecording } from './probe.ts';
 
@@ -13,6 +12,6 @@ export async function linkRecordingFile(s: Service, documentId: number, file: st
   let probe = await probeRecording(file, file);
   if (opts.copy) probe = { ...probe, file: copyIntoMediaFolder(s.path, file, probe.sha256) };
   const label = path.basename(file);
-  return runOperation(s.db, { actor: opts.actor ?? 'researcher', method: 'media.link', summary: `Link recording ${label}` },
+  return s.trustedOperation({ actor: opts.actor ?? 'researcher', method: 'media.link', summary: `Link recording ${label}` },
     (tx) => linkRecording(tx, s.path, documentId, { ...probe, fileName: label }, { copied: opts.copy }));
 }

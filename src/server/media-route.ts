@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { Service } from '../api/service.ts';
-import { recordingFile, recordingRow } from '../store/media.ts';
+import { recordingFile } from '../store/media.ts';
 import { statFile } from '../media/probe.ts';
 
 /** `/media/<documentId>`: the path the web mode serves a document's recording on. */
@@ -31,7 +31,7 @@ export function serveRecording(service: Service, documentId: number, req: http.I
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'GET only');
-  const r = recordingRow(service.db, documentId);
+  const r = service.recordingOf(documentId);
   if (!r) return plain(404, `document ${documentId} has no recording`);
   const file = recordingFile(service.path, r.path);
   const st = statFile(file);

@@ -4,18 +4,16 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Service, describeIssues } from '../api/service.ts';
-import { appContract } from '../api/app-contract.ts';
+import { contract } from '../api/contract.ts';
 import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
-import { ThematicError } from '../store/errors.ts';
+import { CSP } from '../core/csp.ts';
+import { ThematicError } from '../core/errors.ts';
 import { backupSettings } from '../store/backup-paths.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 import { MEDIA_PATH, serveRecording } from './media-route.ts';
 
-export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
+export { CSP };
 
 export interface ServerOptions {
   service: Service;
@@ -55,7 +53,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // Opens the new file first, so a refused file (locked, newer, not a project) leaves the current one open.
   async function openProject(payload: unknown): Promise<unknown> {
-    const parsed = appContract['app.openProject'].input.safeParse(payload);
+    const parsed = contract['app.openProject'].input.safeParse(payload);
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues('app.openProject', parsed.error));
     const file = path.resolve(parsed.data.path);
     if (file === opts.service.path) return opts.service.call('project.info', {});

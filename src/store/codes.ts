@@ -5,6 +5,7 @@ import type { Tx } from './operations.ts';
 import type { Code } from '../model/entities.ts';
 import { nowIso } from './rows.ts';
 import { ThematicError } from './errors.ts';
+import { moveAttachments } from './themes.ts';
 
 // Distinct, colour-blind-friendly defaults (Okabe-Ito, then Tol's muted) for new codes.
 const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
@@ -99,4 +100,37 @@ export function moveCode(tx: Tx, id: number, parentId: number | null): void {
     if (clash.id !== id) throw new ThematicError('exists', `a code named "${cur.name}" already exists there`);
   }
   tx.update('codes', { id }, { parent_id: parentId });
+}
+
+/**
+ * Merges code `sourceId` into `targetId`: its codings move (a coding the target already has on the
+ * same span by the same coder is dropped), its sub-codes and memos follow, the target takes over
+ * its theme attachments, and the source is deleted. Returns how many codings moved.
+ */
+export function mergeCode(tx: Tx, sourceId: number, targetId: number): number {
+  const rows = stmt(tx.db, 'SELECT id, document_id, coder_id, start, end FROM codings WHERE code_id = ?').all(sourceId) as { id: number; document_id: number; coder_id: number; start: number; end: number }[];
+  const dup = stmt(tx.db, 'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND coder_id = ? AND start = ? AND end = ?');
+  let n = 0;
+  for (const r of rows) {
+    if (dup.get(targetId, r.document_id, r.coder_id, r.start, r.end)) tx.delete('codings', [{ id: r.id }]);
+    else { tx.update('codings', { id: r.id }, { code_id: targetId }); n++; }
+  }
+  for (const child of stmt(tx.db, 'SELECT id FROM codes WHERE parent_id = ?').all(sourceId) as { id: number }[]) moveCode(tx, child.id, targetId);
+  for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'code' AND target_id = ?`).all(sourceId) as { id: number }[]) {
+    tx.update('memos', { id: m.id }, { target_id: targetId });
+  }
+  moveAttachments(tx, sourceId, targetId); // the merged code keeps supporting the same themes
+  tx.delete('codes', [{ id: sourceId }]);
+  return n;
+}
+
+/** How many codings the codes hold between them. */
+export function codingCount(db: Db, codeIds: number[]): number {
+  const one = stmt(db, 'SELECT COUNT(*) AS n FROM codings WHERE code_id = ?');
+  return codeIds.reduce((n, id) => n + (one.get(id) as { n: number }).n, 0);
+}
+
+/** Deletes a code; its sub-codes, codings and memos go with it (and come back with undo). */
+export function deleteCode(tx: Tx, id: number): void {
+  tx.delete('codes', [{ id }]);
 }

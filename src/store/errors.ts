@@ -1,9 +1,3 @@
-/** An error a researcher can act on: `code` is stable for scripts, `message` says what and why. */
-export class ThematicError extends Error {
-  code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'ThematicError';
-    this.code = code;
-  }
-}
+// ThematicError lives in src/core (browser-safe, every layer may import it); this re-export keeps
+// the store's existing imports working until the feature-folder move rewrites them.
+export { ThematicError } from '../core/errors.ts';

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Service } from '../../src/api/service.ts';
 import { snapshot, tmpProject } from '../helpers/project.ts';
 import { buildStudy, CODED, KEY, SECRETS } from './fixture.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const open: Service[] = [];
 afterEach(() => { while (open.length) open.pop()!.close(); });
@@ -35,7 +36,7 @@ describe('an anonymised copy of a project', () => {
     }
     expect(has(bytes, 'Participant A')).toBe(true);
     // The test can fail: the original (checkpointed) holds every one of them.
-    service.db.pragma('wal_checkpoint(TRUNCATE)');
+    dbOf(service).pragma('wal_checkpoint(TRUNCATE)');
     const original = fs.readFileSync(file);
     for (const s of SECRETS) expect(has(original, s), s).toBe(true);
     // Nothing else was left beside the copy: no journal, no temporary file (the open project's
@@ -112,14 +113,14 @@ describe('an anonymised copy of a project', () => {
     expect((await copy.call('search.query', { query: 'drove' })).total).toBe(1);
     const history = await copy.call('history.list', {});
     expect(history).toMatchObject({ operations: [], canUndo: false, canRedo: false });
-    expect(copy.db.pragma('user_version', { simple: true })).toBe(service.db.pragma('user_version', { simple: true }));
-    expect(copy.db.pragma('application_id', { simple: true })).toBe(service.db.pragma('application_id', { simple: true }));
+    expect(dbOf(copy).pragma('user_version', { simple: true })).toBe(dbOf(service).pragma('user_version', { simple: true }));
+    expect(dbOf(copy).pragma('application_id', { simple: true })).toBe(dbOf(service).pragma('application_id', { simple: true }));
   });
 
   it('leaves the original project exactly as it was', async () => {
     const { service, file } = await study();
     const rows = snapshot(service);
-    const ops = service.db.prepare('SELECT * FROM operations').all();
+    const ops = dbOf(service).prepare('SELECT * FROM operations').all();
     service.close();
     open.length = 0;
     // Opening and closing alone is the reference: the export must not add to it.
@@ -130,7 +131,7 @@ describe('an anonymised copy of a project', () => {
     await s2.call('anonymise.preview', { replacements: KEY });
     await s2.call('anonymise.export', { replacements: KEY });
     expect(snapshot(s2)).toEqual(rows);
-    expect(s2.db.prepare('SELECT * FROM operations').all()).toEqual(ops);
+    expect(dbOf(s2).prepare('SELECT * FROM operations').all()).toEqual(ops);
     s2.close();
     open.length = 0;
     expect(sha(file)).toBe(hash);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tmpProject } from '../helpers/project.ts';
 import { CLEARED_TABLES, FIELDS, isIndexTable, replaceInJson } from '../../src/anonymise/fields.ts';
 import { compileRules } from '../../src/anonymise/rules.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const { service } = tmpProject();
 afterAll(() => service.close());
@@ -10,11 +11,11 @@ describe('which fields an anonymised copy rewrites', () => {
   it('has a decision for every text column of the current schema', () => {
     // A column added by a later migration is rewritten as text by default; this test makes its
     // author decide (text, json, keep) instead of relying on the default.
-    const tables = service.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+    const tables = dbOf(service).prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
     const missing: string[] = [];
     for (const { name, sql } of tables) {
       if (isIndexTable(name) || CLEARED_TABLES.includes(name) || /VIRTUAL/i.test(sql)) continue;
-      const cols = service.db.prepare('SELECT name, type FROM pragma_table_info(?)').all(name) as { name: string; type: string }[];
+      const cols = dbOf(service).prepare('SELECT name, type FROM pragma_table_info(?)').all(name) as { name: string; type: string }[];
       for (const c of cols) if (/TEXT|ANY/i.test(c.type) && !FIELDS[name]?.[c.name]) missing.push(`${name}.${c.name}`);
     }
     expect(missing).toEqual([]);

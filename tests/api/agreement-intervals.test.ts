@@ -7,6 +7,7 @@ import { loadProjectCodings, needsFor } from '../../src/store/agreement-data.ts'
 import { agreementOverall } from '../../src/agreement/index.ts';
 import { summarize } from '../../src/store/agreement-summary.ts';
 import { importText, openSample, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 describe('agreement.compute intervals on the sample study', () => {
   let s: Service;
@@ -32,7 +33,7 @@ describe('agreement.compute intervals on the sample study', () => {
 
   it('character intervals are wider than a unit bootstrap of the same characters would make them', async () => {
     const a = await s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 400, unitizing: false });
-    const docs = loadProjectCodings(s.db, ['Amira', 'Ben'], needsFor('character'));
+    const docs = loadProjectCodings(dbOf(s), ['Amira', 'Ben'], needsFor('character'));
     const codes = a.perCode.map((c) => String(c.codeId));
     const naive = agreementOverall(docs, { unit: 'character', coders: ['Amira', 'Ben'], codes }, (d) => summarize(d, { categories: [0, 1], bootstrap: 400 })).result;
     const width = (c: { ci: { lower: number | null; upper: number | null } | null }) => c.ci!.upper! - c.ci!.lower!;

@@ -9,6 +9,7 @@ import { loadProjectCodings, needsFor } from '../../src/store/agreement-data.ts'
 import { computeAgreement } from '../../src/store/agreement-compute.ts';
 import { summarize, unitTotal } from '../../src/store/agreement-summary.ts';
 import { openSample } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const values = (list: { coefficient: string; value: number | null }[]) => list.map((c) => [c.coefficient, c.value === null ? null : +c.value.toFixed(10)]);
 
@@ -21,8 +22,8 @@ describe('fast project units equal the engine', () => {
     for (const excludeUncoded of [false, true]) {
       it(`${unit}${excludeUncoded ? ', excluding uncoded text' : ''}`, () => {
         const coders = ['Amira', 'Ben'];
-        const fast = computeAgreement(s.db, { coders, unit, excludeUncoded, bootstrap: 0, unitizing: false });
-        const docs = loadProjectCodings(s.db, coders, needsFor(unit));
+        const fast = computeAgreement(dbOf(s), { coders, unit, excludeUncoded, bootstrap: 0, unitizing: false });
+        const docs = loadProjectCodings(dbOf(s), coders, needsFor(unit));
         const codes = fast.perCode.map((c) => String(c.codeId));
         const opts = { unit, coders, codes, excludeUncoded };
         const coef = (d: Parameters<typeof summarize>[0]) => summarize(d, { categories: [0, 1], bootstrap: 0 });

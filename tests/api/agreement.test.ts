@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
 import { buildSample } from '../../src/cli/sample.ts';
 import { importText, tmpDir, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const coef = (g: { coefficients: { coefficient: string; value: number | null }[] }, name: string) => g.coefficients.find((c) => c.coefficient === name)!.value;
 
@@ -65,7 +66,7 @@ describe('agreement.compute on the sample study (Amira and Ben)', () => {
       expect(x.value).toBeLessThan(1);
     }
     expect(u.perCode).toHaveLength(r.perCode.length);
-    expect(u.uAlpha.length).toBe((s.db.prepare('SELECT SUM(char_length) AS n FROM documents').get() as { n: number }).n);
+    expect(u.uAlpha.length).toBe((dbOf(s).prepare('SELECT SUM(char_length) AS n FROM documents').get() as { n: number }).n);
   });
 
   it('restricts to chosen codes, and "exclude uncoded" drops text no coder coded', async () => {

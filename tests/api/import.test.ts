@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { b64, INTERVIEW, SHARED, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { main } from '../../src/cli/main.ts';
+import { dbOf } from '../helpers/db.ts';
 
 function capture() {
   const out: string[] = [], err: string[] = [];
@@ -98,8 +99,8 @@ describe('importing transcripts through the service', () => {
     await service.call('documents.import', { files: [{ name: 'a.txt', contentBase64: b64(INTERVIEW) }] });
     const before = snapshot(service);
     // The same SQLITE_FULL a full disk gives, without filling a disk: cap the file's pages.
-    const pages = service.db.pragma('page_count', { simple: true }) as number;
-    service.db.pragma(`max_page_count = ${pages + 2}`);
+    const pages = dbOf(service).pragma('page_count', { simple: true }) as number;
+    dbOf(service).pragma(`max_page_count = ${pages + 2}`);
     const huge = Array.from({ length: 20000 }, (_, k) => `P${k % 7}: words number ${k} about the hospital stay.`).join('\n\n');
     await expect(service.call('documents.import', { files: [{ name: 'big.txt', contentBase64: b64(huge) }] }))
       .rejects.toThrow(/disk is full; nothing was changed/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importText, INTERVIEW, tmpProject } from '../helpers/project.ts';
 import { runOperation } from '../../src/store/operations.ts';
 import { moveAttachments } from '../../src/store/themes.ts';
+import { dbOf } from '../helpers/db.ts';
 
 /** Two patients and one HCP; codes coded in their interviews; a small theme tree. */
 async function study() {
@@ -109,7 +110,7 @@ describe('codes and themes', () => {
     expect((await s.call('themes.list', {})).themes.find((t) => t.id === adv.id)!.codes.map((c) => c.name)).toEqual(['Shared language']);
     await s.call('history.undo', {});
     expect((await s.call('themes.list', {})).themes.find((t) => t.id === adv.id)!.codes.map((c) => c.name)).toEqual(['Shared language', 'Coming back']);
-    runOperation(s.db, { actor: 't', method: 'codes.merge', summary: 'merge' }, (tx) => moveAttachments(tx, lang.id, loose.id));
+    runOperation(dbOf(s), { actor: 't', method: 'codes.merge', summary: 'merge' }, (tx) => moveAttachments(tx, lang.id, loose.id));
     const after = (await s.call('themes.list', {})).themes;
     expect(after.find((t) => t.id === trust.id)!.codes.map((c) => c.id)).toEqual([loose.id]);
     expect(after.find((t) => t.id === adv.id)!.codes.map((c) => c.id)).toEqual([back.id, loose.id]);

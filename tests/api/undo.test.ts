@@ -5,6 +5,7 @@ import { coderCopyBase64 } from '../../src/store/reconciliation-coder-copy.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { b64, importText, INTERVIEW, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 import { recordingIn } from '../media/fixture.ts';
 
 let recording: string | undefined;
@@ -61,7 +62,7 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'memos.delete': (c) => ({ id: c.memo.id }),
   'reconcile.decide': (c) => ({ coderA: 'Amira', coderB: 'Ben', key: `${c.doc.id}:${c.other.id}:5-25`, kind: 'keep-b', rationale: 'B saw it' }),
   'reconcile.acceptAgreed': () => ({ coderA: 'Amira', coderB: 'Ben' }),
-  'reconcile.mergeCopy': (c) => ({ addNewCodes: true, contentBase64: coderCopyBase64(c.service.db, 'Chris', (d) => d.exec(`INSERT INTO codes (guid, name, color, created_at) VALUES ('new-code', 'New', '#123456', 'now'); INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) SELECT 'chris-1', ${c.doc.id}, id, (SELECT id FROM coders WHERE name = 'Chris'), 0, 8, 'now' FROM codes WHERE guid = 'new-code'`)) }),
+  'reconcile.mergeCopy': (c) => ({ addNewCodes: true, contentBase64: coderCopyBase64(dbOf(c.service), 'Chris', (d) => d.exec(`INSERT INTO codes (guid, name, color, created_at) VALUES ('new-code', 'New', '#123456', 'now'); INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) SELECT 'chris-1', ${c.doc.id}, id, (SELECT id FROM coders WHERE name = 'Chris'), 0, 8, 'now' FROM codes WHERE guid = 'new-code'`)) }),
   'search.autocode': (c) => ({ query: 'nurses', codeId: c.other.id, coder: 'Amira', scope: 'sentence' }),
   'themes.create': (c) => ({ kind: 'theme', parentId: c.group.id, name: 'Boundaries', codeIds: [c.code.id], why: 'new pattern' }),
   'themes.update': (c) => ({ id: c.theme.id, name: 'Speaking up', definition: 'd', color: '#0072b2' }),
@@ -91,7 +92,7 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'refi.import': () => ({ fileName: 'x.qde', contentBase64: b64('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="a0000000-0000-4000-8000-000000000001" name="Dana"/></Users><CodeBook><Codes><Code guid="a0000000-0000-4000-8000-000000000002" name="Care" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="a0000000-0000-4000-8000-000000000007" name="site" typeOfVariable="Text"/></Variables><Cases><Case guid="a0000000-0000-4000-8000-000000000006" name="P20"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000007"/><TextValue>B</TextValue></VariableValue><SourceRef targetGUID="a0000000-0000-4000-8000-000000000003"/></Case></Cases><Sources><TextSource guid="a0000000-0000-4000-8000-000000000003" name="t"><PlainTextContent>Nurses cared.\r\nThey did.</PlainTextContent><PlainTextSelection guid="a0000000-0000-4000-8000-000000000004" startPosition="0" endPosition="6"><Coding guid="a0000000-0000-4000-8000-000000000005" creatingUser="a0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection><NoteRef targetGUID="a0000000-0000-4000-8000-000000000008"/></TextSource></Sources><Notes><Note guid="a0000000-0000-4000-8000-000000000008" name="n"><PlainTextContent>memo</PlainTextContent></Note></Notes></Project>') }),
 };
 
-const logged = (s: Service) => (s.db.prepare(`SELECT COUNT(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;
+const logged = (s: Service) => (dbOf(s).prepare(`SELECT COUNT(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;
 
 describe('undo and redo cover every mutation', () => {
   const mutating = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].mutates);

@@ -4,12 +4,13 @@ import { Service } from '../../src/api/service.ts';
 import { startServer } from '../../src/server/server.ts';
 import { httpTransport } from '../../renderer/src/api/transport.ts';
 import { b64, INTERVIEW, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // Issue 15 item 16: a call whose answer was lost (8 of 100 kill trials) was done again when the
 // client retried. A client operation id makes the retry return the first result instead.
 
-const count = (s: Service, table: string) => (s.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const changes = (s: Service) => (s.db.prepare(`SELECT count(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;
+const count = (s: Service, table: string) => (dbOf(s).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const changes = (s: Service) => (dbOf(s).prepare(`SELECT count(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;
 
 describe('idempotent mutating calls through the Service', () => {
   it('without an id a retry does the work twice (the defect); with one it returns the first result and changes nothing', async () => {

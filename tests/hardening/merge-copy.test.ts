@@ -6,6 +6,7 @@ import { Service } from '../../src/api/service.ts';
 import { writeCoderCopy } from '../../src/store/reconciliation-coder-copy.ts';
 import { importText, INTERVIEW, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // Issue 15 item 4 (and the merge half of item 12): a coder copy was trusted blindly on merge.
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const code = await p.service.call('codes.create', { name: 'Advocacy' });
   await p.service.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Ana', start: 0, end: 10 });
   good = path.join(dir, 'chris.thematic');
-  writeCoderCopy(p.service.db, 'Chris', good);
+  writeCoderCopy(dbOf(p.service), 'Chris', good);
   p.service.close();
   const c = Service.open(good, {});
   await c.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Chris', start: 5, end: 25 });

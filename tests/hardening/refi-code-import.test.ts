@@ -6,6 +6,7 @@ import { writeQdc } from '../../src/interop/refi/write-qdc.ts';
 import type { RefiCode } from '../../src/interop/refi/model.ts';
 import { tmpDir, tmpProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // Issue 15 item 3: the "name already taken" check scanned every root code per insert (quadratic;
 // bench/refi-codes-bench.ts measures it). The set that replaced it must give the same names.
@@ -23,7 +24,7 @@ describe('REFI code import: names already taken, and progress', () => {
       fileName: 'cb.qdc',
       contentBase64: qdc([c('trust'), c('TRUST'), c('Ärger'), c('ärger'), c('Care', [c('trust'), c('Trust')]), c('Care')]),
     }, { onProgress: (p) => { if (p.stage === 'codes') progress.push(p.done); } });
-    const rows = service.db.prepare('SELECT c.name, p.name AS parent FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all();
+    const rows = dbOf(service).prepare('SELECT c.name, p.name AS parent FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all();
     expect(rows).toEqual([
       { name: 'Trust', parent: null }, { name: 'Trust (2)', parent: null },
       { name: 'trust (3)', parent: null }, { name: 'TRUST (4)', parent: null },

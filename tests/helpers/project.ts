@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Service } from '../../src/api/service.ts';
+import { dbOf } from './db.ts';
 
 export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 
@@ -33,11 +34,11 @@ export async function importText(service: Service, name: string, text: string, p
 
 /** Every user table's rows, for comparing project states (the operation log is excluded). */
 export function snapshot(service: Service): Record<string, unknown[]> {
-  const tables = service.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+  const tables = dbOf(service).prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
     AND name NOT LIKE 'turn_fts%' AND name <> 'operations' ORDER BY name`).all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = service.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
-  out.fts = service.db.prepare(`SELECT rowid FROM turn_fts WHERE turn_fts MATCH 'the OR she OR nurses' ORDER BY rowid`).all();
+  for (const { name } of tables) out[name] = dbOf(service).prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
+  out.fts = dbOf(service).prepare(`SELECT rowid FROM turn_fts WHERE turn_fts MATCH 'the OR she OR nurses' ORDER BY rowid`).all();
   return out;
 }
 

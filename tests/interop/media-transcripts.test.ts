@@ -11,6 +11,7 @@ import type { RefiOtherSource } from '../../src/interop/refi/model.ts';
 import { mediaReferenceOf } from '../../src/interop/refi/media-store.ts';
 import { readQde } from '../../src/interop/refi/read-qde.ts';
 import { SHARED, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const HERE = path.join(import.meta.dirname, 'media');
 const ATLAS = path.join(SHARED, 'interop', 'atlasti8_standard_project_REFI_vendor_set.qde');
@@ -87,7 +88,7 @@ describe('REFI-QDA transcripts: reading', () => {
     const coke = docs.find((d) => d.name === '1994 Diet Coke-Diet Coke Break.docx')!;
     expect(coke.turns.map((t) => t[1])).toEqual([0, 2.26, 3.1, 4.42, 6.32, 6.869, 8.059, 37.268, 38.288, 39.168, 40.348]);
     expect(coke.turns.map((t) => t[0])).toEqual(lines);
-    const ref = mediaReferenceOf(service.db, coke.id)!;
+    const ref = mediaReferenceOf(dbOf(service), coke.id)!;
     expect(ref).toMatchObject({ kind: 'video', sourceGuid: 'ED105492-356D-4119-A1E2-716CF018AFED', sourceName: '1994 Diet Coke-Diet Coke Break.mp4',
       path: 'relative:///DAD05D08-38E7-4F58-BF6D-9AAE714F2F50.mp4', inArchive: false, file: null });
     expect(ref.syncPoints).toHaveLength(11);
@@ -96,7 +97,7 @@ describe('REFI-QDA transcripts: reading', () => {
     expect(coded.map((c) => [c.guid, c.start])).toEqual([['445A6AEC-1400-4502-919D-0867832FF211', 139]]);
     const audio = docs.find((d) => d.name === '1960s Coca Cola commercial - Audio.docx')!;
     expect(audio.turns).toEqual([['Jingle: Things go better with Coke.', 0, null]]);
-    expect(mediaReferenceOf(service.db, audio.id)!.sourceGuid).toBe('9D260347-8F7D-4161-89F7-DCC93CC34170');
+    expect(mediaReferenceOf(dbOf(service), audio.id)!.sourceGuid).toBe('9D260347-8F7D-4161-89F7-DCC93CC34170');
     service.close();
   });
 });
@@ -123,11 +124,11 @@ describe('REFI-QDA transcripts: import', () => {
     expect(visual.turns).toEqual([['A nurse at the bedside.', 0, 3.2], ['The peer worker enters.', 3.2, null]]);
     expect(docs.find((d) => d.name === 'Ward round - Audio')!.turns).toEqual([['Nurse: Good morning.', 0.5, 2.75], ["Peer: Hi, I'm Sam.", 2.75, null]]);
 
-    const ref = mediaReferenceOf(service.db, p4.id)!;
+    const ref = mediaReferenceOf(dbOf(service), p4.id)!;
     expect(ref).toMatchObject({ documentId: p4.id, kind: 'audio', sourceGuid: AUDIO, sourceName: 'P4 interview.opus', path: `relative:///${AUDIO}.opus`, inArchive: false, archiveEntry: null, file: null });
     expect(ref.syncPoints[1]).toEqual({ guid: sp(1), position: p4.text.indexOf('P4: She talked'), time: 4.5 });
     expect(ref.syncPoints[3]).toEqual({ guid: sp(3), position: p4.text.indexOf(', you know'), time: null });
-    expect(mediaReferenceOf(service.db, visual.id)).toMatchObject({ kind: 'video', sourceGuid: VIDEO, path: 'relative:///Ward round.mp4' });
+    expect(mediaReferenceOf(dbOf(service), visual.id)).toMatchObject({ kind: 'video', sourceGuid: VIDEO, path: 'relative:///Ward round.mp4' });
 
     const item = (name: string) => r.notCarried.find((i) => i.name === name)?.detail;
     expect(item('audio source "P4 interview.opus"')).toMatch(/1 transcript taken in as timed document \(where the file has the text\); the recording is referenced by its path/);
@@ -143,14 +144,14 @@ describe('REFI-QDA transcripts: import', () => {
     expect(r.counts).toMatchObject({ documents: 3, codings: 2 });
     const p4 = (await documents(service)).find((d) => d.name === 'P4 interview transcript')!;
     expect(p4.turns.map((t) => t[1])).toEqual([0, 4.5, 7, 12, 15.25]);
-    const ref = mediaReferenceOf(service.db, p4.id)!;
+    const ref = mediaReferenceOf(dbOf(service), p4.id)!;
     expect(ref).toMatchObject({ path: `internal://${AUDIO}.opus`, inArchive: true, archiveEntry: `sources/${AUDIO}.opus`, file: `study-media/${AUDIO}.opus` });
     const copy = path.join(path.dirname(file), 'study-media', `${AUDIO}.opus`);
     expect(fs.readFileSync(copy)).toEqual(Buffer.from(unzipSync(new Uint8Array(fs.readFileSync(path.join(HERE, 'transcripts.qdpx'))))[`sources/${AUDIO}.opus`]));
     expect(r.notes.find((n) => n.kind === 'recording-copied')!.detail).toContain(`copied beside the project as study-media/${AUDIO}.opus`);
     // The video is outside the archive: referenced only.
     const visual = (await documents(service)).find((d) => d.name === 'Ward round - Visual')!;
-    expect(mediaReferenceOf(service.db, visual.id)).toMatchObject({ inArchive: false, file: null });
+    expect(mediaReferenceOf(dbOf(service), visual.id)).toMatchObject({ inArchive: false, file: null });
     service.close();
   });
 
@@ -171,11 +172,11 @@ describe('REFI-QDA transcripts: import', () => {
     const { service } = tmpProject();
     await importFile(service, 'transcripts.qde');
     const p4 = (await documents(service)).find((d) => d.name === 'P4 interview transcript')!;
-    const ref = mediaReferenceOf(service.db, p4.id);
+    const ref = mediaReferenceOf(dbOf(service), p4.id);
     await service.call('documents.delete', { id: p4.id });
-    expect(mediaReferenceOf(service.db, p4.id)).toBeUndefined();
+    expect(mediaReferenceOf(dbOf(service), p4.id)).toBeUndefined();
     await service.call('history.undo', {});
-    expect(mediaReferenceOf(service.db, p4.id)).toEqual(ref);
+    expect(mediaReferenceOf(dbOf(service), p4.id)).toEqual(ref);
     service.close();
   });
 
@@ -184,7 +185,7 @@ describe('REFI-QDA transcripts: import', () => {
     await importFile(service, 'transcripts.qdpx');
     const { path: out } = await service.call('anonymise.export', { replacements: [{ find: 'Sam', replace: 'Participant S', kind: 'name' }] });
     const copy = Service.open(out);
-    expect(copy.db.prepare('SELECT COUNT(*) AS n FROM refi_media').get()).toEqual({ n: 0 });
+    expect(dbOf(copy).prepare('SELECT COUNT(*) AS n FROM refi_media').get()).toEqual({ n: 0 });
     expect((await documents(copy)).map((d) => d.turns[0][1])).toEqual((await documents(service)).map((d) => d.turns[0][1]));
     copy.close();
     const bytes = fs.readFileSync(out);
@@ -270,8 +271,8 @@ describe('REFI-QDA transcripts: export and round trip', () => {
     expect(strip(await documents(two.service))).toEqual(strip(await documents(one.service)));
     const texts = async (s: Service) => (await codings(s)).map(([, text, guid]) => [text, guid]);
     expect(await texts(two.service)).toEqual(await texts(one.service));
-    const refs = (s: Service) => [...(s.db.prepare('SELECT document_id FROM refi_media ORDER BY document_id').all() as { document_id: number }[])]
-      .map((r) => { const { documentId: _d, file: _f, archiveEntry: _a, path: _p, syncPoints: _s, ...rest } = mediaReferenceOf(s.db, r.document_id)!; return rest; });
+    const refs = (s: Service) => [...(dbOf(s).prepare('SELECT document_id FROM refi_media ORDER BY document_id').all() as { document_id: number }[])]
+      .map((r) => { const { documentId: _d, file: _f, archiveEntry: _a, path: _p, syncPoints: _s, ...rest } = mediaReferenceOf(dbOf(s), r.document_id)!; return rest; });
     expect(refs(two.service)).toEqual(refs(one.service));
     one.service.close(); two.service.close();
   });

@@ -8,6 +8,7 @@ import type { Service } from '../../src/api/service.ts';
 import { tmpProject } from '../helpers/project.ts';
 import { asTxt, interview } from '../../bench/corpus.ts';
 import { rng } from '../../bench/kit.ts';
+import { dbOf } from '../helpers/db.ts';
 
 /**
  * Not project content: the undo history (an import is one new operation), and the bookkeeping of
@@ -101,7 +102,7 @@ describe('a .qdpx export is a complete backup', () => {
       const { service: b } = tmpProject();
       const r = await b.call('refi.import', { fileName: out.fileName, contentBase64: out.contentBase64 });
       expect(r.notCarried).toEqual([]);
-      const [ca, cb] = [canonical(a.db), canonical(b.db)];
+      const [ca, cb] = [canonical(dbOf(a)), canonical(dbOf(b))];
       expect(Object.keys(cb)).toEqual(Object.keys(ca));
       for (const t of Object.keys(ca)) expect(cb[t], t).toEqual(ca[t]);
       expect(ca.codings.length).toBeGreaterThan(10);

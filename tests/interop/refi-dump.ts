@@ -1,9 +1,10 @@
 import type { Service } from '../../src/api/service.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // A project's content in words a researcher would recognise, with ids replaced by names/GUIDs, so
 // two projects (e.g. before export and after re-import) can be compared for sameness.
 export function dumpProject(s: Service) {
-  const all = <T>(sql: string) => s.db.prepare(sql).all() as T[];
+  const all = <T>(sql: string) => dbOf(s).prepare(sql).all() as T[];
   const docName = new Map(all<{ id: number; name: string }>('SELECT id, name FROM documents').map((d) => [d.id, d.name]));
   const codePath = new Map<number, string>();
   const codes = all<Record<string, unknown> & { id: number; parent_id: number | null; name: string }>('SELECT * FROM codes ORDER BY id');

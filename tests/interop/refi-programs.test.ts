@@ -10,6 +10,7 @@ import { openSample, SHARED, snapshot, tmpDir, tmpProject } from '../helpers/pro
 import { strictRead } from './strict-reader.ts';
 import { codeTree, flatten } from '../../renderer/src/model/codeTree.ts';
 import { b64, codebook, g, notes, project, qdpx, sets, sources, users, variables } from './fixtures/programs.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const XSD = path.join(SHARED, 'interop', 'Project-mrt2019.xsd');
 type ImportIn = { fileName: string; contentBase64: string; mode?: 'study' | 'another-coder'; coder?: string; identicalText?: 'separate' | 'merge'; groupsAsAttributes?: boolean };
@@ -19,7 +20,7 @@ const exportQdpx = async (s: Service, target?: 'standard' | 'nvivo') => {
   const r = await s.call('refi.export', { format: 'qdpx', ...(target ? { target } : {}) });
   return { ...r, bytes: new Uint8Array(Buffer.from(r.contentBase64, 'base64')) };
 };
-const count = (s: Service, sql: string) => (s.db.prepare(sql).get() as { n: number }).n;
+const count = (s: Service, sql: string) => (dbOf(s).prepare(sql).get() as { n: number }).n;
 /** Validates a project file against the REFI-QDA schema with xmllint; throws with its message if invalid. */
 function xsdValid(qde: Uint8Array): void {
   const file = path.join(tmpDir('refi-xsd-'), 'project.qde');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
 import { openSample, SHARED, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { dumpProject } from './refi-dump.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const XSD = path.join(SHARED, 'interop');
 const exportQdpx = async (s: Service) => s.call('refi.export', { format: 'qdpx' });
@@ -65,7 +66,7 @@ describe('REFI-QDA round trip of the sample study', () => {
 
   it('exports the same bytes (and GUIDs) twice, as a pure read', async () => {
     const sample = await openSample();
-    const ops = () => (sample.db.prepare('SELECT COUNT(*) AS n FROM operations').get() as { n: number }).n;
+    const ops = () => (dbOf(sample).prepare('SELECT COUNT(*) AS n FROM operations').get() as { n: number }).n;
     const before = ops();
     const one = await exportQdpx(sample), two = await exportQdpx(sample);
     expect(two.contentBase64).toBe(one.contentBase64);
@@ -147,7 +148,7 @@ describe('REFI-QDA export edge cases', () => {
     const skipped = r.notCarried.filter((n) => n.kind === 'duplicate-source');
     expect(skipped).toHaveLength(14);
     const total = skipped.reduce((n, i) => n + Number(/its (\d+) codings? not imported/.exec(i.detail)![1]), 0);
-    expect(total).toBe((sample.db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n);
+    expect(total).toBe((dbOf(sample).prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n);
     expect(snapshot(sample)).toEqual(before);
     sample.close();
   });

@@ -4,6 +4,7 @@ import { runOperation } from '../../src/store/operations.ts';
 import { importRefi, type ResolvedText } from '../../src/interop/refi/to-store.ts';
 import type { RefiProject, RefiTextSource } from '../../src/interop/refi/model.ts';
 import { tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const g = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const source = (n: number, name: string, over: Partial<RefiTextSource> = {}): RefiTextSource =>
@@ -45,7 +46,7 @@ function project(): RefiProject {
 }
 
 function run(s: Service, texts: Map<string, ResolvedText>) {
-  return runOperation(s.db, { actor: 't', method: 'refi.import', summary: 's' }, (tx) => importRefi(tx, { fileName: 'x.qde', kind: 'qde', project: project(), texts }));
+  return runOperation(dbOf(s), { actor: 't', method: 'refi.import', summary: 's' }, (tx) => importRefi(tx, { fileName: 'x.qde', kind: 'qde', project: project(), texts }));
 }
 
 describe('REFI-QDA project -> Thematic rows (from other programs)', () => {

@@ -7,6 +7,7 @@ import { runOperation } from '../../src/store/operations.ts';
 import { loadRefi } from '../../src/interop/refi/store-load.ts';
 import { importRefi } from '../../src/interop/refi/to-store.ts';
 import { b64, importText, INTERVIEW, openSample, SHARED, snapshot, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const CORPUS = path.join(SHARED, 'interop');
 const NVIVO = 'nvivo12.6_win_oltas0517.qdpx';
@@ -14,7 +15,7 @@ const ATLAS = 'atlasti8_standard_project_REFI_vendor_set.qde';
 const QDC = 'atlasti_win23.4_codebook_from_requal_test.qdc';
 const bytes = (f: string) => fs.readFileSync(path.join(CORPUS, f));
 const importFile = (s: Service, f: string) => s.call('refi.import', { fileName: f, contentBase64: bytes(f).toString('base64') });
-const count = (s: Service, sql: string) => (s.db.prepare(sql).get() as { n: number }).n;
+const count = (s: Service, sql: string) => (dbOf(s).prepare(sql).get() as { n: number }).n;
 
 describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
   it('NVivo .qdpx: 152 codes in their tree, 2 coders, 303 codings each covering exactly the text NVivo coded', async () => {
@@ -90,7 +91,7 @@ describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
     expect(r.kind).toBe('qdc');
     expect(r.counts).toMatchObject({ codes: 1, sets: 1 });
     expect(count(service, 'SELECT COUNT(*) AS n FROM codes')).toBe(codesBefore + 1);
-    const code = service.db.prepare('SELECT * FROM codes ORDER BY id DESC LIMIT 1').get() as { color: string; definition: string };
+    const code = dbOf(service).prepare('SELECT * FROM codes ORDER BY id DESC LIMIT 1').get() as { color: string; definition: string };
     expect(code.color).toMatch(/^#[0-9A-F]{6}$/);
     expect(code.definition).not.toBe('');
     expect(snapshot(service).documents).toEqual(docsBefore);
@@ -139,7 +140,7 @@ describe('REFI-QDA import is all-or-nothing', () => {
     await importText(service, 'p4.txt', INTERVIEW, 'P4');
     const before = snapshot(service);
     const input = await loadRefi(NVIVO, new Uint8Array(bytes(NVIVO)));
-    expect(() => runOperation(service.db, { actor: 't', method: 'refi.import', summary: 's' }, (tx) => {
+    expect(() => runOperation(dbOf(service), { actor: 't', method: 'refi.import', summary: 's' }, (tx) => {
       importRefi(tx, input);
       expect(count(service, 'SELECT COUNT(*) AS n FROM codings')).toBe(303);
       throw new Error('disk full');

@@ -6,6 +6,10 @@ import { writeQdc } from '../../src/interop/refi/write-qdc.ts';
 import { startServer } from '../../src/server/server.ts';
 import { BACKGROUND } from '../../src/jobs/background.ts';
 import { INTERVIEW, importText, tmpProject } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
+import { AGREEMENT_WORKER_FROM } from '../../src/jobs/background.ts';
+import { computeAgreement } from '../../src/store/agreement-compute.ts';
+import { contract } from '../../src/api/contract.ts';
 
 /** A REFI-QDA codebook of n codes (in groups of 10), as base64. */
 function codebook(n: number): string {
@@ -98,7 +102,7 @@ describe('long work runs off the main thread', () => {
     await expect(service.call('refi.export', { format: 'qdc' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/no codes yet/) });
     await expect(service.call('refi.import', { fileName: 'x.qdpx', contentBase64: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({ code: 'import_failed' });
     expect(await service.call('jobs.list', {})).toEqual([]);
-    expect(Object.keys(BACKGROUND).sort()).toEqual(['agreement.compute', 'agreement.report', 'anonymise.export', 'anonymise.report', 'refi.export', 'refi.import', 'reports.export']);
+    expect(Object.keys(BACKGROUND).sort()).toEqual(['agreement.compute', 'agreement.report', 'anonymise.export', 'anonymise.report', 'reconcile.coderCopy', 'refi.export', 'refi.import', 'reports.export']);
   });
 
   it('serves the web mode while an export runs in the worker', async () => {
@@ -120,5 +124,32 @@ describe('long work runs off the main thread', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('computes agreement on a large project in the worker, with the same result as on the main thread', async () => {
+    const { service } = project();
+    const doc = await importText(service, 'i.txt', INTERVIEW.repeat(20), 'P4');
+    const codes = [(await service.call('codes.create', { name: 'A' })).id, (await service.call('codes.create', { name: 'B' })).id];
+    for (const coder of ['Amira', 'Ben']) await service.call('coders.create', { name: coder });
+    const db = dbOf(service);
+    const coder = (name: string) => (db.prepare('SELECT id FROM coders WHERE name = ?').get(name) as { id: number }).id;
+    const ins = db.prepare(`INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, 'now')`);
+    db.transaction(() => {
+      for (let k = 0; k < AGREEMENT_WORKER_FROM; k++) {
+        const start = (k * 37) % (doc.charLength - 40);
+        ins.run(randomUUID(), doc.id, codes[k % 2], coder(k % 3 ? 'Amira' : 'Ben'), start, start + 10 + (k % 25));
+      }
+    })();
+    const input = { coders: ['Amira', 'Ben'], unit: 'turn' as const, bootstrap: 0, unitizing: false };
+    let settled = false;
+    const computing = service.call('agreement.compute', input).finally(() => { settled = true; });
+    let listed = false;
+    while (!listed && !settled) {
+      listed = (await service.call('jobs.list', {})).some((j) => j.method === 'agreement.compute');
+      await sleep(5);
+    }
+    expect(listed).toBe(true);
+    const spec = contract['agreement.compute'];
+    expect(await computing).toEqual(spec.output.parse(computeAgreement(db, spec.input.parse(input))));
   });
 });

@@ -6,6 +6,7 @@ import { tmpDir } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 import { recordingIn, studyWith, UNTIMED } from './fixture.ts';
 import { Service } from '../../src/api/service.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const dir = tmpDir('thematic-media-rep-');
 let rec: string;
@@ -56,7 +57,7 @@ describe('an anonymised copy', () => {
     service.close();
     const copy = Service.open(r.path);
     expect(await copy.call('media.list', {})).toEqual([]);
-    expect(copy.db.prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });
+    expect(dbOf(copy).prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });
     const html = Buffer.from((await copy.call('reports.export', { format: 'quotes-html', timestamps: true })).contentBase64, 'base64').toString();
     expect(html).not.toContain('.opus');
     copy.close();

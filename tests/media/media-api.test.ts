@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tmpDir } from '../helpers/project.ts';
 import { durationOf } from '../helpers/recordings.ts';
 import { recordingIn, studyWith, TOTAL, TURNS, UNTIMED } from './fixture.ts';
+import { dbOf } from '../helpers/db.ts';
 
 let rec: string;
 const dir = tmpDir('thematic-rec-');
@@ -22,7 +23,7 @@ describe('attaching a recording to a document through the API', () => {
     expect(r.duration).toBeGreaterThan(TOTAL - 0.5);
     expect(fs.readFileSync(path.join(path.dirname(file), 'study-media/P4.m4a')).equals(fs.readFileSync(rec))).toBe(true);
     // By reference: the audio bytes are not in the SQLite file.
-    service.db.pragma('wal_checkpoint(TRUNCATE)');
+    dbOf(service).pragma('wal_checkpoint(TRUNCATE)');
     const needle = fs.readFileSync(rec).subarray(4096, 4096 + 64);
     expect(fs.readFileSync(file).includes(needle)).toBe(false);
     expect(await service.call('media.get', { documentId })).toEqual(r);

@@ -8,6 +8,7 @@ import { Service } from '../../src/api/service.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { sparseFile, speak } from '../helpers/recordings.ts';
 import { recordingIn, studyWith } from './fixture.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const dir = tmpDir('thematic-media-srv-');
 let server: RunningServer;
@@ -78,7 +79,7 @@ describe('the web mode serves linked recordings', () => {
     fs.closeSync(fd);
     // The route serves whatever is linked; the row is made directly (probing a sparse file is not what is tested here).
     const other = await studyWith();
-    other.service.db.prepare(`INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
+    dbOf(other.service).prepare(`INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
       VALUES (?, ?, 'big.mp4', ?, 0, '', 7200, 'isom', 'avc1', 'video', 'video/mp4', 'now')`).run(other.documentId, path.relative(other.dir, big), 2 ** 30);
     const srv = await startServer({ service: other.service, token: TOKEN });
     try {

@@ -4,13 +4,14 @@ import { exportReport } from '../../src/reports/index.ts';
 import { parseCsv } from '../../src/interop/csv.ts';
 import { openSample } from '../helpers/project.ts';
 import { smallStudy, utf8 } from './small-study.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const rowsOf = (b: Uint8Array) => parseCsv(utf8(b));
 
 describe('coded segments CSV', () => {
   test('one row per coding: document, participant, every attribute, code, path, coder, UTF-16 offsets, exact text', async () => {
     const s = await smallStudy();
-    const r = await exportReport(s.service.db, 'segments-csv', { projectName: 'My study' });
+    const r = await exportReport(dbOf(s.service), 'segments-csv', { projectName: 'My study' });
     expect(r.fileName).toBe('my-study-coded-segments.csv');
     expect(r.mime).toBe('text/csv; charset=utf-8');
     expect([...r.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -18,7 +19,7 @@ describe('coded segments CSV', () => {
     expect(text).toContain('\r\n');
     const rows = rowsOf(r.bytes);
     expect(rows[0]).toEqual(['document', 'participant', 'group', 'role', 'site', 'code', 'code path', 'coder', 'start', 'end', 'text']);
-    const n = (s.service.db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
+    const n = (dbOf(s.service).prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
     expect(rows).toHaveLength(n + 1);
     const shared = rows.filter((x) => x[5] === 'Shared experience');
     expect(shared.map((x) => x.slice(0, 8))).toEqual([
@@ -37,7 +38,7 @@ describe('coded segments CSV', () => {
 
   test('formula injection: a passage starting with = is prefixed with an apostrophe; numbers are left alone', async () => {
     const s = await smallStudy();
-    const rows = rowsOf((await exportReport(s.service.db, 'segments-csv', {})).bytes);
+    const rows = rowsOf((await exportReport(dbOf(s.service), 'segments-csv', {})).bytes);
     const loose = rows.find((x) => x[5] === 'Loose code')!;
     expect(loose[10]).toBe("'=SUM(A1:A2) they wrote on the board, honestly.");
     expect(loose[8]).toBe(String(s.text.tricky.indexOf('=SUM')));
@@ -45,12 +46,12 @@ describe('coded segments CSV', () => {
 
   test('--coder, --code/--theme filters and --timestamps', async () => {
     const s = await smallStudy();
-    const ben = rowsOf((await exportReport(s.service.db, 'segments-csv', { coder: 'Ben' })).bytes);
+    const ben = rowsOf((await exportReport(dbOf(s.service), 'segments-csv', { coder: 'Ben' })).bytes);
     expect(new Set(ben.slice(1).map((x) => x[7]))).toEqual(new Set(['Ben']));
     expect(ben).toHaveLength(4);
-    const advocacy = rowsOf((await exportReport(s.service.db, 'segments-csv', { themes: ['Advocacy'] })).bytes);
+    const advocacy = rowsOf((await exportReport(dbOf(s.service), 'segments-csv', { themes: ['Advocacy'] })).bytes);
     expect(new Set(advocacy.slice(1).map((x) => x[5]))).toEqual(new Set(['Trust', 'Shared experience', 'Speaking up']));
-    const timed = rowsOf((await exportReport(s.service.db, 'segments-csv', { codes: ['Shared experience'], timestamps: true })).bytes);
+    const timed = rowsOf((await exportReport(dbOf(s.service), 'segments-csv', { codes: ['Shared experience'], timestamps: true })).bytes);
     expect(timed[0][10]).toBe('time');
     expect(timed[1][10]).toBe('00:12:34');
   });
@@ -62,11 +63,11 @@ describe('code-by-attribute matrix CSV', () => {
   afterAll(() => service.close());
 
   test('rows are code paths in tree order, columns the group values, cells coded segments equal to SQL', async () => {
-    const r = await exportReport(service.db, 'matrix-csv', { projectName: 'sample' });
+    const r = await exportReport(dbOf(service), 'matrix-csv', { projectName: 'sample' });
     expect(r.fileName).toBe('sample-codes-by-group-segments.csv');
     const rows = rowsOf(r.bytes);
     expect(rows[0]).toEqual(['code', 'employer', 'HCP', 'patient', 'peer worker', 'total']);
-    const sql = service.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT g.document_id, g.start, g.end FROM codings g
+    const sql = dbOf(service).prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT g.document_id, g.start, g.end FROM codings g
       JOIN codes c ON c.id = g.code_id JOIN documents d ON d.id = g.document_id JOIN participant_attributes a ON a.participant_id = d.participant_id AND a.key = 'group'
       WHERE c.name = ? AND a.value = ?)`);
     let checked = 0;
@@ -80,14 +81,14 @@ describe('code-by-attribute matrix CSV', () => {
   });
 
   test('--count participants and --attribute role; an unknown attribute is an error', async () => {
-    const rows = rowsOf((await exportReport(service.db, 'matrix-csv', { attribute: 'role', count: 'participants' })).bytes);
+    const rows = rowsOf((await exportReport(dbOf(service), 'matrix-csv', { attribute: 'role', count: 'participants' })).bytes);
     expect(rows[0]).toContain('family physician');
-    const sql = service.db.prepare(`SELECT COUNT(DISTINCT d.participant_id) AS n FROM codings g JOIN codes c ON c.id = g.code_id JOIN documents d ON d.id = g.document_id
+    const sql = dbOf(service).prepare(`SELECT COUNT(DISTINCT d.participant_id) AS n FROM codings g JOIN codes c ON c.id = g.code_id JOIN documents d ON d.id = g.document_id
       JOIN participant_attributes a ON a.participant_id = d.participant_id AND a.key = 'role' WHERE c.name = ? AND a.value = ?`);
     const stigma = rows.find((x) => x[0] === 'System barriers > Stigma from staff')!;
     rows[0].slice(1, -1).forEach((v, k) => expect(Number(stigma[k + 1])).toBe((sql.get('Stigma from staff', v) as { n: number }).n));
-    const docs = rowsOf((await exportReport(service.db, 'matrix-csv', { count: 'documents', coder: 'Amira' })).bytes);
+    const docs = rowsOf((await exportReport(dbOf(service), 'matrix-csv', { count: 'documents', coder: 'Amira' })).bytes);
     expect(docs).toHaveLength(rows.length);
-    await expect(exportReport(service.db, 'matrix-csv', { attribute: 'gruop' })).rejects.toThrow(/no participant attribute "gruop"; close names: "group"/);
+    await expect(exportReport(dbOf(service), 'matrix-csv', { attribute: 'gruop' })).rejects.toThrow(/no participant attribute "gruop"; close names: "group"/);
   });
 });

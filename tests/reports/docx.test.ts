@@ -7,6 +7,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { exportReport } from '../../src/reports/index.ts';
 import { openSample, tmpDir } from '../helpers/project.ts';
 import { smallStudy } from './small-study.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // The Word reports must open cleanly: well-formed OOXML with real heading styles, and LibreOffice
 // (the CI installs it) converts each to PDF with the headings and attributed quotes in the text.
@@ -41,7 +42,7 @@ function pdfTexts(files: Record<string, Uint8Array>): Record<string, string> {
 describe('Word reports', () => {
   test('quotes and codebook .docx: real headings, literal text, and LibreOffice opens them', async () => {
     const s = await smallStudy();
-    const quotes = await exportReport(s.service.db, 'quotes-docx', { timestamps: true, projectName: 'study', date: '2026-01-02' });
+    const quotes = await exportReport(dbOf(s.service), 'quotes-docx', { timestamps: true, projectName: 'study', date: '2026-01-02' });
     expect(quotes.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(quotes.fileName).toBe('study-quotes.docx');
     const xml = documentXml(quotes.bytes);
@@ -51,7 +52,7 @@ describe('Word reports', () => {
     expect(xml.includes('<script')).toBe(false);
 
     const sample = await openSample();
-    const codebook = await exportReport(sample.db, 'codebook-docx', { projectName: 'sample' });
+    const codebook = await exportReport(dbOf(sample), 'codebook-docx', { projectName: 'sample' });
     sample.close();
     expect(documentXml(codebook.bytes).includes('<w:pStyle w:val="Heading2"/>')).toBe(true);
 

@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { exportReport } from '../../src/reports/index.ts';
 import { smallStudy, utf8 } from './small-study.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // The Markdown reports through a real CommonMark renderer (marked): the headings come out as
 // headings, every quote as a block quote, and transcript text stays literal (no HTML, no emphasis).
@@ -14,7 +15,7 @@ const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').re
 describe('Markdown reports render', () => {
   test('quotes by theme: theme headings, quotes in block quotes, transcript text literal', async () => {
     const s = await smallStudy();
-    const html = render(utf8((await exportReport(s.service.db, 'quotes-md', { date: '2026-01-02', projectName: 'study' })).bytes));
+    const html = render(utf8((await exportReport(dbOf(s.service), 'quotes-md', { date: '2026-01-02', projectName: 'study' })).bytes));
     // Well-formed (marked's output of this report is XHTML-like) and free of anything from the transcript as markup.
     expect(() => new XMLParser().parse(`<root>${html.replace(/<br>/g, '<br/>')}</root>`)).not.toThrow();
     expect(html).not.toMatch(/<script|<em>not bold<\/em>/);
@@ -27,7 +28,7 @@ describe('Markdown reports render', () => {
 
   test('codebook: one heading per code, definitions as text', async () => {
     const s = await smallStudy();
-    const md = utf8((await exportReport(s.service.db, 'codebook-md', { date: '2026-01-02' })).bytes);
+    const md = utf8((await exportReport(dbOf(s.service), 'codebook-md', { date: '2026-01-02' })).bytes);
     const html = render(md);
     const names = (await s.service.call('codes.list', {})).map((c) => c.name);
     const hs = headings(html).map((h) => h.replace(/^\d /, ''));

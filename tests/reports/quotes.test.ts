@@ -5,6 +5,7 @@ import { collectQuotes } from '../../src/reports/quotes.ts';
 import { smallStudy, utf8 } from './small-study.ts';
 import { expectNested, readMarkdown } from './markdown-check.ts';
 import { openSample } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const SCRIPT_QUOTE = 'I told them <script>alert("x")</script> and *not bold* & stuff.\n# not heading';
 const date = '2026-01-02';
@@ -12,7 +13,7 @@ const date = '2026-01-02';
 describe('quotes by theme', () => {
   test('Markdown: theme tree headings, each quote exactly as coded and attributed, transcript text kept literal', async () => {
     const s = await smallStudy();
-    const md = utf8((await exportReport(s.service.db, 'quotes-md', { date, projectName: 'study' })).bytes);
+    const md = utf8((await exportReport(dbOf(s.service), 'quotes-md', { date, projectName: 'study' })).bytes);
     const blocks = readMarkdown(md);
     expectNested(blocks);
     const headings = blocks.filter((b) => b.kind === 'heading').map((b) => `${b.level} ${(b as { text: string }).text}`);
@@ -41,7 +42,7 @@ describe('quotes by theme', () => {
 
   test('HTML: self-contained, UTF-8, escaped text (never raw transcript HTML), well-formed', async () => {
     const s = await smallStudy();
-    const r = await exportReport(s.service.db, 'quotes-html', { date, timestamps: true });
+    const r = await exportReport(dbOf(s.service), 'quotes-html', { date, timestamps: true });
     expect(r.mime).toBe('text/html; charset=utf-8');
     const html = utf8(r.bytes);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
@@ -57,20 +58,20 @@ describe('quotes by theme', () => {
 
   test('timestamps come from the speaker turn, only when asked and only for timed transcripts', async () => {
     const s = await smallStudy();
-    const on = collectQuotes(s.service.db, { timestamps: true });
+    const on = collectQuotes(dbOf(s.service), { timestamps: true });
     const all = on.themes.flatMap((t) => t.codes.flatMap((c) => c.quotes));
     expect(all.find((q) => q.text.startsWith('Someone'))!.timestamp).toBe('[00:12:34]');
     expect(all.find((q) => q.text.startsWith('The peer'))!.timestamp).toBe('[00:13:00]');
     expect(all.find((q) => q.text.startsWith('She came'))!.timestamp).toBeNull();
-    const md = utf8((await exportReport(s.service.db, 'quotes-md', { timestamps: true })).bytes);
+    const md = utf8((await exportReport(dbOf(s.service), 'quotes-md', { timestamps: true })).bytes);
     expect(md).toContain('> — (P13, peer worker) \\[00:12:34\\]');
-    const off = utf8((await exportReport(s.service.db, 'quotes-md', {})).bytes);
+    const off = utf8((await exportReport(dbOf(s.service), 'quotes-md', {})).bytes);
     expect(off).not.toMatch(/\d\d:\d\d:\d\d/);
   });
 
   test('attribution: the chosen attributes after the label, in the order given; none at all; unknown attributes are an error', async () => {
     const s = await smallStudy();
-    const cites = (attribution?: string[]) => collectQuotes(s.service.db, { attribution }).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.attribution)));
+    const cites = (attribution?: string[]) => collectQuotes(dbOf(s.service), { attribution }).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.attribution)));
     expect(cites(['role', 'site'])).toContain('(P13, peer support worker, B)');
     expect(cites(['site'])).toContain('(P8)'); // P8 has no site: nothing dangling
     expect(cites([])).toEqual(['(P4)', '(P13)', '(P8)', '(P4)', '(P4)']);
@@ -81,7 +82,7 @@ describe('quotes by theme', () => {
     const s = await smallStudy();
     const p13 = (await s.service.call('participants.list', {})).find((p) => p.label === 'P13')!;
     await s.service.call('documents.setParticipant', { documentId: s.docs.group, participantId: p13.id });
-    const q = collectQuotes(s.service.db, { codes: ['Shared experience', 'Speaking up'] });
+    const q = collectQuotes(dbOf(s.service), { codes: ['Shared experience', 'Speaking up'] });
     const speakers = q.codes.flatMap((c) => c.quotes.map((x) => `${x.document}: ${x.attribution}`));
     // code tree order: "Speaking up" before "Trust > Shared experience"
     expect(speakers).toEqual(['focus-group: (P8, HCP)', 'P04-interview: (P4, patient)', 'focus-group: (P13, peer worker)']);
@@ -89,12 +90,12 @@ describe('quotes by theme', () => {
 
   test('choosing themes: a picked theme with its sub-themes, under its ancestors as headings only', async () => {
     const s = await smallStudy();
-    const q = collectQuotes(s.service.db, { themes: ['speaking up for patients'] });
+    const q = collectQuotes(dbOf(s.service), { themes: ['speaking up for patients'] });
     expect(q.themes.map((t) => [t.name, t.picked, t.codes.map((c) => c.name)])).toEqual([
       ['Peer workers as a bridge', false, []], ['Functions of the bridge', false, []], ['Advocacy', false, []],
       ['Speaking up for patients', true, ['Speaking up']],
     ]);
-    const both = collectQuotes(s.service.db, { themes: ['Advocacy'] });
+    const both = collectQuotes(dbOf(s.service), { themes: ['Advocacy'] });
     expect(both.themes.filter((t) => t.picked).map((t) => t.name)).toEqual(['Advocacy', 'Speaking up for patients']);
     expect(both.themes.map((t) => t.name)).not.toContain('Restoring trust');
   });
@@ -103,58 +104,58 @@ describe('quotes by theme', () => {
     const s = await smallStudy();
     const start = s.text.group.indexOf('\nThe peer');
     await s.service.call('codings.create', { documentId: s.docs.group, codeId: s.codes.loose, coder: 'Amira', start, end: start + 12 });
-    const q = collectQuotes(s.service.db, { codes: ['Loose code'], timestamps: true });
+    const q = collectQuotes(dbOf(s.service), { codes: ['Loose code'], timestamps: true });
     expect(q.codes[0].quotes.map((x) => `${x.attribution} ${x.timestamp}`)).toEqual(['(P8, HCP) [00:13:00]', '(P4, patient) null']);
   });
 
   test('discarded themes are left out unless named', async () => {
     const s = await smallStudy();
     await s.service.call('themes.discard', { id: s.themes.other, why: 'folded into Advocacy' });
-    expect(collectQuotes(s.service.db, {}).themes.map((t) => t.name)).not.toContain('Restoring trust');
-    expect(collectQuotes(s.service.db, { themes: ['Restoring trust'] }).themes.filter((t) => t.picked).map((t) => t.name)).toEqual(['Restoring trust']);
+    expect(collectQuotes(dbOf(s.service), {}).themes.map((t) => t.name)).not.toContain('Restoring trust');
+    expect(collectQuotes(dbOf(s.service), { themes: ['Restoring trust'] }).themes.filter((t) => t.picked).map((t) => t.name)).toEqual(['Restoring trust']);
   });
 
   test('choosing codes: a code in no theme is reported by code; with themes, only the chosen codes appear in them', async () => {
     const s = await smallStudy();
-    const byCode = collectQuotes(s.service.db, { codes: ['Loose code'] });
+    const byCode = collectQuotes(dbOf(s.service), { codes: ['Loose code'] });
     expect(byCode.title).toBe('Quotes by code');
     expect(byCode.themes).toEqual([]);
     expect(byCode.codes.map((c) => [c.name, c.quotes.map((q) => q.text)])).toEqual([['Loose code', ['=SUM(A1:A2) they wrote on the board, honestly.']]]);
-    const md = utf8((await exportReport(s.service.db, 'quotes-md', { codes: ['Loose code'] })).bytes);
+    const md = utf8((await exportReport(dbOf(s.service), 'quotes-md', { codes: ['Loose code'] })).bytes);
     expect(md).toContain('> \\=SUM(A1:A2) they wrote on the board, honestly.');
     expect(readMarkdown(md).filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Quotes by code', 'Code: Loose code']);
-    const mixed = collectQuotes(s.service.db, { themes: ['Advocacy'], codes: ['Trust > Shared experience', 'Loose code'] });
+    const mixed = collectQuotes(dbOf(s.service), { themes: ['Advocacy'], codes: ['Trust > Shared experience', 'Loose code'] });
     expect(mixed.themes.flatMap((t) => t.codes.map((c) => c.name))).toEqual(['Shared experience']);
     expect(mixed.codes.map((c) => c.name)).toEqual(['Loose code']);
   });
 
   test('unknown theme or code names are an error that names the close ones', async () => {
     const s = await smallStudy();
-    expect(() => collectQuotes(s.service.db, { themes: ['Advocasy'] })).toThrow(/no theme named "Advocasy"; close names: "Advocacy"/);
-    expect(() => collectQuotes(s.service.db, { codes: ['Trsut'] })).toThrow(/no code named "Trsut"; close names: "Trust"/);
-    expect(() => collectQuotes(s.service.db, { codes: ['zzzz qqqq'] })).toThrow(/codes are: /);
+    expect(() => collectQuotes(dbOf(s.service), { themes: ['Advocasy'] })).toThrow(/no theme named "Advocasy"; close names: "Advocacy"/);
+    expect(() => collectQuotes(dbOf(s.service), { codes: ['Trsut'] })).toThrow(/no code named "Trsut"; close names: "Trust"/);
+    expect(() => collectQuotes(dbOf(s.service), { codes: ['zzzz qqqq'] })).toThrow(/codes are: /);
   });
 
   test('coder: a chosen coder, else the consensus coder when it has codings, else all coders merged', async () => {
     const s = await smallStudy();
-    const texts = (o: { coder?: string }) => collectQuotes(s.service.db, o).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.text.slice(0, 8))));
+    const texts = (o: { coder?: string }) => collectQuotes(dbOf(s.service), o).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.text.slice(0, 8))));
     expect(texts({ coder: 'Ben' })).toEqual(['I told t', 'Someone ', 'She came', 'I told t']);
     expect(texts({ coder: 'amira' })).toEqual(['I told t', 'Someone ', 'The peer', 'I told t']);
-    expect(collectQuotes(s.service.db, { coder: 'Ben' }).meta[1]).toBe('Coder: Ben');
+    expect(collectQuotes(dbOf(s.service), { coder: 'Ben' }).meta[1]).toBe('Coder: Ben');
     expect(() => texts({ coder: 'Bern' })).toThrow(/no coder named "Bern"; close names: "Ben"/);
     await s.service.call('coders.create', { name: 'consensus' });
     expect(texts({})).toHaveLength(5); // a consensus coder without codings changes nothing
     const start = s.text.group.indexOf('Someone');
     await s.service.call('codings.create', { documentId: s.docs.group, codeId: s.codes.shared, coder: 'consensus', start, end: start + 7 });
-    const q = collectQuotes(s.service.db, {});
+    const q = collectQuotes(dbOf(s.service), {});
     expect(q.meta[1]).toBe('Coder: consensus (consensus)');
     expect(q.themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((x) => x.text)))).toEqual(['Someone']);
   });
 
   test('the sample study: every attached code of every theme, quotes equal to the document text, "(P13, peer worker)" style', async () => {
     const service = await openSample();
-    const q = collectQuotes(service.db, { timestamps: true });
-    const db = service.db;
+    const q = collectQuotes(dbOf(service), { timestamps: true });
+    const db = dbOf(service);
     expect(q.themes).toHaveLength((db.prepare(`SELECT COUNT(*) AS n FROM themes WHERE status <> 'discarded'`).get() as { n: number }).n);
     expect(q.themes.slice(0, 3).map((t) => `${t.kind} ${t.name}`)).toEqual(['core Peer support workers as a bridge', 'group Functions of the bridge', 'theme Overcoming system barriers']);
     const distinctSpans = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT tc.theme_id, g.code_id, g.document_id, g.start, g.end

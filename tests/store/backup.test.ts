@@ -10,6 +10,7 @@ import { backupSettings, stamp } from '../../src/store/backup-paths.ts';
 import { locationWarning } from '../../src/store/location.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tmpDir, importText, INTERVIEW } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 beforeAll(() => { process.env.THEMATIC_BACKUPS = 'on'; });
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -29,7 +30,7 @@ describe('writing a backup', () => {
   it('snapshots the open project into backups/, checked, as one file that opens read-only', async () => {
     const file = await smallStudy();
     const s = Service.open(file);
-    const r = await writeBackup(s.db, s.path, settings());
+    const r = await writeBackup(dbOf(s), s.path, settings());
     s.close();
     expect(path.dirname(r.backup.file)).toBe(path.join(path.dirname(file), 'backups'));
     expect(r.backup.name).toMatch(/^study-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.thematic$/);
@@ -45,14 +46,14 @@ describe('writing a backup', () => {
   it('a failed backup is reported and leaves the good backups as they were', async () => {
     const file = await smallStudy();
     const s = Service.open(file);
-    const good = await writeBackup(s.db, s.path, settings());
+    const good = await writeBackup(dbOf(s), s.path, settings());
     const before = sha(good.backup.file);
     // A backup folder that cannot be made (a file stands in its way).
     const blocked = path.join(path.dirname(file), 'blocked');
     fs.writeFileSync(blocked, 'x');
-    await expect(writeBackup(s.db, s.path, settings({ dir: 'blocked/inner' }))).rejects.toThrow(/study\.thematic: the backup into .*blocked.inner failed \(.*\); the existing backups were kept and the project is unchanged/);
+    await expect(writeBackup(dbOf(s), s.path, settings({ dir: 'blocked/inner' }))).rejects.toThrow(/study\.thematic: the backup into .*blocked.inner failed \(.*\); the existing backups were kept and the project is unchanged/);
     // The backup's own check fails (a copy that is not sound): nothing is named, nothing pruned.
-    await expect(writeBackup(s.db, s.path, settings({ keepLast: 1, keepDays: 0 }), '/nonexistent/binding.node')).rejects.toThrow(/the backup into .* failed/);
+    await expect(writeBackup(dbOf(s), s.path, settings({ keepLast: 1, keepDays: 0 }), '/nonexistent/binding.node')).rejects.toThrow(/the backup into .* failed/);
     s.close();
     expect(backupFiles(file).map((b) => b.name)).toEqual([good.backup.name]);
     expect(fs.readdirSync(path.join(path.dirname(file), 'backups'))).toEqual([good.backup.name]);
@@ -100,7 +101,7 @@ describe('automatic backups', () => {
   it('keeps the last N plus the newest of each of the last 14 days', async () => {
     const file = await smallStudy();
     const s = Service.open(file);
-    const real = (await writeBackup(s.db, s.path, settings())).backup.file;
+    const real = (await writeBackup(dbOf(s), s.path, settings())).backup.file;
     s.close();
     const dir = path.dirname(real);
     const now = new Date('2026-12-03T12:00:00Z');

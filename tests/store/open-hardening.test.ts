@@ -9,6 +9,7 @@ import { Service } from '../../src/api/service.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tmpDir, importText, INTERVIEW } from '../helpers/project.ts';
 import { crashAfterCodings } from '../helpers/crash.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const sha = (f: string) => (fs.existsSync(f) ? createHash('sha256').update(fs.readFileSync(f)).digest('hex') : 'absent');
 const BIN = path.resolve(import.meta.dirname, '../../bin/thematic.mjs');
@@ -78,7 +79,7 @@ describe('issue 15.2: durable commits, one file at rest', () => {
     const study = path.join(dir, 'study.thematic');
     await studyWithDocument(study);
     const s = Service.open(study);
-    expect(s.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(dbOf(s).pragma('synchronous', { simple: true })).toBe(2); // FULL
     const code = await s.call('codes.create', { name: 'c' });
     for (let k = 0; k < 300; k++) await s.call('codings.create', { documentId: 1, codeId: code.id, coder: 'A', start: k % 20, end: 21 + (k % 5) });
     s.close();

@@ -8,6 +8,7 @@ import { openJobConnection, openProject } from '../../src/store/open.ts';
 import { LATEST_VERSION } from '../../src/store/migrations/index.ts';
 import { Service } from '../../src/api/service.ts';
 import { tmpDir, importText, INTERVIEW } from '../helpers/project.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -73,7 +74,7 @@ describe('opening a project file', () => {
     await new Promise((r) => holder.once('exit', r));
     const again = Service.open(file);
     expect((await again.call('documents.list', {})).length).toBe(1);
-    expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(dbOf(again).pragma('integrity_check', { simple: true })).toBe('ok');
     again.close();
   });
   it('claims the project with <file>-lock: an older Thematic is refused too, a job connection is not, a crash leaves no claim', async () => {

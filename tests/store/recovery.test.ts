@@ -11,6 +11,7 @@ import { salvage } from '../../src/store/salvage.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { asTxt, bulkCodings, interview } from '../../bench/corpus.ts';
+import { dbOf } from '../helpers/db.ts';
 
 beforeAll(() => { process.env.THEMATIC_BACKUPS = 'on'; });
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -29,8 +30,8 @@ async function study(docs = 8): Promise<{ file: string; backup: string }> {
   for (const name of ['Trust', 'Stigma', 'Advocacy']) codes.push((await s.call('codes.create', { name })).id);
   await s.call('coders.create', { name: 'A' });
   await s.call('coders.create', { name: 'B' });
-  bulkCodings(s.db, made, codes, 3000);
-  const backup = (await writeBackup(s.db, s.path)).backup.file;
+  bulkCodings(dbOf(s), made, codes, 3000);
+  const backup = (await writeBackup(dbOf(s), s.path)).backup.file;
   s.close();
   return { file, backup };
 }
@@ -62,7 +63,7 @@ async function expectRefused(file: string, backup: string, sentence: RegExp) {
   expect(s.out).toMatch(/The salvaged project passes integrity_check\. The damaged file was not changed\./);
   expect(sha(file)).toBe(before);
   const svc = Service.open(out);
-  expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(dbOf(svc).pragma('integrity_check', { simple: true })).toBe('ok');
   const docs = await svc.call('documents.list', {});
   const hits = await svc.call('search.query', { query: 'hospital', limit: 5 });
   svc.close();

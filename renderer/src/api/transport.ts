@@ -71,14 +71,3 @@ export function detectTransport(): ApiTransport {
   return httpTransport(token);
 }
 
-/** Web mode only: asks the server to serve another project file (it refuses a bad one and keeps this). */
-export async function openProjectInWebMode(path: string, create: boolean): Promise<void> {
-  const token = sessionStorage.getItem('thematic-token') ?? '';
-  const res = await fetch('/api/app.openProject', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ path, create }),
-  });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(body.error?.code ?? 'error', body.error?.message ?? `HTTP ${res.status}`);
-}

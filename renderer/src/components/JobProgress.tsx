@@ -6,7 +6,7 @@ type Job = Output<'jobs.list'>[number];
 
 const LABEL: Record<string, string> = {
   'refi.import': 'Importing REFI-QDA', 'refi.export': 'Exporting REFI-QDA', 'anonymise.export': 'Anonymised copy',
-  'anonymise.report': 'Anonymised report', 'reports.export': 'Report', 'agreement.compute': 'Agreement', 'agreement.report': 'Agreement report',
+  'anonymise.report': 'Anonymised report', 'reports.export': 'Report', 'agreement.compute': 'Agreement', 'agreement.report': 'Agreement report', 'reconcile.coderCopy': 'Coder copy',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openProjectInWebMode } from '../api/transport.ts';
+import { call } from '../api/client.ts';
 import { useProject } from '../state/project.tsx';
 import { forgetProject, recentProjects, rememberProject, type RecentProject } from '../state/recent.ts';
 
@@ -95,7 +95,7 @@ function WebOpen({ path, setPath }: { path: string; setPath: (p: string) => void
     setBusy(true);
     setError(null);
     try {
-      await openProjectInWebMode(path.trim(), create);
+      await call('app.openProject', { path: path.trim(), create });
       window.location.reload();
     } catch (e) {
       setError((e as Error).message);

@@ -14,16 +14,21 @@ import { exportReport } from '../../reports/index.ts';
 type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export' | 'anonymise.report';
 
 /**
- * `<name>-anonymised.thematic` beside the project, or the file name asked for, also beside it. The
- * renderer is untrusted, so through the API the copy can only go into the project's own folder;
- * the CLI (trusted) writes wherever --out says by calling writeAnonymisedCopy itself.
+ * Where a copy of the project goes: the file name asked for, beside the project. The renderer is
+ * untrusted, so through IPC and HTTP a copy can only go into the project's own folder; the CLI
+ * (a trusted caller, see CallContext) writes wherever --out says.
  */
-export function anonymisedPath(projectPath: string, outPath?: string): string {
-  const dir = path.dirname(projectPath);
-  if (!outPath) return path.join(dir, `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
+export function copyPath(projectPath: string, outPath: string, trusted = false): string {
+  if (trusted) return path.resolve(outPath);
   if (/[\\/]/.test(outPath) || outPath === '..' || outPath.startsWith('.')) throw new ThematicError('invalid_input', `${outPath}: give a file name only; the copy is written beside the project`);
   if (!/\.thematic$/i.test(outPath)) throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
-  return path.join(dir, outPath);
+  return path.join(path.dirname(projectPath), outPath);
+}
+
+/** `<name>-anonymised.thematic` beside the project, or the file asked for (see copyPath). */
+export function anonymisedPath(projectPath: string, outPath?: string, trusted = false): string {
+  if (!outPath) return path.join(path.dirname(projectPath), `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
+  return copyPath(projectPath, outPath, trusted);
 }
 
 /** The key as rules, or a clear error naming the replacement that is wrong. */
@@ -46,7 +51,7 @@ export const anonymiseHandlers: Handlers<Method> = {
   'anonymise.parseKey': (i) => ({ replacements: parseKey(i.csv, 'key CSV') }),
   'anonymise.preview': (i, h) => previewOccurrences(h.db, rulesOf(i.replacements)),
   'anonymise.export': (i, h) => {
-    const out = anonymisedPath(h.path, i.outPath);
+    const out = anonymisedPath(h.path, i.outPath, h.trusted);
     h.progress('writing the anonymised copy');
     const counts = writeAnonymisedCopy(h.db, h.path, rulesOf(i.replacements), out, { overwrite: i.overwrite });
     return { path: out, counts };

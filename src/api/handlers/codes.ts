@@ -1,10 +1,8 @@
 import type { Handlers } from './types.ts';
-import { codeName, createCode, descendants, findCodeByName, getCode, listCodes, moveCode, updateCode } from '../../store/codes.ts';
+import { codeName, codingCount, createCode, deleteCode, descendants, findCodeByName, getCode, listCodes, mergeCode, moveCode, updateCode } from '../../store/codes.ts';
 import { createCoding, getCoding, listCodings, checkSpan } from '../../store/codings.ts';
 import { documentText } from '../../store/documents.ts';
-import { stmt } from '../../store/changes.ts';
 import { ThematicError } from '../../store/errors.ts';
-import { moveAttachments } from '../../store/themes.ts';
 
 type Method = 'codes.list' | 'codes.create' | 'codes.update' | 'codes.move' | 'codes.merge' | 'codes.delete'
   | 'codings.list' | 'codings.create' | 'codings.remove' | 'codings.resize' | 'codings.inVivo';
@@ -36,32 +34,17 @@ export const codeHandlers: Handlers<Method> = {
     if (i.sourceId === i.targetId) throw new ThematicError('invalid_merge', 'cannot merge a code into itself');
     const src = getCode(h.db, i.sourceId), dst = getCode(h.db, i.targetId);
     if (descendants(h.db, i.sourceId).includes(i.targetId)) throw new ThematicError('invalid_merge', `cannot merge "${src.name}" into its own sub-code`);
-    const moved = h.op(`Merge code "${src.name}" into "${dst.name}"`, (tx) => {
-      const rows = stmt(tx.db, 'SELECT id, document_id, coder_id, start, end FROM codings WHERE code_id = ?').all(i.sourceId) as { id: number; document_id: number; coder_id: number; start: number; end: number }[];
-      const dup = stmt(tx.db, 'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND coder_id = ? AND start = ? AND end = ?');
-      let n = 0;
-      for (const r of rows) {
-        if (dup.get(i.targetId, r.document_id, r.coder_id, r.start, r.end)) tx.delete('codings', [{ id: r.id }]);
-        else { tx.update('codings', { id: r.id }, { code_id: i.targetId }); n++; }
-      }
-      for (const child of stmt(tx.db, 'SELECT id FROM codes WHERE parent_id = ?').all(i.sourceId) as { id: number }[]) moveCode(tx, child.id, i.targetId);
-      for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'code' AND target_id = ?`).all(i.sourceId) as { id: number }[]) {
-        tx.update('memos', { id: m.id }, { target_id: i.targetId });
-      }
-      moveAttachments(tx, i.sourceId, i.targetId); // the merged code keeps supporting the same themes
-      tx.delete('codes', [{ id: i.sourceId }]);
-      return n;
-    });
+    const moved = h.op(`Merge code "${src.name}" into "${dst.name}"`, (tx) => mergeCode(tx, i.sourceId, i.targetId));
     return { code: getCode(h.db, i.targetId), movedCodings: moved };
   },
   'codes.delete': (i, h) => {
     const c = getCode(h.db, i.id);
     const ids = [i.id, ...descendants(h.db, i.id)];
-    const codings = ids.reduce((n, id) => n + (stmt(h.db, 'SELECT COUNT(*) AS n FROM codings WHERE code_id = ?').get(id) as { n: number }).n, 0);
+    const codings = codingCount(h.db, ids);
     if (codings > 0 && !i.withCodings) {
       throw new ThematicError('has_codings', `code "${c.name}" ${ids.length > 1 ? `and its ${ids.length - 1} sub-codes have` : 'has'} ${codings} codings; confirm to delete them too`);
     }
-    h.op(`Delete code "${c.name}"${codings ? ` with ${codings} codings` : ''}`, (tx) => tx.delete('codes', [{ id: i.id }]));
+    h.op(`Delete code "${c.name}"${codings ? ` with ${codings} codings` : ''}`, (tx) => deleteCode(tx, i.id));
     return { deletedCodes: ids.length, deletedCodings: codings };
   },
 

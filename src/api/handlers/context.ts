@@ -9,6 +9,7 @@ export interface ContextOptions {
   db: Db;
   path: string;
   actor: string;
+  trusted?: boolean;
   method: string;
   progress?: HandlerContext['progress'];
   jobs?: HandlerContext['jobs'];
@@ -25,6 +26,7 @@ export function handlerContext(o: ContextOptions): HandlerContext {
     db: o.db,
     path: o.path,
     actor: o.actor,
+    trusted: o.trusted ?? false,
     progress: o.progress ?? (() => {}),
     jobs: o.jobs ?? (() => []),
     op: (summary, fn) => {

@@ -11,6 +11,11 @@ export interface HandlerContext {
   db: Db;
   path: string;
   actor: string;
+  /**
+   * True when the caller is this machine's own user (the CLI), not the renderer: such a caller may
+   * name any output path. Calls from IPC and HTTP are never trusted.
+   */
+  trusted: boolean;
   /** The long calls under way in workers (the service's own list; empty inside a worker). */
   jobs(): z.output<typeof Job>[];
   /** Says how far long work has got (shown by jobs.list while the call runs in a worker; a no-op otherwise). */
