@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { Service } from '../src/api/service.ts';
 import { backupFiles } from '../src/store/backup.ts';
+import { backupSettings } from '../src/store/backup-paths.ts';
 import { buildSample } from '../src/cli/sample.ts';
 import { rng } from './kit.ts';
 import { dbOf } from '../tests/helpers/db.ts';
@@ -50,7 +51,9 @@ function check(file: string, kind: Kind, acks: string[]): { problems: string[]; 
     const integrity = dbOf(s).pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
     const has = (sql: string, v: string | number) => !!dbOf(s).prepare(sql).get(v);
-    for (const a of acks) {
+    // Backups are pruned to the newest keepLast (older ones of the same day go): only those must be there.
+    const expected = kind === 'backup' ? acks.slice(-backupSettings().keepLast) : acks;
+    for (const a of expected) {
       const there = kind === 'import' ? has('SELECT 1 FROM documents WHERE name = ?', a)
         : kind === 'coding' ? has('SELECT 1 FROM codings WHERE id = ?', Number(a))
         : kind === 'decide' ? has('SELECT 1 FROM consensus_decisions WHERE disagreement_key = ?', a)

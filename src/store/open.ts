@@ -391,6 +391,7 @@ function describeOpenFailure(e: unknown, file: string): Error {
 
 /** Turns SQLite's write failures into messages that say what happened to the researcher's data. */
 export function mapWriteError(e: unknown, file = 'project'): Error {
+  if (e instanceof ThematicError) return e; // already says what happened, and to which file
   const msg = String((e as Error)?.message ?? e);
   const code = (e as { code?: string })?.code ?? '';
   if (code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(msg)) {
