@@ -12,6 +12,7 @@ import { mediaReferenceOf } from '../../src/interop/refi/media-store.ts';
 import { readQde } from '../../src/interop/refi/read-qde.ts';
 import { SHARED, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
+import { recordingIn } from '../media/fixture.ts';
 
 const HERE = path.join(import.meta.dirname, 'media');
 const ATLAS = path.join(SHARED, 'interop', 'atlasti8_standard_project_REFI_vendor_set.qde');
@@ -136,6 +137,23 @@ describe('REFI-QDA transcripts: import', () => {
     expect(item('audio source "Jeanine.m4a"')).toMatch(/no transcript/);
     expect(item('transcript "P4 interview transcript"')).toMatch(new RegExp(`1 selection left out: <TranscriptSelection guid="${sp(22)}"> names sync point ${sp(99)}, which is not in its transcript`));
     service.close();
+  });
+
+  it('a recording inside the .qdpx is linked to its transcript\'s document (the player has it); one that cannot be played is named in the report', async () => {
+    const zip = unzipSync(new Uint8Array(fs.readFileSync(path.join(HERE, 'transcripts.qdpx'))));
+    zip[`sources/${AUDIO}.opus`] = new Uint8Array(fs.readFileSync(recordingIn(tmpDir(), 'P4.opus', 20)));
+    const { service } = tmpProject();
+    await importBytes(service, 'with-recording.qdpx', zipSync(zip));
+    const p4 = (await documents(service)).find((d) => d.name === 'P4 interview transcript')!;
+    const rec = await service.call('media.get', { documentId: p4.id });
+    expect(rec).toMatchObject({ documentId: p4.id, kind: 'audio', path: `study-media/${AUDIO}.opus`, status: 'ok' });
+    expect(rec!.duration).toBeGreaterThan(19);
+    zip[`sources/${AUDIO}.opus`] = strToU8('not a recording at all');
+    const other = tmpProject();
+    const r = await importBytes(other.service, 'broken-recording.qdpx', zipSync(zip));
+    const q4 = (await documents(other.service)).find((d) => d.name === 'P4 interview transcript')!;
+    expect(await other.service.call('media.get', { documentId: q4.id })).toBeNull();
+    expect(r.notes.find((n) => n.kind === 'recording-not-linked')!.detail).toMatch(/copied but not linked to the document: audio source "P4 interview\.opus"/);
   });
 
   it('a hand-made .qdpx: the transcript text and the recording come from the archive; the recording is copied beside the project', async () => {

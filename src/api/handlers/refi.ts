@@ -3,6 +3,7 @@ import type { Handlers } from './types.ts';
 import { ThematicError } from '../../store/errors.ts';
 import { loadRefi } from '../../interop/refi/store-load.ts';
 import { importRefi } from '../../interop/refi/to-store.ts';
+import { prepareRecordings } from '../../interop/refi/media-import.ts';
 import { exportCodebook, exportProject } from '../../interop/refi/from-store.ts';
 import { writeQdpx } from '../../interop/refi/write-qdpx.ts';
 import { outsideBmpWarnings } from '../../interop/refi/export-targets.ts';
@@ -21,6 +22,7 @@ export const refiHandlers: Handlers<Method> = {
     try {
       input = await loadRefi(i.fileName, new Uint8Array(Buffer.from(i.contentBase64, 'base64')));
       input.projectPath = h.path;
+      input.recordings = await prepareRecordings(h.path, input.project?.sources ?? []);
     } catch (e) {
       if (e instanceof ThematicError) throw e;
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);

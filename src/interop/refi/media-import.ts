@@ -19,6 +19,8 @@ import { plural, type ReportItem } from './report.ts';
 import { lineTurns } from './store-import-sources.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
 import type { MediaSyncPoint } from './media-store.ts';
+import { linkRecording } from '../../store/media.ts';
+import { probeRecording, type Probe } from '../../media/probe.ts';
 import './media-store.ts'; // registers the refi_media table with undo
 
 export interface TimedTurn { speaker: null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
@@ -81,7 +83,7 @@ export function mediaSourceItem(s: RefiOtherSource): ReportItem {
  * Thematic export had them): keep the recording's reference and the sync points in the stored
  * text's offsets, and report.
  */
-export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }, projectPath?: string): void {
+export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }, projectPath?: string, recordings?: Recordings): void {
   const media = s.media!;
   const file = projectPath && media.bytes ? copyRecording(projectPath, media) : null;
   const text = (stmt(tx.db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
@@ -97,6 +99,15 @@ export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSourc
   const name = `transcript "${s.name}"`;
   const copied = `${media.kind} source "${media.sourceName}"`;
   if (file && !report.notes.some((n) => n.kind === 'recording-copied' && n.name === copied)) report.notes.push({ kind: 'recording-copied', name: copied, detail: `the recording inside the archive (${media.archiveEntry}) was copied beside the project as ${file}` });
+  // The copy is linked to the document (as an attached recording is), so the player has it at once.
+  const probe = file && projectPath ? recordings?.get(media.sourceGuid) : undefined;
+  if (probe !== undefined && projectPath) {
+    let why = typeof probe === 'string' ? probe : null;
+    if (typeof probe !== 'string') {
+      try { linkRecording(tx, projectPath, documentId, { ...probe, fileName: path.basename(probe.file) }); } catch (e) { why = (e as Error).message; }
+    }
+    if (why) report.notes.push({ kind: 'recording-not-linked', name: `${name}`, detail: `its recording was copied but not linked to the document: ${why}` });
+  }
   if (media.unplaced.length) report.notCarried.push({ kind: 'transcript-selection', name, detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}` });
   if (outside) report.notes.push({ kind: 'sync-point-outside', name, detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times` });
   if (exact) return;
@@ -121,6 +132,24 @@ export function transcriptTurns(media: RefiTranscriptMedia, text: string, map: (
  * back and it can be linked to the document. Returns its path relative to the project's folder.
  * An import that is undone leaves the copy (a later import of the same archive reuses it).
  */
+/** Source GUID -> the probed copy of its recording, or why it cannot be played. */
+export type Recordings = Map<string, Probe | string>;
+
+/**
+ * Before the import's transaction (probing reads the file, asynchronously): each recording inside
+ * the archive is copied beside the project and probed, so the import can link it to its documents.
+ */
+export async function prepareRecordings(projectPath: string, sources: { kind: string; media?: RefiTranscriptMedia }[]): Promise<Recordings> {
+  const out: Recordings = new Map();
+  for (const s of sources) {
+    const m = s.media;
+    if (!m?.bytes || out.has(m.sourceGuid)) continue;
+    const file = path.join(path.dirname(path.resolve(projectPath)), ...copyRecording(projectPath, m).split('/'));
+    try { out.set(m.sourceGuid, await probeRecording(file, `${m.kind} source "${m.sourceName}"`)); } catch (e) { out.set(m.sourceGuid, (e as Error).message); }
+  }
+  return out;
+}
+
 function copyRecording(projectPath: string, media: RefiTranscriptMedia): string {
   const base = path.basename(projectPath).replace(/\.thematic$/i, '');
   const ext = /\.[A-Za-z0-9]{1,5}$/.exec(media.archiveEntry ?? '')?.[0].toLowerCase() ?? '';

@@ -15,7 +15,7 @@ import { importThemes } from './store-import-themes.ts';
 import { keepExtras } from './store-extras.ts';
 import { importDecisions } from './store-consensus.ts';
 import { descriptionMemos, importNotes } from './store-import-notes.ts';
-import { keepTranscriptMedia, mediaSourceItem } from './media-import.ts';
+import { keepTranscriptMedia, mediaSourceItem, type Recordings } from './media-import.ts';
 
 // A REFI-QDA project or codebook -> rows of a Thematic project, inside one operation (the caller's
 // tx), so the import is all-or-nothing and one undo takes it back. Everything the file holds that
@@ -36,6 +36,8 @@ export interface ImportInput {
   onProgress?: CodesProgress;
   /** The project file: a recording inside a .qdpx is copied beside it (media-import.ts). */
   projectPath?: string;
+  /** Those copies, probed before the transaction, by source GUID (prepareRecordings). */
+  recordings?: Recordings;
 }
 
 export interface ImportOptions {
@@ -155,7 +157,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     codings += r.codings; already += r.already;
     if (r.matched) docsMatched++;
     if (!r.added) continue;
-    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report, input.projectPath);
+    if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report, input.projectPath, input.recordings);
     documents++;
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);
