@@ -47,6 +47,13 @@ describe('reconciliation and blind mode', () => {
       .toSatisfy((a: { passages: number; accepted: number }) => a.accepted === a.passages && a.passages > 0);
     const after = page.getByTestId('agreement-table').locator('tbody tr').first().locator('td').nth(2);
     await expect.poll(() => after.textContent()).toMatch(/^\d+\.\d%$/);
+    // Beside the values, a 95% interval from a seeded cluster bootstrap over whole documents, as the API gives it.
+    const interval = page.getByTestId('agreement-table').locator('tbody tr').nth(1).locator('td').nth(3);
+    await expect.poll(() => interval.textContent(), { timeout: 20_000 }).toMatch(/^-?\d\.\d{3} – -?\d\.\d{3}$/);
+    const api = await h.api('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 200, seed: 1, unitizing: false });
+    const ci = api.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.ci!;
+    expect(await interval.textContent()).toBe(`${ci.lower!.toFixed(3)} – ${ci.upper!.toFixed(3)}`);
+    expect(await interval.getAttribute('title')).toMatch(/^95% interval: .*whole documents/);
   });
 
   it('resolves a boundary disagreement with edited boundaries, previewing the words kept', async () => {
