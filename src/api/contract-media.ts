@@ -35,6 +35,8 @@ export const mediaMethods = {
   'media.setSyncPoints': method(z.object({
     documentId: Id, points: z.array(z.object({ turnIdx: z.number().int().min(0), time: z.number().min(0) }).strict()).min(1).max(100_000),
   }).strict(), z.object({ changedTurns: z.number().int() }), true),
+  /** The current times of the document's turns, by turn index: the open transcript re-reads them after every change (sync points, undo, redo). */
+  'media.turnTimes': method(ByDocument, z.array(z.object({ idx: z.number().int(), timeStart: z.number().nullable(), timeEnd: z.number().nullable() }))),
   /** Time ranges of codings on timed transcripts (codings on untimed ones are left out). */
   'media.codingTimes': method(z.object({ codingIds: z.array(Id).max(20_000) }).strict(), z.array(z.object({
     codingId: Id, documentId: Id, timeStart: z.number(), timeEnd: z.number().nullable(), hasRecording: z.boolean(),

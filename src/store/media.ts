@@ -155,6 +155,12 @@ export function setSyncPoints(tx: Tx, documentId: number, points: SyncPoint[], d
   return changed;
 }
 
+/** The current start and end times of a document's turns, by turn index (null where untimed). */
+export function turnTimes(db: Db, documentId: number): { idx: number; timeStart: number | null; timeEnd: number | null }[] {
+  return stmt(db, 'SELECT idx, time_start AS timeStart, time_end AS timeEnd FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as
+    { idx: number; timeStart: number | null; timeEnd: number | null }[];
+}
+
 export interface CodingTime { codingId: number; documentId: number; timeStart: number; timeEnd: number | null }
 
 /** The time range of codings on timed transcripts: from the start of the turn the coding starts in to the end of the turn it ends in. */

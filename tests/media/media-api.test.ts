@@ -105,6 +105,23 @@ describe('sync points and coding times', () => {
     service.close();
   });
 
+  it('media.turnTimes gives the turns\' current times, following sync points, undo and redo', async () => {
+    const { service, documentId } = await studyWith(UNTIMED, 'P4.txt');
+    await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });
+    const times = async () => (await service.call('media.turnTimes', { documentId })).map((t) => t.timeStart);
+    expect(await times()).toEqual([null, null, null]);
+    await service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6.5 }] });
+    const set = await service.call('media.turnTimes', { documentId });
+    expect(set.map((t) => t.idx)).toEqual([0, 1, 2]);
+    expect(set.map((t) => t.timeStart)).toEqual((await service.call('documents.get', { id: documentId })).turns.map((t) => t.timeStart));
+    expect(set[2].timeEnd).toBeGreaterThan(6.5);
+    await service.call('history.undo', {});
+    expect(await times()).toEqual([null, null, null]);
+    await service.call('history.redo', {});
+    expect(await times()).toEqual(set.map((t) => t.timeStart));
+    service.close();
+  });
+
   it('refuses sync points out of order or beyond the recording, naming the document and the turn, and changes nothing', async () => {
     const { service, documentId } = await studyWith(UNTIMED, 'P4.txt');
     await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });

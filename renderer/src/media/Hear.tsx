@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Turn } from '../../../src/model/entities.ts';
 import { useQuery } from '../hooks/useQuery.ts';
+import { useTurns, type LoadedDocument } from '../hooks/useDocument.ts';
 import { formatTime } from '../transcript/blocks.ts';
 import { mediaUrl } from './mediaUrl.ts';
 
@@ -48,6 +49,12 @@ export function QuoteTime({ documentId, range }: { documentId: number; range: { 
       {' '}{label}
     </span>
   );
+}
+
+/** A quote's time line from its document's turns at their current times (they change with sync points, undo and redo). */
+export function QuoteTimeIn({ doc, start, end }: { doc: LoadedDocument; start: number; end: number }) {
+  const turns = useTurns(doc);
+  return <QuoteTime documentId={doc.document.id} range={timeRange(turns, start, end)} />;
 }
 
 /** The coding card's time line: the server knows the turns of any document. */

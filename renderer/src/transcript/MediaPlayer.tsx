@@ -4,9 +4,8 @@ import type { Turn } from '../../../src/model/entities.ts';
 import { call } from '../api/client.ts';
 import { readBase64 } from '../analysis/download.ts';
 import { useQuery } from '../hooks/useQuery.ts';
-import { forgetDocument } from '../hooks/useDocument.ts';
 import { attachProblem, mediaUrl, WAVEFORM_MAX_BYTES, WAVEFORM_MAX_SECONDS } from '../media/mediaUrl.ts';
-import { formatTime } from './blocks.ts';
+import { formatMark, formatTime } from './blocks.ts';
 import './player.css';
 
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
@@ -107,6 +106,16 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
     setSync({ target: next ? next.idx : sync.target, points });
   }, [sync, turns]);
 
+  // A mark set at the wrong moment is removed on its own; the turns are interpolated from the marks left when saved.
+  const unmark = useCallback((idx: number) => {
+    setSync((s) => {
+      if (!s) return s;
+      const points = new Map(s.points);
+      points.delete(idx);
+      return { target: idx, points };
+    });
+  }, []);
+
   // Keys that work while text is selected (they never change the selection): Ctrl+Space play/pause,
   // Ctrl+Shift+Space replay the last 5 s, Ctrl+, / Ctrl+. back / forward 5 s, Ctrl+M marks a sync point.
   useEffect(() => {
@@ -148,7 +157,6 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
     setBusy(true);
     try {
       await call('media.setSyncPoints', { documentId, points: [...sync.points].map(([turnIdx, t]) => ({ turnIdx, time: t })) });
-      forgetDocument(documentId);
       setSync(null);
       setError(null);
     } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
@@ -175,6 +183,14 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
       .map(({ t, p }) => ({ top: p!.offsetTop + 17, time: t.timeStart!, key: t.id })));
   }, [rec, timed, byStart, layoutKey]);
   const page = scroller.current?.querySelector('.transcript-page') ?? null;
+  // Each sync mark beside its turn, with × to remove it.
+  const [marks, setMarks] = useState<{ top: number; idx: number; time: number }[]>([]);
+  useLayoutEffect(() => {
+    if (!sync) { setMarks([]); return; }
+    const startOf = new Map(turns.map((t) => [t.idx, t.start]));
+    setMarks([...sync.points].sort((a, b) => a[0] - b[0]).map(([idx, time]) => ({ idx, time, p: byStart.get(startOf.get(idx) ?? -1) }))
+      .filter((x) => x.p).map(({ idx, time, p }) => ({ top: p!.offsetTop + 17, idx, time })));
+  }, [sync, turns, byStart, layoutKey]);
 
   const chooser = (
     <>
@@ -236,6 +252,13 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
       {page && createPortal(clocks.map((c) => (
         <button key={c.key} className="turn-clock" style={{ top: c.top }} aria-label={`Play from ${formatTime(c.time)}`} title={`Play from ${formatTime(c.time)}`}
           onClick={() => playFrom(c.time)}>▶</button>
+      )), page)}
+      {page && createPortal(marks.map((m) => (
+        <span key={m.idx} className="turn-sync-mark" style={{ top: m.top }} data-testid="sync-mark">
+          {formatMark(m.time)}
+          <button className="mini-btn" aria-label={`Remove sync point: turn ${m.idx + 1} at ${formatMark(m.time)}`} title="Remove this sync point"
+            onClick={() => unmark(m.idx)}>×</button>
+        </span>
       )), page)}
     </div>
   );

@@ -4,9 +4,9 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';
-import { useDocument } from '../hooks/useDocument.ts';
+import { useDocument, useTurns } from '../hooks/useDocument.ts';
 import { useVisibleCodings } from '../hooks/useVisibleCodings.ts';
-import { blocksOf } from './blocks.ts';
+import { blocksOf, formatTime } from './blocks.ts';
 import { loadTranscript } from './loadTranscript.ts';
 import { clearAll, paintCodings, paintNamed } from './highlights.ts';
 import type { TextIndex } from './textIndex.ts';
@@ -34,6 +34,7 @@ function TranscriptBody() {
   const { ui, patch } = useUi();
   const { codesById } = useProject();
   const { doc, error } = useDocument(ui.documentId);
+  const turns = useTurns(doc);
   const { visible, underlined } = useVisibleCodings(ui.documentId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [layoutKey, setLayoutKey] = useState(0);
@@ -47,6 +48,16 @@ function TranscriptBody() {
     scroller.current?.scrollTo({ top: 0 });
     return () => clearAll();
   }, [doc, editor]);
+
+  // Turn times change without the text (sync points, undo, redo): the timestamps are redrawn in place.
+  useEffect(() => {
+    if (!loaded || !doc || loaded.documentId !== doc.document.id) return;
+    const byStart = new Map(turns.map((t) => [t.start, t]));
+    for (const p of loaded.paragraphs) {
+      const t = byStart.get(Number(p.dataset.start));
+      if (t) p.dataset.time = formatTime(t.timeStart);
+    }
+  }, [loaded, doc, turns]);
 
   useEffect(() => {
     if (loaded) paintCodings(loaded.index, visible, codesById, underlined, loaded.documentId);
@@ -98,7 +109,7 @@ function TranscriptBody() {
   return (
     <div className="transcript">
       <TranscriptHeader loaded={loaded} visible={visible} />
-      {doc && <MediaPlayer key={doc.document.id} documentId={doc.document.id} turns={doc.turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
+      {doc && <MediaPlayer key={doc.document.id} documentId={doc.document.id} turns={turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">

@@ -21,6 +21,29 @@ export function blocksOf(text: string, turns: Turn[]): Block[] {
   return out;
 }
 
+/**
+ * The turns with the times given by turn index (the times re-read after a change, the turns as the
+ * document was first fetched). The same array when nothing differs, so what derives from it stays.
+ */
+export function withTimes(turns: Turn[], times: readonly { idx: number; timeStart: number | null; timeEnd: number | null }[] | undefined): Turn[] {
+  if (!times) return turns;
+  const byIdx = new Map(times.map((t) => [t.idx, t]));
+  let changed = false;
+  const out = turns.map((t) => {
+    const now = byIdx.get(t.idx);
+    if (!now || (now.timeStart === t.timeStart && now.timeEnd === t.timeEnd)) return t;
+    changed = true;
+    return { ...t, timeStart: now.timeStart, timeEnd: now.timeEnd };
+  });
+  return changed ? out : turns;
+}
+
+/** A sync mark's time to the tenth of a second: "00:06.5". */
+export function formatMark(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  return `${formatTime(Math.floor(tenths / 10))}.${tenths % 10}`;
+}
+
 export function formatTime(seconds: number | null): string {
   if (seconds === null) return '';
   const s = Math.floor(seconds);

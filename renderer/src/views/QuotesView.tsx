@@ -14,7 +14,7 @@ import { CombineBar } from './CombineBar.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { ShowCodebookButton } from '../components/ShowPanelButton.tsx';
 import { ExportReports } from '../reports/ExportReports.tsx';
-import { QuoteTime, timeRange } from '../media/Hear.tsx';
+import { QuoteTimeIn } from '../media/Hear.tsx';
 
 const CONTEXT = 140;
 
@@ -94,7 +94,7 @@ export function QuotesView() {
               <div className="quote-meta small">
                 <span className="attribution">{attribution(format, whoSaid(d, x.start))}</span>
                 <span className="muted">{documentNames.get(x.documentId)} · {x.coders.join(', ')}</span>
-                <QuoteTime documentId={x.documentId} range={timeRange(d.turns, x.start, x.end)} />
+                <QuoteTimeIn doc={d} start={x.start} end={x.end} />
               </div>
             </li>
           );

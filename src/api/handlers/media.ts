@@ -7,10 +7,10 @@ import { stmt } from '../../store/changes.ts';
 import { probeRecording, MAX_RECORDING_BYTES } from '../../media/probe.ts';
 import {
   checkFits, codingTimes, findRecording, freeName, getRecording, linkRecording, listRecordings, mediaFolder, moveLink,
-  recordingFile, recordingRow, setSyncPoints, unlinkRecording,
+  recordingFile, recordingRow, setSyncPoints, turnTimes, unlinkRecording,
 } from '../../store/media.ts';
 
-type Method = 'media.get' | 'media.list' | 'media.attach' | 'media.detach' | 'media.relink' | 'media.setSyncPoints' | 'media.codingTimes';
+type Method = 'media.get' | 'media.list' | 'media.attach' | 'media.detach' | 'media.relink' | 'media.setSyncPoints' | 'media.turnTimes' | 'media.codingTimes';
 
 const mustHave = (db: Parameters<typeof recordingRow>[0], documentId: number) => {
   const r = recordingRow(db, documentId);
@@ -73,6 +73,8 @@ export const mediaHandlers: Handlers<Method> = {
       (tx) => setSyncPoints(tx, i.documentId, i.points, r.duration));
     return { changedTurns };
   },
+
+  'media.turnTimes': (i, h) => turnTimes(h.db, i.documentId),
 
   'media.codingTimes': (i, h) => {
     const withRec = new Set((stmt(h.db, 'SELECT document_id FROM recordings').all() as { document_id: number }[]).map((r) => r.document_id));
