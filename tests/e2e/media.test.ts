@@ -12,6 +12,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(files, 'Q7-recorded.vtt'), VTT.replace(/P4/g, 'Q7'));
   recordingIn(files, 'Q7-recorded.opus');
   fs.writeFileSync(path.join(files, 'Q8-untimed.txt'), UNTIMED.replace(/P4/g, 'Q8'));
+  fs.writeFileSync(path.join(files, 'Q9-untimed.txt'), UNTIMED.replace(/P4/g, 'Q9'));
 }, 120_000);
 afterAll(async () => { await h?.close(); });
 
@@ -98,6 +99,63 @@ describe('a recording beside the transcript', () => {
     expect(turns[1].timeStart).toBeGreaterThan(0.5);
     expect(turns[1].timeStart).toBeLessThan(6.5);
     await shot(page, 'media-sync');
+    expect(h.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('removes one sync mark before saving; undo and redo of the saved times show at once, without reopening the transcript', async () => {
+    const { page } = h;
+    const r = await h.api('documents.import', { files: [{ name: 'Q9-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q9-untimed.txt')).toString('base64') }] });
+    const documentId = r.documents[0].id;
+    await h.api('media.attach', { documentId, fileName: 'Q9.opus', contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64') });
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await openDocument(page, 'Q9-untimed');
+    await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')?.readyState! >= 1);
+    const seekTo = async (t: number) => {
+      await page.evaluate((at) => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = at; }, t);
+      await page.waitForFunction((at) => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - at) < 0.01, t);
+    };
+    const shownTimes = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.transcript-text .turn')].map((p) => p.dataset.time));
+    await page.getByRole('button', { name: 'Sync points' }).click();
+    // Turn 1 at 0.5 s, turn 2 (by mistake) at 2 s, turn 3 at 6.5 s.
+    await seekTo(0.5);
+    await page.keyboard.press('Control+m');
+    await seekTo(2);
+    await page.keyboard.press('Control+m');
+    await seekTo(6.5);
+    await page.keyboard.press('Control+m');
+    expect(await page.locator('[data-testid="sync-mark"]').allTextContents()).toEqual(['00:00.5×', '00:02.0×', '00:06.5×']);
+    // The wrong mark is removed from the keyboard, by its name; the others stay.
+    await page.getByRole('button', { name: 'Remove sync point: turn 2 at 00:02.0' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-testid="sync-mark"]').allTextContents()).toEqual(['00:00.5×', '00:06.5×']);
+    await expect.poll(() => page.locator('.player-sync').textContent()).toContain('2 marked');
+    await page.getByRole('button', { name: 'Save turn times' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
+    expect(await page.locator('[data-testid="sync-mark"]').count()).toBe(0);
+    // Turn 2 is interpolated from the two marks left, by where its text starts (not the removed 2 s).
+    const { turns } = await h.api('documents.get', { id: documentId });
+    expect(turns.map((t) => t.timeStart)).toEqual([0.5, expect.closeTo(0.5 + 6 * (turns[1].start - turns[0].start) / (turns[2].start - turns[0].start), 2), 6.5]);
+    expect(turns[1].timeStart).not.toBeCloseTo(2, 1);
+    const timed = ['00:00', `00:0${Math.floor(turns[1].timeStart!)}`, '00:06'];
+    expect(await shownTimes()).toEqual(timed);
+    // The transcript is not reloaded: the same paragraphs show the times undone and redone.
+    await page.evaluate(() => { (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept = true; });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 0);
+    expect(await shownTimes()).toEqual(['', '', '']);
+    expect((await h.api('documents.get', { id: documentId })).turns.map((t) => t.timeStart)).toEqual([null, null, null]);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
+    expect(await shownTimes()).toEqual(timed);
+    expect(await page.evaluate(() => (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept)).toBe(true);
+    // The active turn follows the times as they are now.
+    await seekTo(6.6);
+    await page.waitForFunction(() => document.querySelector('.transcript-text .turn.turn-playing')?.textContent?.includes('Anything else'));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('.transcript-text .turn.turn-playing'));
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
     expect(h.pageErrors).toEqual([]);
   }, 60_000);
 
