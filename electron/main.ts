@@ -7,6 +7,7 @@ import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { appRequestHandler, APP_SCHEME, appScheme } from './protocol.ts';
 import { askNewProjectPath, askProjectToOpen, nativeBindingPath, projectFromArgv, RecentProjects } from './projects.ts';
+import { offerWaysOut } from './damaged.ts';
 import { projectCloser } from './quit.ts';
 import { askThenOpenExternal, denyPermissions, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -103,6 +104,11 @@ async function openProject(file: string, opts: { create?: boolean } = {}): Promi
     next = Service.open(abs, { create: opts.create, claimEmpty: opts.create, nativeBinding: nativeBindingPath(appRoot) ?? undefined, autoBackup: backupSettings() });
   } catch (e) {
     const r = toErrorReply(e);
+    if (!r.ok && r.error.code === 'damaged') {
+      // Two ways out, each into a new file beside the damaged one (which is left as it is).
+      const ways = { restoreLatestGood: Service.restoreLatestGood, salvageBeside: Service.salvageBeside };
+      return (await offerWaysOut(dialog, w, abs, r.error.message, ways, (f) => openProject(f))) !== null;
+    }
     dialog.showErrorBox('Cannot open the project', r.ok ? String(e) : r.error.message);
     return false;
   }

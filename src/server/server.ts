@@ -10,7 +10,6 @@ import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
 import { CSP } from '../core/csp.ts';
 import { ThematicError } from '../core/errors.ts';
 import { backupSettings } from '../store/backup-paths.ts';
-import { restoreLatestGood, salvageBeside } from '../store/recovery.ts';
 import type { appMethods } from '../api/contract-app.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
@@ -93,7 +92,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   // page), opens that and serves it; the damaged file is only read.
   async function openLatestBackup(payload: unknown): Promise<unknown> {
     const file = path.resolve(parse('app.openLatestBackup', payload).path);
-    const restored = restoreLatestGood(file);
+    const restored = Service.restoreLatestGood(file);
     switchTo(Service.open(restored.path, { autoBackup: backupSettings() }));
     const b = restored.backup;
     return { ...(await opts.service.call('project.info', {})), backup: { name: b.name, at: b.at, counts: b.counts } };
@@ -101,7 +100,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   async function salvageProject(payload: unknown): Promise<unknown> {
     const file = path.resolve(parse('app.salvage', payload).path);
-    const report = salvageBeside(file);
+    const report = Service.salvageBeside(file);
     switchTo(Service.open(report.out, { autoBackup: backupSettings() }));
     const { method, recoverUnavailable, tables, orphansRemoved, lines } = report;
     return { ...(await opts.service.call('project.info', {})), report: { method, recoverUnavailable, tables, orphansRemoved, lines } };
