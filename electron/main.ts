@@ -7,6 +7,8 @@ import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { appRequestHandler, APP_SCHEME, appScheme } from './protocol.ts';
 import { askNewProjectPath, askProjectToOpen, nativeBindingPath, projectFromArgv, RecentProjects } from './projects.ts';
+import { offerWaysOut } from './damaged.ts';
+import { projectCloser } from './quit.ts';
 import { askThenOpenExternal, denyPermissions, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
@@ -19,6 +21,9 @@ const actor = process.env.THEMATIC_USER || process.env.USER || process.env.USERN
 let win: BrowserWindow | null = null;
 let service: Service | null = null;
 let pendingProject: string | null = projectFromArgv(process.argv);
+// Closing a project backs it up first; quitting waits for that (up to 30 s).
+const closer = projectCloser({ app, take: () => { const s = service; service = null; return s; } });
+const closeService = () => void closer.closeService();
 
 // Must happen before 'ready': gives app:// an origin, a secure context and fetch().
 protocol.registerSchemesAsPrivileged([appScheme]);
@@ -44,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => { if (!win) void startWindow(); });
-  app.on('before-quit', closeService);
+  app.on('before-quit', closer.beforeQuit);
   app.whenReady().then(start, (e) => fatal(e));
 }
 
@@ -99,6 +104,11 @@ async function openProject(file: string, opts: { create?: boolean } = {}): Promi
     next = Service.open(abs, { create: opts.create, claimEmpty: opts.create, nativeBinding: nativeBindingPath(appRoot) ?? undefined, autoBackup: backupSettings() });
   } catch (e) {
     const r = toErrorReply(e);
+    if (!r.ok && r.error.code === 'damaged') {
+      // Two ways out, each into a new file beside the damaged one (which is left as it is).
+      const ways = { restoreLatestGood: Service.restoreLatestGood, salvageBeside: Service.salvageBeside };
+      return (await offerWaysOut(dialog, w, abs, r.error.message, ways, (f) => openProject(f))) !== null;
+    }
     dialog.showErrorBox('Cannot open the project', r.ok ? String(e) : r.error.message);
     return false;
   }
@@ -137,15 +147,6 @@ async function openSample(): Promise<void> {
     return;
   }
   await openProject(file);
-}
-
-function closeService(): void {
-  const s = service;
-  service = null;
-  // The session's changes are backed up first (in the background; the project is closed after).
-  s?.closeWithBackup().catch((e) => console.error('thematic: the closing backup failed:', e)).finally(() => {
-    try { s.close(); } catch (e) { console.error('thematic: closing the project failed:', e); }
-  });
 }
 
 function fatal(e: unknown): void {

@@ -17,6 +17,7 @@ import type { BackupSettings } from '../store/backup-paths.ts';
 import { registerRawDb } from './raw-db.ts';
 import { recordingRow, type RecordingRow } from '../store/media.ts';
 import { writeBackup, type BackupResult } from '../store/backup.ts';
+import { restoreLatestGood, salvageBeside } from '../store/recovery.ts';
 import { runOperation, type Tx } from '../store/operations.ts';
 import { projectHandlers } from './handlers/project.ts';
 import { documentHandlers } from './handlers/documents.ts';
@@ -83,6 +84,19 @@ export class Service {
     this.opts = opts;
     registerRawDb(this, db);
     this.path = path.resolve(file);
+  }
+
+  /*
+   * A damaged project's two ways out, for the hosts (the web server, Electron's File menu): each
+   * writes a new project file beside the damaged one, named here, and says where; the damaged
+   * file is only read. The host then opens the new file.
+   */
+  static restoreLatestGood(file: string): ReturnType<typeof restoreLatestGood> {
+    return restoreLatestGood(path.resolve(file));
+  }
+
+  static salvageBeside(file: string): ReturnType<typeof salvageBeside> {
+    return salvageBeside(path.resolve(file));
   }
 
   static open(file: string, opts: OpenOptions & { autoBackup?: BackupSettings } = {}): Service {

@@ -97,7 +97,8 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   const server = await startServer({ service, port: port ? Number(port) : 0, actor: actor(), onProjectChange: (next) => { service = next; } });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {
-    const stop = () => { server.close().then(() => service.closeWithBackup()).finally(() => { service.close(); resolve(); }); };
+    // Stopping waits for the closing backups: of projects switched away from (server.close) and of the open one.
+    const stop = () => { server.close().then(() => service.closeWithBackup()).catch((e) => io.err(`thematic: the closing backup failed: ${(e as Error).message}`)).finally(() => { service.close(); resolve(); }); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

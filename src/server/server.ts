@@ -3,12 +3,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
 import { Service, describeIssues } from '../api/service.ts';
 import { contract } from '../api/contract.ts';
 import { IDEMPOTENCY_HEADER } from '../api/contract-idempotency.ts';
 import { CSP } from '../core/csp.ts';
 import { ThematicError } from '../core/errors.ts';
 import { backupSettings } from '../store/backup-paths.ts';
+import type { appMethods } from '../api/contract-app.ts';
 import { errorBody } from './http-errors.ts';
 import { serveStatic } from './static.ts';
 import { MEDIA_PATH, serveRecording } from './media-route.ts';
@@ -27,9 +29,14 @@ export interface ServerOptions {
   actor?: string;
 }
 
-export interface RunningServer { url: string; origin: string; port: number; token: string; close(): Promise<void> }
+export interface RunningServer {
+  url: string; origin: string; port: number; token: string;
+  /** Stops serving, then waits for the closing backups of projects switched away from. */
+  close(): Promise<void>;
+}
 
 const HOST = '127.0.0.1';
+type AppMethod = keyof typeof appMethods;
 
 /**
  * The web mode: the same API contract over HTTP, bound to 127.0.0.1 only. A per-run token
@@ -51,22 +58,56 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
   };
 
-  // Opens the new file first, so a refused file (locked, newer, not a project) leaves the current one open.
-  async function openProject(payload: unknown): Promise<unknown> {
-    const parsed = contract['app.openProject'].input.safeParse(payload);
-    if (!parsed.success) throw new ThematicError('invalid_input', describeIssues('app.openProject', parsed.error));
-    const file = path.resolve(parsed.data.path);
-    if (file === opts.service.path) return opts.service.call('project.info', {});
-    if (parsed.data.create && fs.existsSync(file)) {
-      throw new ThematicError('exists', `${parsed.data.path} already exists; open it instead`);
-    }
-    const next = Service.open(file, { create: parsed.data.create, autoBackup: backupSettings() });
+  // Closing backups of projects switched away from: closing the server waits for them.
+  const closing = new Set<Promise<void>>();
+
+  function parse<M extends AppMethod>(method: M, payload: unknown): z.output<(typeof appMethods)[M]['input']> {
+    const parsed = (contract[method].input as z.ZodType).safeParse(payload);
+    if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
+    return parsed.data as z.output<(typeof appMethods)[M]['input']>;
+  }
+
+  /** Serves `next` instead; the previous project is backed up and closed in the background. */
+  function switchTo(next: Service): void {
     const previous = opts.service;
     opts.service = next;
-    void previous.closeWithBackup().finally(() => previous.close());
+    const done: Promise<void> = previous.closeWithBackup().catch(() => {}).finally(() => { previous.close(); closing.delete(done); });
+    closing.add(done);
     opts.onProjectChange?.(next);
-    return next.call('project.info', {});
   }
+
+  // Opens the new file first, so a refused file (locked, newer, not a project) leaves the current one open.
+  async function openProject(payload: unknown): Promise<unknown> {
+    const input = parse('app.openProject', payload);
+    const file = path.resolve(input.path);
+    if (file === opts.service.path) return opts.service.call('project.info', {});
+    if (input.create && fs.existsSync(file)) {
+      throw new ThematicError('exists', `${input.path} already exists; open it instead`);
+    }
+    switchTo(Service.open(file, { create: input.create, autoBackup: backupSettings() }));
+    return opts.service.call('project.info', {});
+  }
+
+  // A damaged project's two ways out: each makes a new file beside it (named here, never by the
+  // page), opens that and serves it; the damaged file is only read.
+  async function openLatestBackup(payload: unknown): Promise<unknown> {
+    const file = path.resolve(parse('app.openLatestBackup', payload).path);
+    const restored = Service.restoreLatestGood(file);
+    switchTo(Service.open(restored.path, { autoBackup: backupSettings() }));
+    const b = restored.backup;
+    return { ...(await opts.service.call('project.info', {})), backup: { name: b.name, at: b.at, counts: b.counts } };
+  }
+
+  async function salvageProject(payload: unknown): Promise<unknown> {
+    const file = path.resolve(parse('app.salvage', payload).path);
+    const report = Service.salvageBeside(file);
+    switchTo(Service.open(report.out, { autoBackup: backupSettings() }));
+    const { method, recoverUnavailable, tables, orphansRemoved, lines } = report;
+    return { ...(await opts.service.call('project.info', {})), report: { method, recoverUnavailable, tables, orphansRemoved, lines } };
+  }
+  const appCalls: Record<AppMethod, (payload: unknown) => Promise<unknown>> = {
+    'app.openProject': openProject, 'app.openLatestBackup': openLatestBackup, 'app.salvage': salvageProject,
+  };
 
   // Nothing a request carries may end the process: a handler that throws answers 400 (a request it
   // cannot read) and the server goes on.
@@ -113,7 +154,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         return send(res, 400, { error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
       }
       try {
-        if (method === 'app.openProject') return send(res, 200, { result: await openProject(payload) });
+        if (Object.hasOwn(appCalls, method)) {
+          const m = method as AppMethod;
+          return send(res, 200, { result: contract[m].output.parse(await appCalls[m](payload)) });
+        }
         const key = req.headers[IDEMPOTENCY_HEADER];
         const result = await opts.service.call(method, payload, { actor: opts.actor, operationId: Array.isArray(key) ? key.join(',') : key });
         send(res, 200, { result });
@@ -132,7 +176,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       const origin = `http://${HOST}:${port}`;
       resolve({
         url: `${origin}/?token=${token}`, origin, port, token,
-        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        // Resolves once the projects switched away from are backed up and closed too.
+        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); })
+          .then(() => Promise.allSettled([...closing])).then(() => {}),
       });
     });
   });

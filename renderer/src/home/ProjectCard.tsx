@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import { useProject } from '../state/project.tsx';
+import { ApiError } from '../api/transport.ts';
+import { DamagedOffer, RecoveryNotice } from './Recovery.tsx';
 import { forgetProject, recentProjects, rememberProject, type RecentProject } from '../state/recent.ts';
 
 /** A shell command with a copy button: the honest way to open another file from the web mode. */
@@ -40,6 +42,7 @@ export function ProjectCard() {
         <div className="muted small path" title={info.path}>{info.path}</div>
         <div className="small">{info.counts.documents} documents · {info.counts.participants} participants · {info.counts.codes} codes · {info.counts.codings} codings · {info.counts.coders} coders</div>
       </div>
+      <RecoveryNotice openPath={info.path} />
       <h3 className="home-h3">Recent projects</h3>
       <ul className="recent-list" aria-label="Recent projects">
         {recent.map((r) => (
@@ -90,15 +93,19 @@ export function SampleCard() {
 /** Web mode: the server opens the file (refusing a locked, newer or missing one) and the page reloads on it. */
 function WebOpen({ path, setPath }: { path: string; setPath: (p: string) => void }) {
   const [error, setError] = useState<string | null>(null);
+  // A damaged file: its sentence, with the two ways out offered as buttons.
+  const [damaged, setDamaged] = useState<{ path: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const go = async (create: boolean) => {
     setBusy(true);
     setError(null);
+    setDamaged(null);
     try {
       await call('app.openProject', { path: path.trim(), create });
       window.location.reload();
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof ApiError && e.code === 'damaged') setDamaged({ path: path.trim(), message: e.message });
+      else setError((e as Error).message);
       setBusy(false);
     }
   };
@@ -111,6 +118,7 @@ function WebOpen({ path, setPath }: { path: string; setPath: (p: string) => void
       <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(false)}>Open</button>
       <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(true)}>Create new</button>
       {error && <div className="error small" role="alert">{error}</div>}
+      {damaged && <DamagedOffer key={damaged.path} path={damaged.path} message={damaged.message} />}
     </div>
   );
 }
