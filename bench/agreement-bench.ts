@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openProject, type Db } from '../src/store/open.ts';
-import { codeNames, computeOn, unitizingAlphas } from '../src/store/agreement-compute.ts';
-import { loadProjectCodings } from '../src/store/agreement-data.ts';
+import { codeNames, computeOn, unitizingAlphas } from '../src/features/agreement/compute.ts';
+import { loadProjectCodings } from '../src/features/agreement/data.ts';
 import { buildSample } from '../src/cli/sample.ts';
 import { arg, now, rng } from './kit.ts';
 

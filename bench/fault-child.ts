@@ -1,8 +1,8 @@
 // One fault-injection victim (see fault-kit.ts): opens the project with automatic backups due at once,
 // then does one kind of work forever, printing "ack <what>" after each call returns. It is killed with -9.
 import { Service } from '../src/api/service.ts';
-import { writeBackup } from '../src/store/backup.ts';
-import { backupSettings } from '../src/store/backup-paths.ts';
+import { writeBackup } from '../src/features/backups/backup.ts';
+import { backupSettings } from '../src/lib/backup-paths.ts';
 import { asTxt, interview } from './corpus.ts';
 import { dbOf } from '../tests/helpers/db.ts';
 

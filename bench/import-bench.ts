@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Service } from '../src/api/service.ts';
-import { parseTranscript } from '../src/transcripts/index.ts';
+import { parseTranscript } from '../src/features/documents/importers/index.ts';
 import { asDocx, asTxt, asVtt, interview } from './corpus.ts';
 import { arg } from './kit.ts';
 

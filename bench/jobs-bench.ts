@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Service } from '../src/api/service.ts';
 import { startServer } from '../src/server/server.ts';
-import { writeQdc } from '../src/interop/refi/write-qdc.ts';
+import { writeQdc } from '../src/features/refi/write-qdc.ts';
 import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg, now } from './kit.ts';
 import { dbOf } from '../tests/helpers/db.ts';

@@ -3,11 +3,11 @@
 // Cost growth: layout is O(n log n) placement plus a sweep-line collision pass (near O(n) per
 // iteration when boxes are spread); PNG cost grows with pixel area (width^2 at a fixed aspect).
 // Run: npm exec -- node bench/map-bench.ts [runs]
-import { layoutMap } from '../src/map/layout.ts';
-import { renderSvg } from '../src/map/svg.ts';
-import { toPdf, toPng } from '../src/map/export-node.ts';
-import { syntheticMap } from '../src/map/synthetic.ts';
-import { pngSize } from '../src/map/png.ts';
+import { layoutMap } from '../src/core/map/layout.ts';
+import { renderSvg } from '../src/core/map/svg.ts';
+import { toPdf, toPng } from '../src/features/map/export-node.ts';
+import { syntheticMap } from '../fixtures/map/synthetic.ts';
+import { pngSize } from '../src/features/map/png.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 const input = syntheticMap(40, 400);

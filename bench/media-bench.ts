@@ -5,7 +5,7 @@
  * - seek-to-turn-to-playback: click a turn's ▶ → the media element fires `playing`, at turns spread
  *   over the interview;
  * - waveform decode (Web Audio decodeAudioData) time for recordings of 2 and 10 min, which sets
- *   WAVEFORM_MAX_BYTES in renderer/src/media/mediaUrl.ts.
+ *   WAVEFORM_MAX_BYTES in renderer/src/features/media/mediaUrl.ts.
  * The 2-hour recording (Opus, 12 kb/s) is synthesised once with sox + ffmpeg into bench/out/.
  * Prints JSON. Usage: npm exec -- node bench/media-bench.ts [--runs N]
  */
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Service } from '../src/api/service.ts';
 import { startServer } from '../src/server/server.ts';
-import { linkRecordingFile } from '../src/media/link-file.ts';
+import { linkRecordingFile } from '../src/features/media/link-file.ts';
 import { arg } from './kit.ts';
 
 const RUNS = arg('runs', 10);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Service } from '../src/api/service.ts';
-import { writeQdc } from '../src/interop/refi/write-qdc.ts';
+import { writeQdc } from '../src/features/refi/write-qdc.ts';
 import { now } from './kit.ts';
 
 const i = process.argv.indexOf('--codes');

@@ -18,11 +18,11 @@ if (process.argv[2] === '--child') {
   let outcome: string;
   try {
     if (kind === 'qdpx') {
-      const { loadRefi } = await import('../src/interop/refi/store-load.ts');
+      const { loadRefi } = await import('../src/features/refi/store-load.ts');
       const r = await loadRefi(path.basename(file), bytes);
       outcome = `read: ${r.texts.size} text source(s)`;
     } else {
-      const { parseTranscript } = await import('../src/transcripts/index.ts');
+      const { parseTranscript } = await import('../src/features/documents/importers/index.ts');
       const r = await parseTranscript(path.basename(file), bytes);
       outcome = `read: ${r.text.length} characters`;
     }

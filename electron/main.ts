@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { Service } from '../src/api/service.ts';
-import { backupSettings } from '../src/store/backup-paths.ts';
+import { backupSettings } from '../src/lib/backup-paths.ts';
 import { buildSample, SAMPLE_PATH } from '../src/cli/sample.ts';
 import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
-import { writeFileAtomic } from '../src/store/atomic-write.ts';
+import { writeFileAtomic } from '../src/lib/atomic-write.ts';
 
 export const PROJECT_EXT = 'thematic';
 const FILTERS = [{ name: 'Thematic project', extensions: [PROJECT_EXT] }];

@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseClock } from '../src/transcripts/clock.ts';
-import { cleanCueText, splitBlocks } from '../src/transcripts/cues.ts';
+import { parseClock } from '../src/features/documents/importers/clock.ts';
+import { cleanCueText, splitBlocks } from '../src/features/documents/importers/cues.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TRANSCRIPTS = path.join(ROOT, 'fixtures/sample/transcripts');

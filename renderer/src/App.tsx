@@ -5,20 +5,20 @@ import { useShortcuts } from './hooks/useShortcuts.ts';
 import { TopBar } from './components/TopBar.tsx';
 import { ViewRail } from './components/ViewRail.tsx';
 import { useCloseOverlayOnPick, usePanels } from './state/layout.ts';
-import { DocumentList } from './components/DocumentList.tsx';
-import { Codebook } from './components/Codebook.tsx';
+import { DocumentList } from './features/documents/DocumentList.tsx';
+import { Codebook } from './features/codes/Codebook.tsx';
 import { RightPanel } from './components/RightPanel.tsx';
 import { Dialogs } from './components/Dialogs.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
-import { TranscriptView } from './transcript/TranscriptView.tsx';
-import { QuotesView } from './views/QuotesView.tsx';
-import { DocumentsView } from './views/DocumentsView.tsx';
-import { ThemeBoard } from './views/ThemeBoard.tsx';
-import { MapView } from './views/MapView.tsx';
-import { AnalysisView } from './views/AnalysisView.tsx';
-import { HomeView } from './views/HomeView.tsx';
-import { ReconcileView } from './views/ReconcileView.tsx';
-import { AnonymiseView } from './anonymise/AnonymiseView.tsx';
+import { TranscriptView } from './features/transcript/TranscriptView.tsx';
+import { QuotesView } from './features/quotes/QuotesView.tsx';
+import { DocumentsView } from './features/documents/DocumentsView.tsx';
+import { ThemeBoard } from './features/themes/ThemeBoard.tsx';
+import { MapView } from './features/map/MapView.tsx';
+import { AnalysisView } from './features/analysis/AnalysisView.tsx';
+import { HomeView } from './features/home/HomeView.tsx';
+import { ReconcileView } from './features/reconcile/ReconcileView.tsx';
+import { AnonymiseView } from './features/anonymise/AnonymiseView.tsx';
 
 export function App() {
   return (

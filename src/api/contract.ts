@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import {
   Attributes, Code, Coder, Coding, Color, DocumentSummary, Id, Memo, MemoTarget, Operation, Participant, SearchHit, Turn,
-} from '../model/entities.ts';
-import { themesMethods } from './contract-themes.ts';
-import { agreementMethods } from './contract-agreement.ts';
-import { refiMethods } from './contract-refi.ts';
-import { reportsMethods } from './contract-reports.ts';
-import { anonymiseMethods } from './contract-anonymise.ts';
-import { jobsMethods } from './contract-jobs.ts';
-import { backupMethods } from './contract-backups.ts';
-import { mediaMethods } from './contract-media.ts';
+} from '../core/model/entities.ts';
+import { themesMethods } from '../features/themes/contract.ts';
+import { agreementMethods } from '../features/agreement/contract.ts';
+import { refiMethods } from '../features/refi/contract.ts';
+import { reportsMethods } from '../features/reports/contract.ts';
+import { anonymiseMethods } from '../features/anonymise/contract.ts';
+import { jobsMethods } from '../jobs/contract.ts';
+import { backupMethods } from '../features/backups/contract.ts';
+import { mediaMethods } from '../features/media/contract.ts';
 import { withStringLimits } from './contract-limits.ts';
-import { coderCopyMethods } from './contract-coder-copy.ts';
-import { appMethods } from './contract-app.ts';
+import { coderCopyMethods } from '../features/reconcile/coder-copy-contract.ts';
+import { appMethods } from '../features/project/app-contract.ts';
 
 /**
  * The one API: every operation the UI, the CLI, the web mode and Electron can perform.

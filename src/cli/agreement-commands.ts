@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoefficientSummary } from '../store/agreement-summary.ts';
+import type { CoefficientSummary } from '../features/agreement/summary.ts';
 import { ThematicError } from '../core/errors.ts';
-import { reportCsv, reportHtml } from '../store/agreement-report.ts';
-import { APP_VERSION } from '../api/version.ts';
+import { reportCsv, reportHtml } from '../features/agreement/report.ts';
+import { APP_VERSION } from '../core/version.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, readInputFile, table, withProject, writeOutputFile } from './project-commands.ts';

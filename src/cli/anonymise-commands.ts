@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, withProject } from './project-commands.ts';
-import type { Replacement } from '../anonymise/types.ts';
+import type { Replacement } from '../core/anonymise/types.ts';
 import { ThematicError } from '../core/errors.ts';
 import type { Output } from '../api/contract.ts';
-import { parseKey } from '../api/handlers/anonymise.ts';
+import { parseKey } from '../features/anonymise/handlers.ts';
 
 const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
 const VALUE_FLAGS = ['key', 'out'];

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { UsageError, flag, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { table } from './project-commands.ts';
-import { ThematicError } from '../store/errors.ts';
-import { backupFiles, describeChanges, readBackup, restoreBackup, summarise } from '../store/backup.ts';
-import { backupFolder, backupSettings } from '../store/backup-paths.ts';
-import { salvage } from '../store/salvage.ts';
+import { ThematicError } from '../core/errors.ts';
+import { backupFiles, describeChanges, readBackup, restoreBackup, summarise } from '../features/backups/backup.ts';
+import { backupFolder, backupSettings } from '../lib/backup-paths.ts';
+import { salvage } from '../features/backups/salvage.ts';
 import { Service } from '../api/service.ts';
 
 export const BACKUP_USAGE = `  thematic backups FILE [--json]                    list the project's backups: time, size, counts, what changed since the previous

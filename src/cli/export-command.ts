@@ -2,7 +2,7 @@ import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { cmdExportRefi } from './refi-commands.ts';
 import { cmdExportReport } from './reports-commands.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../reports/types.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../core/reports/types.ts';
 
 const FORMATS = ['qdpx', 'qdc', ...REPORT_FORMATS];
 

@@ -4,7 +4,7 @@ import { parseArgs, flag, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 import { ThematicError } from '../core/errors.ts';
 import { Service } from '../api/service.ts';
-import { backupSettings } from '../store/backup-paths.ts';
+import { backupSettings } from '../lib/backup-paths.ts';
 import { actor, cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
 import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
 import { buildSample, SAMPLE_PATH } from './sample.ts';

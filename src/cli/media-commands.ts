@@ -3,10 +3,10 @@ import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, cmdImport, readTranscriptFiles, table, withProject } from './project-commands.ts';
 import type { Service } from '../api/service.ts';
-import { ThematicError } from '../store/errors.ts';
-import { linkRecordingFile } from '../media/link-file.ts';
-import { probeRecording, clock, type Probe } from '../media/probe.ts';
-import { linkRecording } from '../store/media.ts';
+import { ThematicError } from '../core/errors.ts';
+import { linkRecordingFile } from '../features/media/link-file.ts';
+import { probeRecording, clock, type Probe } from '../features/media/probe.ts';
+import { linkRecording } from '../features/media/queries.ts';
 
 // `thematic media FILE [DOCUMENT [RECORDING] [--copy | --detach | --relink [--accept-changed]]]`
 // and `thematic import FILE TRANSCRIPTS... --media RECORDING...`.

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Service } from '../api/service.ts';
 import { ThematicError } from '../core/errors.ts';
-import { writeError, writeFileAtomic } from '../store/atomic-write.ts';
-import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.ts';
+import { writeError, writeFileAtomic } from '../lib/atomic-write.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../features/documents/importers/index.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
-import { backupSettings } from '../store/backup-paths.ts';
-import { locationWarning } from '../store/location.ts';
+import { backupSettings } from '../lib/backup-paths.ts';
+import { locationWarning } from '../lib/location.ts';
 
 export async function withProject<T>(file: string | undefined, fn: (s: Service) => Promise<T>, create = false, claimEmpty = false): Promise<T> {
   if (!file) throw new UsageError('give the project file, e.g. study.thematic');

@@ -2,10 +2,10 @@
 // Kept apart from the project commands (and free of the database and the API) so that the
 // command starts fast: bin/thematic.mjs loads only this module for it.
 import fs from 'node:fs';
-import type { Level } from '../agreement/index.ts';
-import { decodeCsv, reliabilityFromCsv } from '../store/agreement-csv.ts';
-import { summarize, type CoefficientSummary } from '../store/agreement-summary.ts';
-import { ThematicError } from '../store/errors.ts';
+import type { Level } from '../core/agreement/index.ts';
+import { decodeCsv, reliabilityFromCsv } from '../features/agreement/csv.ts';
+import { summarize, type CoefficientSummary } from '../features/agreement/summary.ts';
+import { ThematicError } from '../core/errors.ts';
 import { flag, parseArgs, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 

@@ -1,7 +1,7 @@
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { withProject, writeOutputFile } from './project-commands.ts';
-import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../reports/types.ts';
+import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../core/reports/types.ts';
 
 const USAGE = `usage: thematic export FILE --format ${REPORT_FORMATS.join('|')} --out PATH
        [--theme NAME]... [--code NAME]... [--coder NAME] [--attribution KEY,KEY] [--timestamps]

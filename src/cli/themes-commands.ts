@@ -3,8 +3,8 @@ import type { Parsed } from './args.ts';
 import { flag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { withProject, writeOutputFile } from './project-commands.ts';
-import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../map/export-project.ts';
-import type { MapLayoutKind, MapPalette } from '../map/types.ts';
+import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../features/map/export-project.ts';
+import type { MapLayoutKind, MapPalette } from '../core/map/types.ts';
 
 const LAYOUTS: MapLayoutKind[] = ['radial', 'tree', 'free'];
 const PALETTES: MapPalette[] = ['colorblind', 'greyscale', 'custom'];

@@ -1,12 +1,12 @@
 import type { Db } from '../store/open.ts';
 import { stmt } from '../store/changes.ts';
-import type { HandlerContext } from '../api/handlers/types.ts';
-import type { BackgroundMethod } from '../api/contract-jobs.ts';
-import { refiHandlers } from '../api/handlers/refi.ts';
-import { anonymiseHandlers } from '../api/handlers/anonymise.ts';
-import { reportsHandlers } from '../api/handlers/reports.ts';
-import { agreementHandlers } from '../api/handlers/agreement.ts';
-import { coderCopyHandlers } from '../api/handlers/coder-copy.ts';
+import type { HandlerContext } from '../api/handler-types.ts';
+import type { BackgroundMethod } from './contract.ts';
+import { refiHandlers } from '../features/refi/handlers.ts';
+import { anonymiseHandlers } from '../features/anonymise/handlers.ts';
+import { reportsHandlers } from '../features/reports/handlers.ts';
+import { agreementHandlers } from '../features/agreement/handlers.ts';
+import { coderCopyHandlers } from '../features/reconcile/coder-copy-handlers.ts';
 
 /** Agreement runs in a worker from this many codings in the project (2 x 10,000 codings take ~0.15 s). */
 export const AGREEMENT_WORKER_FROM = 20_000;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ThematicError } from '../store/errors.ts';
+import { ThematicError } from '../core/errors.ts';
 import type { FromWorker, JobProgress, JobStart } from './protocol.ts';
 import type { WriteTurns } from './turns.ts';
 

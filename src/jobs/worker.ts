@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { openJobConnection, mapWriteError } from '../store/open.ts';
-import { ThematicError } from '../store/errors.ts';
-import { handlerContext } from '../api/handlers/context.ts';
+import { ThematicError } from '../core/errors.ts';
+import { handlerContext } from '../api/handler-context.ts';
 import { BACKGROUND } from './background.ts';
 import type { FromWorker, JobStart } from './protocol.ts';
 

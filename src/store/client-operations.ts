@@ -1,6 +1,6 @@
 import type { Db } from './open.ts';
 import { stmt } from './changes.ts';
-import { ThematicError } from './errors.ts';
+import { ThematicError } from '../core/errors.ts';
 
 // The results of mutating calls that carried a client operation id (see migration 0005).
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { ThematicError } from './errors.ts';
-import { backupFolder } from './backup-paths.ts';
+import { ThematicError } from '../core/errors.ts';
+import { backupFolder } from '../lib/backup-paths.ts';
 
 /** Projects up to this size get SQLite's quick_check on every open (about 5 ms a megabyte here). */
 export const CHECK_ON_OPEN_BYTES = 64 * 2 ** 20;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate } from './migrations/index.ts';
-import { ThematicError } from './errors.ts';
-import { backupFolder, stamp } from './backup-paths.ts';
+import { ThematicError } from '../core/errors.ts';
+import { backupFolder, stamp } from '../lib/backup-paths.ts';
 import { damage, damagedError, truncation } from './health.ts';
 
 export type Db = Database.Database;

@@ -1,6 +1,6 @@
 import type { Db } from './open.ts';
 import { applyActions, type Action, type Row, stmt } from './changes.ts';
-import { ThematicError } from './errors.ts';
+import { ThematicError } from '../core/errors.ts';
 
 /** What a mutating call does, expressed through change primitives that record their inverse. */
 export class Tx {

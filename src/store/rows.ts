@@ -1,6 +1,6 @@
 import type { Db } from './open.ts';
 import { stmt } from './changes.ts';
-import { ThematicError } from './errors.ts';
+import { ThematicError } from '../core/errors.ts';
 
 export const nowIso = () => new Date().toISOString();
 

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromObserversByUnits, krippendorffBootstrap, coefficientSpecs, patternTable, seededRandom, type Cell, type ReliabilityData } from '../../src/agreement/index.ts';
-import { summarize } from '../../src/store/agreement-summary.ts';
+import { fromObserversByUnits, krippendorffBootstrap, coefficientSpecs, patternTable, seededRandom, type Cell, type ReliabilityData } from '../../src/core/agreement/index.ts';
+import { summarize } from '../../src/features/agreement/summary.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 const KRIPPENDORFF_2011 = [

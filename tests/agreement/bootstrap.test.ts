@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, cohenKappa, krippendorffAlpha, seededRandom } from '../../src/agreement/index.ts';
-import type { Cell, ReliabilityData } from '../../src/agreement/index.ts';
+import { bootstrapInterval, cohenKappa, krippendorffAlpha, seededRandom } from '../../src/core/agreement/index.ts';
+import type { Cell, ReliabilityData } from '../../src/core/agreement/index.ts';
 
 function data(): ReliabilityData {
   const r = seededRandom(3);

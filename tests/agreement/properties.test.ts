@@ -9,8 +9,8 @@ import {
   percentAgreement,
   scottPi,
   seededRandom,
-} from '../../src/agreement/index.ts';
-import type { Cell, CoefficientResult, ReliabilityData } from '../../src/agreement/index.ts';
+} from '../../src/core/agreement/index.ts';
+import type { Cell, CoefficientResult, ReliabilityData } from '../../src/core/agreement/index.ts';
 
 const twoCoder: Array<[string, (d: ReliabilityData) => CoefficientResult]> = [
   ['percent', (d) => percentAgreement(d)],

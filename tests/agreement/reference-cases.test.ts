@@ -23,9 +23,9 @@ import {
   unitizingAlpha1995,
   unitizingAlpha1995Overall,
   unitsForDocument,
-} from '../../src/agreement/index.ts';
-import type { Cell, Coding, ReliabilityData, Value } from '../../src/agreement/index.ts';
-import { summarize } from '../../src/store/agreement-summary.ts';
+} from '../../src/core/agreement/index.ts';
+import type { Cell, Coding, ReliabilityData, Value } from '../../src/core/agreement/index.ts';
+import { summarize } from '../../src/features/agreement/summary.ts';
 
 const folder = new URL('../../../shared/agreement/', import.meta.url);
 const present = existsSync(folder);

@@ -5,7 +5,7 @@ import {
   binomial, brennanPrediger, clusterBootstrap, clusterDraws, coefficientSpecs, cohenKappa, finish, fleissKappa, gwetAC, krippendorffAlpha,
   layout, multinomial, needsOf, patternBootstrap, patternTable, percentAgreement, scottPi, seededRandom, stats,
   type Cell, type CoefficientSpec, type Level, type ReliabilityData,
-} from '../../src/agreement/index.ts';
+} from '../../src/core/agreement/index.ts';
 
 function randomData(seed: number, coders: number, units: number, cats: number, missing: number, weighted: boolean): ReliabilityData {
   const r = seededRandom(seed);

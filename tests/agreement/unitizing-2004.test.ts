@@ -5,7 +5,7 @@
 // 180+60 and 300+50; coder j has c at 220+80, 355+20 and 400+20 and k at 180+60 and 300+50
 // ([offset + length]). The book gives 0.8591 overall, 0.7286 for c and 1.0 for k.
 import { describe, expect, it } from 'vitest';
-import { unitizingAlpha1995, unitizingAlpha1995Overall, type Coding } from '../../src/agreement/index.ts';
+import { unitizingAlpha1995, unitizingAlpha1995Overall, type Coding } from '../../src/core/agreement/index.ts';
 
 const UNITS: Array<[number, number, 'i' | 'j', string]> = [
   [225, 70, 'i', 'c'], [370, 30, 'i', 'c'], [220, 80, 'j', 'c'], [355, 20, 'j', 'c'], [400, 20, 'j', 'c'],

@@ -1,7 +1,7 @@
 // Spans -> units: every unit of analysis, the exclusion switch, and cost that follows codings.
 import { describe, expect, it } from 'vitest';
-import { agreementOverall, agreementPerCode, binaryUAlpha, cohenKappa, cuAlpha, krippendorffAlpha, uAlpha, unitsForDocument } from '../../src/agreement/index.ts';
-import type { Coding, ReliabilityData } from '../../src/agreement/index.ts';
+import { agreementOverall, agreementPerCode, binaryUAlpha, cohenKappa, cuAlpha, krippendorffAlpha, uAlpha, unitsForDocument } from '../../src/core/agreement/index.ts';
+import type { Coding, ReliabilityData } from '../../src/core/agreement/index.ts';
 
 const c = (coder: string, code: string, start: number, end: number): Coding => ({ coder, code, start, end });
 const coders = ['A', 'B'];

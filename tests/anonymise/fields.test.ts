@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tmpProject } from '../helpers/project.ts';
-import { CLEARED_TABLES, FIELDS, isIndexTable, replaceInJson } from '../../src/anonymise/fields.ts';
-import { compileRules } from '../../src/anonymise/rules.ts';
+import { CLEARED_TABLES, FIELDS, isIndexTable, replaceInJson } from '../../src/core/anonymise/fields.ts';
+import { compileRules } from '../../src/core/anonymise/rules.ts';
 import { dbOf } from '../helpers/db.ts';
 
 const { service } = tmpProject();

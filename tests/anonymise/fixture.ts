@@ -1,5 +1,5 @@
 import type { Service } from '../../src/api/service.ts';
-import type { Replacement } from '../../src/anonymise/types.ts';
+import type { Replacement } from '../../src/core/anonymise/types.ts';
 import { importText } from '../helpers/project.ts';
 
 // A small study whose words name people, a town, a date and a phone number, next to emoji,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyToCsv, parseKeyCsv } from '../../src/anonymise/key-csv.ts';
-import type { Replacement } from '../../src/anonymise/types.ts';
+import { keyToCsv, parseKeyCsv } from '../../src/core/anonymise/key-csv.ts';
+import type { Replacement } from '../../src/core/anonymise/types.ts';
 
 describe('the key as CSV', () => {
   it('reads find,replace,kind with optional match and case columns', () => {

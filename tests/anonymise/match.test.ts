@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, KeyError } from '../../src/anonymise/rules.ts';
-import { applyMatches, findMatches, replaceAll } from '../../src/anonymise/match.ts';
-import type { Replacement } from '../../src/anonymise/types.ts';
+import { compileRules, KeyError } from '../../src/core/anonymise/rules.ts';
+import { applyMatches, findMatches, replaceAll } from '../../src/core/anonymise/match.ts';
+import type { Replacement } from '../../src/core/anonymise/types.ts';
 
 const run = (text: string, list: Replacement[]) => replaceAll(text, compileRules(list));
 

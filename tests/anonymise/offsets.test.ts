@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules } from '../../src/anonymise/rules.ts';
-import { applyMatches, findMatches } from '../../src/anonymise/match.ts';
-import { OffsetMap } from '../../src/anonymise/offsets.ts';
+import { compileRules } from '../../src/core/anonymise/rules.ts';
+import { applyMatches, findMatches } from '../../src/core/anonymise/match.ts';
+import { OffsetMap } from '../../src/core/anonymise/offsets.ts';
 
 const setup = (text: string) => {
   const rules = compileRules([{ find: 'Maria', replace: 'Participant A', kind: 'name' }, { find: 'Springfield', replace: 'X', kind: 'place' }]);

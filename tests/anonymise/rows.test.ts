@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, foundText, fromReplacement, newRow, toReplacement, withKind } from '../../renderer/src/anonymise/rows.ts';
-import type { Replacement } from '../../src/anonymise/types.ts';
+import { complete, foundText, fromReplacement, newRow, toReplacement, withKind } from '../../renderer/src/features/anonymise/rows.ts';
+import type { Replacement } from '../../src/core/anonymise/types.ts';
 
 // The Anonymise view edits the key as rows with ticks; what it sends and saves must be the key itself.
 describe('key rows in the Anonymise view', () => {

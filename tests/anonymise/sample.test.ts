@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
 import { openSample, snapshot } from '../helpers/project.ts';
-import type { Replacement } from '../../src/anonymise/types.ts';
+import type { Replacement } from '../../src/core/anonymise/types.ts';
 
 // The sample study: every coding of both coders and the consensus must cover the same words in
 // the copy. The expected text is computed here by plain String.replace per replacement (they

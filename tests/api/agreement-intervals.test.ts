@@ -3,9 +3,9 @@
 // Krippendorff's 2004 alpha_U and what overlapping codes leave out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
-import { loadProjectCodings, needsFor } from '../../src/store/agreement-data.ts';
-import { agreementOverall } from '../../src/agreement/index.ts';
-import { summarize } from '../../src/store/agreement-summary.ts';
+import { loadProjectCodings, needsFor } from '../../src/features/agreement/data.ts';
+import { agreementOverall } from '../../src/core/agreement/index.ts';
+import { summarize } from '../../src/features/agreement/summary.ts';
 import { importText, openSample, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { parseCsv } from '../../src/interop/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { importText, openSample, snapshot, tmpProject } from '../helpers/project.ts';
 
 const pair = { coderA: 'Amira', coderB: 'Ben' };

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { agreementOverall, agreementPerCode, agreementPerDocument } from '../../src/agreement/index.ts';
-import { loadProjectCodings, needsFor } from '../../src/store/agreement-data.ts';
-import { computeAgreement } from '../../src/store/agreement-compute.ts';
-import { summarize, unitTotal } from '../../src/store/agreement-summary.ts';
+import { agreementOverall, agreementPerCode, agreementPerDocument } from '../../src/core/agreement/index.ts';
+import { loadProjectCodings, needsFor } from '../../src/features/agreement/data.ts';
+import { computeAgreement } from '../../src/features/agreement/compute.ts';
+import { summarize, unitTotal } from '../../src/features/agreement/summary.ts';
 import { openSample } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThematicError } from '../../src/store/errors.ts';
+import { ThematicError } from '../../src/core/errors.ts';
 import { errorBody } from '../../src/server/http-errors.ts';
 import { toErrorReply } from '../../electron/ipc.ts';
 import { tmpProject } from '../helpers/project.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importText, INTERVIEW, tmpProject } from '../helpers/project.ts';
 import { runOperation } from '../../src/store/operations.ts';
-import { moveAttachments } from '../../src/store/themes.ts';
+import { moveAttachments } from '../../src/features/themes/queries.ts';
 import { dbOf } from '../helpers/db.ts';
 
 /** Two patients and one HCP; codes coded in their interviews; a small theme tree. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../src/api/contract.ts';
 import type { Service } from '../../src/api/service.ts';
-import { coderCopyBase64 } from '../../src/store/reconciliation-coder-copy.ts';
+import { coderCopyBase64 } from '../../src/features/reconcile/coder-copy.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { b64, importText, INTERVIEW, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';

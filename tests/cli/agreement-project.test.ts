@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../../src/interop/csv.ts';
-import { APP_VERSION } from '../../src/api/version.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { APP_VERSION } from '../../src/core/version.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSample } from '../../src/cli/sample.ts';
 import { tmpDir } from '../helpers/project.ts';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { buildSample } from '../../src/cli/sample.ts';
 import { Service } from '../../src/api/service.ts';
-import { pngDpi, pngSize } from '../../src/map/png.ts';
+import { pngDpi, pngSize } from '../../src/features/map/png.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 function run(...argv: string[]) {

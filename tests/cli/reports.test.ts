@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { smallStudy } from '../reports/small-study.ts';
-import { parseCsv } from '../../src/interop/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 
 async function project() {
   const s = await smallStudy();

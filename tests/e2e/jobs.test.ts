@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeQdc } from '../../src/interop/refi/write-qdc.ts';
+import { writeQdc } from '../../src/features/refi/write-qdc.ts';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 import { Service } from '../../src/api/service.ts';
-import { backupSettings } from '../../src/store/backup-paths.ts';
+import { backupSettings } from '../../src/lib/backup-paths.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await openHarness(); });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Coding } from '../../src/model/entities.ts';
+import type { Coding } from '../../src/core/model/entities.ts';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 /** The expected passages, by brute force over characters (independent of the renderer's interval code). */

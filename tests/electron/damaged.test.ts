@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { DAMAGED_BUTTONS, offerWaysOut } from '../../electron/damaged.ts';
 import { Service } from '../../src/api/service.ts';
-import { backupSettings } from '../../src/store/backup-paths.ts';
+import { backupSettings } from '../../src/lib/backup-paths.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 vi.mock('electron', () => ({}));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { writeFileAtomic } from '../../src/store/atomic-write.ts';
+import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
 import { importText, INTERVIEW, tmpDir, tmpProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 import { rng } from '../../bench/kit.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { writeCoderCopy } from '../../src/store/reconciliation-coder-copy.ts';
+import { writeCoderCopy } from '../../src/features/reconcile/coder-copy.ts';
 import { importText, INTERVIEW, snapshot, tmpDir, tmpProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 import { dbOf } from '../helpers/db.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { parseTranscript } from '../../src/transcripts/index.ts';
+import { parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { tmpDir, tmpProject } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 import { rng } from '../../bench/kit.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { openZip } from '../../src/interop/refi/archive.ts';
-import { parseTranscript } from '../../src/transcripts/index.ts';
+import { openZip } from '../../src/lib/zip.ts';
+import { parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { tmpProject } from '../helpers/project.ts';
 
 // Issue 15 item 5: every entry of a .qdpx (and of a .docx) was inflated, used or not: unused

@@ -1,6 +1,6 @@
 import { Deflate, deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, readZip } from '../../src/interop/refi/archive.ts';
+import { crc32, readZip } from '../../src/lib/zip.ts';
 import { refusal } from './refusal.ts';
 
 // A hand-built zip, so the tests can write what honest tools never would (lying sizes,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointsToUtf16, utf16ToCodePoints } from '../../src/interop/refi/offsets.ts';
+import { codePointsToUtf16, utf16ToCodePoints } from '../../src/features/refi/offsets.ts';
 
 describe('REFI-QDA offsets', () => {
   const text = 'a😀b\r\nc👩🏽‍⚕️d';

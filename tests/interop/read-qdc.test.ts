@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readQdc } from '../../src/interop/refi/read-qdc.ts';
+import { readQdc } from '../../src/features/refi/read-qdc.ts';
 
 const corpus = fileURLToPath(new URL('../../../shared/interop/', import.meta.url));
 

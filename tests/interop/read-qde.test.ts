@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { RefiCode, RefiOtherSource, RefiTextSource } from '../../src/interop/refi/model.ts';
-import { readQde } from '../../src/interop/refi/read-qde.ts';
-import { resolveSourceText } from '../../src/interop/refi/source-text.ts';
+import type { RefiCode, RefiOtherSource, RefiTextSource } from '../../src/features/refi/model.ts';
+import { readQde } from '../../src/features/refi/read-qde.ts';
+import { resolveSourceText } from '../../src/features/refi/source-text.ts';
 
 const corpus = fileURLToPath(new URL('../../../shared/interop/', import.meta.url));
 const atlasFile = `${corpus}atlasti8_standard_project_REFI_vendor_set.qde`;

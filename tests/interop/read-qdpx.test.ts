@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RefiCode, RefiProject, RefiTextSource } from '../../src/interop/refi/model.ts';
-import { readQdpx } from '../../src/interop/refi/read-qdpx.ts';
-import { coderOf, resolveSourceText, selectionsInUtf16 } from '../../src/interop/refi/source-text.ts';
+import type { RefiCode, RefiProject, RefiTextSource } from '../../src/features/refi/model.ts';
+import { readQdpx } from '../../src/features/refi/read-qdpx.ts';
+import { coderOf, resolveSourceText, selectionsInUtf16 } from '../../src/features/refi/source-text.ts';
 
 const corpus = fileURLToPath(new URL('../../../shared/interop/', import.meta.url));
 const allCodes = (codes: RefiCode[]): RefiCode[] => codes.flatMap((c) => [c, ...allCodes(c.children)]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readRefi } from '../../src/interop/refi/read.ts';
+import { readRefi } from '../../src/features/refi/read.ts';
 
 const corpus = fileURLToPath(new URL('../../../shared/interop/', import.meta.url));
 const qde = strToU8('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p"/>');

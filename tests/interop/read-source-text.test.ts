@@ -1,8 +1,8 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { RefiNote, RefiTextSource } from '../../src/interop/refi/model.ts';
-import { resolveNoteText, resolveSourceText, selectionsInUtf16 } from '../../src/interop/refi/source-text.ts';
+import type { RefiNote, RefiTextSource } from '../../src/features/refi/model.ts';
+import { resolveNoteText, resolveSourceText, selectionsInUtf16 } from '../../src/features/refi/source-text.ts';
 
 const source = (over: Partial<RefiTextSource>): RefiTextSource => ({
   kind: 'text', guid: 's', name: 'Interview', selections: [], noteGuids: [], values: [], ...over,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readQde } from '../../src/interop/refi/read-qde.ts';
-import { readQdc } from '../../src/interop/refi/read-qdc.ts';
+import { readQde } from '../../src/features/refi/read-qde.ts';
+import { readQdc } from '../../src/features/refi/read-qdc.ts';
 import { refusal } from './refusal.ts';
 
 // Hostile and broken XML: every case must be refused with a message naming the file and problem.

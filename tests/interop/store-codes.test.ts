@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codeTree } from '../../src/interop/refi/store-export-codes.ts';
-import type { RefiCode } from '../../src/interop/refi/model.ts';
-import type { ThemeRow } from '../../src/store/themes.ts';
+import { codeTree } from '../../src/features/refi/store-export-codes.ts';
+import type { RefiCode } from '../../src/features/refi/model.ts';
+import type { ThemeRow } from '../../src/features/themes/queries.ts';
 
 const theme = (id: number, name: string, parent: number | null, kind: ThemeRow['kind'], position = 0): ThemeRow =>
   ({ id, guid: `t${id}`, parent_id: parent, kind, name, definition: '', color: null, status: 'active', position, created_at: '' });

@@ -4,8 +4,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
 import { runOperation } from '../../src/store/operations.ts';
-import { loadRefi } from '../../src/interop/refi/store-load.ts';
-import { importRefi } from '../../src/interop/refi/to-store.ts';
+import { loadRefi } from '../../src/features/refi/store-load.ts';
+import { importRefi } from '../../src/features/refi/to-store.ts';
 import { b64, importText, INTERVIEW, openSample, SHARED, snapshot, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RefiCodebook } from '../../src/interop/refi/model.ts';
-import { writeQdc } from '../../src/interop/refi/write-qdc.ts';
+import type { RefiCodebook } from '../../src/features/refi/model.ts';
+import { writeQdc } from '../../src/features/refi/write-qdc.ts';
 
 const INTEROP = resolve('../shared/interop');
 const XSD = join(INTEROP, 'Codebook.repaired.xsd');

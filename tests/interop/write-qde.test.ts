@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RefiProject } from '../../src/interop/refi/model.ts';
-import { writeQde } from '../../src/interop/refi/write-qde.ts';
+import type { RefiProject } from '../../src/features/refi/model.ts';
+import { writeQde } from '../../src/features/refi/write-qde.ts';
 
 const INTEROP = resolve('../shared/interop');
 const XSD = join(INTEROP, 'Project-mrt2019.xsd');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { RefiProject } from '../../src/interop/refi/model.ts';
-import { writeQdpx } from '../../src/interop/refi/write-qdpx.ts';
+import type { RefiProject } from '../../src/features/refi/model.ts';
+import { writeQdpx } from '../../src/features/refi/write-qdpx.ts';
 
 const INTEROP = resolve('../shared/interop');
 const XSD = join(INTEROP, 'Project-mrt2019.xsd');

@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RefiProject, RefiSource, RefiTextSource } from '../../src/interop/refi/model.ts';
-import { readQde } from '../../src/interop/refi/read-qde.ts';
-import { readQdpx } from '../../src/interop/refi/read-qdpx.ts';
-import { resolveSourceText, selectionsInUtf16 } from '../../src/interop/refi/source-text.ts';
-import { writeQde } from '../../src/interop/refi/write-qde.ts';
-import { writeQdpx } from '../../src/interop/refi/write-qdpx.ts';
+import type { RefiProject, RefiSource, RefiTextSource } from '../../src/features/refi/model.ts';
+import { readQde } from '../../src/features/refi/read-qde.ts';
+import { readQdpx } from '../../src/features/refi/read-qdpx.ts';
+import { resolveSourceText, selectionsInUtf16 } from '../../src/features/refi/source-text.ts';
+import { writeQde } from '../../src/features/refi/write-qde.ts';
+import { writeQdpx } from '../../src/features/refi/write-qdpx.ts';
 
 const INTEROP = resolve('../shared/interop');
 const haveShared = existsSync(INTEROP);

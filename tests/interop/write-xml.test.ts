@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanXmlText, el, escapeAttr, escapeText, refiColor, refiGuid, refiValues, renderXml, typedValue,
   xsdDate, xsdDateTime, xsdDecimal,
-} from '../../src/interop/refi/write-xml.ts';
+} from '../../src/features/refi/write-xml.ts';
 
 describe('REFI-QDA XML builder', () => {
   it('escapes markup in text and attributes, and CR/LF/tab where a parser would change them', () => {

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
-import { writeQdc } from '../../src/interop/refi/write-qdc.ts';
+import { writeQdc } from '../../src/features/refi/write-qdc.ts';
 import { startServer } from '../../src/server/server.ts';
 import { BACKGROUND } from '../../src/jobs/background.ts';
 import { INTERVIEW, importText, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 import { AGREEMENT_WORKER_FROM } from '../../src/jobs/background.ts';
-import { computeAgreement } from '../../src/store/agreement-compute.ts';
+import { computeAgreement } from '../../src/features/agreement/compute.ts';
 import { contract } from '../../src/api/contract.ts';
 
 /** A REFI-QDA codebook of n codes (in groups of 10), as base64. */

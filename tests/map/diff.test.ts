@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffMaps } from '../../src/map/diff.ts';
-import { sampleMap } from '../../src/map/sample.ts';
+import { diffMaps } from '../../src/core/map/diff.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
 
 describe('diffMaps', () => {
   it('reports nothing for identical maps', () => {

@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { layoutMap } from '../../src/map/layout.ts';
-import { renderSvg } from '../../src/map/svg.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { syntheticMap } from '../../src/map/synthetic.ts';
-import { toPng, toPdf, pixelWidth } from '../../src/map/export-node.ts';
-import { pngDpi, pngSize } from '../../src/map/png.ts';
+import { layoutMap } from '../../src/core/map/layout.ts';
+import { renderSvg } from '../../src/core/map/svg.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { syntheticMap } from '../../fixtures/map/synthetic.ts';
+import { toPng, toPdf, pixelWidth } from '../../src/features/map/export-node.ts';
+import { pngDpi, pngSize } from '../../src/features/map/png.ts';
 import { inkFraction } from './helpers.ts';
 
 const svg = renderSvg(layoutMap(sampleMap(), { layout: 'radial', showCodes: true, palette: 'colorblind' }), { widthMm: 84 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fontTtf, FONT_FAMILY } from '../../src/map/font-files.ts';
-import { sfntTables } from '../../src/map/woff.ts';
-import { toPng } from '../../src/map/export-node.ts';
+import { fontTtf, FONT_FAMILY } from '../../src/features/map/font-files.ts';
+import { sfntTables } from '../../src/features/map/woff.ts';
+import { toPng } from '../../src/features/map/export-node.ts';
 import { inkFraction } from './helpers.ts';
 
 function names(ttf: Uint8Array): Map<number, string> {

@@ -1,8 +1,8 @@
 // Shared checks for map layouts: boxes must not overlap and every label must be shown whole.
 import { expect } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { pngChunks, pngSize } from '../../src/map/png.ts';
-import type { MapInput, MapLayout, PositionedNode } from '../../src/map/types.ts';
+import { pngChunks, pngSize } from '../../src/features/map/png.ts';
+import type { MapInput, MapLayout, PositionedNode } from '../../src/core/map/types.ts';
 
 export function overlappingPairs(layout: MapLayout): [string, string][] {
   const pairs: [string, string][] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap, positionsOf } from '../../src/map/layout.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { syntheticMap } from '../../src/map/synthetic.ts';
-import type { MapInput, MapLayoutKind, MapOptions } from '../../src/map/types.ts';
-import { textWidth } from '../../src/map/text.ts';
+import { layoutMap, positionsOf } from '../../src/core/map/layout.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { syntheticMap } from '../../fixtures/map/synthetic.ts';
+import type { MapInput, MapLayoutKind, MapOptions } from '../../src/core/map/types.ts';
+import { textWidth } from '../../src/core/map/text.ts';
 import { connectorsThroughBoxes, incompleteLabels, inside, overlappingPairs } from './helpers.ts';
 
 const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({ layout, showCodes: true, palette: 'colorblind', ...extra });

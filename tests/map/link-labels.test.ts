@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap } from '../../src/map/layout.ts';
-import { renderSvg } from '../../src/map/svg.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { syntheticMap } from '../../src/map/synthetic.ts';
-import { clearance, curvePoint, labelBoxSize, pathSegments, placeLinkLabels, segmentHitsRect, type LinkCurve, type Rect } from '../../src/map/link-labels.ts';
-import type { MapInput, MapLayout, MapLayoutKind, MapOptions } from '../../src/map/types.ts';
+import { layoutMap } from '../../src/core/map/layout.ts';
+import { renderSvg } from '../../src/core/map/svg.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { syntheticMap } from '../../fixtures/map/synthetic.ts';
+import { clearance, curvePoint, labelBoxSize, pathSegments, placeLinkLabels, segmentHitsRect, type LinkCurve, type Rect } from '../../src/core/map/link-labels.ts';
+import type { MapInput, MapLayout, MapLayoutKind, MapOptions } from '../../src/core/map/types.ts';
 import { overlappingPairs } from './helpers.ts';
 
 const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({ layout, showCodes: true, palette: 'colorblind', ...extra });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap } from '../../src/map/layout.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { curvePoint } from '../../src/map/link-labels.ts';
-import type { MapInput, MapLayout, MapOptions } from '../../src/map/types.ts';
+import { layoutMap } from '../../src/core/map/layout.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { curvePoint } from '../../src/core/map/link-labels.ts';
+import type { MapInput, MapLayout, MapOptions } from '../../src/core/map/types.ts';
 
 // Links are drawn under the boxes: a curve through a box would vanish behind it and read as a
 // link to that box. Each link's curve is bowed (side and depth) round the boxes in its way.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { crc32, pngChunks, pngDpi, withDpi } from '../../src/map/png.ts';
+import { crc32, pngChunks, pngDpi, withDpi } from '../../src/features/map/png.ts';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const len = Buffer.alloc(4);

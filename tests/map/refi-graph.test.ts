@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap } from '../../src/map/layout.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { toRefiGraph, stableGuid } from '../../src/map/refi-graph.ts';
+import { layoutMap } from '../../src/core/map/layout.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { toRefiGraph, stableGuid } from '../../src/core/map/refi-graph.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

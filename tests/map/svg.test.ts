@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { layoutMap } from '../../src/map/layout.ts';
-import { renderSvg, escapeXml, svgId } from '../../src/map/svg.ts';
-import { sampleMap } from '../../src/map/sample.ts';
-import { syntheticMap } from '../../src/map/synthetic.ts';
-import type { MapInput, MapOptions } from '../../src/map/types.ts';
+import { layoutMap } from '../../src/core/map/layout.ts';
+import { renderSvg, escapeXml, svgId } from '../../src/core/map/svg.ts';
+import { sampleMap } from '../../fixtures/map/sample.ts';
+import { syntheticMap } from '../../fixtures/map/synthetic.ts';
+import type { MapInput, MapOptions } from '../../src/core/map/types.ts';
 
 const opts: MapOptions = { layout: 'radial', showCodes: true, palette: 'colorblind' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapText } from '../../src/map/text.ts';
-import metrics from '../../src/map/font-metrics.json' with { type: 'json' };
-import { faceMetrics } from '../../src/map/gen-font-metrics.ts';
-import { fontTtf } from '../../src/map/font-files.ts';
+import { textWidth, wrapText } from '../../src/core/map/text.ts';
+import metrics from '../../src/core/map/font-metrics.json' with { type: 'json' };
+import { faceMetrics } from '../../scripts/gen-font-metrics.ts';
+import { fontTtf } from '../../src/features/map/font-files.ts';
 
 describe('text measurement', () => {
   it('uses the advance widths of the bundled font (metrics file is up to date)', () => {

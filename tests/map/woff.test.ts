@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { woffToTtf, sfntTables } from '../../src/map/woff.ts';
-import { fontFilePath } from '../../src/map/font-files.ts';
+import { woffToTtf, sfntTables } from '../../src/features/map/woff.ts';
+import { fontFilePath } from '../../src/features/map/font-files.ts';
 
 // sfnt table checksum: sum of big-endian uint32s (head's checkSumAdjustment counted as 0).
 function checksum(tag: string, t: DataView): number {

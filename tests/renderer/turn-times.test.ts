@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMark, withTimes } from '../../renderer/src/transcript/blocks.ts';
-import type { Turn } from '../../src/model/entities.ts';
+import { formatMark, withTimes } from '../../renderer/src/features/transcript/blocks.ts';
+import type { Turn } from '../../src/core/model/entities.ts';
 
 const turn = (idx: number, timeStart: number | null, timeEnd: number | null): Turn => ({
   id: idx + 10, idx, speaker: 'P4', participantId: null, participant: null, start: idx * 20, end: idx * 20 + 19, timeStart, timeEnd,

@@ -1,8 +1,8 @@
 import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
-import { exportReport } from '../../src/reports/index.ts';
-import { collectCodebook } from '../../src/reports/codebook.ts';
-import { parseCsv } from '../../src/interop/csv.ts';
+import { exportReport } from '../../src/features/reports/index.ts';
+import { collectCodebook } from '../../src/features/reports/codebook.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { openSample } from '../helpers/project.ts';
 import { smallStudy, utf8 } from './small-study.ts';
 import { expectNested, readMarkdown } from './markdown-check.ts';

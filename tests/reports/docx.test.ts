@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
-import { exportReport } from '../../src/reports/index.ts';
+import { exportReport } from '../../src/features/reports/index.ts';
 import { openSample, tmpDir } from '../helpers/project.ts';
 import { smallStudy } from './small-study.ts';
 import { dbOf } from '../helpers/db.ts';

@@ -1,7 +1,7 @@
 import { marked } from 'marked';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { exportReport } from '../../src/reports/index.ts';
+import { exportReport } from '../../src/features/reports/index.ts';
 import { smallStudy, utf8 } from './small-study.ts';
 import { dbOf } from '../helpers/db.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
-import { exportReport } from '../../src/reports/index.ts';
-import { collectQuotes } from '../../src/reports/quotes.ts';
+import { exportReport } from '../../src/features/reports/index.ts';
+import { collectQuotes } from '../../src/features/reports/quotes.ts';
 import { smallStudy, utf8 } from './small-study.ts';
 import { expectNested, readMarkdown } from './markdown-check.ts';
 import { openSample } from '../helpers/project.ts';

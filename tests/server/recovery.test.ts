@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/server.ts';
 import { Service } from '../../src/api/service.ts';
-import { backupSettings } from '../../src/store/backup-paths.ts';
+import { backupSettings } from '../../src/lib/backup-paths.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 let before: string | undefined;

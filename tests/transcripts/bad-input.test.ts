@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_TRANSCRIPT_BYTES, TranscriptImportError, parseTranscript } from '../../src/transcripts/index.ts';
+import { MAX_TRANSCRIPT_BYTES, TranscriptImportError, parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 async function problemOf(name: string, bytes: Uint8Array): Promise<TranscriptImportError> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../src/transcripts/index.ts';
+import { detectFormat } from '../../src/features/documents/importers/index.ts';
 import { utf8 } from './helpers.ts';
 
 describe('detectFormat', () => {

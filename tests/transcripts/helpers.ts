@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ParsedTranscript } from '../../src/transcripts/index.ts';
+import type { ParsedTranscript } from '../../src/features/documents/importers/index.ts';
 
 const encoder = new TextEncoder();
 export const utf8 = (s: string): Uint8Array => encoder.encode(s);

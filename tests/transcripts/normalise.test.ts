@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText } from '../../src/transcripts/index.ts';
-import { firstInvalidUtf8 } from '../../src/transcripts/decode.ts';
+import { normaliseText } from '../../src/features/documents/importers/index.ts';
+import { firstInvalidUtf8 } from '../../src/lib/decode.ts';
 
 describe('normaliseText', () => {
   it('composes to NFC, unifies line ends and drops the BOM', () => {

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseTranscript } from '../../src/transcripts/index.ts';
+import { detectFormat, parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 async function wordFile(paragraphs: Paragraph[]): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseTranscript } from '../../src/transcripts/index.ts';
+import { detectFormat, parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 async function pdfFile(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/transcripts/index.ts';
+import { parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 const parse = async (name: string, s: string) => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/transcripts/index.ts';
-import type { ParsedTranscript } from '../../src/transcripts/index.ts';
+import { parseTranscript } from '../../src/features/documents/importers/index.ts';
+import type { ParsedTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, expectWordsInOrder, words } from './helpers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../../shared/transcripts');

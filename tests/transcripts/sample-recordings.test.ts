@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
 import { describe, expect, it } from 'vitest';
-import { parseVtt } from '../../src/transcripts/vtt.ts';
+import { parseVtt } from '../../src/features/documents/importers/vtt.ts';
 
 // The sample study's recordings are made by scripts/make-sample-recordings.ts and committed.
 const ROOT = path.resolve(import.meta.dirname, '../..');

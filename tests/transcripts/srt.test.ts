@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/transcripts/index.ts';
+import { parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 const cue = (n: number, from: string, to: string, text: string) => `${n}\n00:00:${from} --> 00:00:${to}\n${text}\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseTranscript } from '../../src/transcripts/index.ts';
+import { detectFormat, parseTranscript } from '../../src/features/documents/importers/index.ts';
 import { expectValidTurns, turnTexts, utf8 } from './helpers.ts';
 
 describe('Zoom saved closed captions', () => {

@@ -1,8 +1,8 @@
 import { useUi } from '../state/ui.tsx';
-import { CodePicker } from './CodePicker.tsx';
-import { NewCodeDialog } from './NewCodeDialog.tsx';
+import { CodePicker } from '../features/codes/CodePicker.tsx';
+import { NewCodeDialog } from '../features/codes/NewCodeDialog.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
-import { CoderDialog } from './CoderSelector.tsx';
+import { CoderDialog } from '../features/codes/CoderSelector.tsx';
 
 export function Dialogs() {
   const { ui } = useUi();

@@ -1,10 +1,10 @@
 import { useUi, type RightTab } from '../state/ui.tsx';
 import { useDocument } from '../hooks/useDocument.ts';
 import { useVisibleCodings } from '../hooks/useVisibleCodings.ts';
-import { SelectionCard } from './SelectionCard.tsx';
-import { CodingCard } from './CodingCard.tsx';
-import { CodeDetails } from './CodeDetails.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
+import { SelectionCard } from '../features/codes/SelectionCard.tsx';
+import { CodingCard } from '../features/codes/CodingCard.tsx';
+import { CodeDetails } from '../features/codes/CodeDetails.tsx';
+import { HistoryPanel } from '../features/history/HistoryPanel.tsx';
 
 const TABS: [RightTab, string][] = [['coding', 'Coding'], ['code', 'Code'], ['history', 'History']];
 

@@ -1,8 +1,8 @@
 import { useProject } from '../state/project.tsx';
 import { useUi, type View, type Visibility } from '../state/ui.tsx';
-import { useCodingActions } from '../hooks/useCodingActions.ts';
-import { CoderSelector } from './CoderSelector.tsx';
-import { BlindToggle } from '../reconcile/BlindToggle.tsx';
+import { useCodingActions } from '../features/codes/useCodingActions.ts';
+import { CoderSelector } from '../features/codes/CoderSelector.tsx';
+import { BlindToggle } from '../features/reconcile/BlindToggle.tsx';
 import { usePanels, type Side } from '../state/layout.ts';
 
 /** The views with their number key: 1-4 for the daily views, 0 for the project home (shown in the rail, ViewRail.tsx). */

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Turn } from '../../../src/model/entities.ts';
+import type { Turn } from '../../../src/core/model/entities.ts';
 import type { Output } from '../../../src/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from './useQuery.ts';
-import { withTimes } from '../transcript/blocks.ts';
+import { withTimes } from '../features/transcript/blocks.ts';
 
 export type LoadedDocument = Output<'documents.get'>;
 

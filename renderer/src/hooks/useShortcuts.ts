@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useUi } from '../state/ui.tsx';
-import { useCodingActions } from './useCodingActions.ts';
+import { useCodingActions } from '../features/codes/useCodingActions.ts';
 import { VIEWS } from '../components/TopBar.tsx';
 import { NARROW_QUERY, panelOpen, togglePanel } from '../state/layout.ts';
 

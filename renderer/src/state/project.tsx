@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Code, Coder, DocumentSummary, Participant } from '../../../src/model/entities.ts';
+import type { Code, Coder, DocumentSummary, Participant } from '../../../src/core/model/entities.ts';
 import type { Output } from '../../../src/api/contract.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 
