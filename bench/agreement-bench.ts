@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openProject, type Db } from '../src/store/open.ts';
 import { codeNames, computeOn, unitizingAlphas } from '../src/features/agreement/compute.ts';
 import { loadProjectCodings } from '../src/features/agreement/data.ts';
-import { buildSample } from '../src/cli/sample.ts';
+import { buildSample } from '../src/api/sample.ts';
 import { arg, now, rng } from './kit.ts';
 
 const N = arg('codings', 100_000), DOCS = arg('documents', 500), CODES = arg('codes', 200);

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { Service } from '../src/api/service.ts';
 import { backupFiles } from '../src/features/backups/backup.ts';
 import { backupSettings } from '../src/lib/backup-paths.ts';
-import { buildSample } from '../src/cli/sample.ts';
+import { buildSample } from '../src/api/sample.ts';
 import { rng } from './kit.ts';
 import { dbOf } from '../tests/helpers/db.ts';
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Service } from '../src/api/service.ts';
 import { startServer } from '../src/server/server.ts';
-import { linkRecordingFile } from '../src/features/media/link-file.ts';
+import { linkRecordingFile } from '../src/api/media-link.ts';
 import { arg } from './kit.ts';
 
 const RUNS = arg('runs', 10);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { Service } from '../src/api/service.ts';
 import { backupSettings } from '../src/lib/backup-paths.ts';
-import { buildSample, SAMPLE_PATH } from '../src/cli/sample.ts';
+import { buildSample, SAMPLE_PATH } from '../src/api/sample.ts';
 import { registerIpc, toErrorReply } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { appRequestHandler, APP_SCHEME, appScheme } from './protocol.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Service } from '../src/api/service.ts';
-import { recordingPart } from '../src/features/media/serve.ts';
+import { recordingPart } from '../src/api/media-serve.ts';
 
 /** app://thematic/media/<documentId>: the document's linked recording, with Range, as the web mode serves it. */
 export const APP_MEDIA_PATH = /^\/media\/(\d{1,12})$/;

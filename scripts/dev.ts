@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'vite';
 import { Service } from '../src/api/service.ts';
 import { startServer } from '../src/server/server.ts';
-import { buildSample, SAMPLE_PATH } from '../src/cli/sample.ts';
+import { buildSample, SAMPLE_PATH } from '../src/api/sample.ts';
 
 const file = process.argv[2] ?? SAMPLE_PATH;
 if (!process.argv[2] && !fs.existsSync(SAMPLE_PATH)) await buildSample(SAMPLE_PATH, { force: false });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoefficientSummary } from '../features/agreement/summary.ts';
+import type { CoefficientSummary } from '../core/agreement/summary.ts';
 import { ThematicError } from '../core/errors.ts';
 import { reportCsv, reportHtml } from '../features/agreement/report.ts';
 import { APP_VERSION } from '../core/version.ts';

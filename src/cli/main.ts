@@ -7,7 +7,7 @@ import { Service } from '../api/service.ts';
 import { backupSettings } from '../lib/backup-paths.ts';
 import { actor, cmdCodes, cmdDocs, cmdHistory, cmdImport, cmdNew, cmdParticipants, cmdSearch } from './project-commands.ts';
 import { ensureRendererBuilt, findElectron, launchElectron } from './desktop.ts';
-import { buildSample, SAMPLE_PATH } from './sample.ts';
+import { buildSample, SAMPLE_PATH } from '../api/sample.ts';
 import { themesCommands } from './themes-commands.ts';
 import { agreementCommands } from './agreement-commands.ts';
 import { anonymiseCommands } from './anonymise-commands.ts';

@@ -4,7 +4,7 @@ import type { Io } from './io.ts';
 import { actor, cmdImport, readTranscriptFiles, table, withProject } from './project-commands.ts';
 import type { Service } from '../api/service.ts';
 import { ThematicError } from '../core/errors.ts';
-import { linkRecordingFile } from '../features/media/link-file.ts';
+import { linkRecordingFile } from '../api/media-link.ts';
 import { probeRecording, clock, type Probe } from '../features/media/probe.ts';
 import { linkRecording } from '../features/media/queries.ts';
 

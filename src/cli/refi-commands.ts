@@ -4,7 +4,7 @@ import { flag, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, readInputFile, withProject, writeOutputFile } from './project-commands.ts';
 import { ThematicError } from '../core/errors.ts';
-import { renderExportReport, renderImportReport } from '../features/refi/report.ts';
+import { renderExportReport, renderImportReport } from '../core/refi-report.ts';
 
 // `thematic import FILE X.qdpx|X.qde|X.qdc` and `thematic export FILE --format qdpx|qdc --out PATH`.
 

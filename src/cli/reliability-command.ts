@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Level } from '../core/agreement/index.ts';
 import { decodeCsv, reliabilityFromCsv } from '../features/agreement/csv.ts';
-import { summarize, type CoefficientSummary } from '../features/agreement/summary.ts';
+import { summarize, type CoefficientSummary } from '../core/agreement/summary.ts';
 import { ThematicError } from '../core/errors.ts';
 import { flag, parseArgs, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';

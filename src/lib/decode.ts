@@ -1,5 +1,5 @@
-import { TranscriptImportError } from '../features/documents/importers/errors.ts';
-import { normaliseText } from '../features/documents/importers/normalise.ts';
+import { TranscriptImportError } from './import-error.ts';
+import { normaliseText } from './normalise.ts';
 
 /**
  * Turns the bytes of a text-based transcript into normalised text, refusing what is not text.

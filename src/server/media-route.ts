@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { Service } from '../api/service.ts';
-import { recordingPart } from '../features/media/serve.ts';
+import { recordingPart } from '../api/media-serve.ts';
 
 /** `/media/<documentId>`: the path the web mode serves a document's recording on. */
 export const MEDIA_PATH = /^\/media\/(\d{1,12})(?:\?|$)/;
 
-export { parseRange } from '../features/media/serve.ts';
+export { parseRange } from '../api/media-serve.ts';
 
 /**
  * Serves the recording linked to a document of the open project, with HTTP Range so the media

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromObserversByUnits, krippendorffBootstrap, coefficientSpecs, patternTable, seededRandom, type Cell, type ReliabilityData } from '../../src/core/agreement/index.ts';
-import { summarize } from '../../src/features/agreement/summary.ts';
+import { summarize } from '../../src/core/agreement/summary.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 const KRIPPENDORFF_2011 = [

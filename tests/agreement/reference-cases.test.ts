@@ -25,7 +25,7 @@ import {
   unitsForDocument,
 } from '../../src/core/agreement/index.ts';
 import type { Cell, Coding, ReliabilityData, Value } from '../../src/core/agreement/index.ts';
-import { summarize } from '../../src/features/agreement/summary.ts';
+import { summarize } from '../../src/core/agreement/summary.ts';
 
 const folder = new URL('../../../shared/agreement/', import.meta.url);
 const present = existsSync(folder);

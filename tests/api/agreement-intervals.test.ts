@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
 import { loadProjectCodings, needsFor } from '../../src/features/agreement/data.ts';
 import { agreementOverall } from '../../src/core/agreement/index.ts';
-import { summarize } from '../../src/features/agreement/summary.ts';
+import { summarize } from '../../src/core/agreement/summary.ts';
 import { importText, openSample, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 

@@ -7,7 +7,7 @@ import { Service } from '../../src/api/service.ts';
 import { agreementOverall, agreementPerCode, agreementPerDocument } from '../../src/core/agreement/index.ts';
 import { loadProjectCodings, needsFor } from '../../src/features/agreement/data.ts';
 import { computeAgreement } from '../../src/features/agreement/compute.ts';
-import { summarize, unitTotal } from '../../src/features/agreement/summary.ts';
+import { summarize, unitTotal } from '../../src/core/agreement/summary.ts';
 import { openSample } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 

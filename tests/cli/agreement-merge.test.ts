@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { APP_VERSION } from '../../src/core/version.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';
 

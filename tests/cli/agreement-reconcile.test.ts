@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { runCli } from '../helpers/cli.ts';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { Service } from '../../src/api/service.ts';
 import { pngDpi, pngSize } from '../../src/features/map/png.ts';
 import { tmpDir } from '../helpers/project.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Service } from '../../src/api/service.ts';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { runCli } from '../helpers/cli.ts';
 import { SHARED, tmpDir } from '../helpers/project.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSample, SAMPLE_DIR } from '../../src/cli/sample.ts';
+import { buildSample, SAMPLE_DIR } from '../../src/api/sample.ts';
 import { Service } from '../../src/api/service.ts';
 import { tmpDir } from '../helpers/project.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Service } from '../../src/api/service.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { buildSample, SAMPLE_DIR } from '../../src/cli/sample.ts';
+import { buildSample, SAMPLE_DIR } from '../../src/api/sample.ts';
 import type { Input, MethodName, Output } from '../../src/api/contract.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

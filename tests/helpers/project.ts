@@ -44,7 +44,7 @@ export function snapshot(service: Service): Record<string, unknown[]> {
 
 /** The sample study built into a fresh temporary file and opened. */
 export async function openSample(): Promise<Service> {
-  const { buildSample } = await import('../../src/cli/sample.ts');
+  const { buildSample } = await import('../../src/api/sample.ts');
   const file = path.join(tmpDir(), 'sample.thematic');
   await buildSample(file, { force: true });
   return Service.open(file, {});

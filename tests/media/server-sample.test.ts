@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { buildSample } from '../../src/cli/sample.ts';
+import { buildSample } from '../../src/api/sample.ts';
 import { Service } from '../../src/api/service.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { sparseFile, speak } from '../helpers/recordings.ts';

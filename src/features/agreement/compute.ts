@@ -5,7 +5,7 @@ import { binaryUAlpha, clusterBootstrap, clusterDraws, cuAlpha, uAlpha, unitizin
 import { documentUnits, Pooled } from './units.ts';
 import type { Db } from '../../store/open.ts';
 import { loadProjectCodings, needsFor, type ProjectDocument } from './data.ts';
-import { finite, prepare, summaries, unitTotal, type CoefficientSummary, type Interval } from './summary.ts';
+import { finite, prepare, summaries, unitTotal, type CoefficientSummary, type Interval } from '../../core/agreement/summary.ts';
 import { ThematicError } from '../../core/errors.ts';
 
 export interface AgreementRequest {

@@ -2,7 +2,7 @@
 // paragraph a researcher can adapt (which coefficient, unit, interval method and software version).
 import { toCsv } from '../../lib/csv.ts';
 import type { computeOn } from './compute.ts';
-import type { CoefficientSummary } from './summary.ts';
+import type { CoefficientSummary } from '../../core/agreement/summary.ts';
 
 type Result = ReturnType<typeof computeOn>;
 

@@ -1,5 +1,5 @@
 import type { RefiProject } from './model.ts';
-import { plural, sourceLabel, type ReportItem } from './report.ts';
+import { plural, sourceLabel, type ReportItem } from '../../core/refi-report.ts';
 
 // Which program an exported .qdpx is for. The standard counts positions in characters (Unicode
 // code points); NVivo reads them as UTF-16 units (see ../shared/interop/README.md), so a text with

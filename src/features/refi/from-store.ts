@@ -7,7 +7,7 @@ import { stableGuid, toRefiGraph } from '../../core/map/refi-graph.ts';
 import { APP_VERSION } from '../../core/version.ts';
 import type { RefiCase, RefiCodebook, RefiGraph, RefiLink, RefiNote, RefiNoteRef, RefiProject, RefiSet, RefiTextSource, RefiUser, RefiVariable } from './model.ts';
 import { EXTENSIONS_FORMAT, type Extensions } from './extensions.ts';
-import type { ExportReport, ReportItem } from './report.ts';
+import type { ExportReport, ReportItem } from '../../core/refi-report.ts';
 import { guidSalt, guidsFor, keptGuids, selectionGuid } from './store-guids.ts';
 import { labelTurns, type LabelledText } from './store-export-text.ts';
 import { mediaSources, type MediaExportOptions } from './media-export.ts';

@@ -9,7 +9,7 @@ import { writeQdpx } from './write-qdpx.ts';
 import { outsideBmpWarnings } from './export-targets.ts';
 import { writeQdc } from './write-qdc.ts';
 import { EXTENSIONS_PATH } from './extensions.ts';
-import { plural, type ImportReport } from './report.ts';
+import { plural, type ImportReport } from '../../core/refi-report.ts';
 
 type Method = 'refi.import' | 'refi.export';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RefiOtherSource, RefiSource, RefiSyncPoint, RefiTextSource, RefiTranscript } from './model.ts';
 import type { MediaReference } from './media-store.ts';
-import { plural, type ReportItem } from './report.ts';
+import { plural, type ReportItem } from '../../core/refi-report.ts';
 
 export interface MediaExportOptions {
   /** Write each recording Thematic has a copy of into the archive's sources/ (default: no). */

@@ -15,7 +15,7 @@ import type { RefiOtherSource, RefiSource, RefiTextSource, RefiTranscriptMedia }
 import { codePointsToUtf16 } from './offsets.ts';
 import { resolveSourceText, selectionsInUtf16 } from './source-text.ts';
 import type { ResolvedText } from './to-store.ts';
-import { plural, type ReportItem } from './report.ts';
+import { plural, type ReportItem } from '../../core/refi-report.ts';
 import { lineTurns } from './store-import-sources.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
 import type { MediaSyncPoint } from './media-store.ts';

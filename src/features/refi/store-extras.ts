@@ -3,7 +3,7 @@ import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiGraph, RefiLink, RefiSet } from './model.ts';
-import type { ReportItem } from './report.ts';
+import type { ReportItem } from '../../core/refi-report.ts';
 
 // Sets, links and graphs from other programs: Thematic has no model for them, so they are kept
 // as they came (refi_extras) and written back on export, minus members that no longer exist.

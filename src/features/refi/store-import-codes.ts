@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiCode } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import { plural, type ReportItem } from './report.ts';
+import { plural, type ReportItem } from '../../core/refi-report.ts';
 
 // REFI codes -> Thematic codes. A code whose GUID the project already has is reused, not copied.
 // In a Thematic export, non-codable codes are themes (rebuilt from extensions.json) and each

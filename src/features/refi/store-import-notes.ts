@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiProject } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import type { ReportItem } from './report.ts';
+import type { ReportItem } from '../../core/refi-report.ts';
 
 // Notes -> memos on what their NoteRef points at (source -> document, selection -> coding,
 // code -> code, theme code -> theme, case -> participant, nothing -> project); in a Thematic

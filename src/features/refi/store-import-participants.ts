@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { getMeta, nowIso } from '../../store/rows.ts';
 import type { RefiProject, RefiTextSource, RefiVariableType } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import { plural, sourceLabel, type ReportItem } from './report.ts';
+import { plural, sourceLabel, type ReportItem } from '../../core/refi-report.ts';
 import { findByGuid, keepGuid } from './store-guids.ts';
 
 // Cases -> participants with attributes. Variable values on a source (MAXQDA keeps demographics

@@ -5,7 +5,7 @@ import { insertDocument } from '../documents/queries.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiTextSource } from './model.ts';
 import type { ExtDocument } from './extensions.ts';
-import { plural, sourceLabel, type ReportItem } from './report.ts';
+import { plural, sourceLabel, type ReportItem } from '../../core/refi-report.ts';
 import { canonicalText } from './store-import-match.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
 import { transcriptTurns } from './media-import.ts';

@@ -1,7 +1,7 @@
 import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import type { Extensions } from './extensions.ts';
-import type { ReportItem } from './report.ts';
+import type { ReportItem } from '../../core/refi-report.ts';
 import { keepGuid } from './store-guids.ts';
 
 // Themes, their code attachments, links, decision history, map positions and versions, rebuilt

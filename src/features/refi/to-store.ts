@@ -3,7 +3,7 @@ import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import type { RefiCodebook, RefiProject } from './model.ts';
 import type { Extensions } from './extensions.ts';
-import { plural, sourceLabel, type ImportReport, type ReportItem } from './report.ts';
+import { plural, sourceLabel, type ImportReport, type ReportItem } from '../../core/refi-report.ts';
 import { keepGuid, selectionGuid } from './store-guids.ts';
 import { importCodes, type CodesProgress } from './store-import-codes.ts';
 import { importSource, sha256 } from './store-import-sources.ts';

@@ -3,7 +3,7 @@
 
 import type { RefiCode, RefiCodebook, RefiSet } from './model.ts';
 import { el, refiValues, renderXml, type RefiValues, type XmlElement } from './write-xml.ts';
-import { plural } from './report.ts';
+import { plural } from '../../core/refi-report.ts';
 
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 

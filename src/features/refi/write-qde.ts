@@ -12,7 +12,7 @@ import { codePointsToUtf16, utf16ToCodePoints } from './offsets.ts';
 import {
   el, refiGuid, refiValues, renderXml, typedValue, type RefiValues, type XmlElement,
 } from './write-xml.ts';
-import { plural } from './report.ts';
+import { plural } from '../../core/refi-report.ts';
 
 export interface WriteQdeOptions {
   /** 'inline' (default): PlainTextContent in the file; 'files': plainTextPath="internal://<guid>.txt". */

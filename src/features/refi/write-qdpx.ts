@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { RefiProject } from './model.ts';
 import { writeQde } from './write-qde.ts';
 import { cleanXmlText, refiGuid } from './write-xml.ts';
-import { plural } from './report.ts';
+import { plural } from '../../core/refi-report.ts';
 import { EXPORT_TARGETS, SOURCES_FOLDER, type ExportTarget } from './export-targets.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -3,7 +3,7 @@
 // replaced character is reported (the builder throws on any that slip through, as a bug guard).
 
 import { createHash } from 'node:crypto';
-import { plural } from './report.ts';
+import { plural } from '../../core/refi-report.ts';
 
 export type AttrValue = string | number | boolean | undefined;
 

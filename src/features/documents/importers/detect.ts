@@ -1,4 +1,4 @@
-import { TranscriptImportError } from './errors.ts';
+import { TranscriptImportError } from '../../../lib/import-error.ts';
 import type { TranscriptFormat } from './types.ts';
 import { ZOOM_CAPTION_HEADER } from './zoom-captions.ts';
 import { zipEntryNames } from '../../../lib/zip.ts';

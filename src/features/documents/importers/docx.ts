@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
-import { TranscriptImportError, reasonOf } from './errors.ts';
-import { normaliseText } from './normalise.ts';
+import { TranscriptImportError, reasonOf } from '../../../lib/import-error.ts';
+import { normaliseText } from '../../../lib/normalise.ts';
 import { readZip } from './zip.ts';
 
 interface WordElement {

@@ -1,7 +1,7 @@
 import { decodeTranscriptText } from '../../../lib/decode.ts';
 import { detectFormat } from './detect.ts';
 import { docxText } from './docx.ts';
-import { TranscriptImportError } from './errors.ts';
+import { TranscriptImportError } from '../../../lib/import-error.ts';
 import { odtText } from './odt.ts';
 import { pdfText } from './pdf.ts';
 import { parsePlainText } from './plain.ts';
@@ -12,8 +12,8 @@ import { parseVtt } from './vtt.ts';
 import { parseZoomCaptions } from './zoom-captions.ts';
 
 export type { ImportOptions, ParsedTranscript, SpeakerTurn, TranscriptFormat } from './types.ts';
-export { TranscriptImportError } from './errors.ts';
-export { normaliseText } from './normalise.ts';
+export { TranscriptImportError } from '../../../lib/import-error.ts';
+export { normaliseText } from '../../../lib/normalise.ts';
 export { detectFormat } from './detect.ts';
 
 export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeEntities } from './cues.ts';
-import { TranscriptImportError, reasonOf } from './errors.ts';
-import { normaliseText } from './normalise.ts';
+import { TranscriptImportError, reasonOf } from '../../../lib/import-error.ts';
+import { normaliseText } from '../../../lib/normalise.ts';
 import { readZip } from './zip.ts';
 
 type XmlNode = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { extractTextItems, getDocumentProxy } from 'unpdf';
 import type { StructuredTextItem } from 'unpdf';
-import { TranscriptImportError, reasonOf } from './errors.ts';
-import { normaliseText } from './normalise.ts';
+import { TranscriptImportError, reasonOf } from '../../../lib/import-error.ts';
+import { normaliseText } from '../../../lib/normalise.ts';
 import { readLabel } from './speakers.ts';
 
 interface Line {

@@ -1,5 +1,5 @@
 import { CLOCK_PATTERN as TIME, parseClock } from './clock.ts';
-import { TranscriptImportError, reasonOf } from './errors.ts';
+import { TranscriptImportError, reasonOf } from '../../../lib/import-error.ts';
 import type { ImportOptions } from './types.ts';
 
 /** A speaker label found at the start of a line, and what follows it on that line. */

@@ -2,7 +2,7 @@ import { assembleTranscript } from './assemble.ts';
 import { parseClock } from './clock.ts';
 import { checkCueOrder, cleanCueText, mergeCues, splitBlocks } from './cues.ts';
 import type { Cue } from './cues.ts';
-import { TranscriptImportError } from './errors.ts';
+import { TranscriptImportError } from '../../../lib/import-error.ts';
 import { findSpeakerLabels } from './speakers.ts';
 import type { ImportOptions, ParsedTranscript } from './types.ts';
 

@@ -3,9 +3,9 @@
 // coefficients apply and how they are reported, so the two outputs read the same way.
 // Everything is computed from the unit patterns and their counts (agreement/sufficient.ts).
 // Imported file by file, not from the engine's index: `thematic reliability` loads only what it uses.
-import { coefficientSpecs, finish, layout, needsOf, patternTable, stats, type CoefficientSpec, type Layout, type PatternTable } from '../../core/agreement/sufficient.ts';
-import { analyticInterval, krippendorffBootstrap, patternBootstrap, type BootstrapResult } from '../../core/agreement/intervals.ts';
-import type { Level, ReliabilityData, Value } from '../../core/agreement/types.ts';
+import { coefficientSpecs, finish, layout, needsOf, patternTable, stats, type CoefficientSpec, type Layout, type PatternTable } from './sufficient.ts';
+import { analyticInterval, krippendorffBootstrap, patternBootstrap, type BootstrapResult } from './intervals.ts';
+import type { Level, ReliabilityData, Value } from './types.ts';
 
 export interface Interval {
   lower: number | null;

@@ -1,6 +1,6 @@
-import type { Service } from '../../api/service.ts';
-import { recordingFile } from './queries.ts';
-import { statFile } from './probe.ts';
+import type { Service } from './service.ts';
+import { recordingFile } from '../features/media/queries.ts';
+import { statFile } from '../features/media/probe.ts';
 
 export interface ByteRange { start: number; end: number }
 

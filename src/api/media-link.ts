@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Service } from '../../api/service.ts';
-import { copyIntoMediaFolder, linkRecording, type Recording } from './queries.ts';
-import { probeRecording } from './probe.ts';
+import type { Service } from './service.ts';
+import { copyIntoMediaFolder, linkRecording, type Recording } from '../features/media/queries.ts';
+import { probeRecording } from '../features/media/probe.ts';
 
 /**
  * Links a recording on disk to a document by reference (trusted callers only: the CLI and the

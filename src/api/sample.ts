@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Service } from '../api/service.ts';
-import { linkRecordingFile } from '../features/media/link-file.ts';
+import { Service } from './service.ts';
+import { linkRecordingFile } from './media-link.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_DIR = path.join(root, 'fixtures/sample');
