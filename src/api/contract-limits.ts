@@ -7,6 +7,9 @@ import type { z } from 'zod';
 
 export const MAX_TEXT = 100_000;
 
+/** The largest transcript file accepted (the importers, the CLI and the import dialog). */
+export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
+
 /** Inputs whose own .max in the contract is larger (or which carry a file's bytes). */
 const OWN_LIMIT = new Set(['contentBase64', 'csv', 'body']);
 

@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CoefficientSummary } from '../core/agreement/summary.ts';
 import { ThematicError } from '../core/errors.ts';
-import { reportCsv, reportHtml } from '../features/agreement/report.ts';
-import { APP_VERSION } from '../core/version.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { actor, readInputFile, table, withProject, writeOutputFile } from './project-commands.ts';
@@ -34,15 +32,16 @@ async function cmdAgreement(p: Parsed, io: Io): Promise<number> {
       if (!c) throw new ThematicError('not_found', `no code named "${name}"`);
       return c.id;
     });
-    const r = await s.call('agreement.compute', {
-      coders, unit, codeIds: codeIds.length ? codeIds : undefined, excludeUncoded: p.bools.has('exclude-uncoded'), threshold, bootstrap, seed,
-    });
+    const request = { coders, unit, codeIds: codeIds.length ? codeIds : undefined, excludeUncoded: p.bools.has('exclude-uncoded'), threshold, bootstrap, seed };
+    const r = await s.call('agreement.compute', request);
     const report = flag(p, 'report');
     if (report) {
       // OUT.html gets the page with the methods paragraph; OUT.csv (same name) every coefficient.
+      // The same method the app uses (seeded, so its figures are the ones printed below).
       const base = report.replace(/\.(html?|csv)$/i, '');
-      writeOutputFile(`${base}.html`, reportHtml(r, APP_VERSION));
-      writeOutputFile(`${base}.csv`, reportCsv(r));
+      const written = await s.call('agreement.report', request);
+      writeOutputFile(`${base}.html`, written.html);
+      writeOutputFile(`${base}.csv`, written.csv);
       io.err(`Wrote ${base}.html and ${base}.csv`);
     }
     if (p.bools.has('json')) { io.out(JSON.stringify(r, null, 2)); return 0; }

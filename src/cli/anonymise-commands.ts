@@ -5,7 +5,7 @@ import { actor, withProject } from './project-commands.ts';
 import type { Replacement } from '../core/anonymise/types.ts';
 import { ThematicError } from '../core/errors.ts';
 import type { Output } from '../api/contract.ts';
-import { parseKey } from '../features/anonymise/handlers.ts';
+import { parseKey } from '../core/anonymise/key-csv.ts';
 
 const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
 const VALUE_FLAGS = ['key', 'out'];

@@ -4,9 +4,8 @@ import { UsageError, flag, type Parsed } from './args.ts';
 import type { Io } from './io.ts';
 import { table } from './project-commands.ts';
 import { ThematicError } from '../core/errors.ts';
-import { backupFiles, describeChanges, readBackup, restoreBackup, summarise } from '../features/backups/backup.ts';
+import { listBackups, restoreBackup, salvage } from '../api/files.ts';
 import { backupFolder, backupSettings } from '../lib/backup-paths.ts';
-import { salvage } from '../features/backups/salvage.ts';
 import { Service } from '../api/service.ts';
 
 export const BACKUP_USAGE = `  thematic backups FILE [--json]                    list the project's backups: time, size, counts, what changed since the previous
@@ -27,16 +26,7 @@ async function cmdBackups(p: Parsed, io: Io): Promise<number> {
   const file = p.positionals[0];
   if (!file) throw new UsageError('usage: thematic backups FILE [--json]');
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project file`);
-  const list = backupFiles(path.resolve(file)).reverse(); // oldest first, to say what each one changed
-  const rows = list.map((b, i) => {
-    const s = summarise(b.file);
-    let changes = ['first backup'];
-    if (i > 0) {
-      const [before, after] = [readBackup(list[i - 1].file), readBackup(b.file)];
-      try { changes = describeChanges(before, after); } finally { before.close(); after.close(); }
-    }
-    return { ...s, changes };
-  }).reverse();
+  const rows = listBackups(path.resolve(file));
   if (p.bools.has('json')) { io.out(JSON.stringify({ folder: backupFolder(path.resolve(file)), backups: rows }, null, 2)); return 0; }
   if (!rows.length) { io.out(`No backups yet in ${backupFolder(path.resolve(file))}.`); return 0; }
   io.out(table(['backup', 'time (UTC)', 'size', 'documents', 'codes', 'codings', 'changes since the previous'],

@@ -4,9 +4,8 @@ import type { Io } from './io.ts';
 import { actor, cmdImport, readTranscriptFiles, table, withProject } from './project-commands.ts';
 import type { Service } from '../api/service.ts';
 import { ThematicError } from '../core/errors.ts';
-import { linkRecordingFile } from '../api/media-link.ts';
-import { probeRecording, clock, type Probe } from '../features/media/probe.ts';
-import { linkRecording } from '../features/media/queries.ts';
+import { linkProbedRecordings, linkRecordingFile } from '../api/media-link.ts';
+import { probeRecording, clock, type Probe } from '../api/files.ts';
 
 // `thematic media FILE [DOCUMENT [RECORDING] [--copy | --detach | --relink [--accept-changed]]]`
 // and `thematic import FILE TRANSCRIPTS... --media RECORDING...`.
@@ -76,14 +75,7 @@ export async function cmdImportWithMedia(p: Parsed, io: Io): Promise<number> {
   await withProject(file, async (s) => {
     const docs = await s.call('documents.list', {});
     try {
-      s.trustedOperation({ actor: actor(), method: 'media.link', summary: `Link ${probes.length} recording${probes.length === 1 ? '' : 's'}` }, (tx) => {
-        for (const x of probes) {
-          const d = docs.filter((y) => y.originalFilename === x.transcript).sort((a, b) => b.id - a.id)[0];
-          if (!d) throw new ThematicError('not_found', `${x.transcript}: was not imported, so ${x.recording} has nothing to go with`);
-          linkRecording(tx, s.path, d.id, { ...x.probe, fileName: path.basename(x.recording) });
-          io.out(`Linked ${path.basename(x.recording)} to ${d.name}: ${clock(x.probe.duration)}, ${x.probe.codec}`);
-        }
-      });
+      linkProbedRecordings(s, probes, docs, actor(), (line) => io.out(line));
     } catch (e) {
       await s.call('history.undo', {}, { actor: actor() });
       throw new ThematicError((e as ThematicError).code ?? 'import_failed', `${(e as Error).message}. The import was undone; nothing was imported`);

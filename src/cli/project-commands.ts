@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Service } from '../api/service.ts';
 import { ThematicError } from '../core/errors.ts';
 import { writeError, writeFileAtomic } from '../lib/atomic-write.ts';
-import { MAX_TRANSCRIPT_BYTES } from '../features/documents/importers/index.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../api/contract-limits.ts';
 import { flag, flags, UsageError, type Parsed } from './args.ts';
 import { processIo, type Io } from './io.ts';
 import { backupSettings } from '../lib/backup-paths.ts';

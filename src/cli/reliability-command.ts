@@ -3,7 +3,7 @@
 // command starts fast: bin/thematic.mjs loads only this module for it.
 import fs from 'node:fs';
 import type { Level } from '../core/agreement/index.ts';
-import { decodeCsv, reliabilityFromCsv } from '../features/agreement/csv.ts';
+import { decodeCsv, reliabilityFromCsv } from '../api/reliability-csv.ts';
 import { summarize, type CoefficientSummary } from '../core/agreement/summary.ts';
 import { ThematicError } from '../core/errors.ts';
 import { flag, parseArgs, UsageError, type Parsed } from './args.ts';

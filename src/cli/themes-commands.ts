@@ -3,7 +3,7 @@ import type { Parsed } from './args.ts';
 import { flag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { withProject, writeOutputFile } from './project-commands.ts';
-import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../features/map/export-project.ts';
+import { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } from '../api/files.ts';
 import type { MapLayoutKind, MapPalette } from '../core/map/types.ts';
 
 const LAYOUTS: MapLayoutKind[] = ['radial', 'tree', 'free'];

@@ -1,5 +1,6 @@
 import { REPLACEMENT_KINDS, type Replacement, type ReplacementKind } from './types.ts';
 import { compileRule, KeyError } from './rules.ts';
+import { ThematicError } from '../errors.ts';
 
 // The key as a CSV file: header `find,replace,kind` and optionally `match` (word|anywhere) and
 // `case` (sensitive|insensitive). Errors name the line of the file, so a researcher can fix it.
@@ -92,4 +93,12 @@ export function keyToCsv(list: Replacement[]): string {
   const lines = ['find,replace,kind,match,case'];
   for (const r of list) lines.push([r.find, r.replace, r.kind, r.match ?? '', r.case ?? ''].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** A key CSV as replacements; a mistake in it is an error that starts with `where` (the file, or "key CSV"). */
+export function parseKey(csv: string, where: string): Replacement[] {
+  try { return parseKeyCsv(csv); } catch (e) {
+    if (e instanceof KeyError) throw new ThematicError('invalid_key', `${where}, ${e.message}`);
+    throw e;
+  }
 }

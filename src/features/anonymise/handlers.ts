@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../../api/handler-types.ts';
 import { compileRules, KeyError } from '../../core/anonymise/rules.ts';
-import { parseKeyCsv } from '../../core/anonymise/key-csv.ts';
+import { parseKey } from '../../core/anonymise/key-csv.ts';
 import { previewOccurrences } from './preview.ts';
 import { writeAnonymisedCopy } from './copy.ts';
 import type { Replacement, Rule } from '../../core/anonymise/types.ts';
@@ -38,14 +38,6 @@ export const rulesOf = (list: Replacement[]): Rule[] => {
     throw e;
   }
 };
-
-/** A key CSV as replacements; a mistake in it is an error that starts with `where` (the file, or "key CSV"). */
-export function parseKey(csv: string, where: string): Replacement[] {
-  try { return parseKeyCsv(csv); } catch (e) {
-    if (e instanceof KeyError) throw new ThematicError('invalid_key', `${where}, ${e.message}`);
-    throw e;
-  }
-}
 
 export const anonymiseHandlers: Handlers<Method> = {
   'anonymise.parseKey': (i) => ({ replacements: parseKey(i.csv, 'key CSV') }),

@@ -1,3 +1,4 @@
+import { MAX_TRANSCRIPT_BYTES } from '../../../api/contract-limits.ts';
 import { decodeTranscriptText } from '../../../lib/decode.ts';
 import { detectFormat } from './detect.ts';
 import { docxText } from './docx.ts';
@@ -16,7 +17,7 @@ export { TranscriptImportError } from '../../../lib/import-error.ts';
 export { normaliseText } from '../../../lib/normalise.ts';
 export { detectFormat } from './detect.ts';
 
-export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
+export { MAX_TRANSCRIPT_BYTES };
 
 /**
  * Reads a transcript file into immutable text plus speaker turns. Speaker labels and timestamps
