@@ -4,7 +4,7 @@ import { contract, isMethod, type Input, type MethodName, type Output } from './
 import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, stampBeforeWrite, type Db, type OpenOptions } from '../store/open.ts';
 import { ThematicError } from '../core/errors.ts';
 import type { Handler, Progress } from './handler-types.ts';
-import { handlerContext } from './handler-context.ts';
+import { handlerContext } from '../jobs/handler-context.ts';
 import { jobsHandlers } from '../jobs/handlers.ts';
 import { coderCopyHandlers } from '../features/reconcile/coder-copy-handlers.ts';
 import { appHandlers } from '../features/project/app-handlers.ts';

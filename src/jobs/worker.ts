@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { openJobConnection, mapWriteError } from '../store/open.ts';
 import { ThematicError } from '../core/errors.ts';
-import { handlerContext } from '../api/handler-context.ts';
+import { handlerContext } from './handler-context.ts';
 import { BACKGROUND } from './background.ts';
 import type { FromWorker, JobStart } from './protocol.ts';
 

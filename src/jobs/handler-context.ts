@@ -3,7 +3,7 @@ import type { Db } from '../store/open.ts';
 import { mapWriteError } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { recordClientOperation } from '../store/client-operations.ts';
-import type { HandlerContext } from './handler-types.ts';
+import type { HandlerContext } from '../api/handler-types.ts';
 
 export interface ContextOptions {
   db: Db;
