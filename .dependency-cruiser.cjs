@@ -1,5 +1,6 @@
 /**
- * Import rules (issue 10), run by `npm run lint:deps` and `npm test` (so by .ci/run). Every rule
+ * Import rules (issue 10), run by scripts/check-imports.mjs (`npm run lint:deps`, `npm test`, so .ci/run), which also
+ * checks that the layers form no cycle. Every rule
  * here holds; a forbidden import is an error. ARCHITECTURE.md explains the layers:
  *
  *   renderer/src  -> contracts + src/core                         (the browser: untrusted)
