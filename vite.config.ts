@@ -10,6 +10,8 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
+  // The renderer imports src/ as @core/, @api/, @features/, @jobs/: the paths in tsconfig.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: path.resolve(import.meta.dirname, 'renderer/dist'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
-import { contract, type Input, type MethodName, type Output } from '../../../src/api/contract.ts';
+import { contract, type Input, type MethodName, type Output } from '@api/contract.ts';
 import { detectTransport, type ApiTransport } from './transport.ts';
-import { backgroundMethods } from '../../../src/jobs/contract.ts';
+import { backgroundMethods } from '@jobs/contract.ts';
 
 /**
  * The renderer's one door to the API. Every successful mutating call bumps `dataVersion`, so

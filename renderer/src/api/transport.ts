@@ -1,5 +1,5 @@
-import type { Input, MethodName, Output } from '../../../src/api/contract.ts';
-import { IDEMPOTENCY_HEADER } from '../../../src/api/contract-idempotency.ts';
+import type { Input, MethodName, Output } from '@api/contract.ts';
+import { IDEMPOTENCY_HEADER } from '@api/contract-idempotency.ts';
 
 /** How the renderer reaches the one API: Electron IPC or the web mode's HTTP. Nothing else differs. */
 export interface ApiTransport {

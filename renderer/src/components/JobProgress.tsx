@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Output } from '../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 import { call, longCallsPending } from '../api/client.ts';
 
 type Job = Output<'jobs.list'>[number];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Turn } from '../../../src/core/model/entities.ts';
-import type { Output } from '../../../src/api/contract.ts';
+import type { Turn } from '@core/model/entities.ts';
+import type { Output } from '@api/contract.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from './useQuery.ts';
 import { withTimes } from '../features/transcript/blocks.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Input, MethodName, Output } from '../../../src/api/contract.ts';
+import type { Input, MethodName, Output } from '@api/contract.ts';
 import { call, dataVersion } from '../api/client.ts';
 
 export function useDataVersion(): number {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Coding } from '../../../src/core/model/entities.ts';
+import type { Coding } from '@core/model/entities.ts';
 import { useQuery } from './useQuery.ts';
 import { useUi } from '../state/ui.tsx';
 import { useProject } from '../state/project.tsx';

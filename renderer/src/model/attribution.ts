@@ -1,4 +1,4 @@
-import type { Participant } from '../../../src/core/model/entities.ts';
+import type { Participant } from '@core/model/entities.ts';
 
 /**
  * "(P4, patient)": the write-up attribution of a quote, from a format string whose

@@ -1,4 +1,4 @@
-import type { Code } from '../../../src/core/model/entities.ts';
+import type { Code } from '@core/model/entities.ts';
 
 export interface CodeNode { code: Code; children: CodeNode[]; depth: number }
 

@@ -1,4 +1,4 @@
-import type { Code, Coding, DocumentSummary } from '../../../src/core/model/entities.ts';
+import type { Code, Coding, DocumentSummary } from '@core/model/entities.ts';
 
 /** What a cell counts: codings, distinct participants, or those participants as a percent of the column group's participants. */
 export type Measure = 'codings' | 'participants' | 'percent';

@@ -1,4 +1,4 @@
-import type { Coding } from '../../../src/core/model/entities.ts';
+import type { Coding } from '@core/model/entities.ts';
 
 export type Combine = 'and' | 'or' | 'not';
 

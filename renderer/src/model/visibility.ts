@@ -1,4 +1,4 @@
-import type { Coder, Coding } from '../../../src/core/model/entities.ts';
+import type { Coder, Coding } from '@core/model/entities.ts';
 import type { Visibility } from '../state/ui.tsx';
 
 /** Which coders' codings the transcript shows, and which of them are drawn as "the other coder" (underlined). */

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Code, Coder, DocumentSummary, Participant } from '../../../src/core/model/entities.ts';
-import type { Output } from '../../../src/api/contract.ts';
+import type { Code, Coder, DocumentSummary, Participant } from '@core/model/entities.ts';
+import type { Output } from '@api/contract.ts';
 import { useQuery } from '../hooks/useQuery.ts';
 
 /** The project-wide lists most panels need, read once per change rather than once per panel. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Code, Coding } from '../../../../src/core/model/entities.ts';
+import type { Code, Coding } from '@core/model/entities.ts';
 import { useProject } from '../../state/project.tsx';
 import { useUi } from '../../state/ui.tsx';
 import { codeByAttribute, matrixCsv, MEASURES, type Measure } from '../../model/matrix.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Code, Coding, Turn } from '../../../../src/core/model/entities.ts';
+import type { Code, Coding, Turn } from '@core/model/entities.ts';
 import { getDocument } from '../../hooks/useDocument.ts';
 import { coCsv, coLinks, cooccurrence, readableMinLink, type Unit } from './cooccurrence.ts';
 import { drawCoMatrix, drawNetwork } from './drawCo.ts';

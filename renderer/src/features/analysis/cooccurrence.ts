@@ -1,4 +1,4 @@
-import type { Code, Coding, Turn } from '../../../../src/core/model/entities.ts';
+import type { Code, Coding, Turn } from '@core/model/entities.ts';
 
 /** What counts as two codes occurring together. */
 export type Unit = 'overlap' | 'turn' | 'document';

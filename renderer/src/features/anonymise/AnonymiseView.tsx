@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Output } from '../../../../src/api/contract.ts';
-import { keyToCsv } from '../../../../src/core/anonymise/key-csv.ts';
+import type { Output } from '@api/contract.ts';
+import { keyToCsv } from '@core/anonymise/key-csv.ts';
 import { call } from '../../api/client.ts';
 import { download } from '../../lib/download.ts';
 import { useProject } from '../../state/project.tsx';

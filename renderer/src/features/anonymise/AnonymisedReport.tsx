@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Replacement } from '../../../../src/core/anonymise/types.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../../../../src/core/reports/types.ts';
+import type { Replacement } from '@core/anonymise/types.ts';
+import { REPORT_FORMATS, type ReportFormat } from '@core/reports/types.ts';
 import { call } from '../../api/client.ts';
 import { downloadBase64 } from '../../lib/download.ts';
 import { REPORT_LABELS } from '../reports/ExportReports.tsx';

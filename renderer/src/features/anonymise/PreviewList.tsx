@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 
 type Preview = Output<'anonymise.preview'>;
 

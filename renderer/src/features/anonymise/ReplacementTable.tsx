@@ -1,4 +1,4 @@
-import { REPLACEMENT_KINDS, type ReplacementKind } from '../../../../src/core/anonymise/types.ts';
+import { REPLACEMENT_KINDS, type ReplacementKind } from '@core/anonymise/types.ts';
 import { newRow, withKind, type Row } from './rows.ts';
 
 interface Props { rows: Row[]; counts: Map<number, number>; onChange(rows: Row[]): void }

@@ -1,5 +1,5 @@
 import { plural } from '../../model/words.ts';
-import { withDefaults, type Replacement, type ReplacementKind } from '../../../../src/core/anonymise/types.ts';
+import { withDefaults, type Replacement, type ReplacementKind } from '@core/anonymise/types.ts';
 
 /** One line of the key as the researcher edits it: whole-word and case are shown as ticks. */
 export interface Row { id: number; find: string; replace: string; kind: ReplacementKind; wholeWord: boolean; caseSensitive: boolean }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Code } from '../../../../src/core/model/entities.ts';
+import type { Code } from '@core/model/entities.ts';
 import { call } from '../../api/client.ts';
 import { useProject } from '../../state/project.tsx';
 import { useUi } from '../../state/ui.tsx';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Code } from '../../../../src/core/model/entities.ts';
+import type { Code } from '@core/model/entities.ts';
 import { useProject } from '../../state/project.tsx';
 import { useUi } from '../../state/ui.tsx';
 import { prefs } from '../../state/prefs.ts';

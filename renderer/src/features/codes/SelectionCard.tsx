@@ -1,4 +1,4 @@
-import type { Coding } from '../../../../src/core/model/entities.ts';
+import type { Coding } from '@core/model/entities.ts';
 import { useUi } from '../../state/ui.tsx';
 import { useProject } from '../../state/project.tsx';
 import { useCodingActions } from './useCodingActions.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 import { call } from '../../api/client.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import './backups.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Memo } from '../../../../src/core/model/entities.ts';
+import type { Memo } from '@core/model/entities.ts';
 import { call } from '../../api/client.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { useUi } from '../../state/ui.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import './backups.css';
 import { call } from '../../api/client.ts';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 
 /** What the last way out of a damaged project made, kept across the reload onto the new project. */
 type Recovered =

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { call } from '../../api/client.ts';
-import { DEFAULT_FONT_FAMILY, DEFAULT_FONT_SIZE, EMBEDDED_FONT_FAMILIES, type FigureSettings } from '../../../../src/core/map/index.ts';
+import { DEFAULT_FONT_FAMILY, DEFAULT_FONT_SIZE, EMBEDDED_FONT_FAMILIES, type FigureSettings } from '@core/map/index.ts';
 
 const OTHER = '__other__';
 const MIN_SIZE = 4, MAX_SIZE = 40;

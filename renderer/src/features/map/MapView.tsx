@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { call } from '../../api/client.ts';
-import { layoutMap, positionsOf, renderSvg, diffMaps } from '../../../../src/core/map/index.ts';
-import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '../../../../src/core/map/index.ts';
+import { layoutMap, positionsOf, renderSvg, diffMaps } from '@core/map/index.ts';
+import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '@core/map/index.ts';
 import { FigureSettingsBar, useFigure } from './FigureSettingsBar.tsx';
 import { LinkList, NewLinkForm } from './links.tsx';
 import { downloadBase64 } from '../../lib/download.ts';

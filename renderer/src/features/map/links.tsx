@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 
 type Theme = Output<'themes.list'>['themes'][number];
 type Link = Output<'themes.list'>['links'][number];

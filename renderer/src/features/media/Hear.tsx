@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Turn } from '../../../../src/core/model/entities.ts';
+import type { Turn } from '@core/model/entities.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { useTurns, type LoadedDocument } from '../../hooks/useDocument.ts';
 import { formatTime } from '../transcript/blocks.ts';

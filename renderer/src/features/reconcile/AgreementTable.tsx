@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { call } from '../../api/client.ts';
 import { download } from '../../lib/download.ts';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 
 const ROWS: [string, string][] = [['percent_agreement', 'Percent agreement'], ['cohen_kappa', "Cohen's kappa"], ['krippendorff_alpha_nominal', "Krippendorff's alpha"]];
 const fmt = (v: number | null | undefined, pct: boolean) => (v === null || v === undefined ? '—' : pct ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Input } from '../../../../src/api/contract.ts';
+import type { Input } from '@api/contract.ts';
 import type { Disagreement } from './SideBySide.tsx';
 
 type Kind = Input<'reconcile.decide'>['kind'];

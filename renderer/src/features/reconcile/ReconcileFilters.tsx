@@ -1,4 +1,4 @@
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 
 export interface Filters { codeId: number | null; kind: string; status: 'all' | 'open' | 'resolved'; sort: 'code' | 'document' | 'open-first' | 'largest' }
 export const KIND_LABEL: Record<string, string> = {

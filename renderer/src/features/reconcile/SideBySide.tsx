@@ -1,4 +1,4 @@
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 import { useProject } from '../../state/project.tsx';
 
 export type Disagreement = Output<'reconcile.list'>['items'][number];

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 import { call } from '../../api/client.ts';
 import { downloadBase64, readBase64 } from '../../lib/download.ts';
 

@@ -1,9 +1,9 @@
 import { useMemo, useState, type CSSProperties } from 'react';
-import type { Input } from '../../../../src/api/contract.ts';
+import type { Input } from '@api/contract.ts';
 import { call } from '../../api/client.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { useProject } from '../../state/project.tsx';
-import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '../../../../src/core/reports/types.ts';
+import { MATRIX_COUNTS, REPORT_FORMATS, type MatrixCount, type ReportFormat } from '@core/reports/types.ts';
 import { downloadBase64 } from '../../lib/download.ts';
 import { toggled } from '../../model/sets.ts';
 

@@ -1,4 +1,4 @@
-import type { Code } from '../../../../src/core/model/entities.ts';
+import type { Code } from '@core/model/entities.ts';
 import { useProject } from '../../state/project.tsx';
 import { useUi } from '../../state/ui.tsx';
 import type { Combine } from '../../model/overlap.ts';

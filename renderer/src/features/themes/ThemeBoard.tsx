@@ -3,7 +3,7 @@ import { useQuery } from '../../hooks/useQuery.ts';
 import { call } from '../../api/client.ts';
 import { useProject } from '../../state/project.tsx';
 import { Swatch } from '../../components/Swatch.tsx';
-import type { Output } from '../../../../src/api/contract.ts';
+import type { Output } from '@api/contract.ts';
 import { LinkFromTheme } from '../map/links.tsx';
 import '../../styles/views.css';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import type { Turn } from '../../../../src/core/model/entities.ts';
+import type { Turn } from '@core/model/entities.ts';
 import { call } from '../../api/client.ts';
 import { readBase64 } from '../../lib/download.ts';
 import { useQuery } from '../../hooks/useQuery.ts';

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useState } from 'react';
-import type { Code, Coding } from '../../../../src/core/model/entities.ts';
+import type { Code, Coding } from '@core/model/entities.ts';
 
 interface Props {
   paragraphs: HTMLElement[];

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Coding } from '../../../../src/core/model/entities.ts';
+import type { Coding } from '@core/model/entities.ts';
 import { useUi } from '../../state/ui.tsx';
 import { useProject } from '../../state/project.tsx';
 import { paintNamed } from './highlights.ts';

@@ -1,4 +1,4 @@
-import type { Turn } from '../../../../src/core/model/entities.ts';
+import type { Turn } from '@core/model/entities.ts';
 
 /** A paragraph of the transcript view: a speaker turn, or stored text no turn covers (never hidden). */
 export interface Block { start: number; end: number; speaker: string | null; participant: string | null; time: number | null }

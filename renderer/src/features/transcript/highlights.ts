@@ -1,4 +1,4 @@
-import type { Code, Coding } from '../../../../src/core/model/entities.ts';
+import type { Code, Coding } from '@core/model/entities.ts';
 import type { TextIndex } from './textIndex.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LexicalEditor } from 'lexical';
-import type { Coding } from '../../../../src/core/model/entities.ts';
+import type { Coding } from '@core/model/entities.ts';
 import type { UiState } from '../../state/ui.tsx';
 import type { Loaded } from './TranscriptView.tsx';
 
