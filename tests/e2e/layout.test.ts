@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openHarness, selectText, type Harness } from './harness.ts';
-import { VIEWS } from '../../renderer/src/components/TopBar.tsx';
+import { VIEWS } from '../../renderer/src/shell/TopBar.tsx';
 
 // axe-core is injected into the page as its source text (it runs in the browser, not in Node).
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksOf, formatMark, formatTime } from '../../renderer/src/features/transcript/blocks.ts';
+import { blocksOf, formatMark, formatTime } from '../../renderer/src/model/blocks.ts';
 import { turn } from './make.ts';
 
 const shape = (text: string, bs: ReturnType<typeof blocksOf>) => bs.map((b) => [text.slice(b.start, b.end), b.speaker]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMark, withTimes } from '../../renderer/src/features/transcript/blocks.ts';
+import { formatMark, withTimes } from '../../renderer/src/model/blocks.ts';
 import type { Turn } from '../../src/core/model/entities.ts';
 
 const turn = (idx: number, timeStart: number | null, timeEnd: number | null): Turn => ({

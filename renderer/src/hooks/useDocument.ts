@@ -3,7 +3,7 @@ import type { Turn } from '@core/model/entities.ts';
 import type { Output } from '@api/contract.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from './useQuery.ts';
-import { withTimes } from '../features/transcript/blocks.ts';
+import { withTimes } from '../model/blocks.ts';
 
 export type LoadedDocument = Output<'documents.get'>;
 

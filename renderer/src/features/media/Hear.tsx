@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Turn } from '@core/model/entities.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { useTurns, type LoadedDocument } from '../../hooks/useDocument.ts';
-import { formatTime } from '../transcript/blocks.ts';
+import { formatTime } from '../../model/blocks.ts';
 import { mediaUrl } from './mediaUrl.ts';
 
 /** A coding's time range: from the start of the turn it starts in to the end of the turn it ends in (as media.codingTimes). */

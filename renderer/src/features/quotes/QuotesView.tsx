@@ -12,7 +12,7 @@ import { combine } from '../../model/overlap.ts';
 import { Swatch } from '../../components/Swatch.tsx';
 import { CombineBar } from '../themes/CombineBar.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { ShowCodebookButton } from '../../components/ShowPanelButton.tsx';
+import { ShowCodebookButton } from '../codes/ShowPanelButton.tsx';
 import { ExportReports } from '../reports/ExportReports.tsx';
 import { QuoteTimeIn } from '../media/Hear.tsx';
 

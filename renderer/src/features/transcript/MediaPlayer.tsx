@@ -5,7 +5,7 @@ import { call } from '../../api/client.ts';
 import { readBase64 } from '../../lib/download.ts';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { attachProblem, mediaUrl, WAVEFORM_MAX_BYTES, WAVEFORM_MAX_SECONDS } from '../media/mediaUrl.ts';
-import { formatMark, formatTime } from './blocks.ts';
+import { formatMark, formatTime } from '../../model/blocks.ts';
 import './player.css';
 
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];

@@ -6,7 +6,7 @@ import { useUi } from '../../state/ui.tsx';
 import { useProject } from '../../state/project.tsx';
 import { useDocument, useTurns } from '../../hooks/useDocument.ts';
 import { useVisibleCodings } from '../../hooks/useVisibleCodings.ts';
-import { blocksOf, formatTime } from './blocks.ts';
+import { blocksOf, formatTime } from '../../model/blocks.ts';
 import { loadTranscript } from './loadTranscript.ts';
 import { clearAll, paintCodings, paintNamed } from './highlights.ts';
 import type { TextIndex } from './textIndex.ts';

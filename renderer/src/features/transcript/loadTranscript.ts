@@ -1,6 +1,6 @@
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
-import type { Block } from './blocks.ts';
-import { formatTime } from './blocks.ts';
+import type { Block } from '../../model/blocks.ts';
+import { formatTime } from '../../model/blocks.ts';
 import { TextIndex } from './textIndex.ts';
 
 /**

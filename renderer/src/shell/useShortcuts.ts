@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useUi } from '../state/ui.tsx';
 import { useCodingActions } from '../features/codes/useCodingActions.ts';
-import { VIEWS } from '../components/TopBar.tsx';
+import { VIEWS } from './TopBar.tsx';
 import { NARROW_QUERY, panelOpen, togglePanel } from '../state/layout.ts';
 
 const typing = (t: EventTarget | null) =>

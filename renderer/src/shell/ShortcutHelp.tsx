@@ -1,5 +1,5 @@
 import { useUi } from '../state/ui.tsx';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../components/Modal.tsx';
 import { VIEWS } from './TopBar.tsx';
 
 /**

@@ -1,5 +1,5 @@
-import { useUi } from '../state/ui.tsx';
-import { usePanels } from '../state/layout.ts';
+import { useUi } from '../../state/ui.tsx';
+import { usePanels } from '../../state/layout.ts';
 
 /** "Show the codebook": offered where a view asks for the codebook while the panel is hidden. */
 export function ShowCodebookButton() {
