@@ -28,6 +28,20 @@ module.exports = {
       to: { pathNot: ['^renderer/src', CONTRACT, '^src/core/', 'node_modules', '^@lexical/'] },
     },
     {
+      name: 'renderer-base-is-generic',
+      comment: "The renderer's generic components, pure model, helpers and API client know no view, no shared state and no shell.",
+      severity: 'error',
+      from: { path: '^renderer/src/(components|model|lib|api)/' },
+      to: { path: '^renderer/src/(features|state|hooks|shell)/' },
+    },
+    {
+      name: 'renderer-features-import-no-shell',
+      comment: 'A view and its parts never import the shell (App, the top bar, side panels, dialogs): the shell imports them.',
+      severity: 'error',
+      from: { path: '^renderer/src/(features|state|hooks)/' },
+      to: { path: '^renderer/src/(shell/|App\\.tsx$)' },
+    },
+    {
       name: 'browser-code-imports-no-node',
       comment: 'The renderer, the contracts and src/core run in the browser: no node: modules.',
       severity: 'error',

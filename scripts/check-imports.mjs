@@ -23,7 +23,13 @@ for (const v of result.summary.violations) {
 /** The layer of a module of ours, or null (npm packages, fixtures, tests, benchmarks). */
 export function layerOf(file) {
   if (/^src\/(api\/contract[a-z-]*|features\/[a-z-]+\/[a-z-]*contract|jobs\/contract)\.ts$/.test(file)) return 'contracts';
-  const m = file.match(/^(renderer\/src|electron|src\/(core|lib|store|features|jobs|api|cli|server))\//);
+  // The renderer in four layers: the shell (App, the top bar, panels, dialogs), the features' views,
+  // the shared state and hooks, and the base (generic components, pure model, the API client).
+  if (/^renderer\/src\/(shell\/|App\.tsx$|main\.tsx$)/.test(file)) return 'renderer/shell';
+  if (/^renderer\/src\/features\//.test(file)) return 'renderer/features';
+  if (/^renderer\/src\/(state|hooks)\//.test(file)) return 'renderer/state';
+  if (/^renderer\/src\//.test(file)) return 'renderer/base';
+  const m = file.match(/^(electron|src\/(core|lib|store|features|jobs|api|cli|server))\//);
   return m ? (m[2] ? `src/${m[2]}` : m[1]) : null;
 }
 

@@ -1,5 +1,7 @@
 import type { Coder, Coding } from '@core/model/entities.ts';
-import type { Visibility } from '../state/ui.tsx';
+
+/** Whose codings the transcript shows. */
+export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
 
 /** Which coders' codings the transcript shows, and which of them are drawn as "the other coder" (underlined). */
 export function visibleCoders(mode: Visibility, me: string | null, coders: Coder[]): { shown: Set<string>; underlined: Set<string> } {

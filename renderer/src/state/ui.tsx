@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { prefs } from './prefs.ts';
 import type { Combine } from '../model/overlap.ts';
 
-export type Visibility = 'mine' | 'other' | 'both' | 'consensus';
+import type { Visibility } from '../model/visibility.ts';
+export type { Visibility };
 export type View = 'home' | 'transcript' | 'quotes' | 'documents' | 'analysis' | 'themes' | 'map' | 'reconcile' | 'anonymise';
 export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
