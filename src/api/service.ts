@@ -23,7 +23,9 @@ import { projectHandlers } from '../features/project/handlers.ts';
 import { documentHandlers } from '../features/documents/handlers.ts';
 import { participantHandlers } from '../features/participants/handlers.ts';
 import { codeHandlers } from '../features/codes/handlers.ts';
-import { miscHandlers } from '../features/memos/handlers.ts';
+import { memoHandlers } from '../features/memos/handlers.ts';
+import { historyHandlers } from '../features/history/handlers.ts';
+import { searchHandlers } from '../features/search/handlers.ts';
 import { themesHandlers } from '../features/themes/handlers.ts';
 import { agreementHandlers } from '../features/agreement/handlers.ts';
 import { refiHandlers } from '../features/refi/handlers.ts';
@@ -38,7 +40,7 @@ export const handlers = {
   ...jobsHandlers,
   ...coderCopyHandlers,
   ...appHandlers,
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...miscHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...memoHandlers, ...historyHandlers, ...searchHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {
