@@ -11,7 +11,7 @@ import { jobsMethods } from '../jobs/contract.ts';
 import { backupMethods } from '../features/backups/contract.ts';
 import { mediaMethods } from '../features/media/contract.ts';
 import { withStringLimits } from './contract-limits.ts';
-import { coderCopyMethods } from '../features/reconcile/coder-copy-contract.ts';
+import { reconcileMethods } from '../features/reconcile/contract.ts';
 import { appMethods } from '../features/project/app-contract.ts';
 
 /**
@@ -118,13 +118,13 @@ export const contract = withStringLimits({
   }).strict(), z.object({ created: z.number().int(), skipped: z.number().int() }), true),
   ...themesMethods,
   ...agreementMethods,
+  ...reconcileMethods,
   ...refiMethods,
   ...reportsMethods,
   ...anonymiseMethods,
   ...jobsMethods,
   ...backupMethods,
   ...mediaMethods,
-  ...coderCopyMethods,
   ...appMethods,
 } as const);
 

@@ -6,7 +6,6 @@ import { ThematicError } from '../core/errors.ts';
 import type { Handler, Progress } from './handler-types.ts';
 import { handlerContext } from '../jobs/handler-context.ts';
 import { jobsHandlers } from '../jobs/handlers.ts';
-import { coderCopyHandlers } from '../features/reconcile/coder-copy-handlers.ts';
 import { appHandlers } from '../features/project/app-handlers.ts';
 import type { Job } from '../jobs/contract.ts';
 import { runsInBackground } from '../jobs/background.ts';
@@ -28,6 +27,7 @@ import { historyHandlers } from '../features/history/handlers.ts';
 import { searchHandlers } from '../features/search/handlers.ts';
 import { themesHandlers } from '../features/themes/handlers.ts';
 import { agreementHandlers } from '../features/agreement/handlers.ts';
+import { reconcileHandlers } from '../features/reconcile/handlers.ts';
 import { refiHandlers } from '../features/refi/handlers.ts';
 import { reportsHandlers } from '../features/reports/handlers.ts';
 import { anonymiseHandlers } from '../features/anonymise/handlers.ts';
@@ -38,9 +38,8 @@ import { mediaHandlers } from '../features/media/handlers.ts';
 
 export const handlers = {
   ...jobsHandlers,
-  ...coderCopyHandlers,
   ...appHandlers,
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...memoHandlers, ...historyHandlers, ...searchHandlers, ...themesHandlers, ...agreementHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
+  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...memoHandlers, ...historyHandlers, ...searchHandlers, ...themesHandlers, ...agreementHandlers, ...reconcileHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {

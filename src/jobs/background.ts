@@ -6,7 +6,7 @@ import { refiHandlers } from '../features/refi/handlers.ts';
 import { anonymiseHandlers } from '../features/anonymise/handlers.ts';
 import { reportsHandlers } from '../features/reports/handlers.ts';
 import { agreementHandlers } from '../features/agreement/handlers.ts';
-import { coderCopyHandlers } from '../features/reconcile/coder-copy-handlers.ts';
+import { reconcileHandlers } from '../features/reconcile/handlers.ts';
 
 /** Agreement runs in a worker from this many codings in the project (2 x 10,000 codings take ~0.15 s). */
 export const AGREEMENT_WORKER_FROM = 20_000;
@@ -32,7 +32,7 @@ export const BACKGROUND: Record<BackgroundMethod, Job> = {
   'reports.export': job(reportsHandlers['reports.export'], always),
   'agreement.compute': job(agreementHandlers['agreement.compute'], large),
   'agreement.report': job(agreementHandlers['agreement.report'], large),
-  'reconcile.coderCopy': job(coderCopyHandlers['reconcile.coderCopy'], always),
+  'reconcile.coderCopy': job(reconcileHandlers['reconcile.coderCopy'], always),
 };
 
 export const runsInBackground = (method: string, db: Db): boolean => Object.hasOwn(BACKGROUND, method) && BACKGROUND[method as BackgroundMethod].when(db);
