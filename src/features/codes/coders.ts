@@ -7,3 +7,7 @@ export function listCoders(db: Db): Coder[] {
       FROM coders k ORDER BY k.is_consensus, k.name`).all() as { id: number; name: string; is_consensus: number; n: number }[])
     .map((r) => ({ id: r.id, name: r.name, isConsensus: !!r.is_consensus, codingCount: r.n }));
 }
+
+export function coderExists(db: Db, name: string): boolean {
+  return !!stmt(db, 'SELECT 1 FROM coders WHERE name = ?').get(name);
+}

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers } from '../../api/handler-types.ts';
-import { findDocumentByHash, getDocumentSummary, insertDocument, listDocuments, listTurns, documentText } from './queries.ts';
-import { createParticipant, findParticipantByLabel, linkSpeakersByLabel, setAttributes } from '../participants/queries.ts';
-import { stmt } from '../../store/changes.ts';
+import { findDocumentByHash, getDocumentSummary, insertDocument, listDocuments, listTurns, documentText, speakerOccurs } from './queries.ts';
+import { createParticipant, findParticipantByLabel, linkSpeakersByLabel, participantExists, setAttributes } from '../participants/queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { MAX_TRANSCRIPT_BYTES, parseTranscript, TranscriptImportError, type ParsedTranscript } from './importers/index.ts';
 
@@ -82,7 +81,7 @@ export const documentHandlers: Handlers<Method> = {
 
   'documents.setParticipant': (i, h) => {
     const d = getDocumentSummary(h.db, i.documentId);
-    if (i.participantId !== null && !stmt(h.db, 'SELECT 1 FROM participants WHERE id = ?').get(i.participantId)) {
+    if (i.participantId !== null && !participantExists(h.db, i.participantId)) {
       throw new ThematicError('not_found', `participant ${i.participantId} does not exist`);
     }
     h.op(`Set participant of "${d.name}"`, (tx) => tx.update('documents', { id: i.documentId }, { participant_id: i.participantId }));
@@ -91,13 +90,13 @@ export const documentHandlers: Handlers<Method> = {
 
   'speakers.link': (i, h) => {
     const d = getDocumentSummary(h.db, i.documentId);
-    if (!stmt(h.db, 'SELECT 1 FROM turns WHERE document_id = ? AND speaker = ?').get(i.documentId, i.speaker)) {
+    if (!speakerOccurs(h.db, i.documentId, i.speaker)) {
       throw new ThematicError('not_found', `speaker "${i.speaker}" does not occur in "${d.name}"`);
     }
     h.op(`Link speaker "${i.speaker}" in "${d.name}"`, (tx) => {
       tx.delete('speaker_participants', [{ document_id: i.documentId, speaker: i.speaker }]);
       if (i.participantId !== null) {
-        if (!stmt(tx.db, 'SELECT 1 FROM participants WHERE id = ?').get(i.participantId)) throw new ThematicError('not_found', `participant ${i.participantId} does not exist`);
+        if (!participantExists(tx.db, i.participantId)) throw new ThematicError('not_found', `participant ${i.participantId} does not exist`);
         tx.insert('speaker_participants', { document_id: i.documentId, speaker: i.speaker, participant_id: i.participantId });
       }
     });

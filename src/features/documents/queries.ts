@@ -103,3 +103,12 @@ registerInsertHook('turns', (db, row, id) => {
 });
 // A new document may reuse a deleted one's id: forget the cached text whenever one is inserted.
 registerInsertHook('documents', (db) => { lastText.delete(db); });
+
+export function documentExists(db: Db, id: number): boolean {
+  return !!stmt(db, 'SELECT 1 FROM documents WHERE id = ?').get(id);
+}
+
+/** Whether the speaker has a turn in the document. */
+export function speakerOccurs(db: Db, documentId: number, speaker: string): boolean {
+  return !!stmt(db, 'SELECT 1 FROM turns WHERE document_id = ? AND speaker = ?').get(documentId, speaker);
+}

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../api/handler-types.ts';
 import { ThematicError } from '../../core/errors.ts';
-import { stmt } from '../../store/changes.ts';
+import { documentExists } from '../documents/queries.ts';
 import { probeRecording, MAX_RECORDING_BYTES } from './probe.ts';
 import {
   checkFits, codingTimes, findRecording, freeName, getRecording, linkRecording, listRecordings, mediaFolder, moveLink,
-  recordingFile, recordingRow, setSyncPoints, turnTimes, unlinkRecording,
-} from './queries.ts';
+  recordingFile, recordingRow, setSyncPoints, turnTimes, unlinkRecording, documentsWithRecording } from './queries.ts';
 
 type Method = 'media.get' | 'media.list' | 'media.attach' | 'media.detach' | 'media.relink' | 'media.setSyncPoints' | 'media.turnTimes' | 'media.codingTimes';
 
@@ -26,7 +25,7 @@ export const mediaHandlers: Handlers<Method> = {
     const name = path.basename(i.fileName.replace(/\\/g, '/'));
     const bytes = Buffer.from(i.contentBase64, 'base64');
     if (bytes.length >= MAX_RECORDING_BYTES) throw new ThematicError('too_large', `${name}: recordings of 4 GB or more are not supported`);
-    if (!stmt(h.db, 'SELECT 1 FROM documents WHERE id = ?').get(i.documentId)) throw new ThematicError('not_found', `document ${i.documentId} does not exist`);
+    if (!documentExists(h.db, i.documentId)) throw new ThematicError('not_found', `document ${i.documentId} does not exist`);
     // Probed from a private temporary name in the media folder, renamed into place only once it is accepted.
     const dir = mediaFolder(h.path);
     fs.mkdirSync(dir, { recursive: true });
@@ -77,7 +76,7 @@ export const mediaHandlers: Handlers<Method> = {
   'media.turnTimes': (i, h) => turnTimes(h.db, i.documentId),
 
   'media.codingTimes': (i, h) => {
-    const withRec = new Set((stmt(h.db, 'SELECT document_id FROM recordings').all() as { document_id: number }[]).map((r) => r.document_id));
+    const withRec = documentsWithRecording(h.db);
     return codingTimes(h.db, i.codingIds).map((t) => ({ ...t, hasRecording: withRec.has(t.documentId) }));
   },
 };

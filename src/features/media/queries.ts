@@ -196,3 +196,8 @@ export function freeName(dir: string, name: string, sha256: string): string {
     if (!fs.existsSync(p) || sha256FileSync(p) === sha256) return p;
   }
 }
+
+/** The documents that have a recording. */
+export function documentsWithRecording(db: Db): Set<number> {
+  return new Set((stmt(db, 'SELECT document_id FROM recordings').all() as { document_id: number }[]).map((r) => r.document_id));
+}

@@ -1,10 +1,9 @@
 import type { Handlers } from '../../api/handler-types.ts';
 import { createParticipant, findParticipantByLabel, getParticipant, linkSpeakersByLabel, listParticipants, setAttributes } from './queries.ts';
-import { stmt } from '../../store/changes.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { coderId } from '../codes/codings.ts';
-import { listCoders } from '../codes/coders.ts';
+import { coderExists, listCoders } from '../codes/coders.ts';
 
 type Method = 'participants.list' | 'participants.create' | 'participants.update' | 'participants.delete' | 'participants.importCsv' | 'coders.list' | 'coders.create';
 
@@ -57,7 +56,7 @@ export const participantHandlers: Handlers<Method> = {
   },
   'coders.list': (_i, h) => listCoders(h.db),
   'coders.create': (i, h) => {
-    if (stmt(h.db, 'SELECT 1 FROM coders WHERE name = ?').get(i.name)) throw new ThematicError('exists', `coder ${i.name} already exists`);
+    if (coderExists(h.db, i.name)) throw new ThematicError('exists', `coder ${i.name} already exists`);
     h.op(`Add coder ${i.name}`, (tx) => coderId(tx, i.name));
     return listCoders(h.db).find((c) => c.name === i.name)!;
   },

@@ -71,3 +71,7 @@ export function linkSpeakersByLabel(tx: Tx, documentId?: number): number {
   }
   return rows.length;
 }
+
+export function participantExists(db: Db, id: number): boolean {
+  return !!stmt(db, 'SELECT 1 FROM participants WHERE id = ?').get(id);
+}

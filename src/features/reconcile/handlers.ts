@@ -1,5 +1,5 @@
 import type { Handlers } from '../../api/handler-types.ts';
-import { currentDecisions, passages, type Passage } from './queries.ts';
+import { codeAndDocumentNames, currentDecisions, decisionRow, passages, type Passage } from './queries.ts';
 import { targetsFor, writeDecision } from './decide.ts';
 import { decisionCsv, decisionLog, toDecision } from './log.ts';
 import type { Tx } from '../../store/operations.ts';
@@ -7,7 +7,6 @@ import { ThematicError } from '../../core/errors.ts';
 import type { Db } from '../../store/open.ts';
 import { applyMerge, readCopy } from './merge.ts';
 import { documentText } from '../documents/queries.ts';
-import { stmt } from '../../store/changes.ts';
 import { writeCoderCopy } from './coder-copy.ts';
 import { copyPath } from '../anonymise/handlers.ts';
 
@@ -32,18 +31,12 @@ function acceptAll(tx: Tx, todo: ReturnType<typeof agreedTodo>, i: Trio, actor: 
   return codings;
 }
 
-function names(db: Db) {
-  const codes = new Map((db.prepare('SELECT id, name FROM codes').raw().all() as [number, string][]));
-  const docs = new Map((db.prepare('SELECT id, name FROM documents').raw().all() as [number, string][]));
-  return { code: (id: number) => codes.get(id) ?? String(id), doc: (id: number) => docs.get(id) ?? String(id) };
-}
-
 export const reconcileHandlers: Handlers<Method> = {
   'reconcile.list': (i, h) => {
     checkPair(i.coderA, i.coderB, i.consensus);
     const all = passages(h.db, i.coderA, i.coderB, { documentId: i.documentId, codeId: i.codeId });
     const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
-    const n = names(h.db);
+    const n = codeAndDocumentNames(h.db);
     const texts = new Map<number, string>();
     const text = (doc: number) => texts.get(doc) ?? texts.set(doc, documentText(h.db, doc)).get(doc)!;
     const disagreements = all.filter((p) => p.kind !== 'agreed');
@@ -83,7 +76,7 @@ export const reconcileHandlers: Handlers<Method> = {
     const targets = targetsFor(p, i.kind, i.spans?.map((s) => ({ codeId: s.codeId ?? p.codeId, start: s.start, end: s.end })));
     const decided = currentDecisions(h.db, i.coderA, i.coderB, i.consensus);
     const previous = decided.get(p.key);
-    const n = names(h.db);
+    const n = codeAndDocumentNames(h.db);
     // Agreed passages go into the consensus with the first decision (in the same undoable step),
     // so the consensus is never a partial picture of what both coders already agree on.
     const agreed = agreedTodo(h.db, i, decided, all);
@@ -91,8 +84,7 @@ export const reconcileHandlers: Handlers<Method> = {
       acceptAll(tx, agreed, i, h.actor);
       return writeDecision(tx, p, { kind: i.kind, targets, coderA: i.coderA, coderB: i.coderB, consensus: i.consensus, rationale: i.rationale, actor: h.actor, previous });
     });
-    const row = stmt(h.db, 'SELECT * FROM consensus_decisions WHERE id = ?').get(r.decisionId) as Parameters<typeof toDecision>[1];
-    return { decision: toDecision(h.db, row), codingIds: r.codingIds };
+    return { decision: toDecision(h.db, decisionRow(h.db, r.decisionId)), codingIds: r.codingIds };
   },
 
   'reconcile.acceptAgreed': (i, h) => {

@@ -106,3 +106,14 @@ export function currentDecisions(db: Db, coderA: string, coderB: string, consens
     .all(coderA, coderB, consensus) as DecisionRow[];
   return new Map(rows.map((r) => [r.disagreement_key, r]));
 }
+
+/** Code and document names by id, for the list and the operation summaries (an id stands in for a missing name). Not the statement cache: raw() would change a shared statement. */
+export function codeAndDocumentNames(db: Db): { code: (id: number) => string; doc: (id: number) => string } {
+  const codes = new Map((db.prepare('SELECT id, name FROM codes').raw().all() as [number, string][]));
+  const docs = new Map((db.prepare('SELECT id, name FROM documents').raw().all() as [number, string][]));
+  return { code: (id: number) => codes.get(id) ?? String(id), doc: (id: number) => docs.get(id) ?? String(id) };
+}
+
+export function decisionRow(db: Db, id: number): DecisionRow {
+  return stmt(db, 'SELECT * FROM consensus_decisions WHERE id = ?').get(id) as DecisionRow;
+}

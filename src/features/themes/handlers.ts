@@ -1,10 +1,9 @@
 import type { Handlers, HandlerContext } from '../../api/handler-types.ts';
 import type { Tx } from '../../store/operations.ts';
-import { stmt } from '../../store/changes.ts';
 import { codeName } from '../codes/queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 import {
-  attachCode, attachedCodes, createTheme, getTheme, listEvents, listLinks, moveTheme, recordEvent, themeDescendants, type ThemeRow,
+  attachCode, attachedCodes, childThemeIds, createTheme, hasThemeEvents, moveThemeMemos, getTheme, listEvents, listLinks, moveTheme, recordEvent, themeDescendants, type ThemeRow,
 } from './queries.ts';
 import { themeView, themeViews, unattachedCodeIds } from './view.ts';
 import { strongestQuotes } from './quotes.ts';
@@ -106,7 +105,7 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
     h.op(`Merge ${label(src)} into ${label(dst)}`, (tx) => {
       const codes = attachedCodes(tx.db, src.id);
       for (const c of codes) attachCode(tx, dst.id, c);
-      for (const k of stmt(tx.db, 'SELECT id FROM themes WHERE parent_id = ? ORDER BY position, id').all(src.id) as { id: number }[]) moveTheme(tx, k.id, dst.id);
+      for (const k of childThemeIds(tx.db, src.id)) moveTheme(tx, k, dst.id);
       const links = listLinks(tx.db);
       for (const l of links.filter((l) => l.fromId === src.id || l.toId === src.id)) {
         const from = l.fromId === src.id ? dst.id : l.fromId, to = l.toId === src.id ? dst.id : l.toId;
@@ -114,7 +113,7 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
         if (from === to || dup) tx.delete('theme_links', [{ id: l.id }]);
         else tx.update('theme_links', { id: l.id }, { from_theme_id: from, to_theme_id: to });
       }
-      for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'theme' AND target_id = ?`).all(src.id) as { id: number }[]) tx.update('memos', { id: m.id }, { target_id: dst.id });
+      moveThemeMemos(tx, src.id, dst.id);
       const details = { source: src.name, sourceId: src.id, target: dst.name, targetId: dst.id, codes: codes.length };
       recordEvent(tx, h.actor, src, 'merged', i.why, details);
       recordEvent(tx, h.actor, dst, 'merged', i.why, details);
@@ -145,7 +144,7 @@ export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
     return { original: views.get(t.id)!, created: ids.map((id) => views.get(id)!) };
   },
   'themes.history': (i, h) => {
-    if (i.id !== undefined && !stmt(h.db, 'SELECT 1 FROM theme_events WHERE theme_id = ?').get(i.id)) getTheme(h.db, i.id);
+    if (i.id !== undefined && !hasThemeEvents(h.db, i.id)) getTheme(h.db, i.id);
     return listEvents(h.db, i.id);
   },
   'themes.quotes': (i, h) => strongestQuotes(h.db, getTheme(h.db, i.id), i),

@@ -135,3 +135,17 @@ export function moveAttachments(tx: Tx, fromCodeId: number, toCodeId: number): v
     attachCode(tx, t, toCodeId);
   }
 }
+
+/** A theme's direct sub-themes, in their order. */
+export function childThemeIds(db: Db, id: number): number[] {
+  return (stmt(db, 'SELECT id FROM themes WHERE parent_id = ? ORDER BY position, id').all(id) as { id: number }[]).map((r) => r.id);
+}
+
+/** Moves the memos written on one theme onto another (a merge). */
+export function moveThemeMemos(tx: Tx, fromThemeId: number, toThemeId: number): void {
+  for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'theme' AND target_id = ?`).all(fromThemeId) as { id: number }[]) tx.update('memos', { id: m.id }, { target_id: toThemeId });
+}
+
+export function hasThemeEvents(db: Db, themeId: number): boolean {
+  return !!stmt(db, 'SELECT 1 FROM theme_events WHERE theme_id = ?').get(themeId);
+}
