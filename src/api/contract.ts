@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
-  Attributes, Code, Coder, Coding, Color, DocumentSummary, Id, Memo, MemoTarget, Operation, Participant, SearchHit, Turn,
+  Attributes, Code, Coder, Coding, Color, DocumentSummary, Id, Participant, Turn,
 } from '../core/model/entities.ts';
+import { memosMethods } from '../features/memos/contract.ts';
+import { historyMethods } from '../features/history/contract.ts';
+import { searchMethods } from '../features/search/contract.ts';
 import { themesMethods } from '../features/themes/contract.ts';
 import { agreementMethods } from '../features/agreement/contract.ts';
 import { refiMethods } from '../features/refi/contract.ts';
@@ -26,7 +29,6 @@ const CoderName = z.string().trim().min(1, 'a coder name is required').max(100);
 const Span = { start: z.number().int().min(0), end: z.number().int().min(1) };
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
-const Undo = z.object({ operationId: Id, summary: z.string() });
 
 export const ImportFile = z.object({
   name: z.string().min(1).max(255),
@@ -96,26 +98,9 @@ export const contract = withStringLimits({
   'codings.inVivo': method(z.object({ documentId: Id, coder: CoderName, parentId: Id.nullable().optional(), ...Span }).strict(),
     z.object({ code: Code, coding: Coding }), true),
 
-  'memos.list': method(z.object({ targetType: MemoTarget.optional(), targetId: z.number().int().nullable().optional() }).strict(), z.array(Memo)),
-  'memos.create': method(z.object({
-    targetType: MemoTarget, targetId: z.number().int().nullable(), title: z.string().max(500).default(''),
-    body: z.string().max(5_000_000).default(''), author: z.string().max(100).default(''),
-  }).strict(), Memo, true),
-  'memos.update': method(z.object({ id: Id, title: z.string().max(500).optional(), body: z.string().max(5_000_000).optional() }).strict(), Memo, true),
-  'memos.delete': method(z.object({ id: Id }).strict(), Ok, true),
-
-  'history.list': method(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
-    z.object({ operations: z.array(Operation), canUndo: z.boolean(), canRedo: z.boolean() })),
-  'history.undo': method(Empty, Undo),
-  'history.redo': method(Empty, Undo),
-
-  'search.query': method(z.object({
-    query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(10_000).default(200), documentId: Id.optional(),
-  }).strict(), z.object({ hits: z.array(SearchHit), total: z.number().int() })),
-  'search.autocode': method(z.object({
-    query: z.string().trim().min(1).max(500), codeId: Id, coder: CoderName, scope: z.enum(['hit', 'sentence', 'turn']).default('hit'),
-    documentId: Id.optional(),
-  }).strict(), z.object({ created: z.number().int(), skipped: z.number().int() }), true),
+  ...memosMethods,
+  ...historyMethods,
+  ...searchMethods,
   ...themesMethods,
   ...agreementMethods,
   ...reconcileMethods,
