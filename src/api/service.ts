@@ -39,7 +39,21 @@ import { mediaHandlers } from '../features/media/handlers.ts';
 export const handlers = {
   ...jobsHandlers,
   ...appHandlers,
-  ...projectHandlers, ...documentHandlers, ...participantHandlers, ...codeHandlers, ...memoHandlers, ...historyHandlers, ...searchHandlers, ...themesHandlers, ...agreementHandlers, ...reconcileHandlers, ...refiHandlers, ...reportsHandlers, ...anonymiseHandlers, ...backupHandlers, ...mediaHandlers,
+  ...projectHandlers,
+  ...documentHandlers,
+  ...participantHandlers,
+  ...codeHandlers,
+  ...memoHandlers,
+  ...historyHandlers,
+  ...searchHandlers,
+  ...themesHandlers,
+  ...agreementHandlers,
+  ...reconcileHandlers,
+  ...refiHandlers,
+  ...reportsHandlers,
+  ...anonymiseHandlers,
+  ...backupHandlers,
+  ...mediaHandlers,
 } satisfies { [M in MethodName]: Handler<M> };
 
 export interface CallContext {
