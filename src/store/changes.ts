@@ -1,4 +1,5 @@
 import type { Db } from './open.ts';
+import { POLYMORPHIC } from './polymorphic.ts';
 
 /**
  * Row-level change primitives. Every mutation goes through them so that each one can be
@@ -19,36 +20,71 @@ const KEYS: Record<string, string[]> = {
 };
 export const keyColumns = (table: string): string[] => KEYS[table] ?? ['id'];
 
-interface Dependent { table: string; column: string; parentColumn: string; extra?: Row; nullify?: boolean }
+/**
+ * A table whose rows go (or have a column nulled) when a parent row is deleted. Deletes capture
+ * them whole so undo restores them. `columns[i]` of the dependent matches `parentColumns[i]` of
+ * the parent; `extra` narrows a polymorphic reference to one kind of target.
+ */
+export interface Dependent { table: string; columns: string[]; parentColumns: string[]; extra?: Row; nullify?: boolean }
 
-// Rows that would be removed (or nulled) with their parent; listed so deletes are captured whole.
-const DEPENDENTS: Record<string, Dependent[]> = {
-  documents: [
-    { table: 'codings', column: 'document_id', parentColumn: 'id' },
-    { table: 'turns', column: 'document_id', parentColumn: 'id' },
-    { table: 'speaker_participants', column: 'document_id', parentColumn: 'id' },
-    { table: 'memos', column: 'target_id', parentColumn: 'id', extra: { target_type: 'document' } },
-  ],
-  codes: [
-    { table: 'codes', column: 'parent_id', parentColumn: 'id' },
-    { table: 'codings', column: 'code_id', parentColumn: 'id' },
-    { table: 'memos', column: 'target_id', parentColumn: 'id', extra: { target_type: 'code' } },
-  ],
-  codings: [
-    { table: 'memos', column: 'target_id', parentColumn: 'id', extra: { target_type: 'coding' } },
-  ],
-  participants: [
-    { table: 'participant_attributes', column: 'participant_id', parentColumn: 'id' },
-    { table: 'speaker_participants', column: 'participant_id', parentColumn: 'id' },
-    { table: 'documents', column: 'participant_id', parentColumn: 'id', nullify: true },
-    { table: 'memos', column: 'target_id', parentColumn: 'id', extra: { target_type: 'participant' } },
-  ],
-};
+interface ForeignKeyRow { id: number; seq: number; table: string; from: string; to: string | null; on_delete: string }
 
-/** Lets later migrations register tables that hang off existing ones (e.g. themes). */
-export function registerDependent(parent: string, dep: Dependent): void {
-  (DEPENDENTS[parent] ??= []).push(dep);
+/**
+ * Every table's dependents, read from the schema itself (no registration):
+ * - a foreign key ON DELETE CASCADE: the child rows go with the parent;
+ * - ON DELETE SET NULL: the child's column is nulled (and restored on undo);
+ * - a table's reference to itself (a tree's parent_id), whatever its ON DELETE: deleting a node
+ *   takes its subtree (RESTRICT there only stops SQL from orphaning sub-nodes);
+ * - any other RESTRICT / NO ACTION: not followed, so the delete fails as SQL says;
+ * - the polymorphic references SQLite cannot know (src/store/polymorphic.ts).
+ * A tree's own sub-nodes come first, so a captured row is always re-inserted after its parents.
+ */
+export function deriveDependents(db: Db): Record<string, Dependent[]> {
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as { name: string }[])
+    .map((r) => r.name);
+  const pk = (t: string) => (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as { name: string }[])
+    .map((r) => r.name);
+  const own: Record<string, Dependent[]> = {};
+  const others: Record<string, Dependent[]> = {};
+  for (const child of tables) {
+    const fks = db.prepare(`SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq`).all(child) as ForeignKeyRow[];
+    const byId = new Map<number, ForeignKeyRow[]>();
+    for (const fk of fks) byId.set(fk.id, [...(byId.get(fk.id) ?? []), fk]);
+    for (const parts of byId.values()) {
+      const parent = parts[0].table;
+      const action = parts[0].on_delete.toUpperCase();
+      const self = parent === child;
+      if (action === 'SET DEFAULT') throw new Error(`${child}: ON DELETE SET DEFAULT is not supported by undo`);
+      if (action !== 'CASCADE' && action !== 'SET NULL' && !self) continue;
+      const parentPk = parts.some((p) => p.to == null) ? pk(parent) : [];
+      const dep: Dependent = {
+        table: child,
+        columns: parts.map((p) => p.from),
+        parentColumns: parts.map((p, i) => p.to ?? parentPk[i]),
+      };
+      if (action === 'SET NULL') dep.nullify = true;
+      ((self ? own : others)[parent] ??= []).push(dep);
+    }
+  }
+  const out: Record<string, Dependent[]> = {};
+  for (const t of new Set([...Object.keys(own), ...Object.keys(others)])) out[t] = [...(own[t] ?? []), ...(others[t] ?? [])];
+  for (const ref of POLYMORPHIC) {
+    for (const [kind, parent] of Object.entries(ref.targets)) {
+      (out[parent] ??= []).push({ table: ref.table, columns: [ref.column], parentColumns: ['id'], extra: { [ref.discriminator]: kind } });
+    }
+  }
+  return out;
 }
+
+const derived = new WeakMap<Db, { version: number; deps: Record<string, Dependent[]> }>();
+/** The dependents for this connection's schema, derived once per schema version. */
+export function dependentsOf(db: Db): Record<string, Dependent[]> {
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  let d = derived.get(db);
+  if (!d || d.version !== version) derived.set(db, (d = { version, deps: deriveDependents(db) }));
+  return d.deps;
+}
+
 export function registerKey(table: string, cols: string[]): void {
   KEYS[table] = cols;
 }
@@ -96,7 +132,7 @@ function selectRows(db: Db, table: string, match: Row): Row[] {
   return stmt(db, `SELECT * FROM ${ident(table)} WHERE ${where(cols)}`).all(...cols.map((c) => match[c])) as Row[];
 }
 
-/** Collects rows to delete, parents first, following DEPENDENTS recursively. */
+/** Collects rows to delete, parents first, following the schema's dependents recursively. */
 function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<string>): void {
   const fresh = rows.filter((r) => {
     const k = table + ':' + keyColumns(table).map((c) => String(r[c])).join('\u0000');
@@ -106,14 +142,16 @@ function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<st
   });
   if (!fresh.length) return;
   out.push({ op: 'insert', table, rows: fresh });
-  for (const dep of DEPENDENTS[table] ?? []) {
+  for (const dep of dependentsOf(db)[table] ?? []) {
     for (const r of fresh) {
-      const children = selectRows(db, dep.table, { [dep.column]: r[dep.parentColumn], ...(dep.extra ?? {}) });
+      const match: Row = { ...(dep.extra ?? {}) };
+      dep.columns.forEach((c, i) => { match[c] = r[dep.parentColumns[i]]; });
+      const children = selectRows(db, dep.table, match);
       if (!children.length) continue;
       if (dep.nullify) {
         for (const c of children) {
           const key = pick(c, keyColumns(dep.table));
-          out.push({ op: 'update', table: dep.table, key, set: { [dep.column]: c[dep.column] } });
+          out.push({ op: 'update', table: dep.table, key, set: pick(c, dep.columns) });
         }
       } else {
         capture(db, dep.table, children, out, seen);
@@ -160,9 +198,9 @@ function applyOne(db: Db, a: Action): Action[] {
   for (const key of a.keys) capture(db, a.table, selectRows(db, a.table, key), captured, seen);
   for (const c of captured) {
     if (c.op === 'update') {
-      const col = Object.keys(c.set)[0];
+      const cols = Object.keys(c.set);
       const kc = Object.keys(c.key);
-      stmt(db, `UPDATE ${ident(c.table)} SET ${ident(col)} = NULL WHERE ${where(kc)}`).run(...kc.map((k) => c.key[k]));
+      stmt(db, `UPDATE ${ident(c.table)} SET ${cols.map((col) => `${ident(col)} = NULL`).join(', ')} WHERE ${where(kc)}`).run(...kc.map((k) => c.key[k]));
     }
   }
   for (let i = captured.length - 1; i >= 0; i--) {

@@ -2,14 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../store/open.ts';
 import type { Tx } from '../../store/operations.ts';
-import { registerDependent, stmt } from '../../store/changes.ts';
+import { stmt } from '../../store/changes.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { nowIso } from '../../store/rows.ts';
 import { clock, sha256File, sha256FileSync, statFile, type Probe } from './probe.ts';
 import { interpolateTurnTimes, SyncError, type SyncPoint } from './sync.ts';
-
-// A document's recording goes (and comes back on undo) with the document.
-registerDependent('documents', { table: 'recordings', column: 'document_id', parentColumn: 'id' });
 
 export interface RecordingRow {
   id: number; document_id: number; path: string; file_name: string; size: number; mtime_ms: number; sha256: string;

@@ -3,12 +3,8 @@
 // is a disagreement (A only, B only, boundaries differ). An A-only passage that overlaps a B-only
 // passage of another code is one disagreement of its own: different codes on the same text.
 import type { Db } from '../../store/open.ts';
-import { registerDependent, stmt } from '../../store/changes.ts';
+import { stmt } from '../../store/changes.ts';
 import { coderIds } from '../agreement/data.ts';
-
-registerDependent('documents', { table: 'consensus_decisions', column: 'document_id', parentColumn: 'id' });
-registerDependent('codes', { table: 'consensus_decisions', column: 'code_id', parentColumn: 'id' });
-registerDependent('codes', { table: 'consensus_decisions', column: 'other_code_id', parentColumn: 'id' });
 
 export type DisagreementKind = 'a-only' | 'b-only' | 'boundaries' | 'different-codes';
 

@@ -2,11 +2,9 @@
 // audio or video source its transcript came from, as the file named it. One function reads it
 // per document, for the export and for linking the recording to the document later.
 import type { Db } from '../../store/open.ts';
-import { registerDependent, registerKey, stmt } from '../../store/changes.ts';
+import { registerKey, stmt } from '../../store/changes.ts';
 
 registerKey('refi_media', ['document_id']);
-// The reference goes (and comes back on undo) with its document.
-registerDependent('documents', { table: 'refi_media', column: 'document_id', parentColumn: 'id' });
 
 export interface MediaSyncPoint {
   guid: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/open.ts';
-import { registerDependent, registerKey, stmt } from '../../store/changes.ts';
+import { registerKey, stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { getMeta } from '../../store/rows.ts';
 import { stableGuid } from '../../core/map/refi-graph.ts';
@@ -11,11 +11,6 @@ import { stableGuid } from '../../core/map/refi-graph.ts';
 export type GuidEntity = 'document' | 'participant' | 'coder' | 'theme_link' | 'selection';
 
 registerKey('refi_guids', ['entity', 'entity_id']);
-registerDependent('documents', { table: 'refi_guids', column: 'entity_id', parentColumn: 'id', extra: { entity: 'document' } });
-registerDependent('participants', { table: 'refi_guids', column: 'entity_id', parentColumn: 'id', extra: { entity: 'participant' } });
-registerDependent('coders', { table: 'refi_guids', column: 'entity_id', parentColumn: 'id', extra: { entity: 'coder' } });
-registerDependent('theme_links', { table: 'refi_guids', column: 'entity_id', parentColumn: 'id', extra: { entity: 'theme_link' } });
-registerDependent('codings', { table: 'refi_guids', column: 'entity_id', parentColumn: 'id', extra: { entity: 'selection' } });
 
 /** Every kept GUID of one kind, by row id. */
 export function keptGuids(db: Db, entity: GuidEntity): Map<number, string> {
