@@ -13,12 +13,10 @@ export type Action =
   | { op: 'delete'; table: string; keys: Row[] }
   | { op: 'update'; table: string; key: Row; set: Row };
 
-const KEYS: Record<string, string[]> = {
-  participant_attributes: ['participant_id', 'key'],
-  speaker_participants: ['document_id', 'speaker'],
-  project_meta: ['key'],
-};
-export const keyColumns = (table: string): string[] => KEYS[table] ?? ['id'];
+/** The columns that name one row of a table: its primary key (`id` for a table without one). */
+export function keyColumns(db: Db, table: string): string[] {
+  return schemaOf(db).keys.get(table) ?? ['id'];
+}
 
 /**
  * A table whose rows go (or have a column nulled) when a parent row is deleted. Deletes capture
@@ -76,17 +74,28 @@ export function deriveDependents(db: Db): Record<string, Dependent[]> {
   return out;
 }
 
-const derived = new WeakMap<Db, { version: number; deps: Record<string, Dependent[]> }>();
-/** The dependents for this connection's schema, derived once per schema version. */
-export function dependentsOf(db: Db): Record<string, Dependent[]> {
-  const version = db.pragma('schema_version', { simple: true }) as number;
-  let d = derived.get(db);
-  if (!d || d.version !== version) derived.set(db, (d = { version, deps: deriveDependents(db) }));
-  return d.deps;
+function deriveKeys(db: Db): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+  for (const { name } of tables) {
+    const pk = (db.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map((r) => r.name);
+    if (pk.length) keys.set(name, pk);
+  }
+  return keys;
 }
 
-export function registerKey(table: string, cols: string[]): void {
-  KEYS[table] = cols;
+interface Schema { version: number; deps: Record<string, Dependent[]>; keys: Map<string, string[]> }
+const derived = new WeakMap<Db, Schema>();
+/** What undo reads from this connection's schema, derived once per schema version. */
+function schemaOf(db: Db): Schema {
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  let d = derived.get(db);
+  if (!d || d.version !== version) derived.set(db, (d = { version, deps: deriveDependents(db), keys: deriveKeys(db) }));
+  return d;
+}
+/** The dependents for this connection's schema, derived once per schema version. */
+export function dependentsOf(db: Db): Record<string, Dependent[]> {
+  return schemaOf(db).deps;
 }
 
 type InsertHook = (db: Db, row: Row, id: number) => void;
@@ -135,7 +144,7 @@ function selectRows(db: Db, table: string, match: Row): Row[] {
 /** Collects rows to delete, parents first, following the schema's dependents recursively. */
 function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<string>): void {
   const fresh = rows.filter((r) => {
-    const k = table + ':' + keyColumns(table).map((c) => String(r[c])).join('\u0000');
+    const k = table + ':' + keyColumns(db, table).map((c) => String(r[c])).join('\u0000');
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -150,7 +159,7 @@ function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<st
       if (!children.length) continue;
       if (dep.nullify) {
         for (const c of children) {
-          const key = pick(c, keyColumns(dep.table));
+          const key = pick(c, keyColumns(db, dep.table));
           out.push({ op: 'update', table: dep.table, key, set: pick(c, dep.columns) });
         }
       } else {
@@ -177,8 +186,8 @@ function applyOne(db: Db, a: Action): Action[] {
     const keys: Row[] = [];
     for (const r of a.rows) {
       const id = insertRow(db, a.table, r);
-      const k = pick(r, keyColumns(a.table));
-      if (keyColumns(a.table)[0] === 'id' && k.id == null) k.id = id;
+      const k = pick(r, keyColumns(db, a.table));
+      if (keyColumns(db, a.table)[0] === 'id' && k.id == null) k.id = id;
       keys.push(k);
     }
     return [{ op: 'delete', table: a.table, keys }];
@@ -206,7 +215,7 @@ function applyOne(db: Db, a: Action): Action[] {
   for (let i = captured.length - 1; i >= 0; i--) {
     const c = captured[i];
     if (c.op !== 'insert') continue;
-    const kc = keyColumns(c.table);
+    const kc = keyColumns(db, c.table);
     const del = stmt(db, `DELETE FROM ${ident(c.table)} WHERE ${where(kc)}`);
     for (const r of c.rows) del.run(...kc.map((k) => r[k]));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveDependents, dependentsOf, type Dependent } from '../../src/store/changes.ts';
+import { deriveDependents, dependentsOf, keyColumns, type Dependent } from '../../src/store/changes.ts';
 import { NOT_REFERENCES, POLYMORPHIC } from '../../src/store/polymorphic.ts';
 import type { Db } from '../../src/store/open.ts';
 import { importText, INTERVIEW, snapshot, tmpProject } from '../helpers/project.ts';
@@ -57,6 +57,17 @@ describe('undo dependents derived from the schema', () => {
       theme_links: [guid('theme_link')],
     };
     expect(norm(dependentsOf(dbOf(service)))).toEqual(norm(before));
+    service.close();
+  });
+
+  it('row keys are read from the primary keys too (they were registered by hand)', () => {
+    const { service } = tmpProject();
+    const db = dbOf(service);
+    const before: Record<string, string[]> = {
+      participant_attributes: ['participant_id', 'key'], speaker_participants: ['document_id', 'speaker'], project_meta: ['key'],
+      theme_codes: ['theme_id', 'code_id'], map_positions: ['node_id'], refi_media: ['document_id'], refi_guids: ['entity', 'entity_id'],
+    };
+    for (const t of userTables(db)) expect(keyColumns(db, t), t).toEqual(before[t] ?? (t === 'client_operations' ? ['client_id'] : ['id']));
     service.close();
   });
 

@@ -2,9 +2,7 @@
 // audio or video source its transcript came from, as the file named it. One function reads it
 // per document, for the export and for linking the recording to the document later.
 import type { Db } from '../../store/open.ts';
-import { registerKey, stmt } from '../../store/changes.ts';
-
-registerKey('refi_media', ['document_id']);
+import { stmt } from '../../store/changes.ts';
 
 export interface MediaSyncPoint {
   guid: string;

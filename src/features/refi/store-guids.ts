@@ -1,5 +1,5 @@
 import type { Db } from '../../store/open.ts';
-import { registerKey, stmt } from '../../store/changes.ts';
+import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { getMeta } from '../../store/rows.ts';
 import { stableGuid } from '../../core/map/refi-graph.ts';
@@ -9,8 +9,6 @@ import { stableGuid } from '../../core/map/refi-graph.ts';
 // and the same project always exports the same GUIDs. Rows go with their owner (and come back
 // with it on undo).
 export type GuidEntity = 'document' | 'participant' | 'coder' | 'theme_link' | 'selection';
-
-registerKey('refi_guids', ['entity', 'entity_id']);
 
 /** Every kept GUID of one kind, by row id. */
 export function keptGuids(db: Db, entity: GuidEntity): Map<number, string> {

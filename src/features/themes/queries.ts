@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/open.ts';
-import { registerKey, stmt } from '../../store/changes.ts';
+import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
@@ -18,8 +18,6 @@ export interface ThemeRow {
 // Deleting a theme takes its sub-tree, code attachments, links and memos with it (and undo brings
 // them back; undo reads this from the foreign keys); deleting a code takes its attachments. The
 // decision history is deliberately kept (theme_events.theme_id has no foreign key).
-registerKey('theme_codes', ['theme_id', 'code_id']);
-registerKey('map_positions', ['node_id']);
 
 /** Which kinds may sit under which: null is the top level. */
 const PARENT_KINDS: Record<ThemeKind, (ThemeKind | null)[]> = {
