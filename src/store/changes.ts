@@ -88,7 +88,7 @@ interface Schema { version: number; deps: Record<string, Dependent[]>; keys: Map
 const derived = new WeakMap<Db, Schema>();
 /** What undo reads from this connection's schema, derived once per schema version. */
 function schemaOf(db: Db): Schema {
-  const version = db.pragma('schema_version', { simple: true }) as number;
+  const version = (stmt(db, 'PRAGMA schema_version').get() as { schema_version: number }).schema_version;
   let d = derived.get(db);
   if (!d || d.version !== version) derived.set(db, (d = { version, deps: deriveDependents(db), keys: deriveKeys(db) }));
   return d;
@@ -143,8 +143,9 @@ function selectRows(db: Db, table: string, match: Row): Row[] {
 
 /** Collects rows to delete, parents first, following the schema's dependents recursively. */
 function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<string>): void {
+  const kc = keyColumns(db, table);
   const fresh = rows.filter((r) => {
-    const k = table + ':' + keyColumns(db, table).map((c) => String(r[c])).join('\u0000');
+    const k = table + ':' + kc.map((c) => String(r[c])).join('\u0000');
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -184,10 +185,11 @@ export function applyActions(db: Db, actions: Action[]): Action[] {
 function applyOne(db: Db, a: Action): Action[] {
   if (a.op === 'insert') {
     const keys: Row[] = [];
+    const kc = keyColumns(db, a.table);
     for (const r of a.rows) {
       const id = insertRow(db, a.table, r);
-      const k = pick(r, keyColumns(db, a.table));
-      if (keyColumns(db, a.table)[0] === 'id' && k.id == null) k.id = id;
+      const k = pick(r, kc);
+      if (kc[0] === 'id' && k.id == null) k.id = id;
       keys.push(k);
     }
     return [{ op: 'delete', table: a.table, keys }];
