@@ -13,7 +13,8 @@
 const CONTRACT = '^src/(api/contract[a-z-]*|features/[a-z-]+/[a-z-]*contract|jobs/contract)\\.ts$';
 /** Module cycles that exist today; no other may appear. */
 const KNOWN_CYCLES = [
-  '^src/core/agreement/(segment-units|units)\\.ts$', '^renderer/src/features/transcript/(TranscriptView|TranscriptHeader|useTranscriptSelection|useKeyboardCaret)\\.tsx?$',
+  '^src/core/agreement/(segment-units|units)\\.ts$',
+  '^renderer/src/features/transcript/(TranscriptView|TranscriptHeader|useTranscriptSelection|useKeyboardCaret)\\.tsx?$',
   // The REFI import's modules call each other (caught when the REFI work of issues 11 and 16 merged).
   '^src/features/refi/(store-import-match|store-import-sources|media-import|to-store|media-read|read-qde)\\.ts$',
 ];
@@ -22,7 +23,8 @@ module.exports = {
   forbidden: [
     {
       name: 'renderer-imports-only-contract-and-core',
-      comment: 'The renderer is untrusted and runs in a browser: it reaches the project only through the API contract, and imports its own files, the contracts and src/core.',
+      comment:
+        'The renderer is untrusted and runs in a browser: it reaches the project only through the API contract, and imports its own files, the contracts and src/core.',
       severity: 'error',
       from: { path: '^renderer/src' },
       to: { pathNot: ['^renderer/src', CONTRACT, '^src/core/', 'node_modules', '^@lexical/'] },
@@ -71,7 +73,8 @@ module.exports = {
     },
     {
       name: 'store-is-infrastructure',
-      comment: 'src/store is open, lock, migrations, transactions, the undo log and the statement cache: it imports no feature, no api, no host.',
+      comment:
+        'src/store is open, lock, migrations, transactions, the undo log and the statement cache: it imports no feature, no api, no host.',
       severity: 'error',
       from: { path: '^src/store/' },
       to: { path: '^src/', pathNot: ['^src/(store|lib|core)/'] },
@@ -85,7 +88,8 @@ module.exports = {
     },
     {
       name: 'hosts-import-only-api-core-and-lib',
-      comment: 'CLI, web server and Electron reach the project through Service.call only: never the store, never a feature (contracts excepted).',
+      comment:
+        'CLI, web server and Electron reach the project through Service.call only: never the store, never a feature (contracts excepted).',
       severity: 'error',
       from: { path: ['^src/cli/', '^src/server/', '^electron/'] },
       to: { path: '^src/', pathNot: ['^src/(api|core|lib|cli|server)/', CONTRACT] },

@@ -14,8 +14,11 @@ import { loadProjectCodings } from '../src/features/agreement/data.ts';
 import { buildSample } from '../src/api/sample.ts';
 import { arg, now, rng } from './kit.ts';
 
-const N = arg('codings', 100_000), DOCS = arg('documents', 500), CODES = arg('codes', 200);
-const DOC_LEN = 30_000, TURN_LEN = 300; // ~5,000-word interviews, 100 turns each
+const N = arg('codings', 100_000),
+  DOCS = arg('documents', 500),
+  CODES = arg('codes', 200);
+const DOC_LEN = 30_000,
+  TURN_LEN = 300; // ~5,000-word interviews, 100 turns each
 
 function generate(db: Db, perCoder: number): void {
   const at = '2026-01-01T00:00:00Z';
@@ -27,16 +30,20 @@ function generate(db: Db, perCoder: number): void {
       db.prepare(`INSERT INTO participant_attributes VALUES (?, 'group', ?)`).run(p, g);
     }
     const text = 'a'.repeat(DOC_LEN);
-    const doc = db.prepare(`INSERT INTO documents (name, original_filename, format, sha256, text, char_length, word_count, participant_id, imported_at)
+    const doc =
+      db.prepare(`INSERT INTO documents (name, original_filename, format, sha256, text, char_length, word_count, participant_id, imported_at)
       VALUES (?, ?, 'txt', ?, ?, ?, 5000, ?, ?)`);
     const turn = db.prepare('INSERT INTO turns (document_id, idx, speaker, start, end) VALUES (?, ?, ?, ?, ?)');
     for (let d = 1; d <= DOCS; d++) {
       doc.run(`d${d}`, `d${d}.txt`, `sha${d}`, text, DOC_LEN, 1 + (d % 4), at);
-      for (let t = 0; t * TURN_LEN < DOC_LEN; t++) turn.run(d, t, t % 2 ? 'P' : 'Interviewer', t * TURN_LEN, Math.min(DOC_LEN, (t + 1) * TURN_LEN - 2));
+      for (let t = 0; t * TURN_LEN < DOC_LEN; t++)
+        turn.run(d, t, t % 2 ? 'P' : 'Interviewer', t * TURN_LEN, Math.min(DOC_LEN, (t + 1) * TURN_LEN - 2));
     }
     const code = db.prepare(`INSERT INTO codes (guid, name, color, created_at) VALUES (?, ?, '#888888', ?)`);
     for (let c = 1; c <= CODES; c++) code.run(`g${c}`, `code ${c}`, at);
-    const ins = db.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     let g = 0;
     for (let k = 0; k < perCoder; k++) {
       const d = 1 + (k % DOCS);
@@ -79,7 +86,14 @@ function scenario(perCoder: number) {
     const cpu = process.cpuUsage(cpu0);
     total += ms;
     const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.value;
-    levels[unit] = { ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codes: r.perCode.length, coefficientsPerCode: r.perCode[0].coefficients.length, overallUnits: r.overall.units, overallKappa: kappa };
+    levels[unit] = {
+      ms: Math.round(ms),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      codes: r.perCode.length,
+      coefficientsPerCode: r.perCode[0].coefficients.length,
+      overallUnits: r.overall.units,
+      overallKappa: kappa,
+    };
   }
   // With intervals (issue 12): the cluster bootstrap over documents, per code, at the CLI's default
   // 500 replicates and the report's 1,000 (the Reconcile view's "Agreement report").
@@ -94,8 +108,12 @@ function scenario(perCoder: number) {
       const kappa = r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
       const perCode = r.perCode[0].coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
       intervals[`${unit}, ${bootstrap} replicates`] = {
-        ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), codesWithIntervals: r.perCode.filter((c) => c.coefficients.some((x) => x.ci)).length,
-        overallKappa: [kappa.value, kappa.ci?.lower, kappa.ci?.upper], firstCodeKappa: [perCode.value, perCode.ci?.lower, perCode.ci?.upper], method: r.bootstrap.method,
+        ms: Math.round(ms),
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        codesWithIntervals: r.perCode.filter((c) => c.coefficients.some((x) => x.ci)).length,
+        overallKappa: [kappa.value, kappa.ci?.lower, kappa.ci?.upper],
+        firstCodeKappa: [perCode.value, perCode.ci?.lower, perCode.ci?.upper],
+        method: r.bootstrap.method,
       };
     }
   }
@@ -107,11 +125,22 @@ function scenario(perCoder: number) {
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return {
-    codingsPerCoder: perCoder, documents: DOCS, codes: CODES, characters: DOCS * DOC_LEN, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs),
-    levels, intervals,
+    codingsPerCoder: perCoder,
+    documents: DOCS,
+    codes: CODES,
+    characters: DOCS * DOC_LEN,
+    generateMs: Math.round(generateMs),
+    loadMs: Math.round(loadMs),
+    levels,
+    intervals,
     unitizing: {
-      ms: Math.round(unitizingMs), perCode: u.perCode.length, binaryUAlpha: u.binaryUAlpha.value, uAlpha: u.uAlpha.value, uAlphaNote: u.uAlpha.note ? 'codes overlap within a coder' : undefined,
-      krippendorff2004: u.krippendorff2004.overall.value, leftOut: u.leftOut.length,
+      ms: Math.round(unitizingMs),
+      perCode: u.perCode.length,
+      binaryUAlpha: u.binaryUAlpha.value,
+      uAlpha: u.uAlpha.value,
+      uAlphaNote: u.uAlpha.note ? 'codes overlap within a coder' : undefined,
+      krippendorff2004: u.krippendorff2004.overall.value,
+      leftOut: u.leftOut.length,
     },
     totalMs: Math.round(total),
   };
@@ -129,23 +158,45 @@ async function sample() {
   const out: Record<string, unknown> = {};
   for (const unit of ['character', 'turn']) {
     const t = now();
-    const r = spawnSync(process.execPath, [bin, 'agreement', file, '--coders', 'Amira,Ben', '--unit', unit, '--json'], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+    const r = spawnSync(process.execPath, [bin, 'agreement', file, '--coders', 'Amira,Ben', '--unit', unit, '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 2 ** 28,
+    });
     const ms = now() - t;
     if (r.status !== 0) throw new Error(r.stderr);
     const j = JSON.parse(r.stdout);
     const k = j.overall.coefficients.find((c: { coefficient: string }) => c.coefficient === 'cohen_kappa');
-    out[unit] = { processMs: Math.round(ms), codes: j.perCode.length, replicates: j.bootstrap.replicates, overallKappa: [k.value, k.ci.lower, k.ci.upper], method: j.bootstrap.method };
+    out[unit] = {
+      processMs: Math.round(ms),
+      codes: j.perCode.length,
+      replicates: j.bootstrap.replicates,
+      overallKappa: [k.value, k.ci.lower, k.ci.upper],
+      method: j.bootstrap.method,
+    };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return out;
 }
 
 async function main() {
-const sampleStudy = await sample();
-const base = scenario(N);
-const doubled = scenario(2 * N);
-console.log(JSON.stringify({
-  bench: 'agreement', node: process.version, targetMs: 2000, loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
-  sampleStudy, base, doubled, growth: +(doubled.totalMs / base.totalMs).toFixed(2), withinTarget: base.totalMs <= 2000,
-}, null, 2));
+  const sampleStudy = await sample();
+  const base = scenario(N);
+  const doubled = scenario(2 * N);
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'agreement',
+        node: process.version,
+        targetMs: 2000,
+        loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+        sampleStudy,
+        base,
+        doubled,
+        growth: +(doubled.totalMs / base.totalMs).toFixed(2),
+        withinTarget: base.totalMs <= 2000,
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -9,13 +9,16 @@ import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg, now, rng } from './kit.ts';
 import { dbOf } from '../tests/helpers/db.ts';
 
-const N = arg('codings', 1_000_000), RUNS = arg('runs', 500);
+const N = arg('codings', 1_000_000),
+  RUNS = arg('runs', 500);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-codings-'));
 const s = Service.open(path.join(dir, 'p.thematic'), { create: true });
 
 const docs: { id: number; len: number }[] = [];
 for (let k = 0; k < 50; k++) {
-  const r = await s.call('documents.import', { files: [{ name: `d${k}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 7, 10_000))).toString('base64') }] });
+  const r = await s.call('documents.import', {
+    files: [{ name: `d${k}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 7, 10_000))).toString('base64') }],
+  });
   docs.push({ id: r.documents[0].id, len: r.documents[0].charLength });
 }
 const codes: number[] = [];
@@ -42,17 +45,34 @@ for (let k = 0; k < RUNS + 20; k++) {
   t = now();
   await s.call('history.undo', {});
   const u = now() - t;
-  if (k >= 20) { times.apply.push(a); times.remove.push(r); times.undo.push(u); } // first 20 warm up
+  if (k >= 20) {
+    times.apply.push(a);
+    times.remove.push(r);
+    times.undo.push(u);
+  } // first 20 warm up
 }
-const pct = (xs: number[], p: number) => { const v = [...xs].sort((a, b) => a - b); return +v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(3); };
+const pct = (xs: number[], p: number) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return +v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(3);
+};
 const total = (dbOf(s).prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
 s.close();
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  benchmark: 'codings', codingsInProject: total, runs: RUNS, bulkLoadMs: loadMs, targetP99Ms: 5,
-  applyMs: { p50: pct(times.apply, 0.5), p99: pct(times.apply, 0.99) },
-  removeMs: { p50: pct(times.remove, 0.5), p99: pct(times.remove, 0.99) },
-  undoMs: { p50: pct(times.undo, 0.5), p99: pct(times.undo, 0.99) },
-  growth: 'each call touches O(log n) index pages; cost is flat in the number of codings',
-  checkpoints: 'WAL checkpoints run after 750 ms without a change (none in this back-to-back loop) or inline at 10,000 WAL pages',
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'codings',
+      codingsInProject: total,
+      runs: RUNS,
+      bulkLoadMs: loadMs,
+      targetP99Ms: 5,
+      applyMs: { p50: pct(times.apply, 0.5), p99: pct(times.apply, 0.99) },
+      removeMs: { p50: pct(times.remove, 0.5), p99: pct(times.remove, 0.99) },
+      undoMs: { p50: pct(times.undo, 0.5), p99: pct(times.undo, 0.99) },
+      growth: 'each call touches O(log n) index pages; cost is flat in the number of codings',
+      checkpoints: 'WAL checkpoints run after 750 ms without a change (none in this back-to-back loop) or inline at 10,000 WAL pages',
+    },
+    null,
+    2,
+  ),
+);

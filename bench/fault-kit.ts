@@ -15,17 +15,30 @@ import { dbOf } from '../tests/helpers/db.ts';
 
 export const KINDS = ['import', 'coding', 'decide', 'backup'] as const;
 export type Kind = (typeof KINDS)[number];
-export interface Trial { kind: Kind; killAfterMs: number; acked: number; ok: boolean; problems: string[]; backups: number }
+export interface Trial {
+  kind: Kind;
+  killAfterMs: number;
+  acked: number;
+  ok: boolean;
+  problems: string[];
+  backups: number;
+}
 
 const CHILD = path.resolve(import.meta.dirname, 'fault-child.ts');
 
 /** Runs one victim until `killAfterMs` after it is ready, then kill -9; returns what it acknowledged. */
 function victim(file: string, kind: Kind, seed: number, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, file, kind, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, THEMATIC_BACKUPS: 'on' } });
+    const child = spawn(process.execPath, [CHILD, file, kind, String(seed)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, THEMATIC_BACKUPS: 'on' },
+    });
     const acks: string[] = [];
-    let buf = '', err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    let buf = '',
+      err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.stdout.on('data', (d) => {
       buf += d;
       let nl;
@@ -46,7 +59,11 @@ function victim(file: string, kind: Kind, seed: number, killAfterMs: number): Pr
 function check(file: string, kind: Kind, acks: string[]): { problems: string[]; backups: number } {
   const problems: string[] = [];
   let s: Service;
-  try { s = Service.open(file); } catch (e) { return { problems: [`does not open: ${(e as Error).message}`], backups: 0 }; }
+  try {
+    s = Service.open(file);
+  } catch (e) {
+    return { problems: [`does not open: ${(e as Error).message}`], backups: 0 };
+  }
   try {
     const integrity = dbOf(s).pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
@@ -54,10 +71,14 @@ function check(file: string, kind: Kind, acks: string[]): { problems: string[]; 
     // Backups are pruned to the newest keepLast (older ones of the same day go): only those must be there.
     const expected = kind === 'backup' ? acks.slice(-backupSettings().keepLast) : acks;
     for (const a of expected) {
-      const there = kind === 'import' ? has('SELECT 1 FROM documents WHERE name = ?', a)
-        : kind === 'coding' ? has('SELECT 1 FROM codings WHERE id = ?', Number(a))
-        : kind === 'decide' ? has('SELECT 1 FROM consensus_decisions WHERE disagreement_key = ?', a)
-        : fs.existsSync(path.join(path.dirname(file), 'backups', a));
+      const there =
+        kind === 'import'
+          ? has('SELECT 1 FROM documents WHERE name = ?', a)
+          : kind === 'coding'
+            ? has('SELECT 1 FROM codings WHERE id = ?', Number(a))
+            : kind === 'decide'
+              ? has('SELECT 1 FROM consensus_decisions WHERE disagreement_key = ?', a)
+              : fs.existsSync(path.join(path.dirname(file), 'backups', a));
       if (!there) problems.push(`acknowledged ${kind} ${a} is missing`);
     }
   } finally {

@@ -11,7 +11,8 @@ import { parseTranscript } from '../src/features/documents/importers/index.ts';
 import { asDocx, asTxt, asVtt, interview } from './corpus.ts';
 import { arg } from './kit.ts';
 
-const DOCS = arg('docs', 200), WORDS = arg('words', 10_000);
+const DOCS = arg('docs', 200),
+  WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-import-'));
 
 const files: { name: string; bytes: Buffer }[] = [];
@@ -65,9 +66,29 @@ const full = await importAll(files, path.join(dir, 'all.thematic'));
 const flTxt = await floor(txt, path.join(dir, 'floor-txt.db'));
 const fullTxt = await importAll(txt, path.join(dir, 'txt.thematic'));
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  benchmark: 'import', documents: DOCS, wordsPerDocument: WORDS,
-  mixed: { importMs: Math.round(full), floorMs: Math.round(fl.totalMs), floorParseMs: Math.round(fl.parseMs), floorInsertFtsMs: Math.round(fl.insertMs), ratio: +(full / fl.totalMs).toFixed(2), target: 1.5 },
-  txtOnly: { documents: txt.length, importMs: Math.round(fullTxt), floorMs: Math.round(flTxt.totalMs), ratio: +(fullTxt / flTxt.totalMs).toFixed(2) },
-  growth: 'linear in total words: each document is parsed, inserted and indexed once',
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'import',
+      documents: DOCS,
+      wordsPerDocument: WORDS,
+      mixed: {
+        importMs: Math.round(full),
+        floorMs: Math.round(fl.totalMs),
+        floorParseMs: Math.round(fl.parseMs),
+        floorInsertFtsMs: Math.round(fl.insertMs),
+        ratio: +(full / fl.totalMs).toFixed(2),
+        target: 1.5,
+      },
+      txtOnly: {
+        documents: txt.length,
+        importMs: Math.round(fullTxt),
+        floorMs: Math.round(flTxt.totalMs),
+        ratio: +(fullTxt / flTxt.totalMs).toFixed(2),
+      },
+      growth: 'linear in total words: each document is parsed, inserted and indexed once',
+    },
+    null,
+    2,
+  ),
+);

@@ -29,7 +29,10 @@ const warmSvg = renderSvg(layoutMap(input, options), { widthMm: 174 });
 toPng(warmSvg, { widthMm: 174, dpi: 100 });
 await toPdf(warmSvg, { widthMm: 174 });
 
-const layoutSvg: number[] = [], png: number[] = [], pdf: number[] = [], treeLayoutSvg: number[] = [];
+const layoutSvg: number[] = [],
+  png: number[] = [],
+  pdf: number[] = [],
+  treeLayoutSvg: number[] = [];
 let svg = '';
 let pngBytes: Uint8Array = new Uint8Array();
 let pdfBytes: Uint8Array = new Uint8Array();

@@ -11,12 +11,17 @@ import { asTxt, bulkCodings, interview } from './corpus.ts';
 import { arg } from './kit.ts';
 import { dbOf } from '../tests/helpers/db.ts';
 
-const DOCS = arg('documents', 200), N = arg('codings', 100_000), WORDS = arg('words', 10_000);
+const DOCS = arg('documents', 200),
+  N = arg('codings', 100_000),
+  WORDS = arg('words', 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-refi2-'));
 const s = Service.open(path.join(dir, 'p.thematic'), { create: true });
 const docs: { id: number; len: number }[] = [];
 for (let k = 0; k < DOCS; k += 20) {
-  const files = Array.from({ length: Math.min(20, DOCS - k) }, (_, j) => ({ name: `P${k + j + 1}.txt`, contentBase64: Buffer.from(asTxt(interview(k + j + 7, WORDS, `P${k + j + 1}`))).toString('base64') }));
+  const files = Array.from({ length: Math.min(20, DOCS - k) }, (_, j) => ({
+    name: `P${k + j + 1}.txt`,
+    contentBase64: Buffer.from(asTxt(interview(k + j + 7, WORDS, `P${k + j + 1}`))).toString('base64'),
+  }));
   for (const d of (await s.call('documents.import', { files })).documents) docs.push({ id: d.id, len: d.charLength });
 }
 const codes: number[] = [];
@@ -29,17 +34,41 @@ await s.call('coders.create', { name: 'A' });
 await s.call('coders.create', { name: 'B' });
 bulkCodings(dbOf(s), docs, codes, N);
 
-const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => { const t = Date.now(); const r = await fn(); return [r, Date.now() - t]; };
+const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+  const t = Date.now();
+  const r = await fn();
+  return [r, Date.now() - t];
+};
 const [standard, exportMs] = await time(() => s.call('refi.export', { format: 'qdpx' }));
 const [nvivo, exportNvivoMs] = await time(() => s.call('refi.export', { format: 'qdpx', target: 'nvivo' }));
 const copy = Service.open(path.join(dir, 'copy.thematic'), { create: true });
 const [first, importMs] = await time(() => copy.call('refi.import', { fileName: nvivo.fileName, contentBase64: nvivo.contentBase64 }));
-const [second, anotherCoderMs] = await time(() => copy.call('refi.import', { fileName: standard.fileName, contentBase64: standard.contentBase64, mode: 'another-coder' }));
-s.close(); copy.close();
+const [second, anotherCoderMs] = await time(() =>
+  copy.call('refi.import', { fileName: standard.fileName, contentBase64: standard.contentBase64, mode: 'another-coder' }),
+);
+s.close();
+copy.close();
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  benchmark: 'refi-another-coder', documents: DOCS, wordsPerDocument: WORDS, codings: N,
-  exportMs, exportNvivoMs, importNvivoExportMs: importMs, anotherCoderImportMs: anotherCoderMs,
-  firstImport: { documents: first.counts.documents, codings: first.counts.codings },
-  anotherCoder: { documentsMatched: second.counts['documents matched'], codesMatched: second.counts['codes matched'], codingsAdded: second.counts.codings, codingsAlreadyThere: second.counts['codings already there'] },
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'refi-another-coder',
+      documents: DOCS,
+      wordsPerDocument: WORDS,
+      codings: N,
+      exportMs,
+      exportNvivoMs,
+      importNvivoExportMs: importMs,
+      anotherCoderImportMs: anotherCoderMs,
+      firstImport: { documents: first.counts.documents, codings: first.counts.codings },
+      anotherCoder: {
+        documentsMatched: second.counts['documents matched'],
+        codesMatched: second.counts['codes matched'],
+        codingsAdded: second.counts.codings,
+        codingsAlreadyThere: second.counts['codings already there'],
+      },
+    },
+    null,
+    2,
+  ),
+);

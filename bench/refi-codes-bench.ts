@@ -15,17 +15,49 @@ const sizes = (i > 0 ? process.argv[i + 1] : '5000,20000,100000').split(',').map
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-bench-codes-'));
 const runs = [];
 for (const n of sizes) {
-  const codes = Array.from({ length: n }, (_, k) => ({ guid: randomUUID(), name: `Code ${k % 10 === 9 ? k - 1 : k}`, isCodable: true, children: [] }));
+  const codes = Array.from({ length: n }, (_, k) => ({
+    guid: randomUUID(),
+    name: `Code ${k % 10 === 9 ? k - 1 : k}`,
+    isCodable: true,
+    children: [],
+  }));
   const xml = writeQdc({ origin: 'bench', codes, sets: [] });
   const s = Service.open(path.join(dir, `p${n}.thematic`), { create: true });
-  let progressCalls = 0, lastDone = 0;
+  let progressCalls = 0,
+    lastDone = 0;
   const t = now();
-  const r = await s.call('refi.import', { fileName: 'codes.qdc', contentBase64: Buffer.from(xml).toString('base64') },
-    { onProgress: (p) => { progressCalls++; lastDone = p.done; } });
+  const r = await s.call(
+    'refi.import',
+    { fileName: 'codes.qdc', contentBase64: Buffer.from(xml).toString('base64') },
+    {
+      onProgress: (p) => {
+        progressCalls++;
+        lastDone = p.done;
+      },
+    },
+  );
   const ms = Math.round(now() - t);
-  runs.push({ codes: n, importMs: ms, imported: r.counts.codes, renamed: r.notes.filter((x) => x.kind === 'code-renamed').length, progressCalls, lastDone, qdcBytes: xml.length });
+  runs.push({
+    codes: n,
+    importMs: ms,
+    imported: r.counts.codes,
+    renamed: r.notes.filter((x) => x.kind === 'code-renamed').length,
+    progressCalls,
+    lastDone,
+    qdcBytes: xml.length,
+  });
   s.close();
 }
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({ benchmark: 'refi-code-import', runs, targetMs: { codes: 100_000, ms: 10_000 },
-  growth: 'linear: the name check is a set lookup per code (it was a scan of all root codes per insert)' }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'refi-code-import',
+      runs,
+      targetMs: { codes: 100_000, ms: 10_000 },
+      growth: 'linear: the name check is a set lookup per code (it was a scan of all root codes per insert)',
+    },
+    null,
+    2,
+  ),
+);

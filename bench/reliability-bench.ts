@@ -40,12 +40,22 @@ function timed(command: string, args: string[]): { wallMs: number; cpuMs: number
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const R_SCRIPT = (file: string) => `suppressMessages(library(psych)); d <- read.csv("${file}"); k <- cohen.kappa(d); cat(sprintf("%.17g %.17g", k$kappa, sqrt(k$var.kappa)))`;
+const R_SCRIPT = (file: string) =>
+  `suppressMessages(library(psych)); d <- read.csv("${file}"); k <- cohen.kappa(d); cat(sprintf("%.17g %.17g", k$kappa, sqrt(k$var.kappa)))`;
 
 function compare(name: string, file: string, withR: boolean) {
   const ours: Array<{ wallMs: number; cpuMs: number }> = [];
   const theirs: Array<{ wallMs: number; cpuMs: number }> = [];
-  let json: { units: number; distinctPatterns: number; coefficients: Array<{ coefficient: string; value: number; analytic: { se: number } | null; ci: { lower: number; upper: number } | null }> } | null = null;
+  let json: {
+    units: number;
+    distinctPatterns: number;
+    coefficients: Array<{
+      coefficient: string;
+      value: number;
+      analytic: { se: number } | null;
+      ci: { lower: number; upper: number } | null;
+    }>;
+  } | null = null;
   let rOut = '';
   for (let i = 0; i < RUNS; i++) {
     if (withR) {
@@ -58,10 +68,22 @@ function compare(name: string, file: string, withR: boolean) {
     json = JSON.parse(t.stdout);
   }
   const get = (c: string) => json!.coefficients.find((x) => x.coefficient === c);
-  const summary = (xs: Array<{ wallMs: number; cpuMs: number }>) => ({ wallMs: median(xs.map((x) => x.wallMs)), cpuMs: median(xs.map((x) => x.cpuMs)), wallMsAll: xs.map((x) => x.wallMs) });
+  const summary = (xs: Array<{ wallMs: number; cpuMs: number }>) => ({
+    wallMs: median(xs.map((x) => x.wallMs)),
+    cpuMs: median(xs.map((x) => x.cpuMs)),
+    wallMsAll: xs.map((x) => x.wallMs),
+  });
   const out: Record<string, unknown> = {
-    name, units: json!.units, distinctPatterns: json!.distinctPatterns, thematic: summary(ours),
-    coefficients: Object.fromEntries(json!.coefficients.map((c) => [c.coefficient, { value: c.value, se: c.analytic?.se ?? null, bootstrap95: c.ci ? [c.ci.lower, c.ci.upper] : null }])),
+    name,
+    units: json!.units,
+    distinctPatterns: json!.distinctPatterns,
+    thematic: summary(ours),
+    coefficients: Object.fromEntries(
+      json!.coefficients.map((c) => [
+        c.coefficient,
+        { value: c.value, se: c.analytic?.se ?? null, bootstrap95: c.ci ? [c.ci.lower, c.ci.upper] : null },
+      ]),
+    ),
   };
   if (withR) {
     const [kappa, se] = rOut.trim().split(/\s+/).map(Number);
@@ -83,12 +105,26 @@ const c = path.join(dir, 'two-1m.csv');
 generate(a, 200_000, 2, 5, 0, 1);
 generate(b, 20_000, 10, 5, 0.1, 2);
 generate(c, 1_000_000, 2, 5, 0, 3);
-const results = [compare('200,000 units x 2 coders x 5 categories', a, true), compare('10 coders x 20,000 units (10% missing)', b, false), compare('1,000,000 units x 2 coders', c, true)];
+const results = [
+  compare('200,000 units x 2 coders x 5 categories', a, true),
+  compare('10 coders x 20,000 units (10% missing)', b, false),
+  compare('1,000,000 units x 2 coders', c, true),
+];
 fs.rmSync(dir, { recursive: true, force: true });
 const first = results[0] as { wallRatio: number; kappaDifference: number };
-console.log(JSON.stringify({
-  bench: 'reliability', node: process.version, runs: RUNS, cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
-  target: 'thematic reliability at most half of R psych::cohen.kappa (wall, same run) on 200,000 x 2 x 5, kappa within 1e-9',
-  withinTarget: first.wallRatio <= 0.5 && first.kappaDifference <= 1e-9,
-  results,
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      bench: 'reliability',
+      node: process.version,
+      runs: RUNS,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+      target: 'thematic reliability at most half of R psych::cohen.kappa (wall, same run) on 200,000 x 2 x 5, kappa within 1e-9',
+      withinTarget: first.wallRatio <= 0.5 && first.kappaDifference <= 1e-9,
+      results,
+    },
+    null,
+    2,
+  ),
+);

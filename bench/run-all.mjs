@@ -6,7 +6,10 @@ import path from 'node:path';
 
 const dir = import.meta.dirname;
 const only = process.argv.slice(2);
-const benches = fs.readdirSync(dir).filter((f) => f.endsWith('-bench.ts') && (!only.length || only.some((o) => f.startsWith(o)))).sort();
+const benches = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('-bench.ts') && (!only.length || only.some((o) => f.startsWith(o))))
+  .sort();
 const results = [];
 for (const f of benches) {
   process.stderr.write(`bench: ${f}…\n`);
@@ -16,7 +19,11 @@ for (const f of benches) {
     results.push({ bench: f, error: `exit ${r.status}` });
     continue;
   }
-  try { results.push(JSON.parse(r.stdout)); } catch { results.push({ bench: f, output: r.stdout.trim() }); }
+  try {
+    results.push(JSON.parse(r.stdout));
+  } catch {
+    results.push({ bench: f, output: r.stdout.trim() });
+  }
 }
 console.log(JSON.stringify(results, null, 2));
 process.exitCode = results.some((x) => x.error) ? 1 : 0;

@@ -2,7 +2,9 @@
 // Plain JavaScript on purpose: it must run on any Node to explain what Node Thematic needs.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`thematic: needs Node.js 22.18 or newer (this is ${process.version}); run it through npm (npm start, npx thematic), which uses the Node 22 that npm install provides, or install Node 22.`);
+  console.error(
+    `thematic: needs Node.js 22.18 or newer (this is ${process.version}); run it through npm (npm start, npx thematic), which uses the Node 22 that npm install provides, or install Node 22.`,
+  );
   process.exit(1);
 }
 const args = process.argv.slice(2);

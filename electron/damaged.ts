@@ -15,16 +15,27 @@ export const DAMAGED_BUTTONS = ['Open the latest good backup', 'Salvage what is 
  * report (rows recovered per table, what was lost) is shown after. Returns the file opened, or null.
  */
 export async function offerWaysOut(
-  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox'>, win: BrowserWindow | null, file: string, message: string,
-  ways: WaysOut, open: (file: string) => Promise<boolean>,
+  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox'>,
+  win: BrowserWindow | null,
+  file: string,
+  message: string,
+  ways: WaysOut,
+  open: (file: string) => Promise<boolean>,
 ): Promise<string | null> {
   const options = {
-    type: 'error' as const, title: 'The project is damaged', message: `${path.basename(file)} is damaged`, detail: message,
-    buttons: [...DAMAGED_BUTTONS], defaultId: 0, cancelId: 2, noLink: true,
+    type: 'error' as const,
+    title: 'The project is damaged',
+    message: `${path.basename(file)} is damaged`,
+    detail: message,
+    buttons: [...DAMAGED_BUTTONS],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
   };
   const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
   if (response !== 0 && response !== 1) return null;
-  let out: string, report: string[] | null = null;
+  let out: string,
+    report: string[] | null = null;
   try {
     if (response === 0) {
       out = ways.restoreLatestGood(file).path;
@@ -39,7 +50,13 @@ export async function offerWaysOut(
   }
   if (!(await open(out))) return null;
   if (report) {
-    const info = { type: 'info' as const, title: 'Salvage report', message: `Salvaged into ${path.basename(out)}`, detail: report.join('\n'), buttons: ['OK'] };
+    const info = {
+      type: 'info' as const,
+      title: 'Salvage report',
+      message: `Salvaged into ${path.basename(out)}`,
+      detail: report.join('\n'),
+      buttons: ['OK'],
+    };
     await (win ? dialog.showMessageBox(win, info) : dialog.showMessageBox(info));
   }
   return out;

@@ -8,9 +8,7 @@ import { isAppUrl } from './protocol.ts';
 /** The one IPC channel: the renderer reaches the API contract through it and nothing else. */
 export const INVOKE_CHANNEL = 'thematic:invoke';
 
-export type InvokeReply =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: string; message: string } };
+export type InvokeReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
 export interface IpcOptions {
   /** Recorded in the operation log when the payload names no coder. */
@@ -37,24 +35,27 @@ export function registerIpc(
   isTrustedSender: (sender: WebContents) => boolean,
   opts: IpcOptions = {},
 ): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown, operationId?: unknown): Promise<InvokeReply> => {
-    if (!senderAllowed(event, isTrustedSender)) {
-      opts.log?.('refused an API call from an untrusted sender', event.senderFrame?.url ?? '(no frame)');
-      return fail('forbidden', 'this page may not call the Thematic API');
-    }
-    if (typeof method !== 'string' || !isMethod(method)) {
-      return fail('unknown_method', `unknown method "${typeof method === 'string' ? method.slice(0, 100) : typeof method}"`);
-    }
-    const service = getService();
-    if (!service) return fail('no_project', 'No project is open: use File > Open project... or File > New project.');
-    try {
-      const id = operationId === undefined || operationId === null ? undefined : String(operationId);
-      return { ok: true, result: await service.call(method, payload, { actor: opts.actor, operationId: id }) };
-    } catch (e) {
-      if (!(e instanceof ThematicError)) opts.log?.(`API call ${method} failed`, e);
-      return toErrorReply(e);
-    }
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, method: unknown, payload: unknown, operationId?: unknown): Promise<InvokeReply> => {
+      if (!senderAllowed(event, isTrustedSender)) {
+        opts.log?.('refused an API call from an untrusted sender', event.senderFrame?.url ?? '(no frame)');
+        return fail('forbidden', 'this page may not call the Thematic API');
+      }
+      if (typeof method !== 'string' || !isMethod(method)) {
+        return fail('unknown_method', `unknown method "${typeof method === 'string' ? method.slice(0, 100) : typeof method}"`);
+      }
+      const service = getService();
+      if (!service) return fail('no_project', 'No project is open: use File > Open project... or File > New project.');
+      try {
+        const id = operationId === undefined || operationId === null ? undefined : String(operationId);
+        return { ok: true, result: await service.call(method, payload, { actor: opts.actor, operationId: id }) };
+      } catch (e) {
+        if (!(e instanceof ThematicError)) opts.log?.(`API call ${method} failed`, e);
+        return toErrorReply(e);
+      }
+    },
+  );
 }
 
 function senderAllowed(event: IpcMainInvokeEvent, isTrustedSender: (sender: WebContents) => boolean): boolean {

@@ -22,7 +22,14 @@ let win: BrowserWindow | null = null;
 let service: Service | null = null;
 let pendingProject: string | null = projectFromArgv(process.argv);
 // Closing a project backs it up first; quitting waits for that (up to 30 s).
-const closer = projectCloser({ app, take: () => { const s = service; service = null; return s; } });
+const closer = projectCloser({
+  app,
+  take: () => {
+    const s = service;
+    service = null;
+    return s;
+  },
+});
 const closeService = () => void closer.closeService();
 
 // Must happen before 'ready': gives app:// an origin, a secure context and fetch().
@@ -43,29 +50,55 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady()) void openProject(file);
     else pendingProject = file;
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, askThenOpenExternal(dialog, shell, () => win)));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(
+      contents,
+      askThenOpenExternal(dialog, shell, () => win),
+    ),
+  );
   app.on('window-all-closed', () => {
     closeService();
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => { if (!win) void startWindow(); });
+  app.on('activate', () => {
+    if (!win) void startWindow();
+  });
   app.on('before-quit', closer.beforeQuit);
   app.whenReady().then(start, (e) => fatal(e));
 }
 
 async function start(): Promise<void> {
-  protocol.handle(APP_SCHEME, appRequestHandler(rendererDir, () => service));
+  protocol.handle(
+    APP_SCHEME,
+    appRequestHandler(rendererDir, () => service),
+  );
   denyPermissions(session.defaultSession);
-  registerIpc(ipcMain, () => service, (sender) => win !== null && !win.isDestroyed() && sender === win.webContents, {
-    actor, log: (message, error) => console.error(`thematic: ${message}:`, error),
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-    newProject: () => void newProject(),
-    openProject: () => void askProjectToOpen(dialog, win).then((f) => { if (f) void openProject(f); }),
-    openSample: () => void openSample(),
-    closeProject: () => win?.close(),
-    about: () => app.showAboutPanel(),
-  }, { platform: process.platform, devTools: !app.isPackaged })));
+  registerIpc(
+    ipcMain,
+    () => service,
+    (sender) => win !== null && !win.isDestroyed() && sender === win.webContents,
+    {
+      actor,
+      log: (message, error) => console.error(`thematic: ${message}:`, error),
+    },
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          newProject: () => void newProject(),
+          openProject: () =>
+            void askProjectToOpen(dialog, win).then((f) => {
+              if (f) void openProject(f);
+            }),
+          openSample: () => void openSample(),
+          closeProject: () => win?.close(),
+          about: () => app.showAboutPanel(),
+        },
+        { platform: process.platform, devTools: !app.isPackaged },
+      ),
+    ),
+  );
   await startWindow();
 }
 
@@ -101,7 +134,12 @@ async function openProject(file: string, opts: { create?: boolean } = {}): Promi
   if (service && service.path === abs) return true;
   let next: Service;
   try {
-    next = Service.open(abs, { create: opts.create, claimEmpty: opts.create, nativeBinding: nativeBindingPath(appRoot) ?? undefined, autoBackup: backupSettings() });
+    next = Service.open(abs, {
+      create: opts.create,
+      claimEmpty: opts.create,
+      nativeBinding: nativeBindingPath(appRoot) ?? undefined,
+      autoBackup: backupSettings(),
+    });
   } catch (e) {
     const r = toErrorReply(e);
     if (!r.ok && r.error.code === 'damaged') {
@@ -131,7 +169,10 @@ async function newProject(): Promise<void> {
   const { existsSync } = await import('node:fs');
   if (existsSync(file)) {
     // The save dialog may have asked "replace?", but a project is never overwritten.
-    dialog.showErrorBox('The file already exists', `${file} already exists. Thematic never overwrites a project: choose another name, or use File > Open project...`);
+    dialog.showErrorBox(
+      'The file already exists',
+      `${file} already exists. Thematic never overwrites a project: choose another name, or use File > Open project...`,
+    );
     return;
   }
   await openProject(file, { create: true });

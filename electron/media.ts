@@ -13,8 +13,12 @@ export function recordingResponse(service: Service | null, documentId: number, r
   const part = recordingPart(service, documentId, request.headers.get('range') ?? undefined);
   if (!part.ok) return text(part.status, part.text, part.headers);
   const { file, start, end } = part;
-  const headers: Record<string, string> = { 'content-type': part.mime, 'accept-ranges': 'bytes', 'content-length': String(end - start + 1) };
+  const headers: Record<string, string> = {
+    'content-type': part.mime,
+    'accept-ranges': 'bytes',
+    'content-length': String(end - start + 1),
+  };
   if (part.partial) headers['content-range'] = `bytes ${start}-${end}/${part.size}`;
-  const body = request.method === 'HEAD' ? null : Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream;
+  const body = request.method === 'HEAD' ? null : (Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream);
   return new Response(body, { status: part.partial ? 206 : 200, headers });
 }

@@ -8,7 +8,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 const INVOKE_CHANNEL = 'thematic:invoke';
 
 contextBridge.exposeInMainWorld('thematic', {
-  invoke: (method: string, payload: unknown, operationId?: string) => (operationId === undefined
-    ? ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload)
-    : ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload, String(operationId))),
+  invoke: (method: string, payload: unknown, operationId?: string) =>
+    operationId === undefined
+      ? ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload)
+      : ipcRenderer.invoke(INVOKE_CHANNEL, String(method), payload, String(operationId)),
 });

@@ -17,7 +17,10 @@ export function projectFromArgv(argv: readonly string[], cwd = process.cwd()): s
     if (a.startsWith('--project=') && a.length > '--project='.length) return path.resolve(cwd, a.slice('--project='.length));
   }
   // argv[0] is the executable; skip flags (Chromium appends its own to second-instance argv).
-  const bare = argv.slice(1).filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith(`.${PROJECT_EXT}`)).at(-1);
+  const bare = argv
+    .slice(1)
+    .filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith(`.${PROJECT_EXT}`))
+    .at(-1);
   return bare ? path.resolve(cwd, bare) : null;
 }
 
@@ -54,8 +57,11 @@ export async function askProjectToOpen(dialog: Dialog, win: BrowserWindow | null
 /** Where to create a new project; always ends in .thematic. */
 export async function askNewProjectPath(dialog: Dialog, win: BrowserWindow | null, defaultDir: string): Promise<string | null> {
   const opts = {
-    title: 'New project', buttonLabel: 'Create', filters: FILTERS,
-    defaultPath: path.join(defaultDir, `study.${PROJECT_EXT}`), properties: ['createDirectory' as const],
+    title: 'New project',
+    buttonLabel: 'Create',
+    filters: FILTERS,
+    defaultPath: path.join(defaultDir, `study.${PROJECT_EXT}`),
+    properties: ['createDirectory' as const],
   };
   const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
   if (r.canceled || !r.filePath) return null;
@@ -69,7 +75,12 @@ export async function askNewProjectPath(dialog: Dialog, win: BrowserWindow | nul
  * loads such a file from app.asar.unpacked (electron-builder.yml, asarUnpack), since native
  * code cannot be loaded from inside the archive. Null: let better-sqlite3 find its own binding.
  */
-export function nativeBindingPath(appRoot: string, platform: string = process.platform, arch: string = process.arch, musl = isMusl()): string | null {
+export function nativeBindingPath(
+  appRoot: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+  musl = isMusl(),
+): string | null {
   const target = `${platform === 'linux' && musl ? 'linuxmusl' : platform}-${arch}`;
   const file = path.join(appRoot, 'node_modules', 'better-sqlite3', 'prebuilds', `${target}.node`);
   return fs.existsSync(file) ? file : null;

@@ -32,10 +32,20 @@ export function isAppUrl(url: string): boolean {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json', '.ico': 'image/x-icon',
-  '.map': 'application/json', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 const HEADERS = {
@@ -50,7 +60,11 @@ function reply(status: number, body: string | Uint8Array, type = 'text/plain; ch
 }
 
 async function isFile(p: string): Promise<boolean> {
-  try { return (await fs.stat(p)).isFile(); } catch { return false; }
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -62,7 +76,11 @@ export function appRequestHandler(root: string, service: () => Service | null = 
   const base = path.resolve(root);
   return async (request) => {
     let url: URL;
-    try { url = new URL(request.url); } catch { return reply(400, 'bad request'); }
+    try {
+      url = new URL(request.url);
+    } catch {
+      return reply(400, 'bad request');
+    }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return reply(403, 'forbidden');
     if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'GET only');
     // A linked recording of the open project, by document id (never by path).
@@ -71,7 +89,11 @@ export function appRequestHandler(root: string, service: () => Service | null = 
     // Encoded slashes have no use in our asset paths and only serve to smuggle "../".
     if (/%(2f|5c)/i.test(url.pathname)) return reply(400, 'bad request');
     let rel: string;
-    try { rel = decodeURIComponent(url.pathname); } catch { return reply(400, 'bad request'); }
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return reply(400, 'bad request');
+    }
     const segments = rel.split('/');
     if (rel.includes('\\') || rel.includes('\0') || segments.includes('..')) return reply(403, 'forbidden');
     if (rel === '/' || rel === '') rel = '/index.html';
@@ -91,7 +113,11 @@ export function appRequestHandler(root: string, service: () => Service | null = 
       const [real, realBase] = await Promise.all([fs.realpath(target), fs.realpath(base)]);
       if (!real.startsWith(realBase + path.sep)) return reply(403, 'forbidden');
       const data = await fs.readFile(real);
-      return reply(200, request.method === 'HEAD' ? new Uint8Array() : new Uint8Array(data), TYPES[path.extname(real)] ?? 'application/octet-stream');
+      return reply(
+        200,
+        request.method === 'HEAD' ? new Uint8Array() : new Uint8Array(data),
+        TYPES[path.extname(real)] ?? 'application/octet-stream',
+      );
     } catch {
       return reply(404, 'not found');
     }

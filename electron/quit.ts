@@ -5,9 +5,16 @@
  * backup never holds the app forever: after `timeoutMs` it is given up (and logged) and the app quits.
  * Pure: the app and the service are passed in, so tests drive it with fakes (no Electron here).
  */
-export interface Closable { closeWithBackup(): Promise<void>; close(): void }
-export interface QuitLike { quit(): void }
-export interface QuitEvent { preventDefault(): void }
+export interface Closable {
+  closeWithBackup(): Promise<void>;
+  close(): void;
+}
+export interface QuitLike {
+  quit(): void;
+}
+export interface QuitEvent {
+  preventDefault(): void;
+}
 
 export interface CloserOptions {
   app: QuitLike;
@@ -30,10 +37,15 @@ export function projectCloser(opts: CloserOptions) {
   function closeService(): Promise<void> {
     const s = opts.take();
     if (!s) return Promise.resolve();
-    const done: Promise<void> = s.closeWithBackup()
+    const done: Promise<void> = s
+      .closeWithBackup()
       .catch((e) => log('the closing backup failed:', e))
       .finally(() => {
-        try { s.close(); } catch (e) { log('closing the project failed:', e); }
+        try {
+          s.close();
+        } catch (e) {
+          log('closing the project failed:', e);
+        }
         pending.delete(done);
       });
     pending.add(done);
@@ -49,10 +61,13 @@ export function projectCloser(opts: CloserOptions) {
     if (waiting) return; // a second quit while waiting: the wait already under way quits
     waiting = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+    const timeout = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), timeoutMs);
+    });
     void Promise.race([Promise.allSettled([...pending]).then(() => 'done' as const), timeout]).then((how) => {
       clearTimeout(timer);
-      if (how === 'timeout') log(`the closing backup did not finish within ${Math.round(timeoutMs / 1000)} s; quitting without waiting for it`);
+      if (how === 'timeout')
+        log(`the closing backup did not finish within ${Math.round(timeoutMs / 1000)} s; quitting without waiting for it`);
       mayQuit = true;
       waiting = false;
       opts.app.quit();

@@ -34,12 +34,22 @@ export function isSafeExternalUrl(url: string): boolean {
  * Opens a web link in the system browser only after the researcher said so: a link inside an
  * imported transcript or memo could lead anywhere. Cancel is the default button.
  */
-export function askThenOpenExternal(dialog: Pick<Dialog, 'showMessageBox'>, shell: Pick<Shell, 'openExternal'>, win?: () => BaseWindow | null) {
+export function askThenOpenExternal(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  shell: Pick<Shell, 'openExternal'>,
+  win?: () => BaseWindow | null,
+) {
   return async (url: string): Promise<void> => {
     if (!isSafeExternalUrl(url)) return;
     const options = {
-      type: 'question' as const, buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true,
-      title: 'Open a web link', message: 'Open this link in your web browser?', detail: url.slice(0, 2000),
+      type: 'question' as const,
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+      title: 'Open a web link',
+      message: 'Open this link in your web browser?',
+      detail: url.slice(0, 2000),
     };
     const parent = win?.() ?? null;
     const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);

@@ -14,7 +14,10 @@ export function createMainWindow(opts: { preload: string; title?: string }): Bro
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(opts.preload),
   });
-  hardenWebContents(win.webContents, askThenOpenExternal(dialog, shell, () => win));
+  hardenWebContents(
+    win.webContents,
+    askThenOpenExternal(dialog, shell, () => win),
+  );
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
   return win;

@@ -52,10 +52,18 @@ fs.rmSync(outdir, { recursive: true, force: true });
 await Promise.all([
   // The service starts its job threads from the bundled worker beside main.cjs (see src/jobs/runner.ts).
   build({
-    ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), plugins: [importMetaPlugin],
+    ...common,
+    entryPoints: [path.join(root, 'electron/main.ts')],
+    outfile: path.join(outdir, 'main.cjs'),
+    plugins: [importMetaPlugin],
     banner: { js: "globalThis.__thematicJobWorker = require('node:path').join(__dirname, 'worker.cjs');" },
   }),
-  build({ ...common, entryPoints: [path.join(root, 'src/jobs/worker.ts')], outfile: path.join(outdir, 'worker.cjs'), plugins: [importMetaPlugin] }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'src/jobs/worker.ts')],
+    outfile: path.join(outdir, 'worker.cjs'),
+    plugins: [importMetaPlugin],
+  }),
   // The sandboxed preload may require nothing but 'electron': everything else is inlined.
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), sourcemap: false }),
 ]);

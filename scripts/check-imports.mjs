@@ -9,8 +9,14 @@ import path from 'node:path';
 
 const ROOTS = ['src', 'electron', 'renderer/src', 'bench', 'tests'];
 const bin = path.join(import.meta.dirname, '../node_modules/.bin/depcruise');
-const run = spawnSync(bin, [...ROOTS, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-if (!run.stdout) { process.stderr.write(run.stderr || 'depcruise produced no output\n'); process.exit(2); }
+const run = spawnSync(bin, [...ROOTS, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+});
+if (!run.stdout) {
+  process.stderr.write(run.stderr || 'depcruise produced no output\n');
+  process.exit(2);
+}
 const result = JSON.parse(run.stdout);
 
 let failed = false;
@@ -47,24 +53,43 @@ for (const mod of result.modules) {
 }
 // Tarjan's strongly connected components: any with two or more layers is a cycle.
 let next = 0;
-const index = new Map(), low = new Map(), stack = [], onStack = new Set();
+const index = new Map(),
+  low = new Map(),
+  stack = [],
+  onStack = new Set();
 const visit = (v) => {
-  index.set(v, next); low.set(v, next); next++; stack.push(v); onStack.add(v);
+  index.set(v, next);
+  low.set(v, next);
+  next++;
+  stack.push(v);
+  onStack.add(v);
   for (const w of arrows.get(v)?.keys() ?? []) {
-    if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    if (!index.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
   }
   if (low.get(v) !== index.get(v)) return;
   const scc = [];
   let w;
-  do { w = stack.pop(); onStack.delete(w); scc.push(w); } while (w !== v);
+  do {
+    w = stack.pop();
+    onStack.delete(w);
+    scc.push(w);
+  } while (w !== v);
   if (scc.length < 2) return;
   failed = true;
   console.error(`  error no-layer-cycles: ${scc.join(', ')} import each other:`);
-  for (const a of scc) for (const [b, example] of arrows.get(a) ?? []) if (scc.includes(b)) console.error(`      ${a} → ${b} (e.g. ${example})`);
+  for (const a of scc)
+    for (const [b, example] of arrows.get(a) ?? []) if (scc.includes(b)) console.error(`      ${a} → ${b} (e.g. ${example})`);
 };
 for (const v of arrows.keys()) if (!index.has(v)) visit(v);
 
 const n = result.summary.totalCruised;
-if (failed) { console.error(`\n✘ forbidden imports found (${n} modules cruised); the rules are in .dependency-cruiser.cjs and scripts/check-imports.mjs`); process.exit(1); }
+if (failed) {
+  console.error(
+    `\n✘ forbidden imports found (${n} modules cruised); the rules are in .dependency-cruiser.cjs and scripts/check-imports.mjs`,
+  );
+  process.exit(1);
+}
 console.log(`✔ no forbidden imports and no layer cycles (${n} modules, ${result.summary.totalDependenciesCruised} dependencies cruised)`);

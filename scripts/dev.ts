@@ -14,7 +14,14 @@ if (!process.argv[2] && !fs.existsSync(SAMPLE_PATH)) await buildSample(SAMPLE_PA
 let service = Service.open(file);
 service.warmJobs();
 const token = randomBytes(24).toString('base64url');
-const api = await startServer({ service, token, staticDir: path.resolve(import.meta.dirname, '../renderer/dist'), onProjectChange: (next) => { service = next; } });
+const api = await startServer({
+  service,
+  token,
+  staticDir: path.resolve(import.meta.dirname, '../renderer/dist'),
+  onProjectChange: (next) => {
+    service = next;
+  },
+});
 const vite = await createServer({
   configFile: path.resolve(import.meta.dirname, '../vite.config.ts'),
   server: {
@@ -33,6 +40,11 @@ const vite = await createServer({
 await vite.listen();
 const url = `${vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'}?token=${token}`;
 console.log(`Thematic dev: ${url}\n  API: web mode for ${path.basename(file)} at ${api.origin}`);
-const stop = async () => { await vite.close(); await api.close(); service.close(); process.exit(0); };
+const stop = async () => {
+  await vite.close();
+  await api.close();
+  service.close();
+  process.exit(0);
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

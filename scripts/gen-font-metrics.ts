@@ -6,11 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { FONT_FAMILY, FONT_WEIGHTS, fontFilePath, fontTtf } from '../src/features/map/font-files.ts';
 import { sfntTables } from '../src/features/map/woff.ts';
 
-export interface FaceMetrics { unitsPerEm: number; ascender: number; descender: number; widths: Record<string, number> }
+export interface FaceMetrics {
+  unitsPerEm: number;
+  ascender: number;
+  descender: number;
+  widths: Record<string, number>;
+}
 
 export function faceMetrics(ttf: Uint8Array): FaceMetrics {
   const t = sfntTables(ttf);
-  const head = t.get('head')!, hhea = t.get('hhea')!, hmtx = t.get('hmtx')!, cmap = t.get('cmap')!;
+  const head = t.get('head')!,
+    hhea = t.get('hhea')!,
+    hmtx = t.get('hmtx')!,
+    cmap = t.get('cmap')!;
   const numHMetrics = hhea.getUint16(34);
   const advance = (glyph: number) => hmtx.getUint16(4 * Math.min(glyph, numHMetrics - 1));
   const widths: Record<string, number> = {};
@@ -23,7 +31,8 @@ export function faceMetrics(ttf: Uint8Array): FaceMetrics {
 function cmapFormat4(cmap: DataView): Map<number, number> {
   const n = cmap.getUint16(2);
   for (let i = 0; i < n; i++) {
-    const platform = cmap.getUint16(4 + i * 8), encoding = cmap.getUint16(6 + i * 8);
+    const platform = cmap.getUint16(4 + i * 8),
+      encoding = cmap.getUint16(6 + i * 8);
     const off = cmap.getUint32(8 + i * 8);
     if (platform === 3 && encoding === 1 && cmap.getUint16(off) === 4) return readFormat4(cmap, off);
   }
@@ -32,11 +41,16 @@ function cmapFormat4(cmap: DataView): Map<number, number> {
 
 function readFormat4(v: DataView, off: number): Map<number, number> {
   const segs = v.getUint16(off + 6) / 2;
-  const ends = off + 14, starts = ends + segs * 2 + 2, deltas = starts + segs * 2, ranges = deltas + segs * 2;
+  const ends = off + 14,
+    starts = ends + segs * 2 + 2,
+    deltas = starts + segs * 2,
+    ranges = deltas + segs * 2;
   const out = new Map<number, number>();
   for (let s = 0; s < segs; s++) {
-    const end = v.getUint16(ends + s * 2), start = v.getUint16(starts + s * 2);
-    const delta = v.getInt16(deltas + s * 2), rangeOffset = v.getUint16(ranges + s * 2);
+    const end = v.getUint16(ends + s * 2),
+      start = v.getUint16(starts + s * 2);
+    const delta = v.getInt16(deltas + s * 2),
+      rangeOffset = v.getUint16(ranges + s * 2);
     for (let c = start; c <= end && c !== 0xffff; c++) {
       let glyph: number;
       if (rangeOffset === 0) glyph = (c + delta) & 0xffff;

@@ -30,7 +30,12 @@ const VOICES: Record<string, { interviewer: string; participant: string }> = {
   P11: { interviewer: 'en-gb+f3', participant: 'en-gb-x-rp+m7' },
 };
 
-interface Cue { start: number; end: number; speaker: string; text: string }
+interface Cue {
+  start: number;
+  end: number;
+  speaker: string;
+  text: string;
+}
 
 function readCues(file: string): Cue[] {
   const cues: Cue[] = [];
@@ -104,15 +109,46 @@ function record(vtt: string): void {
     sox([...parts, mix, 'pad', '0', `${tail}s`]);
     fs.mkdirSync(OUT, { recursive: true });
     const opus = path.join(OUT, `${base}.opus`);
-    run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', mix, '-map_metadata', '-1', '-fflags', '+bitexact',
-      '-c:a', 'libopus', '-b:a', BITRATE, '-vbr', 'on', '-application', 'voip', '-frame_duration', '60', '-metadata', `title=${base} (synthesised, fictional)`, opus]);
+    run('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      mix,
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      BITRATE,
+      '-vbr',
+      'on',
+      '-application',
+      'voip',
+      '-frame_duration',
+      '60',
+      '-metadata',
+      `title=${base} (synthesised, fictional)`,
+      opus,
+    ]);
     const kb = Math.round(fs.statSync(opus).size / 1024);
-    console.log(`${path.relative(ROOT, opus)}: ${cues.length} cues (${fitted.faster} sped up, ${fitted.cut} cut at the cue's end), speech ends at ${(cursor / RATE).toFixed(1)} s, last cue ends ${last.end.toFixed(1)} s, ${kb} KB`);
+    console.log(
+      `${path.relative(ROOT, opus)}: ${cues.length} cues (${fitted.faster} sped up, ${fitted.cut} cut at the cue's end), speech ends at ${(cursor / RATE).toFixed(1)} s, last cue ends ${last.end.toFixed(1)} s, ${kb} KB`,
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
 const args = process.argv.slice(2);
-const files = args.length ? args : fs.readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.vtt')).sort().map((f) => path.join(TRANSCRIPTS, f));
+const files = args.length
+  ? args
+  : fs
+      .readdirSync(TRANSCRIPTS)
+      .filter((f) => f.endsWith('.vtt'))
+      .sort()
+      .map((f) => path.join(TRANSCRIPTS, f));
 for (const file of files) record(path.resolve(file));

@@ -10,7 +10,17 @@ import { openHarness } from '../tests/e2e/harness.ts';
 const out = path.resolve(process.argv[2] ?? '/tmp/shots/views');
 fs.mkdirSync(out, { recursive: true });
 const VIEWS = ['home', 'transcript', 'quotes', 'documents', 'analysis', 'themes', 'map', 'reconcile', 'anonymise'];
-const KEYS: Record<string, string> = { home: '0', transcript: '1', quotes: '2', documents: '3', analysis: '4', themes: '5', map: '6', reconcile: '7', anonymise: '8' };
+const KEYS: Record<string, string> = {
+  home: '0',
+  transcript: '1',
+  quotes: '2',
+  documents: '3',
+  analysis: '4',
+  themes: '5',
+  map: '6',
+  reconcile: '7',
+  anonymise: '8',
+};
 const h = await openHarness();
 const rows: unknown[] = [];
 try {
@@ -22,9 +32,14 @@ try {
       await h.page.waitForTimeout(700);
       const file = path.join(out, `${width}-${VIEWS.indexOf(v)}-${v}.png`);
       await h.page.screenshot({ path: file });
-      const m = await h.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const m = await h.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
       rows.push({ width, view: v, ...m, file });
     }
   }
-} finally { await h.close(); }
+} finally {
+  await h.close();
+}
 console.log(JSON.stringify(rows, null, 1));

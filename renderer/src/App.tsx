@@ -42,7 +42,13 @@ function Workbench() {
     if (!ui.coder && coders.length) patch({ coder: coders.find((c) => !c.isConsensus)?.name ?? null });
   }, [documents, coders, ui.documentId, ui.coder, patch]);
 
-  if (error && !ready) return <div className="fatal"><h1>Thematic</h1><p>{error}</p></div>;
+  if (error && !ready)
+    return (
+      <div className="fatal">
+        <h1>Thematic</h1>
+        <p>{error}</p>
+      </div>
+    );
   return (
     <div className="app" data-ready={ready ? 'true' : 'false'} data-view={ui.view}>
       <TopBar />
@@ -53,15 +59,49 @@ function Workbench() {
           <Codebook />
         </aside>
         <main className="centre">
-          <div className="view" hidden={ui.view !== 'transcript'}><TranscriptView /></div>
-          {ui.view === 'home' && <div className="view"><HomeView /></div>}
-          {ui.view === 'quotes' && <div className="view"><QuotesView /></div>}
-          {ui.view === 'documents' && <div className="view"><DocumentsView /></div>}
-          {ui.view === 'analysis' && <div className="view"><AnalysisView /></div>}
-          {ui.view === 'themes' && <div className="view"><ThemeBoard /></div>}
-          {ui.view === 'map' && <div className="view"><MapView /></div>}
-          {ui.view === 'reconcile' && <div className="view"><ReconcileView /></div>}
-          {ui.view === 'anonymise' && <div className="view"><AnonymiseView /></div>}
+          <div className="view" hidden={ui.view !== 'transcript'}>
+            <TranscriptView />
+          </div>
+          {ui.view === 'home' && (
+            <div className="view">
+              <HomeView />
+            </div>
+          )}
+          {ui.view === 'quotes' && (
+            <div className="view">
+              <QuotesView />
+            </div>
+          )}
+          {ui.view === 'documents' && (
+            <div className="view">
+              <DocumentsView />
+            </div>
+          )}
+          {ui.view === 'analysis' && (
+            <div className="view">
+              <AnalysisView />
+            </div>
+          )}
+          {ui.view === 'themes' && (
+            <div className="view">
+              <ThemeBoard />
+            </div>
+          )}
+          {ui.view === 'map' && (
+            <div className="view">
+              <MapView />
+            </div>
+          )}
+          {ui.view === 'reconcile' && (
+            <div className="view">
+              <ReconcileView />
+            </div>
+          )}
+          {ui.view === 'anonymise' && (
+            <div className="view">
+              <AnonymiseView />
+            </div>
+          )}
         </main>
         {panels.right && <RightPanel />}
       </div>

@@ -7,4 +7,8 @@ import './styles/app.css';
 import './styles/shell.css';
 import { App } from './App.tsx';
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -17,7 +17,10 @@ const OWN_LIMIT = new Set(['contentBase64', 'csv', 'body']);
 function tooLong(value: unknown, path: (string | number)[]): { path: (string | number)[]; length: number } | undefined {
   if (typeof value === 'string') return value.length > MAX_TEXT ? { path, length: value.length } : undefined;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) { const r = tooLong(value[i], [...path, i]); if (r) return r; }
+    for (let i = 0; i < value.length; i++) {
+      const r = tooLong(value[i], [...path, i]);
+      if (r) return r;
+    }
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k.length > MAX_TEXT) return { path: [...path, k.slice(0, 40)], length: k.length };
@@ -34,7 +37,12 @@ export function withStringLimits<T extends Record<string, { input: z.ZodType }>>
   for (const spec of Object.values(methods)) {
     spec.input = spec.input.superRefine((value, ctx) => {
       const r = tooLong(value, []);
-      if (r) ctx.addIssue({ code: 'custom', path: r.path, message: `${r.length.toLocaleString('en')} characters; at most ${MAX_TEXT.toLocaleString('en')} are accepted` });
+      if (r)
+        ctx.addIssue({
+          code: 'custom',
+          path: r.path,
+          message: `${r.length.toLocaleString('en')} characters; at most ${MAX_TEXT.toLocaleString('en')} are accepted`,
+        });
     });
   }
   return methods;

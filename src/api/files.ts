@@ -16,13 +16,20 @@ export { exportFigure, FIGURE_FORMATS, type FigureFormat, type FigureOptions } f
 /** A project's backups, newest first, each with what changed since the one before it. */
 export function listBackups(projectAbs: string): (BackupSummary & { changes: string[] })[] {
   const list = backupFiles(projectAbs).reverse(); // oldest first, to say what each one changed
-  return list.map((b, i) => {
-    const s = summarise(b.file);
-    let changes = ['first backup'];
-    if (i > 0) {
-      const [before, after] = [readBackup(list[i - 1].file), readBackup(b.file)];
-      try { changes = describeChanges(before, after); } finally { before.close(); after.close(); }
-    }
-    return { ...s, changes };
-  }).reverse();
+  return list
+    .map((b, i) => {
+      const s = summarise(b.file);
+      let changes = ['first backup'];
+      if (i > 0) {
+        const [before, after] = [readBackup(list[i - 1].file), readBackup(b.file)];
+        try {
+          changes = describeChanges(before, after);
+        } finally {
+          before.close();
+          after.close();
+        }
+      }
+      return { ...s, changes };
+    })
+    .reverse();
 }

@@ -5,7 +5,11 @@ import type { z } from 'zod';
 import type { contract } from './contract.ts';
 import type { Job } from '../jobs/contract.ts';
 
-export interface Progress { stage: string; done: number; total: number }
+export interface Progress {
+  stage: string;
+  done: number;
+  total: number;
+}
 
 export interface HandlerContext {
   db: Db;

@@ -9,12 +9,18 @@ import { ThematicError } from '../core/errors.ts';
  * sample builder; the renderer can only attach bytes). With `copy`, the file is first copied into
  * the folder beside the project, for a self-contained hand-over. One undoable operation.
  */
-export async function linkRecordingFile(s: Service, documentId: number, file: string, opts: { copy?: boolean; actor?: string } = {}): Promise<Recording> {
+export async function linkRecordingFile(
+  s: Service,
+  documentId: number,
+  file: string,
+  opts: { copy?: boolean; actor?: string } = {},
+): Promise<Recording> {
   let probe = await probeRecording(file, file);
   if (opts.copy) probe = { ...probe, file: copyIntoMediaFolder(s.path, file, probe.sha256) };
   const label = path.basename(file);
-  return s.trustedOperation({ actor: opts.actor ?? 'researcher', method: 'media.link', summary: `Link recording ${label}` },
-    (tx) => linkRecording(tx, s.path, documentId, { ...probe, fileName: label }, { copied: opts.copy }));
+  return s.trustedOperation({ actor: opts.actor ?? 'researcher', method: 'media.link', summary: `Link recording ${label}` }, (tx) =>
+    linkRecording(tx, s.path, documentId, { ...probe, fileName: label }, { copied: opts.copy }),
+  );
 }
 
 /**
@@ -22,8 +28,13 @@ export async function linkRecordingFile(s: Service, documentId: number, file: st
  * transcript's file name, the newest document of that name), as one undoable operation: either all
  * are linked or none (a ThematicError names the first that could not be). `said` hears one line per link.
  */
-export function linkProbedRecordings(s: Service, items: { transcript: string; recording: string; probe: Probe }[],
-  documents: { id: number; name: string; originalFilename: string | null }[], actor: string, said: (line: string) => void): void {
+export function linkProbedRecordings(
+  s: Service,
+  items: { transcript: string; recording: string; probe: Probe }[],
+  documents: { id: number; name: string; originalFilename: string | null }[],
+  actor: string,
+  said: (line: string) => void,
+): void {
   s.trustedOperation({ actor, method: 'media.link', summary: `Link ${items.length} recording${items.length === 1 ? '' : 's'}` }, (tx) => {
     for (const x of items) {
       const d = documents.filter((y) => y.originalFilename === x.transcript).sort((a, b) => b.id - a.id)[0];

@@ -2,7 +2,10 @@ import type { Service } from './service.ts';
 import { recordingFile } from '../features/media/queries.ts';
 import { statFile } from '../features/media/probe.ts';
 
-export interface ByteRange { start: number; end: number }
+export interface ByteRange {
+  start: number;
+  end: number;
+}
 
 /** One `bytes=` range of a file of `size` bytes; null when absent or a multi-range, 'bad' when unsatisfiable. */
 export function parseRange(header: string | undefined, size: number): ByteRange | null | 'bad' {
@@ -10,8 +13,15 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return header.includes(',') ? null : 'bad';
   let start: number, end: number;
-  if (m[1] === '') { const n = Number(m[2]); if (!n) return 'bad'; start = Math.max(0, size - n); end = size - 1; }
-  else { start = Number(m[1]); end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1); }
+  if (m[1] === '') {
+    const n = Number(m[2]);
+    if (!n) return 'bad';
+    start = Math.max(0, size - n);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
   if (start >= size || end < start) return 'bad';
   return { start, end };
 }

@@ -9,11 +9,39 @@ export const SAMPLE_PATH = path.join(root, 'fixtures/build/sample.thematic');
 /** Recordings of the VTT interviews, `<VTT base name>.opus`, made by the script that synthesises them. */
 export const SAMPLE_RECORDINGS = path.join(root, 'fixtures/recordings');
 
-interface CodebookEntry { name: string; parent: string | null; color: string; definition: string; whenToUse: string; whenNotToUse: string; example: string; inVivo: boolean }
-interface CodingEntry { document: string; code: string; quote: string; occurrence?: number; coders: string[] }
-interface ThemeEntry { name: string; definition: string; codes: string[]; subthemes?: ThemeEntry[] }
-interface ThemesFile { core: { name: string; definition: string; groups: { name: string; definition: string; themes: ThemeEntry[] }[] }[] }
-interface MemoEntry { target: 'project' | 'document' | 'code'; ref: string | null; title: string; body: string; author: string }
+interface CodebookEntry {
+  name: string;
+  parent: string | null;
+  color: string;
+  definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
+  inVivo: boolean;
+}
+interface CodingEntry {
+  document: string;
+  code: string;
+  quote: string;
+  occurrence?: number;
+  coders: string[];
+}
+interface ThemeEntry {
+  name: string;
+  definition: string;
+  codes: string[];
+  subthemes?: ThemeEntry[];
+}
+interface ThemesFile {
+  core: { name: string; definition: string; groups: { name: string; definition: string; themes: ThemeEntry[] }[] }[];
+}
+interface MemoEntry {
+  target: 'project' | 'document' | 'code';
+  ref: string | null;
+  title: string;
+  body: string;
+  author: string;
+}
 
 const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, name), 'utf8')) as T;
 
@@ -46,10 +74,14 @@ async function populate(s: Service, recordings: string): Promise<void> {
   const dir = path.join(SAMPLE_DIR, 'transcripts');
   const docIds = new Map<string, number>();
   for (const file of fs.readdirSync(dir).sort()) {
-    const r = await s.call('documents.import', {
-      files: [{ name: file, contentBase64: fs.readFileSync(path.join(dir, file)).toString('base64') }],
-      participant: participantOf(file),
-    }, actor);
+    const r = await s.call(
+      'documents.import',
+      {
+        files: [{ name: file, contentBase64: fs.readFileSync(path.join(dir, file)).toString('base64') }],
+        participant: participantOf(file),
+      },
+      actor,
+    );
     docIds.set(participantOf(file), r.documents[0].id);
     // A VTT interview gets its recording, linked by reference, when there is one.
     const recording = path.join(recordings, file.replace(/\.vtt$/i, '.opus'));
@@ -62,10 +94,20 @@ async function populate(s: Service, recordings: string): Promise<void> {
     const k = pending.findIndex((c) => c.parent === null || codeIds.has(c.parent));
     if (k < 0) throw new Error(`codebook.json: parent code not found for ${pending.map((c) => c.name).join(', ')}`);
     const [c] = pending.splice(k, 1);
-    const code = await s.call('codes.create', {
-      name: c.name, parentId: c.parent ? codeIds.get(c.parent)! : null, color: c.color, definition: c.definition,
-      whenToUse: c.whenToUse, whenNotToUse: c.whenNotToUse, example: c.example, inVivo: c.inVivo,
-    }, actor);
+    const code = await s.call(
+      'codes.create',
+      {
+        name: c.name,
+        parentId: c.parent ? codeIds.get(c.parent)! : null,
+        color: c.color,
+        definition: c.definition,
+        whenToUse: c.whenToUse,
+        whenNotToUse: c.whenNotToUse,
+        example: c.example,
+        inVivo: c.inVivo,
+      },
+      actor,
+    );
     codeIds.set(c.name, code.id);
   }
   const texts = new Map<number, string>();
@@ -93,11 +135,12 @@ async function populate(s: Service, recordings: string): Promise<void> {
 /** The theme tree of the reference study's Fig. 1, with the codebook's codes attached, through the API. */
 async function buildThemes(s: Service, codeIds: Map<string, number>): Promise<void> {
   const actor = { actor: 'sample builder' };
-  const codesOf = (t: ThemeEntry) => t.codes.map((name) => {
-    const id = codeIds.get(name);
-    if (!id) throw new Error(`themes.json: theme "${t.name}" names unknown code "${name}"`);
-    return id;
-  });
+  const codesOf = (t: ThemeEntry) =>
+    t.codes.map((name) => {
+      const id = codeIds.get(name);
+      if (!id) throw new Error(`themes.json: theme "${t.name}" names unknown code "${name}"`);
+      return id;
+    });
   const addTheme = async (t: ThemeEntry, parentId: number, kind: 'theme' | 'subtheme'): Promise<void> => {
     const theme = await s.call('themes.create', { kind, parentId, name: t.name, definition: t.definition, codeIds: codesOf(t) }, actor);
     for (const sub of t.subthemes ?? []) await addTheme(sub, theme.id, 'subtheme');

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type Input, type MethodName, type Output } from './contract.ts';
-import { openProject, mapWriteError, checkpointAndClose, checkpointAndStamp, stampBeforeWrite, type Db, type OpenOptions } from '../store/open.ts';
+import {
+  openProject,
+  mapWriteError,
+  checkpointAndClose,
+  checkpointAndStamp,
+  stampBeforeWrite,
+  type Db,
+  type OpenOptions,
+} from '../store/open.ts';
 import { ThematicError } from '../core/errors.ts';
 import type { Handler, Progress } from './handler-types.ts';
 import { handlerContext } from '../jobs/handler-context.ts';
@@ -122,7 +130,11 @@ export class Service {
 
   async call<M extends MethodName>(method: M, input: NoInfer<Input<M>>, ctx?: CallContext): Promise<Output<M>>;
   // For transports with a method name only known at run time; a known name always takes the typed form above.
-  async call<S extends string>(method: string extends S ? S : MethodName extends S ? S : never, input: unknown, ctx?: CallContext): Promise<unknown>;
+  async call<S extends string>(
+    method: string extends S ? S : MethodName extends S ? S : never,
+    input: unknown,
+    ctx?: CallContext,
+  ): Promise<unknown>;
   async call(method: string, input: unknown, ctx: CallContext = {}): Promise<unknown> {
     if (this.closed) throw new ThematicError('closed', 'the project is closed');
     if (!isMethod(method)) throw new ThematicError('unknown_method', `unknown method "${method}"`);
@@ -131,7 +143,10 @@ export class Service {
     if (!parsed.success) throw new ThematicError('invalid_input', describeIssues(method, parsed.error));
     const writes = spec.mutates || method === 'history.undo' || method === 'history.redo';
     if (this.db.readonly && writes) {
-      throw new ThematicError('read_only', `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`);
+      throw new ThematicError(
+        'read_only',
+        `${path.basename(this.path)}: the project is open read-only (the file or its folder cannot be written), so it can be viewed but not changed; nothing was changed.`,
+      );
     }
     const clientId = spec.mutates || undoableHistoryMethods.includes(method) ? this.operationId(method, ctx.operationId) : undefined;
     if (clientId === undefined) return this.run(method, parsed.data, ctx);
@@ -141,7 +156,11 @@ export class Service {
     if (prior) return spec.output.parse(replayClientOperation(prior, clientId, method));
     const running = this.run(method, parsed.data, ctx, clientId);
     this.inFlight.set(clientId, running);
-    try { return await running; } finally { this.inFlight.delete(clientId); }
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(clientId);
+    }
   }
 
   private operationId(method: string, id: unknown): string | undefined {
@@ -161,7 +180,9 @@ export class Service {
     const spec = contract[method];
     const actor = ctx.actor ?? (data as { coder?: string }).coder ?? 'researcher';
     const writes = spec.mutates || method.startsWith('history.');
-    const progress = ctx.onProgress && ((phase: string, done?: number, total?: number) => ctx.onProgress!({ stage: phase, done: done ?? 0, total: total ?? 0 }));
+    const progress =
+      ctx.onProgress &&
+      ((phase: string, done?: number, total?: number) => ctx.onProgress!({ stage: phase, done: done ?? 0, total: total ?? 0 }));
     const recordFinal = (r: unknown) => {
       if (clientId === undefined) return;
       const kept = recallClientOperation(this.db, clientId);
@@ -172,7 +193,16 @@ export class Service {
       result = await this.inWorker(method, data, actor, ctx.trusted ?? false, progress, clientId);
       recordFinal(result);
     } else {
-      const h = handlerContext({ db: this.db, path: this.path, actor, trusted: ctx.trusted, method, progress, clientId, jobs: () => [...this.running.values()] });
+      const h = handlerContext({
+        db: this.db,
+        path: this.path,
+        actor,
+        trusted: ctx.trusted,
+        method,
+        progress,
+        clientId,
+        jobs: () => [...this.running.values()],
+      });
       const handler = handlers[method] as (i: unknown, h: unknown) => unknown;
       const go = async () => {
         try {
@@ -198,15 +228,33 @@ export class Service {
   }
 
   /** One call in a worker thread; its progress is listed by jobs.list until it ends. */
-  private async inWorker(method: string, input: unknown, actor: string, trusted: boolean, progress?: (phase: string, done?: number, total?: number) => void, clientId?: string): Promise<unknown> {
+  private async inWorker(
+    method: string,
+    input: unknown,
+    actor: string,
+    trusted: boolean,
+    progress?: (phase: string, done?: number, total?: number) => void,
+    clientId?: string,
+  ): Promise<unknown> {
     const id = this.nextJob++;
     const job = { id, method, phase: 'starting', startedAt: new Date().toISOString() } as z.output<typeof Job>;
     this.running.set(id, job);
     try {
       return await jobPool.run({
-        file: this.path, method, input, actor, trusted, clientId, nativeBinding: this.opts.nativeBinding, turns: this.turns, owner: this,
+        file: this.path,
+        method,
+        input,
+        actor,
+        trusted,
+        clientId,
+        nativeBinding: this.opts.nativeBinding,
+        turns: this.turns,
+        owner: this,
         beforeWrite: () => stampBeforeWrite(this.db),
-        onProgress: (p) => { Object.assign(job, p); progress?.(p.phase, p.done, p.total); },
+        onProgress: (p) => {
+          Object.assign(job, p);
+          progress?.(p.phase, p.done, p.total);
+        },
       });
     } finally {
       this.running.delete(id);

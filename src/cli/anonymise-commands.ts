@@ -7,7 +7,8 @@ import { ThematicError } from '../core/errors.ts';
 import type { Output } from '../api/contract.ts';
 import { parseKey } from '../core/anonymise/key-csv.ts';
 
-const USAGE = 'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
+const USAGE =
+  'usage: thematic anonymise FILE --key KEY.csv [--out COPY.thematic] [--force] | thematic anonymise FILE --key KEY.csv --preview [--json]';
 const VALUE_FLAGS = ['key', 'out'];
 
 /**
@@ -21,21 +22,33 @@ function normalise(p: Parsed): { file?: string; key?: string; out?: string; prev
   const swallowed = p.flags.get('preview') ?? [];
   const orphans = positionals.splice(1);
   for (const v of swallowed) {
-    if (!v.startsWith('--')) { if (positionals.length) orphans.unshift(v); else positionals.push(v); continue; }
+    if (!v.startsWith('--')) {
+      if (positionals.length) orphans.unshift(v);
+      else positionals.push(v);
+      continue;
+    }
     const [name, inline] = v.slice(2).split(/=(.*)/s, 2);
     if (VALUE_FLAGS.includes(name)) values.set(name, inline ?? orphans.shift());
     else bools.add(name);
   }
   if (orphans.length) throw new UsageError(`unexpected ${orphans.map((o) => `"${o}"`).join(' ')}\n${USAGE}`);
   return {
-    file: positionals[0], key: values.get('key'), out: values.get('out'),
-    preview: bools.has('preview') || p.flags.has('preview'), force: bools.has('force'), json: bools.has('json'),
+    file: positionals[0],
+    key: values.get('key'),
+    out: values.get('out'),
+    preview: bools.has('preview') || p.flags.has('preview'),
+    force: bools.has('force'),
+    json: bools.has('json'),
   };
 }
 
 function readKey(file: string): Replacement[] {
   let csv: string;
-  try { csv = fs.readFileSync(file, 'utf8'); } catch { throw new ThematicError('not_found', `${file}: no such key file`); }
+  try {
+    csv = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ThematicError('not_found', `${file}: no such key file`);
+  }
   return parseKey(csv, file);
 }
 
@@ -53,7 +66,8 @@ function printPreview(io: Io, key: Replacement[], r: Output<'anonymise.preview'>
   }
   if (r.fields.length) {
     io.out(`Other fields (${r.fields.reduce((a, f) => a + f.count, 0)})`);
-    for (const f of r.fields) io.out(`  ${f.table}.${f.column} "${f.row}": ${quote(f)} -> ${f.replacement}${f.count > 1 ? ` (${f.count} rows)` : ''}`);
+    for (const f of r.fields)
+      io.out(`  ${f.table}.${f.column} "${f.row}": ${quote(f)} -> ${f.replacement}${f.count > 1 ? ` (${f.count} rows)` : ''}`);
   }
   io.out('Per replacement:');
   key.forEach((k, i) => io.out(`  ${k.find} -> ${k.replace} (${k.kind}): ${r.perRule[i]}`));
@@ -70,16 +84,28 @@ export const anonymiseCommands: Record<string, (p: Parsed, io: Io) => Promise<nu
     return withProject(a.file, async (s) => {
       if (a.preview) {
         const r = await s.call('anonymise.preview', { replacements: key });
-        if (a.json) io.out(JSON.stringify(r, null, 2)); else printPreview(io, key, r);
+        if (a.json) io.out(JSON.stringify(r, null, 2));
+        else printPreview(io, key, r);
         return 0;
       }
       // The CLI is a trusted caller: --out may be anywhere (through IPC and HTTP, only beside the project).
-      const r = await s.call('anonymise.export', { replacements: key, outPath: a.out, overwrite: a.force }, { actor: actor(), trusted: true });
-      if (a.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
+      const r = await s.call(
+        'anonymise.export',
+        { replacements: key, outPath: a.out, overwrite: a.force },
+        { actor: actor(), trusted: true },
+      );
+      if (a.json) {
+        io.out(JSON.stringify(r, null, 2));
+        return 0;
+      }
       const c = r.counts;
       io.out(`Wrote the anonymised copy: ${r.path}`);
-      io.out(`  ${c.occurrences} replacements in ${c.documents} document${c.documents === 1 ? '' : 's'}, ${c.fieldValues} other values replaced; ${c.codings} codings and ${c.turns} turns kept on their words.`);
-      io.out(`  Recordings are never carried into an anonymised copy (a voice identifies a person)${c.recordingsLeftOut ? `: ${c.recordingsLeftOut} left out` : ''}.`);
+      io.out(
+        `  ${c.occurrences} replacements in ${c.documents} document${c.documents === 1 ? '' : 's'}, ${c.fieldValues} other values replaced; ${c.codings} codings and ${c.turns} turns kept on their words.`,
+      );
+      io.out(
+        `  Recordings are never carried into an anonymised copy (a voice identifies a person)${c.recordingsLeftOut ? `: ${c.recordingsLeftOut} left out` : ''}.`,
+      );
       io.out('  The copy has no undo history and its search index was rebuilt; the key is not in it. The original project is unchanged.');
       return 0;
     });

@@ -27,10 +27,28 @@ async function cmdBackups(p: Parsed, io: Io): Promise<number> {
   if (!file) throw new UsageError('usage: thematic backups FILE [--json]');
   if (!fs.existsSync(file)) throw new ThematicError('not_found', `${file}: no such project file`);
   const rows = listBackups(path.resolve(file));
-  if (p.bools.has('json')) { io.out(JSON.stringify({ folder: backupFolder(path.resolve(file)), backups: rows }, null, 2)); return 0; }
-  if (!rows.length) { io.out(`No backups yet in ${backupFolder(path.resolve(file))}.`); return 0; }
-  io.out(table(['backup', 'time (UTC)', 'size', 'documents', 'codes', 'codings', 'changes since the previous'],
-    rows.map((r) => [r.name, r.at.replace('T', ' ').slice(0, 19), `${(r.bytes / 2 ** 20).toFixed(1)} MB`, String(r.counts.documents), String(r.counts.codes), String(r.counts.codings), r.changes.join('; ')])));
+  if (p.bools.has('json')) {
+    io.out(JSON.stringify({ folder: backupFolder(path.resolve(file)), backups: rows }, null, 2));
+    return 0;
+  }
+  if (!rows.length) {
+    io.out(`No backups yet in ${backupFolder(path.resolve(file))}.`);
+    return 0;
+  }
+  io.out(
+    table(
+      ['backup', 'time (UTC)', 'size', 'documents', 'codes', 'codings', 'changes since the previous'],
+      rows.map((r) => [
+        r.name,
+        r.at.replace('T', ' ').slice(0, 19),
+        `${(r.bytes / 2 ** 20).toFixed(1)} MB`,
+        String(r.counts.documents),
+        String(r.counts.codes),
+        String(r.counts.codings),
+        r.changes.join('; '),
+      ]),
+    ),
+  );
   return 0;
 }
 
@@ -40,7 +58,9 @@ async function cmdBackup(p: Parsed, io: Io): Promise<number> {
   const s = Service.open(file); // no automatic backup on top of this one
   try {
     const r = await s.backupNow(backupSettings());
-    io.out(`Backed up to ${r.backup.file} (${(r.backup.bytes / 2 ** 20).toFixed(1)} MB, checked)${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`);
+    io.out(
+      `Backed up to ${r.backup.file} (${(r.backup.bytes / 2 ** 20).toFixed(1)} MB, checked)${r.pruned.length ? `; removed ${r.pruned.length} older` : ''}`,
+    );
     return 0;
   } finally {
     s.close();
@@ -52,15 +72,27 @@ async function cmdRestore(p: Parsed, io: Io): Promise<number> {
   if (!file || !given) throw new UsageError('usage: thematic restore FILE BACKUP [--out NEW.thematic] [--force]');
   const backup = resolveBackup(file, given);
   const abs = path.resolve(file);
-  const out = flag(p, 'out') ?? path.join(path.dirname(abs), `${path.basename(abs, '.thematic')}-restored-${path.basename(backup).replace(/^.*-(\d{4}-\d\d-\d\dT[\d-]+\.\d{3}Z)\.thematic$/, '$1')}.thematic`);
+  const out =
+    flag(p, 'out') ??
+    path.join(
+      path.dirname(abs),
+      `${path.basename(abs, '.thematic')}-restored-${path.basename(backup).replace(/^.*-(\d{4}-\d\d-\d\dT[\d-]+\.\d{3}Z)\.thematic$/, '$1')}.thematic`,
+    );
   const overCurrent = path.resolve(out) === abs;
   if (overCurrent && !p.bools.has('force')) {
-    throw new ThematicError('exists', `${out} is the current project; a backup is restored as a new file (give another --out), or over the project only with --force`);
+    throw new ThematicError(
+      'exists',
+      `${out} is the current project; a backup is restored as a new file (give another --out), or over the project only with --force`,
+    );
   }
   if (overCurrent && fs.existsSync(abs)) {
     // The current project is backed up first (and must not be open elsewhere: opening it checks).
     const s = Service.open(abs);
-    try { io.out(`Backed up the current project first: ${(await s.backupNow()).backup.file}`); } finally { s.close(); }
+    try {
+      io.out(`Backed up the current project first: ${(await s.backupNow()).backup.file}`);
+    } finally {
+      s.close();
+    }
   }
   const r = restoreBackup(backup, out, p.bools.has('force'));
   io.out(`Restored ${r.name} (${r.counts.documents} documents, ${r.counts.codes} codes, ${r.counts.codings} codings) as ${out}`);

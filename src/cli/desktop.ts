@@ -9,7 +9,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 export function findElectron(): string | null {
   const require = createRequire(import.meta.url);
   let pkgDir: string;
-  try { pkgDir = path.dirname(require.resolve('electron/package.json')); } catch { return null; }
+  try {
+    pkgDir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
   const pathTxt = path.join(pkgDir, 'path.txt');
   const exe = fs.existsSync(pathTxt) ? fs.readFileSync(pathTxt, 'utf8').trim() : 'electron';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;

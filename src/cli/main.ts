@@ -16,7 +16,14 @@ import { cmdImportRefi } from './refi-commands.ts';
 import { backupCommands, BACKUP_USAGE } from './backup-commands.ts';
 import { cmdImportWithMedia, cmdMedia, hasMediaFlag, MEDIA_BOOLEANS } from './media-commands.ts';
 
-const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = { ...themesCommands, ...agreementCommands, ...anonymiseCommands, ...backupCommands, export: cmdExport, media: cmdMedia };
+const EXTRA_COMMANDS: Record<string, (p: Parsed, io: Io) => Promise<number>> = {
+  ...themesCommands,
+  ...agreementCommands,
+  ...anonymiseCommands,
+  ...backupCommands,
+  export: cmdExport,
+  media: cmdMedia,
+};
 
 const REFI_FILE = /\.(qdpx|qde|qdc)$/i;
 
@@ -58,30 +65,54 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     const p = parseArgs(rest, BOOLEANS);
     switch (cmd) {
-      case 'new': return await cmdNew(p, io);
-      case 'import': return REFI_FILE.test(p.positionals[1] ?? '') ? await cmdImportRefi(p, io) : hasMediaFlag(p) ? await cmdImportWithMedia(p, io) : await cmdImport(p, io);
-      case 'docs': return await cmdDocs(p, io);
-      case 'codes': return await cmdCodes(p, io);
-      case 'participants': return await cmdParticipants(p, io);
-      case 'search': return await cmdSearch(p, io);
-      case 'history': return await cmdHistory(p, io, 'list');
-      case 'undo': return await cmdHistory(p, io, 'undo');
-      case 'redo': return await cmdHistory(p, io, 'redo');
-      case 'serve': return await cmdServe(p.positionals[0], flag(p, 'port'), io);
-      case 'desktop': case 'start': return await cmdDesktop(p.positionals[0], io);
+      case 'new':
+        return await cmdNew(p, io);
+      case 'import':
+        return REFI_FILE.test(p.positionals[1] ?? '')
+          ? await cmdImportRefi(p, io)
+          : hasMediaFlag(p)
+            ? await cmdImportWithMedia(p, io)
+            : await cmdImport(p, io);
+      case 'docs':
+        return await cmdDocs(p, io);
+      case 'codes':
+        return await cmdCodes(p, io);
+      case 'participants':
+        return await cmdParticipants(p, io);
+      case 'search':
+        return await cmdSearch(p, io);
+      case 'history':
+        return await cmdHistory(p, io, 'list');
+      case 'undo':
+        return await cmdHistory(p, io, 'undo');
+      case 'redo':
+        return await cmdHistory(p, io, 'redo');
+      case 'serve':
+        return await cmdServe(p.positionals[0], flag(p, 'port'), io);
+      case 'desktop':
+      case 'start':
+        return await cmdDesktop(p.positionals[0], io);
       case 'sample': {
         const out = flag(p, 'out') ?? SAMPLE_PATH;
         await buildSample(out, { force: true });
         io.out(`Built the sample study: ${out}`);
         return 0;
       }
-      case undefined: case 'help': case '--help': case '-h': io.out(USAGE); return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
       default:
         if (cmd && Object.hasOwn(EXTRA_COMMANDS, cmd)) return await EXTRA_COMMANDS[cmd](p, io);
         throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ThematicError) { io.err(`thematic: ${e.message}`); return 2; }
+    if (e instanceof UsageError || e instanceof ThematicError) {
+      io.err(`thematic: ${e.message}`);
+      return 2;
+    }
     io.err(`thematic: ${(e as Error).message ?? e}`);
     return 1;
   }
@@ -94,11 +125,27 @@ async function cmdServe(file: string | undefined, port: string | undefined, io: 
   const { startServer } = await import('../server/server.ts');
   let service = Service.open(file, { autoBackup: backupSettings() });
   service.warmJobs();
-  const server = await startServer({ service, port: port ? Number(port) : 0, actor: actor(), onProjectChange: (next) => { service = next; } });
+  const server = await startServer({
+    service,
+    port: port ? Number(port) : 0,
+    actor: actor(),
+    onProjectChange: (next) => {
+      service = next;
+    },
+  });
   io.out(`Thematic web mode for ${path.basename(file)}: ${server.url}`);
   await new Promise<void>((resolve) => {
     // Stopping waits for the closing backups: of projects switched away from (server.close) and of the open one.
-    const stop = () => { server.close().then(() => service.closeWithBackup()).catch((e) => io.err(`thematic: the closing backup failed: ${(e as Error).message}`)).finally(() => { service.close(); resolve(); }); };
+    const stop = () => {
+      server
+        .close()
+        .then(() => service.closeWithBackup())
+        .catch((e) => io.err(`thematic: the closing backup failed: ${(e as Error).message}`))
+        .finally(() => {
+          service.close();
+          resolve();
+        });
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

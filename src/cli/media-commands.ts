@@ -17,8 +17,10 @@ const USAGE = 'usage: thematic media FILE [DOCUMENT [RECORDING] [--copy] | DOCUM
 /** A document named on the command line: its id, name or original file name. */
 async function documentOf(s: Service, ref: string): Promise<{ id: number; name: string }> {
   const docs = await s.call('documents.list', {});
-  const d = docs.find((x) => String(x.id) === ref) ?? docs.find((x) => x.name.toLowerCase() === ref.toLowerCase())
-    ?? docs.find((x) => x.originalFilename.toLowerCase() === ref.toLowerCase());
+  const d =
+    docs.find((x) => String(x.id) === ref) ??
+    docs.find((x) => x.name.toLowerCase() === ref.toLowerCase()) ??
+    docs.find((x) => x.originalFilename.toLowerCase() === ref.toLowerCase());
   if (!d) throw new ThematicError('not_found', `no document "${ref}" in the project (give its id, name or file name; see thematic docs)`);
   return d;
 }
@@ -31,7 +33,13 @@ export async function cmdMedia(p: Parsed, io: Io): Promise<number> {
       const list = await s.call('media.list', {});
       if (p.bools.has('json')) io.out(JSON.stringify(list, null, 2));
       else if (!list.length) io.out('No recordings linked. Link one with: thematic media FILE DOCUMENT RECORDING');
-      else io.out(table(['document', 'recording', 'duration', 'codec', 'status'], list.map((r) => [r.document, r.path, clock(r.duration), r.codec, r.problem ?? r.status])));
+      else
+        io.out(
+          table(
+            ['document', 'recording', 'duration', 'codec', 'status'],
+            list.map((r) => [r.document, r.path, clock(r.duration), r.codec, r.problem ?? r.status]),
+          ),
+        );
       return 0;
     }
     const doc = await documentOf(s, ref);
@@ -47,12 +55,20 @@ export async function cmdMedia(p: Parsed, io: Io): Promise<number> {
     }
     if (!recording) throw new UsageError(USAGE);
     const r = await linkRecordingFile(s, doc.id, recording, { copy: p.bools.has('copy'), actor: actor() });
-    io.out(p.bools.has('json') ? JSON.stringify(r, null, 2) : `Linked ${r.path} to ${doc.name}: ${clock(r.duration)}, ${r.codec}${r.copied ? ' (copied beside the project)' : ''}`);
+    io.out(
+      p.bools.has('json')
+        ? JSON.stringify(r, null, 2)
+        : `Linked ${r.path} to ${doc.name}: ${clock(r.duration)}, ${r.codec}${r.copied ? ' (copied beside the project)' : ''}`,
+    );
     return 0;
   });
 }
 
-const base = (f: string) => path.basename(f).replace(/\.[^.]+$/, '').toLowerCase();
+const base = (f: string) =>
+  path
+    .basename(f)
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase();
 
 /**
  * Import with recordings: each --media file goes with the transcript of the same base name (or
@@ -69,7 +85,7 @@ export async function cmdImportWithMedia(p: Parsed, io: Io): Promise<number> {
     return { transcript: path.basename(t), recording: m };
   });
   readTranscriptFiles(inputs);
-  const probes: (typeof pairs[number] & { probe: Probe })[] = [];
+  const probes: ((typeof pairs)[number] & { probe: Probe })[] = [];
   for (const pr of pairs) probes.push({ ...pr, probe: await probeRecording(pr.recording, pr.recording) });
   const code = await cmdImport(p, io);
   await withProject(file, async (s) => {
@@ -78,7 +94,10 @@ export async function cmdImportWithMedia(p: Parsed, io: Io): Promise<number> {
       linkProbedRecordings(s, probes, docs, actor(), (line) => io.out(line));
     } catch (e) {
       await s.call('history.undo', {}, { actor: actor() });
-      throw new ThematicError((e as ThematicError).code ?? 'import_failed', `${(e as Error).message}. The import was undone; nothing was imported`);
+      throw new ThematicError(
+        (e as ThematicError).code ?? 'import_failed',
+        `${(e as Error).message}. The import was undone; nothing was imported`,
+      );
     }
   });
   return code;

@@ -23,8 +23,9 @@ function number(p: Parsed, name: string, fallback: number, min: number, max: num
   return v;
 }
 
-const MAP_USAGE = 'usage: thematic map FILE --out map.svg|map.png|map.pdf [--width-mm 174] [--dpi 300] [--layout radial|tree|free]\n'
-  + '       [--palette colorblind|greyscale|custom] [--version NAME] [--codes yes|no] [--font-size PT] [--font-family NAME] [--title TEXT]';
+const MAP_USAGE =
+  'usage: thematic map FILE --out map.svg|map.png|map.pdf [--width-mm 174] [--dpi 300] [--layout radial|tree|free]\n' +
+  '       [--palette colorblind|greyscale|custom] [--version NAME] [--codes yes|no] [--font-size PT] [--font-family NAME] [--title TEXT]';
 
 /** `thematic map`: the thematic map as a publication figure (vector SVG/PDF with the font embedded, PNG at a dpi). */
 async function cmdMap(p: Parsed, io: Io): Promise<number> {
@@ -37,10 +38,15 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
   const dpi = number(p, 'dpi', 300, 72, 2400);
   const codes = oneOf(p, 'codes', ['yes', 'no'], 'no');
   const options: FigureOptions = {
-    format: format as FigureFormat, dpi,
-    layout: oneOf(p, 'layout', LAYOUTS, 'radial'), palette: oneOf(p, 'palette', PALETTES, 'colorblind'), showCodes: codes === 'yes',
+    format: format as FigureFormat,
+    dpi,
+    layout: oneOf(p, 'layout', LAYOUTS, 'radial'),
+    palette: oneOf(p, 'palette', PALETTES, 'colorblind'),
+    showCodes: codes === 'yes',
     fontSize: flag(p, 'font-size') === undefined ? undefined : number(p, 'font-size', 9, 4, 40),
-    fontFamily: flag(p, 'font-family'), widthMm, title: flag(p, 'title'),
+    fontFamily: flag(p, 'font-family'),
+    widthMm,
+    title: flag(p, 'title'),
   };
   const version = flag(p, 'version');
   const { input, positions, figure } = await withProject(file, async (s) => ({
@@ -51,11 +57,14 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
   options.fontSize ??= figure.fontSize;
   options.fontFamily ??= figure.fontFamily;
   options.title ??= figure.title || undefined;
-  if (!input.nodes.length) throw new UsageError(`${path.basename(file)} has no themes yet, so there is no map to draw; create some with the theme board`);
+  if (!input.nodes.length)
+    throw new UsageError(`${path.basename(file)} has no themes yet, so there is no map to draw; create some with the theme board`);
   const bytes = await exportFigure(input, positions, options);
   writeOutputFile(out, bytes);
   const themes = input.nodes.filter((n) => n.kind === 'theme' || n.kind === 'subtheme').length;
-  io.out(`Wrote ${out}: ${themes} themes${version ? ` (version "${version}")` : ''}, ${widthMm} mm wide${format === 'png' ? ` at ${dpi} dpi` : ''}`);
+  io.out(
+    `Wrote ${out}: ${themes} themes${version ? ` (version "${version}")` : ''}, ${widthMm} mm wide${format === 'png' ? ` at ${dpi} dpi` : ''}`,
+  );
   return 0;
 }
 
@@ -63,8 +72,14 @@ async function cmdMap(p: Parsed, io: Io): Promise<number> {
 async function cmdThemes(p: Parsed, io: Io): Promise<number> {
   return withProject(p.positionals[0], async (s) => {
     const list = await s.call('themes.list', { groupBy: flag(p, 'group-by') ?? 'group' });
-    if (p.bools.has('json')) { io.out(JSON.stringify(list, null, 2)); return 0; }
-    if (!list.themes.length) { io.out('No themes yet.'); return 0; }
+    if (p.bools.has('json')) {
+      io.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
+    if (!list.themes.length) {
+      io.out('No themes yet.');
+      return 0;
+    }
     const depth = new Map<number, number>();
     for (const t of list.themes) {
       const d = t.parentId === null ? 0 : depth.get(t.parentId)! + 1;

@@ -38,7 +38,12 @@ export interface ExportReport {
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function countsLine(counts: Record<string, number>): string {
-  return Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+  return (
+    Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'nothing'
+  );
 }
 
 function items(title: string, list: ReportItem[]): string[] {
@@ -63,6 +68,6 @@ export function renderExportReport(r: ExportReport): string {
   ].join('\n');
 }
 
-
 /** A source as the report names it: by its name, or by its GUID when it has none. */
-export const sourceLabel = (s: { name: string; guid: string }, kind = '') => `${kind ? `${kind} ` : ''}source "${s.name.trim() ? s.name : s.guid}"`;
+export const sourceLabel = (s: { name: string; guid: string }, kind = '') =>
+  `${kind ? `${kind} ` : ''}source "${s.name.trim() ? s.name : s.guid}"`;

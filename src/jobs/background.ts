@@ -15,7 +15,10 @@ const always = () => true;
 const large = (db: Db) => (stmt(db, 'SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n >= AGREEMENT_WORKER_FROM;
 
 type AnyHandler = (input: never, h: HandlerContext) => unknown;
-const job = (handler: AnyHandler, when: (db: Db) => boolean) => ({ handler: handler as (input: unknown, h: HandlerContext) => unknown, when });
+const job = (handler: AnyHandler, when: (db: Db) => boolean) => ({
+  handler: handler as (input: unknown, h: HandlerContext) => unknown,
+  when,
+});
 
 /**
  * The long work that runs in a worker thread with its own connection, so that every other call
@@ -35,4 +38,5 @@ export const BACKGROUND: Record<BackgroundMethod, Job> = {
   'reconcile.coderCopy': job(reconcileHandlers['reconcile.coderCopy'], always),
 };
 
-export const runsInBackground = (method: string, db: Db): boolean => Object.hasOwn(BACKGROUND, method) && BACKGROUND[method as BackgroundMethod].when(db);
+export const runsInBackground = (method: string, db: Db): boolean =>
+  Object.hasOwn(BACKGROUND, method) && BACKGROUND[method as BackgroundMethod].when(db);

@@ -16,7 +16,13 @@ export const Job = z.object({
 
 /** The methods that run as jobs (src/jobs/background.ts runs them; the UI shows their progress). */
 export const backgroundMethods = [
-  'refi.import', 'refi.export', 'anonymise.export', 'anonymise.report', 'reports.export', 'agreement.compute', 'agreement.report',
+  'refi.import',
+  'refi.export',
+  'anonymise.export',
+  'anonymise.report',
+  'reports.export',
+  'agreement.compute',
+  'agreement.report',
   'reconcile.coderCopy',
 ] as const;
 export type BackgroundMethod = (typeof backgroundMethods)[number];

@@ -33,12 +33,22 @@ export function handlerContext(o: ContextOptions): HandlerContext {
       let text = '';
       o.beforeWrite?.();
       try {
-        return runOperation(o.db, { actor: h.actor, method: o.method, get summary() { return text; } }, (tx) => {
-          const r = fn(tx);
-          text = typeof summary === 'function' ? summary(r) : summary;
-          if (o.clientId !== undefined) recordClientOperation(o.db, o.clientId, o.method, r);
-          return r;
-        });
+        return runOperation(
+          o.db,
+          {
+            actor: h.actor,
+            method: o.method,
+            get summary() {
+              return text;
+            },
+          },
+          (tx) => {
+            const r = fn(tx);
+            text = typeof summary === 'function' ? summary(r) : summary;
+            if (o.clientId !== undefined) recordClientOperation(o.db, o.clientId, o.method, r);
+            return r;
+          },
+        );
       } catch (e) {
         throw mapWriteError(e, path.basename(o.path));
       } finally {

@@ -12,7 +12,11 @@ export interface JobStart {
   writeFlag: SharedArrayBuffer;
 }
 
-export interface JobProgress { phase: string; done?: number; total?: number }
+export interface JobProgress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
 
 export type FromWorker =
   | ({ type: 'progress' } & JobProgress)

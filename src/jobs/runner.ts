@@ -54,32 +54,70 @@ class JobPool {
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         this.busy.delete(worker);
-        if (reusable && !this.idle) { worker.unref(); this.idle = worker; } else void worker.terminate();
+        if (reusable && !this.idle) {
+          worker.unref();
+          this.idle = worker;
+        } else void worker.terminate();
         fn();
       };
       const onMessage = (m: FromWorker) => {
         switch (m.type) {
-          case 'progress': o.onProgress?.(m); break;
+          case 'progress':
+            o.onProgress?.(m);
+            break;
           case 'write':
             void o.turns.worker().then((r) => {
-              if (settled) { r(); return; }
+              if (settled) {
+                r();
+                return;
+              }
               release = r;
-              try { o.beforeWrite?.(); } catch { /* the stamp is a safeguard; the job's write goes ahead */ }
+              try {
+                o.beforeWrite?.();
+              } catch {
+                /* the stamp is a safeguard; the job's write goes ahead */
+              }
               Atomics.store(flag, 0, 1);
               Atomics.notify(flag, 0);
             });
             break;
-          case 'written': release?.(); release = null; break;
-          case 'done': finish(() => resolve(m.result), true); break;
-          case 'error': finish(() => reject(m.code ? new ThematicError(m.code, m.message) : new Error(m.message)), true); break;
+          case 'written':
+            release?.();
+            release = null;
+            break;
+          case 'done':
+            finish(() => resolve(m.result), true);
+            break;
+          case 'error':
+            finish(() => reject(m.code ? new ThematicError(m.code, m.message) : new Error(m.message)), true);
+            break;
         }
       };
-      const onExit = (code: number) => finish(() => reject(this.cancelled.has(worker)
-        ? new ThematicError('closed', `${o.method}: the project was closed while the job ran`)
-        : new ThematicError('job_failed', `${o.method}: the background job stopped unexpectedly (${this.crashes.get(worker)?.message ?? `exit code ${code}`})`)), false);
+      const onExit = (code: number) =>
+        finish(
+          () =>
+            reject(
+              this.cancelled.has(worker)
+                ? new ThematicError('closed', `${o.method}: the project was closed while the job ran`)
+                : new ThematicError(
+                    'job_failed',
+                    `${o.method}: the background job stopped unexpectedly (${this.crashes.get(worker)?.message ?? `exit code ${code}`})`,
+                  ),
+            ),
+          false,
+        );
       worker.on('message', onMessage);
       worker.on('exit', onExit);
-      const start: JobStart = { file: o.file, method: o.method, input: o.input, actor: o.actor, clientId: o.clientId, trusted: o.trusted, nativeBinding: o.nativeBinding, writeFlag };
+      const start: JobStart = {
+        file: o.file,
+        method: o.method,
+        input: o.input,
+        actor: o.actor,
+        clientId: o.clientId,
+        trusted: o.trusted,
+        nativeBinding: o.nativeBinding,
+        writeFlag,
+      };
       worker.postMessage(start);
     });
   }

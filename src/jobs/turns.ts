@@ -16,7 +16,10 @@ export class WriteTurns {
     try {
       return await fn();
     } finally {
-      if (--this.mainInFlight === 0 && this.drained) { this.drained(); this.drained = null; }
+      if (--this.mainInFlight === 0 && this.drained) {
+        this.drained();
+        this.drained = null;
+      }
     }
   }
 
@@ -24,8 +27,13 @@ export class WriteTurns {
   async worker(): Promise<() => void> {
     while (this.workerTurn) await this.workerTurn;
     let release!: () => void;
-    this.workerTurn = new Promise<void>((r) => { release = r; });
-    if (this.mainInFlight > 0) await new Promise<void>((r) => { this.drained = r; });
+    this.workerTurn = new Promise<void>((r) => {
+      release = r;
+    });
+    if (this.mainInFlight > 0)
+      await new Promise<void>((r) => {
+        this.drained = r;
+      });
     let done = false;
     return () => {
       if (done) return;

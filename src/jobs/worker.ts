@@ -33,7 +33,13 @@ async function run(start: JobStart): Promise<void> {
     if (!job) throw new ThematicError('unknown_method', `"${start.method}" does not run as a background job`);
     db = openJobConnection(start.file, { nativeBinding: start.nativeBinding });
     const h = handlerContext({
-      db, path: start.file, actor: start.actor, trusted: start.trusted, method: start.method, progress, clientId: start.clientId,
+      db,
+      path: start.file,
+      actor: start.actor,
+      trusted: start.trusted,
+      method: start.method,
+      progress,
+      clientId: start.clientId,
       beforeWrite: () => {
         Atomics.store(flag, 0, 0);
         post({ type: 'write' });
@@ -45,7 +51,8 @@ async function run(start: JobStart): Promise<void> {
     reply = { type: 'done', result: await job.handler(start.input, h) };
   } catch (e) {
     const err = mapWriteError(e, path.basename(start.file));
-    reply = err instanceof ThematicError ? { type: 'error', code: err.code, message: err.message } : { type: 'error', message: err.message };
+    reply =
+      err instanceof ThematicError ? { type: 'error', code: err.code, message: err.message } : { type: 'error', message: err.message };
   }
   // Closed before the answer: the caller may close the project (and its files) as soon as it has it.
   db?.close();

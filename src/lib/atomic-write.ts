@@ -35,7 +35,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 export function commitTemp(tmp: string, file: string): void {
   try {
     const fd = fs.openSync(tmp, 'r+');
-    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -43,8 +47,14 @@ export function commitTemp(tmp: string, file: string): void {
   }
   try {
     const dir = fs.openSync(path.dirname(path.resolve(file)), 'r');
-    try { fs.fsyncSync(dir); } finally { fs.closeSync(dir); }
-  } catch { /* some file systems cannot fsync a folder; the rename is done */ }
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+  } catch {
+    /* some file systems cannot fsync a folder; the rename is done */
+  }
 }
 
 /** A failed write as the researcher should read it: which file, and that nothing was replaced. */
@@ -53,7 +63,10 @@ export function writeError(e: unknown, file: string): Error {
   const code = (e as { code?: string })?.code ?? '';
   const msg = String((e as Error)?.message ?? e);
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || /disk is full/i.test(msg)) {
-    return new ThematicError('disk_full', `${file}: the disk is full; nothing was written (any earlier ${path.basename(file)} is unchanged). Free some space and try again`);
+    return new ThematicError(
+      'disk_full',
+      `${file}: the disk is full; nothing was written (any earlier ${path.basename(file)} is unchanged). Free some space and try again`,
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new ThematicError('read_only', `${file}: cannot write there (${code}); nothing was written`);

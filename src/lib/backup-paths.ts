@@ -7,7 +7,13 @@ import path from 'node:path';
  * THEMATIC_BACKUP_DIR (a folder; relative to the project's folder), THEMATIC_BACKUP_INTERVAL_MIN,
  * THEMATIC_BACKUP_KEEP, THEMATIC_BACKUP_DAYS, and THEMATIC_BACKUPS=off to turn automatic backups off.
  */
-export interface BackupSettings { dir?: string; intervalMs: number; keepLast: number; keepDays: number; auto: boolean }
+export interface BackupSettings {
+  dir?: string;
+  intervalMs: number;
+  keepLast: number;
+  keepDays: number;
+  auto: boolean;
+}
 
 export function backupSettings(env: NodeJS.ProcessEnv = process.env): BackupSettings {
   const num = (v: string | undefined, d: number) => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Number(v) : d);

@@ -9,17 +9,28 @@ export function parseCsv(text: string): string[][] {
     const ch = s[i];
     if (quoted) {
       if (ch === '"') {
-        if (s[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+        if (s[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
       } else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
   if (quoted) throw new Error('unterminated quoted field');
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 

@@ -22,7 +22,11 @@ function decodeBytes(file: string, bytes: Uint8Array): string {
   if (binaryAt >= 0) {
     const offset = binaryAt + (hasBom ? 3 : 0);
     const program = looksLikeProgram(body);
-    const hint = program ? `; it is ${program}, not a transcript` : looksLikeUtf16WithoutBom(body) ? '; it looks like UTF-16 without a byte-order mark, save it as UTF-8' : '';
+    const hint = program
+      ? `; it is ${program}, not a transcript`
+      : looksLikeUtf16WithoutBom(body)
+        ? '; it looks like UTF-16 without a byte-order mark, save it as UTF-8'
+        : '';
     throw new TranscriptImportError(file, `not a text file (binary data at byte ${offset}${hint})`);
   }
   try {
@@ -103,11 +107,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i];
     let need: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need >= bytes.length) return i; // truncated sequence at the end
     let code = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {

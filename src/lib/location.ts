@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const NETWORK_FS = /^(nfs4?|cifs|smb3?|smbfs|9p|afs|ceph|glusterfs|lustre|davfs|fuse(\..*)?|sshfs)$/i;
-const SYNC_FOLDER = /(^|[\\/])(Dropbox|OneDrive[^\\/]*|Google ?Drive|My Drive|iCloud ?Drive|Mobile Documents|Box|Nextcloud|ownCloud|pCloud ?Drive|MEGA)([\\/]|$)/i;
+const SYNC_FOLDER =
+  /(^|[\\/])(Dropbox|OneDrive[^\\/]*|Google ?Drive|My Drive|iCloud ?Drive|Mobile Documents|Box|Nextcloud|ownCloud|pCloud ?Drive|MEGA)([\\/]|$)/i;
 
 /**
  * A warning when the project lives where file locking cannot be trusted: a network file system
@@ -28,10 +29,14 @@ export function locationWarning(projectAbs: string, mounts = readMounts()): stri
 
 function readMounts(): { dir: string; type: string }[] {
   try {
-    return fs.readFileSync('/proc/mounts', 'utf8').split('\n').filter(Boolean).map((line) => {
-      const [, dir, type] = line.split(' ');
-      return { dir: dir.replace(/\\040/g, ' '), type };
-    });
+    return fs
+      .readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [, dir, type] = line.split(' ');
+        return { dir: dir.replace(/\\040/g, ' '), type };
+      });
   } catch {
     return []; // not Linux: only the folder names can tell
   }

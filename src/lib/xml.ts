@@ -56,7 +56,10 @@ function utf16(body: Uint8Array, bigEndian: boolean, label: string): string {
   let le = body;
   if (bigEndian) {
     le = new Uint8Array(body.length);
-    for (let i = 0; i < body.length; i += 2) { le[i] = body[i + 1]; le[i + 1] = body[i]; }
+    for (let i = 0; i < body.length; i += 2) {
+      le[i] = body[i + 1];
+      le[i + 1] = body[i];
+    }
   }
   try {
     return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(le);
@@ -190,12 +193,20 @@ function decodeEntities(raw: string, label: string, where: string): string {
     if (named !== undefined) {
       const value = NAMED[named];
       if (value === undefined) {
-        throw importFailed(`${label}: in ${where}: the entity &${named}; is not defined (REFI-QDA files use no DTD, so only &lt; &gt; &amp; &quot; &apos; and numeric references exist)`);
+        throw importFailed(
+          `${label}: in ${where}: the entity &${named}; is not defined (REFI-QDA files use no DTD, so only &lt; &gt; &amp; &quot; &apos; and numeric references exist)`,
+        );
       }
       return value;
     }
     const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
-    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+    const ok =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (cp >= 0x10000 && cp <= 0x10ffff);
     if (!ok) throw importFailed(`${label}: in ${where}: ${all} is not a character XML allows`);
     return String.fromCodePoint(cp);
   });

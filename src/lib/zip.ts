@@ -43,7 +43,8 @@ interface Entry {
   regular: boolean;
 }
 
-export const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+export const looksLikeZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 
 /** An archive's files by name: a plain Map, or a ZipArchive that inflates on demand. */
 export type ZipFiles = Map<string, Uint8Array>;
@@ -61,14 +62,22 @@ export class ZipArchive extends Map<string, Uint8Array> {
   private readonly limits: ZipLimits;
   constructor(bytes: Uint8Array, label: string, limits: ZipLimits) {
     super();
-    this.bytes = bytes; this.label = label; this.limits = limits;
+    this.bytes = bytes;
+    this.label = label;
+    this.limits = limits;
     const all = centralDirectory(bytes, label, limits);
     checkLayout(bytes, all, label);
     for (const e of all) if (e.regular) this.names.set(e.name, e);
   }
-  override get size(): number { return this.names.size; }
-  override keys(): MapIterator<string> { return this.names.keys(); }
-  override has(name: string): boolean { return this.names.has(name); }
+  override get size(): number {
+    return this.names.size;
+  }
+  override keys(): MapIterator<string> {
+    return this.names.keys();
+  }
+  override has(name: string): boolean {
+    return this.names.has(name);
+  }
   override get(name: string): Uint8Array | undefined {
     const done = super.get(name);
     if (done) return done;
@@ -78,13 +87,29 @@ export class ZipArchive extends Map<string, Uint8Array> {
     super.set(name, content);
     return content;
   }
-  override entries(): MapIterator<[string, Uint8Array]> { for (const n of this.names.keys()) this.get(n); return super.entries(); }
-  override values(): MapIterator<Uint8Array> { for (const n of this.names.keys()) this.get(n); return super.values(); }
-  override [Symbol.iterator](): MapIterator<[string, Uint8Array]> { return this.entries(); }
-  override forEach(f: (v: Uint8Array, k: string, m: Map<string, Uint8Array>) => void): void { for (const [k, v] of this.entries()) f(v, k, this); }
-  override set(): this { throw new Error('a zip archive is read-only'); }
-  override delete(): boolean { throw new Error('a zip archive is read-only'); }
-  override clear(): void { throw new Error('a zip archive is read-only'); }
+  override entries(): MapIterator<[string, Uint8Array]> {
+    for (const n of this.names.keys()) this.get(n);
+    return super.entries();
+  }
+  override values(): MapIterator<Uint8Array> {
+    for (const n of this.names.keys()) this.get(n);
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Uint8Array]> {
+    return this.entries();
+  }
+  override forEach(f: (v: Uint8Array, k: string, m: Map<string, Uint8Array>) => void): void {
+    for (const [k, v] of this.entries()) f(v, k, this);
+  }
+  override set(): this {
+    throw new Error('a zip archive is read-only');
+  }
+  override delete(): boolean {
+    throw new Error('a zip archive is read-only');
+  }
+  override clear(): void {
+    throw new Error('a zip archive is read-only');
+  }
   /** Inflates an entry only to check it (size, checksum), keeping none of it: for readers (mammoth) that unzip again. */
   verify(name: string): void {
     const entry = this.names.get(name);
@@ -92,7 +117,8 @@ export class ZipArchive extends Map<string, Uint8Array> {
   }
   private inflate(entry: Entry, keep: boolean): Uint8Array | undefined {
     this.inflated += entry.size;
-    if (this.inflated > this.limits.maxTotalBytes) throw importFailed(`${this.label}: the archive would unpack to more than ${mb(this.limits.maxTotalBytes)}; refused`);
+    if (this.inflated > this.limits.maxTotalBytes)
+      throw importFailed(`${this.label}: the archive would unpack to more than ${mb(this.limits.maxTotalBytes)}; refused`);
     const start = dataStart(this.bytes, entry, this.label);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (entry.method === 0) {
@@ -139,7 +165,9 @@ export function readZip(bytes: Uint8Array, options: ZipOptions = {}): Map<string
 
 /** The regular entries' names from the central directory, nothing inflated (to tell a .docx from an .odt). */
 export function zipEntryNames(bytes: Uint8Array): string[] {
-  return centralDirectory(bytes, 'the archive', DEFAULT_ZIP_LIMITS).filter((e) => e.regular).map((e) => e.name);
+  return centralDirectory(bytes, 'the archive', DEFAULT_ZIP_LIMITS)
+    .filter((e) => e.regular)
+    .map((e) => e.name);
 }
 
 function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): Entry[] {
@@ -147,7 +175,10 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
   const notZip = (why: string) => importFailed(`${label}: not a readable zip archive (${why})`);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw notZip('no end-of-central-directory record');
   if (dv.getUint16(eocd + 4, true) !== 0 || dv.getUint16(eocd + 6, true) !== 0) throw notZip('it is split over several disks');
@@ -163,7 +194,8 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
     cdSize = big(dv, z + 40, notZip);
     cdOffset = big(dv, z + 48, notZip);
   }
-  if (count > limits.maxEntries) throw importFailed(`${label}: the archive has ${count} entries; more than ${limits.maxEntries} is refused`);
+  if (count > limits.maxEntries)
+    throw importFailed(`${label}: the archive has ${count} entries; more than ${limits.maxEntries} is refused`);
   if (cdOffset + cdSize > bytes.length) throw notZip('the central directory lies outside the file');
 
   const entries: Entry[] = [];
@@ -192,8 +224,14 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
       while (e + 4 <= end && dv.getUint16(e, true) !== 0x0001) e += 4 + dv.getUint16(e + 2, true);
       if (e + 4 > end) throw notZip(`entry "${name}" lacks its zip64 sizes`);
       let f = e + 4;
-      if (size === 0xffffffff) { size = big(dv, f, notZip); f += 8; }
-      if (compressedSize === 0xffffffff) { compressedSize = big(dv, f, notZip); f += 8; }
+      if (size === 0xffffffff) {
+        size = big(dv, f, notZip);
+        f += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = big(dv, f, notZip);
+        f += 8;
+      }
       if (localOffset === 0xffffffff) localOffset = big(dv, f, notZip);
     }
     p += 46 + nameLen + extraLen + commentLen;
@@ -204,11 +242,16 @@ function centralDirectory(bytes: Uint8Array, label: string, limits: ZipLimits): 
     entries.push(entry);
     if (!entry.regular) continue;
     const where = `${label}: entry "${name}"`;
-    if (flags & 0x41 || method === 99) throw importFailed(`${where} is encrypted (password-protected); export the project again without a password`);
-    if (method !== 0 && method !== 8) throw importFailed(`${where} uses compression method ${method}; only stored and deflate entries can be read`);
-    if (size > limits.maxEntryBytes) throw importFailed(`${where} would unpack to ${mb(size)}; more than ${mb(limits.maxEntryBytes)} per file is refused`);
+    if (flags & 0x41 || method === 99)
+      throw importFailed(`${where} is encrypted (password-protected); export the project again without a password`);
+    if (method !== 0 && method !== 8)
+      throw importFailed(`${where} uses compression method ${method}; only stored and deflate entries can be read`);
+    if (size > limits.maxEntryBytes)
+      throw importFailed(`${where} would unpack to ${mb(size)}; more than ${mb(limits.maxEntryBytes)} per file is refused`);
     if (size > limits.ratioFromBytes && size > compressedSize * limits.maxRatio) {
-      throw importFailed(`${where} claims to unpack ${mb(compressedSize)} into ${mb(size)} (over ${limits.maxRatio}:1); refused as a likely zip bomb`);
+      throw importFailed(
+        `${where} claims to unpack ${mb(compressedSize)} into ${mb(size)} (over ${limits.maxRatio}:1); refused as a likely zip bomb`,
+      );
     }
   }
   return entries;
@@ -254,7 +297,8 @@ function checkLayout(bytes: Uint8Array, entries: Entry[], label: string): void {
   const spans = entries.map((e) => ({ e, start: e.localOffset, end: dataStart(bytes, e, label) + e.compressedSize }));
   spans.sort((a, b) => a.start - b.start);
   for (let i = 0; i < spans.length; i++) {
-    if (spans[i].end > bytes.length) throw importFailed(`${label}: entry "${spans[i].e.name}" runs past the end of the file (damaged or truncated)`);
+    if (spans[i].end > bytes.length)
+      throw importFailed(`${label}: entry "${spans[i].e.name}" runs past the end of the file (damaged or truncated)`);
     if (i > 0 && spans[i].start < spans[i - 1].end) {
       throw importFailed(`${label}: entries "${spans[i - 1].e.name}" and "${spans[i].e.name}" overlap; refused as a likely zip bomb`);
     }
@@ -286,7 +330,10 @@ function inflateCapped(data: Uint8Array, entry: Entry, label: string, keep = tru
   let crc = 0;
   let over = false;
   const inflate = new Inflate((chunk) => {
-    if (over || produced + chunk.length > entry.size) { over = true; return; }
+    if (over || produced + chunk.length > entry.size) {
+      over = true;
+      return;
+    }
     if (out) out.set(chunk, produced);
     else crc = crc32(chunk, crc);
     produced += chunk.length;
@@ -302,9 +349,12 @@ function inflateCapped(data: Uint8Array, entry: Entry, label: string, keep = tru
     throw importFailed(`${label}: entry "${entry.name}" is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
   if (over) {
-    throw importFailed(`${label}: entry "${entry.name}" unpacks to more than the ${entry.size} bytes its header declares; refused as a likely zip bomb`);
+    throw importFailed(
+      `${label}: entry "${entry.name}" unpacks to more than the ${entry.size} bytes its header declares; refused as a likely zip bomb`,
+    );
   }
-  if (produced !== entry.size) throw importFailed(`${label}: entry "${entry.name}" is damaged (unpacks to ${produced} bytes, not ${entry.size})`);
+  if (produced !== entry.size)
+    throw importFailed(`${label}: entry "${entry.name}" is damaged (unpacks to ${produced} bytes, not ${entry.size})`);
   if ((out ? crc32(out) : crc) !== entry.crc) throw damaged(label, entry);
   return out;
 }

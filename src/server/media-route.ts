@@ -22,13 +22,18 @@ export function serveRecording(service: Service, documentId: number, req: http.I
   if (!part.ok) return plain(part.status, part.text, part.headers);
   const { file, start, end } = part;
   const headers: Record<string, string> = {
-    'content-type': part.mime, 'accept-ranges': 'bytes', 'cache-control': 'no-store',
+    'content-type': part.mime,
+    'accept-ranges': 'bytes',
+    'cache-control': 'no-store',
     'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(part.fileName)}`,
     'content-length': String(end - start + 1),
   };
   if (part.partial) headers['content-range'] = `bytes ${start}-${end}/${part.size}`;
   res.writeHead(part.partial ? 206 : 200, headers);
-  if (req.method === 'HEAD') { res.end(); return; }
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   const stream = fs.createReadStream(file, { start, end, highWaterMark: 256 * 1024 });
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());

@@ -30,7 +30,10 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  url: string; origin: string; port: number; token: string;
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
   /** Stops serving, then waits for the closing backups of projects switched away from. */
   close(): Promise<void>;
 }
@@ -54,7 +57,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   // A media element cannot send a header: a recording's URL carries the token as ?token=.
   const tokenOk = (req: http.IncomingMessage, query?: URLSearchParams) => {
     const auth = req.headers.authorization ?? '';
-    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : String(req.headers['x-thematic-token'] ?? query?.get('token') ?? ''));
+    const given = Buffer.from(
+      auth.startsWith('Bearer ') ? auth.slice(7) : String(req.headers['x-thematic-token'] ?? query?.get('token') ?? ''),
+    );
     return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
   };
 
@@ -71,7 +76,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   function switchTo(next: Service): void {
     const previous = opts.service;
     opts.service = next;
-    const done: Promise<void> = previous.closeWithBackup().catch(() => {}).finally(() => { previous.close(); closing.delete(done); });
+    const done: Promise<void> = previous
+      .closeWithBackup()
+      .catch(() => {})
+      .finally(() => {
+        previous.close();
+        closing.delete(done);
+      });
     closing.add(done);
     opts.onProjectChange?.(next);
   }
@@ -106,14 +117,19 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return { ...(await opts.service.call('project.info', {})), report: { method, recoverUnavailable, tables, orphansRemoved, lines } };
   }
   const appCalls: Record<AppMethod, (payload: unknown) => Promise<unknown>> = {
-    'app.openProject': openProject, 'app.openLatestBackup': openLatestBackup, 'app.salvage': salvageProject,
+    'app.openProject': openProject,
+    'app.openLatestBackup': openLatestBackup,
+    'app.salvage': salvageProject,
   };
 
   // Nothing a request carries may end the process: a handler that throws answers 400 (a request it
   // cannot read) and the server goes on.
   const server = http.createServer((req, res) => {
-    try { handle(req, res); } catch (e) {
-      if (!res.headersSent) send(res, 400, { error: { code: 'bad_request', message: `the request could not be read: ${(e as Error).message}` } });
+    try {
+      handle(req, res);
+    } catch (e) {
+      if (!res.headersSent)
+        send(res, 400, { error: { code: 'bad_request', message: `the request could not be read: ${(e as Error).message}` } });
       else res.destroy();
     }
   });
@@ -127,9 +143,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const isApi = url.startsWith('/api/') || url === '/api';
     const media = MEDIA_PATH.exec(url);
     if (isApi && !tokenOk(req)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
-    if (media && !tokenOk(req, new URL(url, 'http://x').searchParams)) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    if (media && !tokenOk(req, new URL(url, 'http://x').searchParams))
+      return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
     const hosts = allowedHosts();
-    if (!hosts.has(String(req.headers.host ?? ''))) return send(res, 403, { error: { code: 'forbidden_host', message: 'this server answers only to its loopback address' } });
+    if (!hosts.has(String(req.headers.host ?? '')))
+      return send(res, 403, { error: { code: 'forbidden_host', message: 'this server answers only to its loopback address' } });
     const origin = req.headers.origin;
     if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
       return send(res, 403, { error: { code: 'forbidden_origin', message: 'cross-origin requests are refused' } });
@@ -145,27 +163,38 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return send(res, 415, { error: { code: 'content_type', message: 'send application/json' } });
     }
     let method: string;
-    try { method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]); } catch {
+    try {
+      method = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+    } catch {
       return send(res, 400, { error: { code: 'bad_request', message: 'the method name in the path is not valid percent-encoding' } });
     }
-    readBody(req, maxBody).then(async (raw) => {
-      let payload: unknown;
-      try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
-        return send(res, 400, { error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
-      }
-      try {
-        if (Object.hasOwn(appCalls, method)) {
-          const m = method as AppMethod;
-          return send(res, 200, { result: contract[m].output.parse(await appCalls[m](payload)) });
-        }
-        const key = req.headers[IDEMPOTENCY_HEADER];
-        const result = await opts.service.call(method, payload, { actor: opts.actor, operationId: Array.isArray(key) ? key.join(',') : key });
-        send(res, 200, { result });
-      } catch (e) {
-        const { status, body } = errorBody(e);
-        send(res, status, body);
-      }
-    }, (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }))
+    readBody(req, maxBody)
+      .then(
+        async (raw) => {
+          let payload: unknown;
+          try {
+            payload = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+          } catch {
+            return send(res, 400, { error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
+          }
+          try {
+            if (Object.hasOwn(appCalls, method)) {
+              const m = method as AppMethod;
+              return send(res, 200, { result: contract[m].output.parse(await appCalls[m](payload)) });
+            }
+            const key = req.headers[IDEMPOTENCY_HEADER];
+            const result = await opts.service.call(method, payload, {
+              actor: opts.actor,
+              operationId: Array.isArray(key) ? key.join(',') : key,
+            });
+            send(res, 200, { result });
+          } catch (e) {
+            const { status, body } = errorBody(e);
+            send(res, status, body);
+          }
+        },
+        (e: Error & { status?: number }) => send(res, e.status ?? 400, { error: { code: 'too_large', message: e.message } }),
+      )
       .catch(() => res.destroy());
   }
 
@@ -175,10 +204,18 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       port = (server.address() as AddressInfo).port;
       const origin = `http://${HOST}:${port}`;
       resolve({
-        url: `${origin}/?token=${token}`, origin, port, token,
+        url: `${origin}/?token=${token}`,
+        origin,
+        port,
+        token,
         // Resolves once the projects switched away from are backed up and closed too.
-        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); })
-          .then(() => Promise.allSettled([...closing])).then(() => {}),
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          })
+            .then(() => Promise.allSettled([...closing]))
+            .then(() => {}),
       });
     });
   });

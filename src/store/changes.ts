@@ -23,9 +23,22 @@ export function keyColumns(db: Db, table: string): string[] {
  * them whole so undo restores them. `columns[i]` of the dependent matches `parentColumns[i]` of
  * the parent; `extra` narrows a polymorphic reference to one kind of target.
  */
-export interface Dependent { table: string; columns: string[]; parentColumns: string[]; extra?: Row; nullify?: boolean }
+export interface Dependent {
+  table: string;
+  columns: string[];
+  parentColumns: string[];
+  extra?: Row;
+  nullify?: boolean;
+}
 
-interface ForeignKeyRow { id: number; seq: number; table: string; from: string; to: string | null; on_delete: string }
+interface ForeignKeyRow {
+  id: number;
+  seq: number;
+  table: string;
+  from: string;
+  to: string | null;
+  on_delete: string;
+}
 
 /**
  * Every table's dependents, read from the schema itself (no registration):
@@ -38,10 +51,13 @@ interface ForeignKeyRow { id: number; seq: number; table: string; from: string; 
  * A tree's own sub-nodes come first, so a captured row is always re-inserted after its parents.
  */
 export function deriveDependents(db: Db): Record<string, Dependent[]> {
-  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as { name: string }[])
-    .map((r) => r.name);
-  const pk = (t: string) => (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as { name: string }[])
-    .map((r) => r.name);
+  const tables = (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  const pk = (t: string) =>
+    (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as { name: string }[]).map((r) => r.name);
   const own: Record<string, Dependent[]> = {};
   const others: Record<string, Dependent[]> = {};
   for (const child of tables) {
@@ -78,13 +94,19 @@ function deriveKeys(db: Db): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
   for (const { name } of tables) {
-    const pk = (db.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map((r) => r.name);
+    const pk = (db.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map(
+      (r) => r.name,
+    );
     if (pk.length) keys.set(name, pk);
   }
   return keys;
 }
 
-interface Schema { version: number; deps: Record<string, Dependent[]>; keys: Map<string, string[]> }
+interface Schema {
+  version: number;
+  deps: Record<string, Dependent[]>;
+  keys: Map<string, string[]>;
+}
 const derived = new WeakMap<Db, Schema>();
 /** What undo reads from this connection's schema, derived once per schema version. */
 function schemaOf(db: Db): Schema {
@@ -155,7 +177,9 @@ function capture(db: Db, table: string, rows: Row[], out: Action[], seen: Set<st
   for (const dep of dependentsOf(db)[table] ?? []) {
     for (const r of fresh) {
       const match: Row = { ...(dep.extra ?? {}) };
-      dep.columns.forEach((c, i) => { match[c] = r[dep.parentColumns[i]]; });
+      dep.columns.forEach((c, i) => {
+        match[c] = r[dep.parentColumns[i]];
+      });
       const children = selectRows(db, dep.table, match);
       if (!children.length) continue;
       if (dep.nullify) {
@@ -199,8 +223,10 @@ function applyOne(db: Db, a: Action): Action[] {
     const [old] = selectRows(db, a.table, a.key);
     if (!old) throw new Error(`update: no ${a.table} row ${JSON.stringify(a.key)}`);
     const kc = Object.keys(a.key);
-    stmt(db, `UPDATE ${ident(a.table)} SET ${cols.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where(kc)}`)
-      .run(...cols.map((c) => toSql(a.set[c])), ...kc.map((c) => a.key[c]));
+    stmt(db, `UPDATE ${ident(a.table)} SET ${cols.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where(kc)}`).run(
+      ...cols.map((c) => toSql(a.set[c])),
+      ...kc.map((c) => a.key[c]),
+    );
     return [{ op: 'update', table: a.table, key: a.key, set: pick(old, cols) }];
   }
   // delete: capture everything that goes with these rows, then remove children before parents
@@ -211,7 +237,9 @@ function applyOne(db: Db, a: Action): Action[] {
     if (c.op === 'update') {
       const cols = Object.keys(c.set);
       const kc = Object.keys(c.key);
-      stmt(db, `UPDATE ${ident(c.table)} SET ${cols.map((col) => `${ident(col)} = NULL`).join(', ')} WHERE ${where(kc)}`).run(...kc.map((k) => c.key[k]));
+      stmt(db, `UPDATE ${ident(c.table)} SET ${cols.map((col) => `${ident(col)} = NULL`).join(', ')} WHERE ${where(kc)}`).run(
+        ...kc.map((k) => c.key[k]),
+      );
     }
   }
   for (let i = captured.length - 1; i >= 0; i--) {
@@ -222,8 +250,5 @@ function applyOne(db: Db, a: Action): Action[] {
     for (const r of c.rows) del.run(...kc.map((k) => r[k]));
   }
   // To undo: re-insert parents first, then restore nulled references.
-  return [
-    ...captured.filter((c) => c.op === 'insert'),
-    ...captured.filter((c) => c.op === 'update'),
-  ];
+  return [...captured.filter((c) => c.op === 'insert'), ...captured.filter((c) => c.op === 'update')];
 }

@@ -4,7 +4,10 @@ import { ThematicError } from '../core/errors.ts';
 
 // The results of mutating calls that carried a client operation id (see migration 0005).
 
-export interface ClientOperation { method: string; result: string | null }
+export interface ClientOperation {
+  method: string;
+  result: string | null;
+}
 
 export function recallClientOperation(db: Db, clientId: string): ClientOperation | undefined {
   return stmt(db, 'SELECT method, result FROM client_operations WHERE client_id = ?').get(clientId) as ClientOperation | undefined;
@@ -16,8 +19,11 @@ let recorded = 0;
 
 /** Records (or updates) a call's result; inside the caller's transaction when there is one. */
 export function recordClientOperation(db: Db, clientId: string, method: string, result: unknown): void {
-  stmt(db, `INSERT INTO client_operations (client_id, method, result, at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (client_id) DO UPDATE SET result = excluded.result`).run(clientId, method, JSON.stringify(result ?? null), new Date().toISOString());
+  stmt(
+    db,
+    `INSERT INTO client_operations (client_id, method, result, at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (client_id) DO UPDATE SET result = excluded.result`,
+  ).run(clientId, method, JSON.stringify(result ?? null), new Date().toISOString());
   if (recorded++ % 500 === 0) {
     stmt(db, 'DELETE FROM client_operations WHERE at < ?').run(new Date(Date.now() - KEEP_DAYS * 86_400_000).toISOString());
   }

@@ -31,7 +31,8 @@ export function damage(db: Database, abs: string, file: string): string | null {
   if (size > CHECK_ON_OPEN_BYTES) return null; // checked by each backup instead, off the main thread
   try {
     const rows = (db.pragma('quick_check(20)') as { quick_check: string }[])
-      .flatMap((r) => r.quick_check.split('\n')).filter((l) => l && !l.startsWith('***'));
+      .flatMap((r) => r.quick_check.split('\n'))
+      .filter((l) => l && !l.startsWith('***'));
     if (rows.length === 1 && rows[0] === 'ok') return null;
     return `${file} is damaged: SQLite's check finds ${rows.length >= 20 ? '20 or more' : rows.length} problem${rows.length === 1 ? '' : 's'} in its pages (first: ${rows[0].slice(0, 160)}), as a torn write or a copy taken while the project was being written leaves.`;
   } catch (e) {
@@ -44,8 +45,15 @@ export function newestBackup(abs: string): string | null {
   const dir = backupFolder(abs);
   const base = path.basename(abs).replace(/\.thematic$/i, '');
   let all: string[];
-  try { all = fs.readdirSync(dir); } catch { return null; }
-  const names = all.filter((n) => n.startsWith(base + '-') && n.endsWith('.thematic')).sort().reverse();
+  try {
+    all = fs.readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const names = all
+    .filter((n) => n.startsWith(base + '-') && n.endsWith('.thematic'))
+    .sort()
+    .reverse();
   for (const n of names) {
     const f = path.join(dir, n);
     const st = fs.statSync(f);
@@ -59,7 +67,9 @@ export function damagedError(sentence: string, abs: string): ThematicError {
   const backup = newestBackup(abs);
   const name = path.basename(abs);
   const offers = [
-    backup ? `open its latest backup as a new project ("thematic restore ${name} ${path.basename(backup)}", or "restore as copy" on the project home)` : null,
+    backup
+      ? `open its latest backup as a new project ("thematic restore ${name} ${path.basename(backup)}", or "restore as copy" on the project home)`
+      : null,
     `salvage what is readable into a new project ("thematic salvage ${name} --out ${name.replace(/\.thematic$/i, '')}-salvaged.thematic")`,
   ].filter(Boolean);
   return new ThematicError('damaged', `${sentence} Nothing was changed. You can ${offers.join(', or ')}.`);

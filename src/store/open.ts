@@ -100,7 +100,9 @@ export function openProject(file: string, opts: OpenOptions = {}): Db {
 const lockedError = (file: string) =>
   new ThematicError('locked', `${file}: the project is open in another window or process; close it there first`);
 
-interface Lock { release(): void }
+interface Lock {
+  release(): void;
+}
 
 /**
  * The process's claim on a project: an SQLite file `<project>-lock` held with an exclusive lock
@@ -127,7 +129,12 @@ function acquireLock(abs: string, file: string, opts: OpenOptions): Lock {
     }
     // The previous owner removes the file as it lets go: a lock on a removed file claims nothing.
     if (fs.existsSync(lockFile)) {
-      return { release: () => { fs.rmSync(lockFile, { force: true }); lock.close(); } };
+      return {
+        release: () => {
+          fs.rmSync(lockFile, { force: true });
+          lock.close();
+        },
+      };
     }
     lock.close();
   }
@@ -138,7 +145,10 @@ function acquireLock(abs: string, file: string, opts: OpenOptions): Lock {
 function releaseOnClose(db: Db, lock: Lock): void {
   const close = db.close.bind(db);
   db.close = () => {
-    if (db.open) { close(); lock.release(); }
+    if (db.open) {
+      close();
+      lock.release();
+    }
     return db;
   };
 }
@@ -166,7 +176,11 @@ export const isReadOnly = (db: Db): boolean => db.readonly;
 /** Folds the WAL into the project file and empties it, so the project is one file at rest. */
 export function checkpointAndClose(db: Db): void {
   if (db.open && !db.readonly) {
-    try { db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* closing checkpoints again */ }
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      /* closing checkpoints again */
+    }
   }
   db.close();
 }
@@ -188,20 +202,27 @@ function writable(abs: string): boolean {
 function openReadOnly(abs: string, file: string, opts: OpenOptions): Db {
   const wal = abs + '-wal';
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
-    throw new ThematicError('read_only',
-      `${file}: the project is read-only and has unsaved work in ${path.basename(wal)} that can only be merged with write access; make the file and its folder writable and open it again. Nothing was changed.`);
+    throw new ThematicError(
+      'read_only',
+      `${file}: the project is read-only and has unsaved work in ${path.basename(wal)} that can only be merged with write access; make the file and its folder writable and open it again. Nothing was changed.`,
+    );
   }
   let bytes: Buffer;
-  try { bytes = fs.readFileSync(abs); } catch (e) {
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
     throw new ThematicError('open_failed', `${file}: cannot read (${(e as Error).message})`);
   }
-  bytes[18] = 1; bytes[19] = 1; // the in-memory copy is not in WAL mode (the file is untouched)
+  bytes[18] = 1;
+  bytes[19] = 1; // the in-memory copy is not in WAL mode (the file is untouched)
   const db = new Database(bytes, { readonly: true, nativeBinding: opts.nativeBinding });
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version < LATEST_VERSION) {
     db.close();
-    throw new ThematicError('read_only',
-      `${file}: the project is read-only and was made by an older version of Thematic (schema ${version}); it must be upgraded, which needs write access. Nothing was changed.`);
+    throw new ThematicError(
+      'read_only',
+      `${file}: the project is read-only and was made by an older version of Thematic (schema ${version}); it must be upgraded, which needs write access. Nothing was changed.`,
+    );
   }
   db.pragma('foreign_keys = ON');
   return db;
@@ -211,12 +232,19 @@ function inspectExisting(abs: string, file: string, opts: OpenOptions): void {
   const size = fs.statSync(abs).size;
   if (size === 0) {
     if (opts.claimEmpty) return;
-    throw new ThematicError('not_a_project', `${file}: not a Thematic project (the file is empty, 0 bytes); create a project with "thematic new". The file was not changed.`);
+    throw new ThematicError(
+      'not_a_project',
+      `${file}: not a Thematic project (the file is empty, 0 bytes); create a project with "thematic new". The file was not changed.`,
+    );
   }
   // Read the header directly: a version check must not create -wal/-shm files or take locks.
   const head = Buffer.alloc(100);
   const fd = fs.openSync(abs, 'r');
-  try { fs.readSync(fd, head, 0, 100, 0); } finally { fs.closeSync(fd); }
+  try {
+    fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (size < 100 || head.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
     throw new ThematicError('not_a_project', `${file}: not a Thematic project (not an SQLite file)`);
   }
@@ -232,17 +260,25 @@ function inspectExisting(abs: string, file: string, opts: OpenOptions): void {
     ({ version, appId, schemaCookie } = checkWalPair(abs, file, opts, head));
   }
   if (appId === 0 && version === 0 && schemaCookie !== 0) {
-    throw new ThematicError('not_a_project', `${file}: not a Thematic project (an SQLite database of another program, application id 0); the file was not changed.`);
+    throw new ThematicError(
+      'not_a_project',
+      `${file}: not a Thematic project (an SQLite database of another program, application id 0); the file was not changed.`,
+    );
   }
   if (appId === 0 && version === 0 && !opts.claimEmpty) {
-    throw new ThematicError('not_a_project', `${file}: not a Thematic project (an empty SQLite database); create a project with "thematic new". The file was not changed.`);
+    throw new ThematicError(
+      'not_a_project',
+      `${file}: not a Thematic project (an empty SQLite database); create a project with "thematic new". The file was not changed.`,
+    );
   }
   if (appId !== APPLICATION_ID && !(appId === 0 && version === 0)) {
     throw new ThematicError('not_a_project', `${file}: not a Thematic project (application id ${appId})`);
   }
   if (version > LATEST_VERSION) {
-    throw new ThematicError('newer_version',
-      `${file}: made by a newer version of Thematic (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Thematic to open it; the file was not changed.`);
+    throw new ThematicError(
+      'newer_version',
+      `${file}: made by a newer version of Thematic (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Thematic to open it; the file was not changed.`,
+    );
   }
 }
 
@@ -252,17 +288,28 @@ function inspectExisting(abs: string, file: string, opts: OpenOptions): void {
  * synced while its -wal stayed). So the pair is first merged on a private copy and checked there;
  * if the copy is not a sound Thematic project the pair is refused and both files stay as they are.
  */
-function checkWalPair(abs: string, file: string, opts: OpenOptions, head: Buffer): { version: number; appId: number; schemaCookie: number } {
+function checkWalPair(
+  abs: string,
+  file: string,
+  opts: OpenOptions,
+  head: Buffer,
+): { version: number; appId: number; schemaCookie: number } {
   probeLock(abs, file, opts);
   const walName = path.basename(abs) + '-wal';
   const foreign = (why: string) => {
     const saved = saveDamagedPair(abs);
-    return new ThematicError('foreign_wal',
-      `${file}: its ${walName} does not belong to this project file (${why}); both files were left untouched${saved ? ` and copied to ${saved}` : ''}. Put back the project file the -wal came from, or move ${walName} away to open the file as it was last saved.`);
+    return new ThematicError(
+      'foreign_wal',
+      `${file}: its ${walName} does not belong to this project file (${why}); both files were left untouched${saved ? ` and copied to ${saved}` : ''}. Put back the project file the -wal came from, or move ${walName} away to open the file as it was last saved.`,
+    );
   };
   const walHead = Buffer.alloc(32);
   const fd = fs.openSync(abs + '-wal', 'r');
-  try { fs.readSync(fd, walHead, 0, 32, 0); } finally { fs.closeSync(fd); }
+  try {
+    fs.readSync(fd, walHead, 0, 32, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
   const magic = walHead.readUInt32BE(0);
   const pageSize = (n: number) => (n === 1 ? 65536 : n);
   if (magic !== 0x377f0682 && magic !== 0x377f0683) throw foreign('it is not an SQLite WAL');
@@ -286,7 +333,8 @@ function checkWalPair(abs: string, file: string, opts: OpenOptions, head: Buffer
     };
     const check = probe.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw foreign(`merged, they fail SQLite's check: ${String(check).slice(0, 120)}`);
-    if (out.appId === APPLICATION_ID && (probe.pragma('foreign_key_check') as unknown[]).length) throw foreign('merged, rows refer to rows that are not there');
+    if (out.appId === APPLICATION_ID && (probe.pragma('foreign_key_check') as unknown[]).length)
+      throw foreign('merged, rows refer to rows that are not there');
     return out;
   } catch (e) {
     if (e instanceof ThematicError) throw e;
@@ -307,7 +355,7 @@ const PAIR_ROW = 'thematic_wal_pair';
 
 function pairStamp(db: Db): string | null {
   const has = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get();
-  const row = has ? db.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').get(PAIR_ROW) as { stat: string } | undefined : undefined;
+  const row = has ? (db.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').get(PAIR_ROW) as { stat: string } | undefined) : undefined;
   return row ? row.stat.slice(row.stat.indexOf('>') + 1) : null;
 }
 
@@ -328,7 +376,7 @@ export function stampBeforeWrite(db: Db): void {
     if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()) db.exec('ANALYZE sqlite_schema');
     const prev = pairStamp(db) ?? 'none';
     db.prepare('DELETE FROM sqlite_stat1 WHERE tbl = ?').run(PAIR_ROW);
-    db.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, NULL, ?)").run(PAIR_ROW, `thematic-wal:${prev}>${next}`);
+    db.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, NULL, ?)').run(PAIR_ROW, `thematic-wal:${prev}>${next}`);
   })();
 }
 
@@ -340,13 +388,20 @@ function walStamps(walFile: string, walHead: Buffer): Set<string> {
   const pageSize = walHead.readUInt32BE(8);
   const bytes = fs.readFileSync(walFile);
   let end = 32;
-  while (end + 24 + pageSize <= bytes.length && bytes.readUInt32BE(end + 8) === walHead.readUInt32BE(16)
-    && bytes.readUInt32BE(end + 12) === walHead.readUInt32BE(20)) end += 24 + pageSize;
+  while (
+    end + 24 + pageSize <= bytes.length &&
+    bytes.readUInt32BE(end + 8) === walHead.readUInt32BE(16) &&
+    bytes.readUInt32BE(end + 12) === walHead.readUInt32BE(20)
+  )
+    end += 24 + pageSize;
   const out = new Set<string>();
   const valid = bytes.subarray(0, end);
   for (let at = valid.indexOf('thematic-wal:'); at >= 0; at = valid.indexOf('thematic-wal:', at + 1)) {
     const m = /^(\w+)>(\w+)/.exec(valid.toString('latin1', at + 13, at + 13 + 64));
-    if (m) { out.add(m[1]); out.add(m[2]); }
+    if (m) {
+      out.add(m[1]);
+      out.add(m[2]);
+    }
   }
   return out;
 }
@@ -404,7 +459,10 @@ export function mapWriteError(e: unknown, file = 'project'): Error {
     return new ThematicError('read_only', `${file}: the project file is read-only; nothing was changed`);
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /database disk image is malformed|file is not a database/i.test(msg)) {
-    return new ThematicError('damaged', `${file}: the project file is damaged (${msg}); nothing was changed. Open a backup or an earlier copy of it`);
+    return new ThematicError(
+      'damaged',
+      `${file}: the project file is damaged (${msg}); nothing was changed. Open a backup or an earlier copy of it`,
+    );
   }
   return e instanceof Error ? e : new Error(msg);
 }

@@ -50,35 +50,62 @@ export function runOperation<T>(db: Db, info: OpInfo, fn: (tx: Tx) => T): T {
     const undo = tx.inverse();
     if (undo.length) {
       stmt(db, `UPDATE operations SET state = 'discarded' WHERE state = 'undone'`).run();
-      stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, state, undo) VALUES (?, ?, ?, ?, 'change', 'done', ?)`)
-        .run(now(), info.actor, info.method, info.summary, JSON.stringify(undo));
+      stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, state, undo) VALUES (?, ?, ?, ?, 'change', 'done', ?)`).run(
+        now(),
+        info.actor,
+        info.method,
+        info.summary,
+        JSON.stringify(undo),
+      );
     }
     return result;
   })();
 }
 
-interface OpRow { id: number; method: string; summary: string; undo: string | null; redo: string | null }
+interface OpRow {
+  id: number;
+  method: string;
+  summary: string;
+  undo: string | null;
+  redo: string | null;
+}
 
 export function undoLast(db: Db, actor: string): { operationId: number; summary: string } {
   return db.transaction(() => {
-    const op = stmt(db, `SELECT id, method, summary, undo, redo FROM operations WHERE kind = 'change' AND state = 'done' ORDER BY id DESC LIMIT 1`).get() as OpRow | undefined;
+    const op = stmt(
+      db,
+      `SELECT id, method, summary, undo, redo FROM operations WHERE kind = 'change' AND state = 'done' ORDER BY id DESC LIMIT 1`,
+    ).get() as OpRow | undefined;
     if (!op) throw new ThematicError('nothing_to_undo', 'There is nothing to undo.');
     const redo = applyActions(db, JSON.parse(op.undo ?? '[]'));
     stmt(db, `UPDATE operations SET state = 'undone', redo = ? WHERE id = ?`).run(JSON.stringify(redo), op.id);
-    stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, target_op, state) VALUES (?, ?, ?, ?, 'undo', ?, 'record')`)
-      .run(now(), actor, op.method, `Undo: ${op.summary}`, op.id);
+    stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, target_op, state) VALUES (?, ?, ?, ?, 'undo', ?, 'record')`).run(
+      now(),
+      actor,
+      op.method,
+      `Undo: ${op.summary}`,
+      op.id,
+    );
     return { operationId: op.id, summary: op.summary };
   })();
 }
 
 export function redoNext(db: Db, actor: string): { operationId: number; summary: string } {
   return db.transaction(() => {
-    const op = stmt(db, `SELECT id, method, summary, undo, redo FROM operations WHERE kind = 'change' AND state = 'undone' ORDER BY id ASC LIMIT 1`).get() as OpRow | undefined;
+    const op = stmt(
+      db,
+      `SELECT id, method, summary, undo, redo FROM operations WHERE kind = 'change' AND state = 'undone' ORDER BY id ASC LIMIT 1`,
+    ).get() as OpRow | undefined;
     if (!op) throw new ThematicError('nothing_to_redo', 'There is nothing to redo.');
     const undo = applyActions(db, JSON.parse(op.redo ?? '[]'));
     stmt(db, `UPDATE operations SET state = 'done', undo = ?, redo = NULL WHERE id = ?`).run(JSON.stringify(undo), op.id);
-    stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, target_op, state) VALUES (?, ?, ?, ?, 'redo', ?, 'record')`)
-      .run(now(), actor, op.method, `Redo: ${op.summary}`, op.id);
+    stmt(db, `INSERT INTO operations (at, actor, method, summary, kind, target_op, state) VALUES (?, ?, ?, ?, 'redo', ?, 'record')`).run(
+      now(),
+      actor,
+      op.method,
+      `Redo: ${op.summary}`,
+      op.id,
+    );
     return { operationId: op.id, summary: op.summary };
   })();
 }

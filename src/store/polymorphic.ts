@@ -22,12 +22,16 @@ export interface PolymorphicRef {
 export const POLYMORPHIC: readonly PolymorphicRef[] = [
   {
     // 'project' and 'phase' memos point at no row.
-    table: 'memos', column: 'target_id', discriminator: 'target_type',
+    table: 'memos',
+    column: 'target_id',
+    discriminator: 'target_type',
     targets: { document: 'documents', code: 'codes', coding: 'codings', participant: 'participants', theme: 'themes' },
   },
   {
     // REFI-QDA GUIDs kept for rows without a guid column (src/features/refi/store-guids.ts).
-    table: 'refi_guids', column: 'entity_id', discriminator: 'entity',
+    table: 'refi_guids',
+    column: 'entity_id',
+    discriminator: 'entity',
     targets: { document: 'documents', participant: 'participants', coder: 'coders', theme_link: 'theme_links', selection: 'codings' },
   },
 ];

@@ -6,7 +6,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromObserversByUnits, krippendorffBootstrap, coefficientSpecs, patternTable, seededRandom, type Cell, type ReliabilityData } from '../../src/core/agreement/index.ts';
+import {
+  fromObserversByUnits,
+  krippendorffBootstrap,
+  coefficientSpecs,
+  patternTable,
+  seededRandom,
+  type Cell,
+  type ReliabilityData,
+} from '../../src/core/agreement/index.ts';
 import { summarize } from '../../src/core/agreement/summary.ts';
 import { tmpDir } from '../helpers/project.ts';
 
@@ -36,7 +44,10 @@ describe("Cohen's kappa and its Fleiss-Cohen-Everitt SE equal psych::cohen.kappa
     const script = `suppressMessages(library(psych)); d <- read.csv(${JSON.stringify(file)}); k <- cohen.kappa(d);
       cat(sprintf("%.17g", c(k$kappa, sqrt(k$var.kappa), k$confid[1, 1], k$confid[1, 3], k$weighted.kappa)), "\\n")`;
     const r = execFileSync('Rscript', ['-e', script], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
-    const ours = summarize({ ...d, units: d.units.map((u) => u.map((v) => 'abcde'.indexOf(v as string) + 1)) }, { bootstrap: 0, level: 'interval' });
+    const ours = summarize(
+      { ...d, units: d.units.map((u) => u.map((v) => 'abcde'.indexOf(v as string) + 1)) },
+      { bootstrap: 0, level: 'interval' },
+    );
     const kappa = ours.find((c) => c.coefficient === 'cohen_kappa')!;
     expect(Math.abs(kappa.value! - r[0])).toBeLessThan(1e-9);
     expect(Math.abs(kappa.analytic!.se - r[1])).toBeLessThan(1e-9);
@@ -50,7 +61,9 @@ describe("Cohen's kappa and its Fleiss-Cohen-Everitt SE equal psych::cohen.kappa
 
 describe("Krippendorff's alpha SE as irrCAC computes it", () => {
   it("Krippendorff's (2011) 4 x 12 data: se 0.146, interval (0.419, 1) as irrCAC's krippen.alpha.raw prints", () => {
-    const alpha = summarize(fromObserversByUnits(KRIPPENDORFF_2011), { bootstrap: 0 }).find((c) => c.coefficient === 'krippendorff_alpha_nominal')!;
+    const alpha = summarize(fromObserversByUnits(KRIPPENDORFF_2011), { bootstrap: 0 }).find(
+      (c) => c.coefficient === 'krippendorff_alpha_nominal',
+    )!;
     expect(alpha.value).toBeCloseTo(0.743, 3);
     expect(Math.abs(alpha.analytic!.se - 0.146)).toBeLessThan(0.0005);
     expect(Math.abs(alpha.analytic!.lower - 0.419)).toBeLessThan(0.0005);
@@ -64,12 +77,16 @@ describe('analytic SEs agree with the bootstrap on a large sample', () => {
     it(`${coders} coders, 2,000 units: every analytic SE within 12% of the bootstrap's`, () => {
       const d = skewed(coders, coders, 2000);
       for (const level of ['nominal', 'interval'] as const) {
-        const numeric: ReliabilityData = level === 'nominal' ? d : { ...d, units: d.units.map((u) => u.map((v) => 'abcde'.indexOf(v as string) + 1)) };
+        const numeric: ReliabilityData =
+          level === 'nominal' ? d : { ...d, units: d.units.map((u) => u.map((v) => 'abcde'.indexOf(v as string) + 1)) };
         const list = summarize(numeric, { bootstrap: 2000, seed: 5, level });
         for (const c of list) {
           expect(c.analytic, c.coefficient).not.toBeNull();
           const bootSe = (c.ci!.upper! - c.ci!.lower!) / (2 * 1.96);
-          expect(Math.abs(c.analytic!.se / bootSe - 1), `${level} ${c.coefficient}: analytic ${c.analytic!.se}, bootstrap ${bootSe}`).toBeLessThan(0.12);
+          expect(
+            Math.abs(c.analytic!.se / bootSe - 1),
+            `${level} ${c.coefficient}: analytic ${c.analytic!.se}, bootstrap ${bootSe}`,
+          ).toBeLessThan(0.12);
         }
       }
     });
@@ -95,6 +112,8 @@ describe("Krippendorff's bootstrap for alpha (Hayes & Krippendorff 2007)", () =>
     const list = summarize(d, { bootstrap: 500, krippendorff: { min: 0.8 } });
     const alpha = list.find((c) => c.coefficient === 'krippendorff_alpha_nominal')!;
     expect(alpha.krippendorffBootstrap!.qBelow!.min).toBe(0.8);
-    expect(summarize(d, { bootstrap: 10 }).find((c) => c.coefficient === 'krippendorff_alpha_nominal')!.krippendorffBootstrap).toBeUndefined();
+    expect(
+      summarize(d, { bootstrap: 10 }).find((c) => c.coefficient === 'krippendorff_alpha_nominal')!.krippendorffBootstrap,
+    ).toBeUndefined();
   });
 });

@@ -81,7 +81,16 @@ describe('coefficient properties', () => {
   });
 
   it('alpha ignores units with fewer than two values and counts pairable values', () => {
-    const d: ReliabilityData = { coders: ['a', 'b', 'c'], units: [[1, 1, null], [2, 2, 2], [3, null, null], [null, null, null], [1, 2, null]] };
+    const d: ReliabilityData = {
+      coders: ['a', 'b', 'c'],
+      units: [
+        [1, 1, null],
+        [2, 2, 2],
+        [3, null, null],
+        [null, null, null],
+        [1, 2, null],
+      ],
+    };
     const a = krippendorffAlpha(d);
     expect(a.units).toBe(3);
     expect(a.pairableValues).toBe(7);
@@ -90,7 +99,13 @@ describe('coefficient properties', () => {
   });
 
   it('undefined coefficients are NaN, not a number that looks real', () => {
-    const same: ReliabilityData = { coders: ['a', 'b'], units: [[1, 1], [1, 1]] };
+    const same: ReliabilityData = {
+      coders: ['a', 'b'],
+      units: [
+        [1, 1],
+        [1, 1],
+      ],
+    };
     expect(Number.isNaN(cohenKappa(same).value)).toBe(true);
     expect(Number.isNaN(krippendorffAlpha(same).value)).toBe(true);
     expect(percentAgreement(same).value).toBe(1);

@@ -197,7 +197,7 @@ const handlers: Record<string, (c: Case) => void> = {
     const k1 = cohenKappa(fromCountedPairs(c.data.example1_counts_coder1_coder2));
     near(k1.observedAgreement!, c.expected.example1.Ao, tolA, 'ex1 Ao');
     near(k1.expectedAgreement!, c.expected.example1.Ae, tolA, 'ex1 Ae');
-    near((k1.maxValue! * (1 - k1.expectedAgreement!)) + k1.expectedAgreement!, c.expected.example1.max_Ao, tolA, 'ex1 max Ao');
+    near(k1.maxValue! * (1 - k1.expectedAgreement!) + k1.expectedAgreement!, c.expected.example1.max_Ao, tolA, 'ex1 max Ao');
     // Published to two decimals (0.85; exact 0.846), so half a unit in the second decimal.
     near(k1.maxValue!, c.expected.example1.max_kappa, 0.005, 'ex1 max kappa');
     const k2 = cohenKappa(fromCountedPairs(c.data.example2_counts_coder1_coder2));
@@ -258,7 +258,10 @@ const handlers: Record<string, (c: Case) => void> = {
   krippendorff1995_p57_unitizing_4pairs(c) {
     const coders = ['r0', 'r1'];
     const tol = c.tolerance;
-    const at = (stretch: number) => ({ continuum: { begin: 0, length: Math.trunc(24 * stretch) }, codings: codings1995(c.data.units, stretch) });
+    const at = (stretch: number) => ({
+      continuum: { begin: 0, length: Math.trunc(24 * stretch) },
+      codings: codings1995(c.data.units, stretch),
+    });
     const one = at(1);
     for (const [cat, x] of Object.entries(c.expected.Do_any_stretch as Record<string, number>)) {
       near(unitizingAlpha1995(one.continuum, coders, one.codings, cat).observedDisagreement, x, tol.Do, `Do ${cat}`);
@@ -287,7 +290,8 @@ const handlers: Record<string, (c: Case) => void> = {
       }
       near(cohenKappa(u.data).value, dv[cat].cohen_kappa, 0.001, `digitized ${cat} kappa`);
       near(scottPi(u.data).value, dv[cat].scott_pi, 0.001, `digitized ${cat} pi`);
-      if (dv[cat].alpha_nominal !== undefined) near(krippendorffAlpha(u.data).value, dv[cat].alpha_nominal, 0.001, `digitized ${cat} alpha`);
+      if (dv[cat].alpha_nominal !== undefined)
+        near(krippendorffAlpha(u.data).value, dv[cat].alpha_nominal, 0.001, `digitized ${cat} alpha`);
     }
   },
   krippendorff2019_fig12_11_unitizing_3observers(c) {
@@ -319,7 +323,12 @@ const handlers: Record<string, (c: Case) => void> = {
     ];
     near(unitizingAlpha1995Overall({ length: 10 }, coders, zero).value, edge.zero_length_units_only, c.tolerance, 'zero-length only');
     const plus: Coding[] = [...zero, { coder: 'r0', code: 'A', start: 3, end: 7 }, { coder: 'r1', code: 'A', start: 3, end: 7 }];
-    near(unitizingAlpha1995Overall({ length: 10 }, coders, plus).value, edge.zero_length_plus_identical_positive_units, c.tolerance, 'zero-length plus identical');
+    near(
+      unitizingAlpha1995Overall({ length: 10 }, coders, plus).value,
+      edge.zero_length_plus_identical_positive_units,
+      c.tolerance,
+      'zero-length plus identical',
+    );
   },
   zeljkobekcic_unitized_alpha_keyphrase(c) {
     // Read as that README's partition shows it: inclusive positions 0..55 (_empty 0-2,
@@ -371,6 +380,7 @@ describe.runIf(present)('reference cases', () => {
   }
 });
 
-if (!present) describe('reference cases', () => {
-  it.skip('skipped: ../shared/agreement is missing entirely', () => {});
-});
+if (!present)
+  describe('reference cases', () => {
+    it.skip('skipped: ../shared/agreement is missing entirely', () => {});
+  });

@@ -2,9 +2,29 @@
 // engine's coefficient functions give on the raw units, which the reference cases check.
 import { describe, expect, it } from 'vitest';
 import {
-  binomial, brennanPrediger, clusterBootstrap, clusterDraws, coefficientSpecs, cohenKappa, finish, fleissKappa, gwetAC, krippendorffAlpha,
-  layout, multinomial, needsOf, patternBootstrap, patternTable, percentAgreement, scottPi, seededRandom, stats,
-  type Cell, type CoefficientSpec, type Level, type ReliabilityData,
+  binomial,
+  brennanPrediger,
+  clusterBootstrap,
+  clusterDraws,
+  coefficientSpecs,
+  cohenKappa,
+  finish,
+  fleissKappa,
+  gwetAC,
+  krippendorffAlpha,
+  layout,
+  multinomial,
+  needsOf,
+  patternBootstrap,
+  patternTable,
+  percentAgreement,
+  scottPi,
+  seededRandom,
+  stats,
+  type Cell,
+  type CoefficientSpec,
+  type Level,
+  type ReliabilityData,
 } from '../../src/core/agreement/index.ts';
 
 function randomData(seed: number, coders: number, units: number, cats: number, missing: number, weighted: boolean): ReliabilityData {
@@ -14,18 +34,29 @@ function randomData(seed: number, coders: number, units: number, cats: number, m
     const truth = Math.floor(r() * cats);
     rows.push(Array.from({ length: coders }, () => (r() < missing ? null : r() < 0.7 ? truth + 1 : Math.floor(r() * cats) + 1)));
   }
-  return { coders: Array.from({ length: coders }, (_, i) => `c${i}`), units: rows, ...(weighted ? { weights: rows.map(() => 1 + Math.floor(r() * 5)) } : {}) };
+  return {
+    coders: Array.from({ length: coders }, (_, i) => `c${i}`),
+    units: rows,
+    ...(weighted ? { weights: rows.map(() => 1 + Math.floor(r() * 5)) } : {}),
+  };
 }
 
 function engine(spec: CoefficientSpec, d: ReliabilityData, categories?: number[]) {
   switch (spec.kind) {
-    case 'percent_agreement': return percentAgreement(d, { categories });
-    case 'cohen_kappa': return cohenKappa(d, { categories, weighting: spec.weighting });
-    case 'scott_pi': return scottPi(d, { categories });
-    case 'fleiss_kappa': return fleissKappa(d, { categories });
-    case 'krippendorff_alpha': return krippendorffAlpha(d, { level: spec.level, categories });
-    case 'gwet_ac': return gwetAC(d, { categories, weighting: spec.weighting });
-    case 'brennan_prediger': return brennanPrediger(d, { categories });
+    case 'percent_agreement':
+      return percentAgreement(d, { categories });
+    case 'cohen_kappa':
+      return cohenKappa(d, { categories, weighting: spec.weighting });
+    case 'scott_pi':
+      return scottPi(d, { categories });
+    case 'fleiss_kappa':
+      return fleissKappa(d, { categories });
+    case 'krippendorff_alpha':
+      return krippendorffAlpha(d, { level: spec.level, categories });
+    case 'gwet_ac':
+      return gwetAC(d, { categories, weighting: spec.weighting });
+    case 'brennan_prediger':
+      return brennanPrediger(d, { categories });
   }
 }
 
@@ -36,7 +67,12 @@ describe('coefficients from unit patterns', () => {
     for (const missing of [0, 0.25]) {
       for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as Level[]) {
         for (const weighted of [false, true]) {
-          cases.push([`${coders} coders, ${missing ? 'missing values' : 'complete'}, ${level}${weighted ? ', weighted units' : ''}`, randomData(seed++, coders, 150, 4, missing, weighted), level, undefined]);
+          cases.push([
+            `${coders} coders, ${missing ? 'missing values' : 'complete'}, ${level}${weighted ? ', weighted units' : ''}`,
+            randomData(seed++, coders, 150, 4, missing, weighted),
+            level,
+            undefined,
+          ]);
         }
       }
     }
@@ -66,7 +102,14 @@ describe('coefficients from unit patterns', () => {
   }
 
   it('says why a coefficient is undefined instead of giving NaN silently', () => {
-    const d: ReliabilityData = { coders: ['a', 'b'], units: [['x', 'x'], ['x', 'x'], ['x', null]] };
+    const d: ReliabilityData = {
+      coders: ['a', 'b'],
+      units: [
+        ['x', 'x'],
+        ['x', 'x'],
+        ['x', null],
+      ],
+    };
     const table = patternTable(d);
     const specs = coefficientSpecs(2);
     const L = layout(table, needsOf(specs, 2));
@@ -83,7 +126,11 @@ describe('coefficients from unit patterns', () => {
 describe('seeded draws', () => {
   it('binomial draws have the binomial mean and variance, in both regimes', () => {
     const r = seededRandom(11);
-    for (const [n, p] of [[40, 0.1], [5000, 0.3], [1_000_000, 0.02]]) {
+    for (const [n, p] of [
+      [40, 0.1],
+      [5000, 0.3],
+      [1_000_000, 0.02],
+    ]) {
       let s = 0;
       let s2 = 0;
       const k = 20_000;

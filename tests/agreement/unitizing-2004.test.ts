@@ -8,8 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { unitizingAlpha1995, unitizingAlpha1995Overall, type Coding } from '../../src/core/agreement/index.ts';
 
 const UNITS: Array<[number, number, 'i' | 'j', string]> = [
-  [225, 70, 'i', 'c'], [370, 30, 'i', 'c'], [220, 80, 'j', 'c'], [355, 20, 'j', 'c'], [400, 20, 'j', 'c'],
-  [180, 60, 'i', 'k'], [300, 50, 'i', 'k'], [180, 60, 'j', 'k'], [300, 50, 'j', 'k'],
+  [225, 70, 'i', 'c'],
+  [370, 30, 'i', 'c'],
+  [220, 80, 'j', 'c'],
+  [355, 20, 'j', 'c'],
+  [400, 20, 'j', 'c'],
+  [180, 60, 'i', 'k'],
+  [300, 50, 'i', 'k'],
+  [180, 60, 'j', 'k'],
+  [300, 50, 'j', 'k'],
 ];
 const codings: Coding[] = UNITS.map(([start, length, coder, code]) => ({ coder, code, start, end: start + length }));
 const continuum = { begin: 150, length: 300 };

@@ -1,6 +1,15 @@
 // Spans -> units: every unit of analysis, the exclusion switch, and cost that follows codings.
 import { describe, expect, it } from 'vitest';
-import { agreementOverall, agreementPerCode, binaryUAlpha, cohenKappa, cuAlpha, krippendorffAlpha, uAlpha, unitsForDocument } from '../../src/core/agreement/index.ts';
+import {
+  agreementOverall,
+  agreementPerCode,
+  binaryUAlpha,
+  cohenKappa,
+  cuAlpha,
+  krippendorffAlpha,
+  uAlpha,
+  unitsForDocument,
+} from '../../src/core/agreement/index.ts';
 import type { Coding, ReliabilityData } from '../../src/core/agreement/index.ts';
 
 const c = (coder: string, code: string, start: number, end: number): Coding => ({ coder, code, start, end });
@@ -19,9 +28,26 @@ function perCharacter(length: number, codings: Coding[], code: string, exclude =
 
 const doc = {
   length: 100,
-  turns: [{ start: 0, end: 30 }, { start: 30, end: 60 }, { start: 60, end: 100 }],
-  sentences: [{ start: 0, end: 10 }, { start: 10, end: 30 }, { start: 30, end: 38 }, { start: 38, end: 60 }, { start: 60, end: 100 }],
-  codings: [c('A', 'trust', 5, 25), c('B', 'trust', 8, 25), c('A', 'trust', 20, 28), c('B', 'trust', 62, 70), c('A', 'barrier', 40, 50), c('B', 'barrier', 41, 50)],
+  turns: [
+    { start: 0, end: 30 },
+    { start: 30, end: 60 },
+    { start: 60, end: 100 },
+  ],
+  sentences: [
+    { start: 0, end: 10 },
+    { start: 10, end: 30 },
+    { start: 30, end: 38 },
+    { start: 38, end: 60 },
+    { start: 60, end: 100 },
+  ],
+  codings: [
+    c('A', 'trust', 5, 25),
+    c('B', 'trust', 8, 25),
+    c('A', 'trust', 20, 28),
+    c('B', 'trust', 62, 70),
+    c('A', 'barrier', 40, 50),
+    c('B', 'barrier', 41, 50),
+  ],
 };
 
 describe('character units', () => {
@@ -45,7 +71,11 @@ describe('character units', () => {
     expect(x.data.weights!.reduce((s, w) => s + w, 0)).toBe(length);
     const [ex] = unitsForDocument({ length, codings }, { unit: 'character', coders, codes: ['x'], excludeUncoded: true });
     expect(ex.data.weights!.reduce((s, w) => s + w, 0)).toBe(4000 + 500_000 + 10);
-    const u = uAlpha({ length }, coders, codings.filter((k) => k.code === 'x'));
+    const u = uAlpha(
+      { length },
+      coders,
+      codings.filter((k) => k.code === 'x'),
+    );
     expect(u.sections).toBeLessThanOrEqual(2 * codings.length + coders.length);
   });
 });
@@ -54,7 +84,11 @@ describe('turn, sentence, document and segment units', () => {
   it('turns: present where a coding overlaps the turn', () => {
     const [trust] = unitsForDocument(doc, { unit: 'turn', coders, codes: ['trust'] });
     // turn 1 both, turn 3 only B, turn 2 neither (pooled, weight 1)
-    expect(trust.data.units).toEqual([[1, 1], [0, 1], [0, 0]]);
+    expect(trust.data.units).toEqual([
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ]);
     expect(trust.data.weights).toEqual([1, 1, 1]);
     expect(trust.spans[2]).toBeNull();
   });
@@ -69,14 +103,23 @@ describe('turn, sentence, document and segment units', () => {
 
   it('document: one unit per code', () => {
     const units = unitsForDocument(doc, { unit: 'document', coders });
-    expect(units.map((u) => [u.code, u.data.units])).toEqual([['barrier', [[1, 1]]], ['trust', [[1, 1]]]]);
+    expect(units.map((u) => [u.code, u.data.units])).toEqual([
+      ['barrier', [[1, 1]]],
+      ['trust', [[1, 1]]],
+    ]);
   });
 
   it('segments: each coded segment is a unit; the other coder matches at 90% overlap', () => {
     const [barrier] = unitsForDocument(doc, { unit: 'segment', coders, codes: ['barrier'] });
-    expect(barrier.data.units).toEqual([[1, 1], [1, 1]]); // 9/10 overlap
+    expect(barrier.data.units).toEqual([
+      [1, 1],
+      [1, 1],
+    ]); // 9/10 overlap
     const [strict] = unitsForDocument(doc, { unit: 'segment', coders, codes: ['barrier'], overlapThreshold: 0.95 });
-    expect(strict.data.units).toEqual([[1, 0], [0, 1]]);
+    expect(strict.data.units).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     const [trust] = unitsForDocument(doc, { unit: 'segment', coders, codes: ['trust'] });
     expect(trust.data.units.length).toBe(4);
   });
@@ -84,7 +127,10 @@ describe('turn, sentence, document and segment units', () => {
 
 describe('aggregation', () => {
   it('per code and overall pool units across documents', () => {
-    const docs = [{ ...doc, id: 'P1' }, { ...doc, id: 'P2' }];
+    const docs = [
+      { ...doc, id: 'P1' },
+      { ...doc, id: 'P2' },
+    ];
     const perCode = agreementPerCode(docs, { unit: 'turn', coders }, (d) => cohenKappa(d));
     expect(perCode.map((g) => g.key)).toEqual(['barrier', 'trust']);
     const trust = perCode.find((g) => g.key === 'trust')!;

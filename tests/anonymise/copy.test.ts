@@ -9,7 +9,9 @@ import { buildStudy, CODED, KEY, SECRETS } from './fixture.ts';
 import { dbOf } from '../helpers/db.ts';
 
 const open: Service[] = [];
-afterEach(() => { while (open.length) open.pop()!.close(); });
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
 
 async function study() {
   const p = tmpProject();
@@ -17,7 +19,11 @@ async function study() {
   const { documentId } = await buildStudy(p.service);
   return { ...p, documentId };
 }
-const openCopy = (file: string) => { const s = Service.open(file); open.push(s); return s; };
+const openCopy = (file: string) => {
+  const s = Service.open(file);
+  open.push(s);
+  return s;
+};
 const has = (buf: Buffer, s: string) => buf.includes(Buffer.from(s, 'utf8')) || buf.includes(Buffer.from(s, 'utf16le'));
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -41,7 +47,13 @@ describe('an anonymised copy of a project', () => {
     for (const s of SECRETS) expect(has(original, s), s).toBe(true);
     // Nothing else was left beside the copy: no journal, no temporary file (the open project's
     // own lock, WAL and shared-memory index are there while it is open).
-    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['study-anonymised.thematic', 'study.thematic', 'study.thematic-lock', 'study.thematic-shm', 'study.thematic-wal']);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual([
+      'study-anonymised.thematic',
+      'study.thematic',
+      'study.thematic-lock',
+      'study.thematic-shm',
+      'study.thematic-wal',
+    ]);
   });
 
   it('keeps every coding on the same words, with the replaced words replaced', async () => {
@@ -67,7 +79,7 @@ describe('an anonymised copy of a project', () => {
     expect(turns.map((t) => t.speaker)).toEqual(['Interviewer', 'Participant A', 'Interviewer', 'Participant A']);
     expect(turns.map((t) => text.slice(t.start, t.end))).toEqual([
       'Did Participant A come with you from [town]?',
-      'Yes. 😀Participant A and Participant B drove from [town] on [date]. Participant A\'s cousin Participant B-Luis came too.',
+      "Yes. 😀Participant A and Participant B drove from [town] on [date]. Participant A's cousin Participant B-Luis came too.",
       'And then?',
       '👩🏽‍⚕️Participant A L helped me at [hospital]. Call me on [phone].',
     ]);
@@ -78,18 +90,33 @@ describe('an anonymised copy of a project', () => {
     const { path: out } = await service.call('anonymise.export', { replacements: KEY });
     const copy = openCopy(out);
     const doc = (await copy.call('documents.list', {}))[0];
-    expect([doc.name, doc.originalFilename, doc.participant, doc.attributes.site]).toEqual(['Participant A-interview', 'Participant A-interview.txt', 'Participant A', '[hospital]']);
-    expect(doc.sha256).toBe(createHash('sha256').update((await copy.call('documents.get', { id: documentId })).text).digest('hex'));
+    expect([doc.name, doc.originalFilename, doc.participant, doc.attributes.site]).toEqual([
+      'Participant A-interview',
+      'Participant A-interview.txt',
+      'Participant A',
+      '[hospital]',
+    ]);
+    expect(doc.sha256).toBe(
+      createHash('sha256')
+        .update((await copy.call('documents.get', { id: documentId })).text)
+        .digest('hex'),
+    );
     const codes = await copy.call('codes.list', {});
     expect(codes.map((c) => c.name).sort()).toEqual(['Family support', 'Participant A L helped me']);
-    expect(codes.find((c) => c.name === 'Family support')).toMatchObject({ definition: 'Relatives like Participant A\'s cousin', example: 'Participant B drove' });
+    expect(codes.find((c) => c.name === 'Family support')).toMatchObject({
+      definition: "Relatives like Participant A's cousin",
+      example: 'Participant B drove',
+    });
     const memo = (await copy.call('memos.list', {}))[0];
     expect([memo.title, memo.body]).toEqual(['About Participant A', 'Participant A lives in [town]; Participant B drives her.']);
     const themes = await copy.call('themes.list', {});
     expect(themes.themes.map((t) => t.name).sort()).toEqual(['Family as a bridge', 'Getting care in [town]', '[town] networks']);
     expect(themes.links[0].label).toBe('Participant A drives');
     const history = await copy.call('themes.history', {});
-    expect(history.find((e) => e.kind === 'renamed')).toMatchObject({ rationale: 'Participant B insisted', details: { from: 'Getting care', to: 'Getting care in [town]' } });
+    expect(history.find((e) => e.kind === 'renamed')).toMatchObject({
+      rationale: 'Participant B insisted',
+      details: { from: 'Getting care', to: 'Getting care in [town]' },
+    });
     const version = await copy.call('map.getVersion', { name: 'Phase 3 (Participant A)' });
     expect(version.version.note).toBe('after the [town] interviews');
     expect(version.input.nodes.map((n) => n.label)).toContain('[town] networks');
@@ -124,7 +151,8 @@ describe('an anonymised copy of a project', () => {
     service.close();
     open.length = 0;
     // Opening and closing alone is the reference: the export must not add to it.
-    const s1 = Service.open(file); s1.close();
+    const s1 = Service.open(file);
+    s1.close();
     const hash = sha(file);
     const s2 = Service.open(file);
     open.push(s2);
@@ -146,18 +174,26 @@ describe('an anonymised copy of a project', () => {
     const r = await service.call('anonymise.export', { replacements: KEY.slice(0, 1), outPath: 'shared.thematic', overwrite: true });
     expect(r.path).toBe(path.join(dir, 'shared.thematic'));
     expect(sha(r.path)).not.toBe(first);
-    await expect(service.call('anonymise.export', { replacements: KEY, outPath: 'study.thematic', overwrite: true })).rejects.toThrow(/cannot replace the project itself/);
+    await expect(service.call('anonymise.export', { replacements: KEY, outPath: 'study.thematic', overwrite: true })).rejects.toThrow(
+      /cannot replace the project itself/,
+    );
     await expect(service.call('anonymise.export', { replacements: KEY, outPath: 'notes.txt' })).rejects.toThrow(/must end in \.thematic/);
     // Through the API (the untrusted renderer) the copy only ever goes beside the project.
     for (const outside of ['../outside.thematic', '/tmp/outside.thematic', 'sub/dir.thematic', '..\\outside.thematic']) {
-      await expect(service.call('anonymise.export', { replacements: KEY, outPath: outside, overwrite: true })).rejects.toThrow(/give a file name only/);
+      await expect(service.call('anonymise.export', { replacements: KEY, outPath: outside, overwrite: true })).rejects.toThrow(
+        /give a file name only/,
+      );
     }
     // Two participants given the same pseudonym collide: the export fails whole.
     const clash = [...KEY, { find: 'P2', replace: 'Participant A', kind: 'name' as const }];
     const listing = fs.readdirSync(dir).sort();
-    await expect(service.call('anonymise.export', { replacements: clash, outPath: 'clash.thematic' })).rejects.toThrow(/participants\.label values the same \("Participant A"\)/);
+    await expect(service.call('anonymise.export', { replacements: clash, outPath: 'clash.thematic' })).rejects.toThrow(
+      /participants\.label values the same \("Participant A"\)/,
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(listing);
-    await expect(service.call('anonymise.export', { replacements: [{ find: '(x', replace: 'y', kind: 'pattern' }] })).rejects.toThrow(/replacement 1: pattern \(x is not a valid/);
+    await expect(service.call('anonymise.export', { replacements: [{ find: '(x', replace: 'y', kind: 'pattern' }] })).rejects.toThrow(
+      /replacement 1: pattern \(x is not a valid/,
+    );
   });
 });
 
@@ -170,6 +206,8 @@ describe('what the copy is made with', () => {
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(raw.prepare('SELECT COUNT(*) AS n FROM operations').get()).toEqual({ n: 0 });
       expect(raw.pragma('freelist_count', { simple: true })).toBe(0);
-    } finally { raw.close(); }
+    } finally {
+      raw.close();
+    }
   });
 });

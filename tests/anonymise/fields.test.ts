@@ -11,7 +11,10 @@ describe('which fields an anonymised copy rewrites', () => {
   it('has a decision for every text column of the current schema', () => {
     // A column added by a later migration is rewritten as text by default; this test makes its
     // author decide (text, json, keep) instead of relying on the default.
-    const tables = dbOf(service).prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+    const tables = dbOf(service).prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     const missing: string[] = [];
     for (const { name, sql } of tables) {
       if (isIndexTable(name) || CLEARED_TABLES.includes(name) || /VIRTUAL/i.test(sql)) continue;
@@ -24,7 +27,10 @@ describe('which fields an anonymised copy rewrites', () => {
   it('replaces JSON string values, not keys or structural fields', () => {
     const rules = compileRules([{ find: 'Maria', replace: 'P1', kind: 'name' }]);
     const input = JSON.stringify({ nodes: [{ id: 'Maria', kind: 'theme', label: 'Maria and me' }], Maria: 'Maria' });
-    expect(JSON.parse(replaceInJson(input, rules, ['id']))).toEqual({ nodes: [{ id: 'Maria', kind: 'theme', label: 'P1 and me' }], Maria: 'P1' });
+    expect(JSON.parse(replaceInJson(input, rules, ['id']))).toEqual({
+      nodes: [{ id: 'Maria', kind: 'theme', label: 'P1 and me' }],
+      Maria: 'P1',
+    });
     expect(replaceInJson('not json, Maria', rules)).toBe('not json, P1');
     expect(replaceInJson('"Maria"', rules)).toBe('"P1"');
   });

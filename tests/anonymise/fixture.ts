@@ -8,7 +8,7 @@ import { importText } from '../helpers/project.ts';
 export const TEXT = [
   'Interviewer: Did Maria come with you from Springfield?',
   '',
-  'Maria: Yes. 😀Maria and José drove from Springfield on 12/03/2021. Maria\'s cousin José-Luis came too.',
+  "Maria: Yes. 😀Maria and José drove from Springfield on 12/03/2021. Maria's cousin José-Luis came too.",
   '',
   'Interviewer: And then?',
   '',
@@ -40,7 +40,7 @@ export async function buildStudy(s: Service): Promise<{ documentId: number }> {
   await s.call('participants.importCsv', { csv: 'participant,group,site\nMaria,patient,Springfield General\nP2,HCP,Leeds\n' });
   const doc = await importText(s, 'Maria-interview.txt', TEXT, 'Maria');
   const { text } = await s.call('documents.get', { id: doc.id });
-  const code = await s.call('codes.create', { name: 'Family support', definition: 'Relatives like Maria\'s cousin', example: 'José drove' });
+  const code = await s.call('codes.create', { name: 'Family support', definition: "Relatives like Maria's cousin", example: 'José drove' });
   for (const [coder, quote] of CODED) {
     const start = text.indexOf(quote);
     await s.call('codings.create', { documentId: doc.id, codeId: code.id, coder, start, end: start + quote.length });
@@ -51,9 +51,21 @@ export async function buildStudy(s: Service): Promise<{ documentId: number }> {
   const quote = 'Maria López helped me';
   const inVivo = text.indexOf(quote);
   await s.call('codings.inVivo', { documentId: doc.id, coder: 'Amira', start: inVivo, end: inVivo + quote.length });
-  await s.call('memos.create', { targetType: 'document', targetId: doc.id, title: 'About Maria', body: 'Maria lives in Springfield; José drives her.', author: 'Amira' });
+  await s.call('memos.create', {
+    targetType: 'document',
+    targetId: doc.id,
+    title: 'About Maria',
+    body: 'Maria lives in Springfield; José drives her.',
+    author: 'Amira',
+  });
   const core = await s.call('themes.create', { kind: 'core', name: 'Family as a bridge', why: 'Maria says so' });
-  const group = await s.call('themes.create', { kind: 'group', parentId: core.id, name: 'Springfield networks', definition: 'How Maria and José get around', codeIds: [code.id] });
+  const group = await s.call('themes.create', {
+    kind: 'group',
+    parentId: core.id,
+    name: 'Springfield networks',
+    definition: 'How Maria and José get around',
+    codeIds: [code.id],
+  });
   const other = await s.call('themes.create', { kind: 'group', parentId: core.id, name: 'Getting care' });
   await s.call('themes.update', { id: other.id, name: 'Getting care in Springfield', why: 'José insisted' });
   await s.call('themes.addLink', { fromId: group.id, toId: other.id, label: 'Maria drives' });
@@ -61,6 +73,12 @@ export async function buildStudy(s: Service): Promise<{ documentId: number }> {
   const list = await s.call('reconcile.list', { coderA: 'Amira', coderB: 'Ben' });
   const item = list.items[0];
   if (!item) throw new Error('fixture: expected a disagreement between Amira and Ben');
-  await s.call('reconcile.decide', { coderA: 'Amira', coderB: 'Ben', key: item.key, kind: 'keep-b', rationale: 'Ben kept the date Maria gave' });
+  await s.call('reconcile.decide', {
+    coderA: 'Amira',
+    coderB: 'Ben',
+    key: item.key,
+    kind: 'keep-b',
+    rationale: 'Ben kept the date Maria gave',
+  });
   return { documentId: doc.id };
 }

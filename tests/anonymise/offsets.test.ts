@@ -4,7 +4,10 @@ import { applyMatches, findMatches } from '../../src/core/anonymise/match.ts';
 import { OffsetMap } from '../../src/core/anonymise/offsets.ts';
 
 const setup = (text: string) => {
-  const rules = compileRules([{ find: 'Maria', replace: 'Participant A', kind: 'name' }, { find: 'Springfield', replace: 'X', kind: 'place' }]);
+  const rules = compileRules([
+    { find: 'Maria', replace: 'Participant A', kind: 'name' },
+    { find: 'Springfield', replace: 'X', kind: 'place' },
+  ]);
   const r = applyMatches(text, findMatches(text, rules));
   return { out: r.text, map: new OffsetMap(r.segments) };
 };
@@ -36,7 +39,8 @@ describe('old offsets to new ones', () => {
   });
 
   it('maps the boundaries right before and after a replacement', () => {
-    const s = text.indexOf('Maria'), e = s + 5;
+    const s = text.indexOf('Maria'),
+      e = s + 5;
     expect(map.end(s)).toBe(s);
     expect(map.start(e)).toBe(s + 'Participant A'.length);
     expect(map.start(0)).toBe(0);

@@ -4,7 +4,9 @@ import { tmpProject } from '../helpers/project.ts';
 import { buildStudy, KEY } from './fixture.ts';
 
 const open: Service[] = [];
-afterEach(() => { while (open.length) open.pop()!.close(); });
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
 
 describe('previewing a key', () => {
   it('lists every occurrence in the transcripts with its context, and the same count the export replaces', async () => {
@@ -15,7 +17,17 @@ describe('previewing a key', () => {
     const p = await service.call('anonymise.preview', { replacements: KEY });
     expect(p.truncated).toBe(false);
     expect(p.occurrences.map((o) => o.match)).toEqual([
-      'Maria', 'Springfield', 'Maria', 'José', 'Springfield', '12/03/2021', 'Maria', 'José', 'Maria López', 'Springfield General', '555-0199',
+      'Maria',
+      'Springfield',
+      'Maria',
+      'José',
+      'Springfield',
+      '12/03/2021',
+      'Maria',
+      'José',
+      'Maria López',
+      'Springfield General',
+      '555-0199',
     ]);
     for (const o of p.occurrences) {
       expect(o.documentId).toBe(documentId);
@@ -39,9 +51,26 @@ describe('previewing a key', () => {
     await buildStudy(service);
     const p = await service.call('anonymise.preview', { replacements: KEY });
     const where = new Set(p.fields.map((f) => `${f.table}.${f.column}`));
-    for (const w of ['documents.name', 'documents.original_filename', 'memos.title', 'memos.body', 'codes.name', 'codes.definition', 'codes.example',
-      'themes.name', 'themes.definition', 'theme_links.label', 'theme_events.rationale', 'map_versions.name', 'map_versions.input',
-      'consensus_decisions.rationale', 'participants.label', 'participant_attributes.value', 'turns.speaker', 'speaker_participants.speaker']) {
+    for (const w of [
+      'documents.name',
+      'documents.original_filename',
+      'memos.title',
+      'memos.body',
+      'codes.name',
+      'codes.definition',
+      'codes.example',
+      'themes.name',
+      'themes.definition',
+      'theme_links.label',
+      'theme_events.rationale',
+      'map_versions.name',
+      'map_versions.input',
+      'consensus_decisions.rationale',
+      'participants.label',
+      'participant_attributes.value',
+      'turns.speaker',
+      'speaker_participants.speaker',
+    ]) {
       expect(where, w).toContain(w);
     }
     // A speaker on every turn of a document is one entry with a count.
@@ -57,8 +86,14 @@ describe('previewing a key', () => {
   it('reads a key CSV, or says which line is wrong', async () => {
     const { service } = tmpProject();
     open.push(service);
-    expect(await service.call('anonymise.parseKey', { csv: 'find,replace,kind\nMaria,P1,name\n' })).toEqual({ replacements: [{ find: 'Maria', replace: 'P1', kind: 'name' }] });
-    await expect(service.call('anonymise.parseKey', { csv: 'find,replace,kind\nMaria,P1,name\n[a-,x,pattern\n' })).rejects.toThrow(/key CSV, line 3: pattern \[a- is not a valid regular expression/);
-    await expect(service.call('anonymise.preview', { replacements: [{ find: 'a?', replace: 'x', kind: 'pattern' }] })).rejects.toThrow(/can match an empty string/);
+    expect(await service.call('anonymise.parseKey', { csv: 'find,replace,kind\nMaria,P1,name\n' })).toEqual({
+      replacements: [{ find: 'Maria', replace: 'P1', kind: 'name' }],
+    });
+    await expect(service.call('anonymise.parseKey', { csv: 'find,replace,kind\nMaria,P1,name\n[a-,x,pattern\n' })).rejects.toThrow(
+      /key CSV, line 3: pattern \[a- is not a valid regular expression/,
+    );
+    await expect(service.call('anonymise.preview', { replacements: [{ find: 'a?', replace: 'x', kind: 'pattern' }] })).rejects.toThrow(
+      /can match an empty string/,
+    );
   });
 });

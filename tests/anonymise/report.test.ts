@@ -7,7 +7,9 @@ import { snapshot, tmpProject } from '../helpers/project.ts';
 import { buildStudy, CODED, KEY, SECRETS } from './fixture.ts';
 
 const open: Service[] = [];
-afterEach(() => { while (open.length) open.pop()!.close(); });
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
 
 const tmpCopies = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('thematic-anon-'));
 
@@ -38,6 +40,8 @@ describe('an anonymised report', () => {
     const { service } = tmpProject();
     open.push(service);
     await buildStudy(service);
-    await expect(service.call('anonymise.report', { replacements: [], report: { format: 'quotes-md' } })).rejects.toThrow(/at least one replacement/);
+    await expect(service.call('anonymise.report', { replacements: [], report: { format: 'quotes-md' } })).rejects.toThrow(
+      /at least one replacement/,
+    );
   });
 });

@@ -21,7 +21,9 @@ const SIMPLE: [RegExp, string][] = [
   [/(?<![\p{L}\p{N}_]\p{M}*)Ben(?![\p{L}\p{M}\p{N}_])/giu, 'Coder B'],
   [/(?<![\p{L}\p{N}_]\p{M}*)P4(?![\p{L}\p{M}\p{N}_])/giu, 'Participant Four'],
   [/(?<![\p{L}\p{N}_]\p{M}*)hospital(?![\p{L}\p{M}\p{N}_])/giu, '[site]'],
-  [/Friday/gu, '[day]'], [/Monday/gu, '[day]'], [/Tyle?nol/gu, '[medication]'],
+  [/Friday/gu, '[day]'],
+  [/Monday/gu, '[day]'],
+  [/Tyle?nol/gu, '[medication]'],
 ];
 const expected = (s: string) => SIMPLE.reduce((t, [re, r]) => t.replace(re, r), s);
 
@@ -31,7 +33,10 @@ beforeAll(async () => {
   out = (await s.call('anonymise.export', { replacements: KEY })).path;
   copy = Service.open(out);
 }, 60_000);
-afterAll(() => { copy?.close(); s?.close(); });
+afterAll(() => {
+  copy?.close();
+  s?.close();
+});
 
 describe('an anonymised copy of the sample study', () => {
   it('keeps every coding on the same words, with the replacements applied', async () => {
@@ -42,7 +47,11 @@ describe('an anonymised copy of the sample study', () => {
     let changed = 0;
     for (const c of before) {
       const now = after.get(c.id)!;
-      expect([now.documentId, now.codeId, now.coder], String(c.id)).toEqual([c.documentId, c.codeId, c.coder.replace('Amira', 'Coder A').replace('Ben', 'Coder B')]);
+      expect([now.documentId, now.codeId, now.coder], String(c.id)).toEqual([
+        c.documentId,
+        c.codeId,
+        c.coder.replace('Amira', 'Coder A').replace('Ben', 'Coder B'),
+      ]);
       expect(now.text, c.text ?? '').toBe(expected(c.text ?? ''));
       if (now.text !== c.text) changed++;
     }
@@ -59,7 +68,9 @@ describe('an anonymised copy of the sample study', () => {
     expect((await copy.call('search.query', { query: 'hospital' })).total).toBe(0);
     // "[site]" is indexed as the word "site": found where "hospital" was, plus where "site" already was.
     const sites = (await copy.call('search.query', { query: 'site' })).total;
-    expect(sites).toBe((await s.call('search.query', { query: 'hospital' })).total + (await s.call('search.query', { query: 'site' })).total);
+    expect(sites).toBe(
+      (await s.call('search.query', { query: 'hospital' })).total + (await s.call('search.query', { query: 'site' })).total,
+    );
   });
 
   it('holds none of the replaced words, and the original is unchanged', async () => {

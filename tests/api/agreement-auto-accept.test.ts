@@ -13,7 +13,10 @@ describe('reconciliation puts agreed codings into the consensus automatically', 
     expect(list.items).toHaveLength(1);
     await service.call('reconcile.decide', { ...pair, key: list.items[0].key, kind: 'keep-a' });
     const consensus = await service.call('codings.list', { coder: 'Consensus' });
-    expect(consensus.map((c) => [c.start, c.end])).toEqual([[0, 10], [40, 60]]);
+    expect(consensus.map((c) => [c.start, c.end])).toEqual([
+      [0, 10],
+      [40, 60],
+    ]);
     expect(await service.call('reconcile.acceptAgreed', { ...pair })).toEqual({ accepted: 0, codings: 0 });
     await service.call('history.undo', {});
     expect(await service.call('codings.list', { coder: 'Consensus' })).toEqual([]);

@@ -11,11 +11,14 @@ import { dbOf } from '../helpers/db.ts';
 
 describe('agreement.compute intervals on the sample study', () => {
   let s: Service;
-  beforeAll(async () => { s = await openSample(); }, 60_000);
+  beforeAll(async () => {
+    s = await openSample();
+  }, 60_000);
   afterAll(() => s.close());
 
   it('resamples whole documents, says so, and the same seed gives the same intervals', async () => {
-    const run = (seed: number) => s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 300, seed, unitizing: false });
+    const run = (seed: number) =>
+      s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 300, seed, unitizing: false });
     const a = await run(7);
     expect(a.bootstrap).toEqual({ replicates: 300, seed: 7, method: expect.stringMatching(/^cluster bootstrap over documents \(14\)/) });
     expect(await run(7)).toEqual(a);
@@ -35,7 +38,9 @@ describe('agreement.compute intervals on the sample study', () => {
     const a = await s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 400, unitizing: false });
     const docs = loadProjectCodings(dbOf(s), ['Amira', 'Ben'], needsFor('character'));
     const codes = a.perCode.map((c) => String(c.codeId));
-    const naive = agreementOverall(docs, { unit: 'character', coders: ['Amira', 'Ben'], codes }, (d) => summarize(d, { categories: [0, 1], bootstrap: 400 })).result;
+    const naive = agreementOverall(docs, { unit: 'character', coders: ['Amira', 'Ben'], codes }, (d) =>
+      summarize(d, { categories: [0, 1], bootstrap: 400 }),
+    ).result;
     const width = (c: { ci: { lower: number | null; upper: number | null } | null }) => c.ci!.upper! - c.ci!.lower!;
     const kappa = a.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!;
     expect(kappa.value).toBeCloseTo(naive.find((c) => c.coefficient === 'cohen_kappa')!.value!, 12);
@@ -55,7 +60,9 @@ describe('agreement.compute intervals on the sample study', () => {
     const mean = (f: (c: (typeof used)[number]) => number) => used.reduce((x, c) => x + f(c), 0) / used.length;
     expect(k.overall.value!).toBeCloseTo(1 - mean((c) => c.observedDisagreement!) / mean((c) => c.expectedDisagreement!), 12);
     const report = await s.call('agreement.report', { coders: ['Amira', 'Ben'], unit: 'turn', bootstrap: 50 });
-    expect(report.methods).toMatch(/cluster bootstrap with 50 replicates \(seed 1\): whole documents \(14\) were resampled with replacement, because adjacent turns of one transcript are not independent/);
+    expect(report.methods).toMatch(
+      /cluster bootstrap with 50 replicates \(seed 1\): whole documents \(14\) were resampled with replacement, because adjacent turns of one transcript are not independent/,
+    );
     expect(report.methods).toMatch(/2004 αU/);
     expect(report.csv).toMatch(/krippendorff_2004_alpha_u/);
   });
@@ -67,9 +74,16 @@ describe('unitizing alphas when one coder’s codes overlap', () => {
     const doc = await importText(s, 'one.txt', 'P1: ' + 'word '.repeat(400));
     const parent = await s.call('codes.create', { name: 'Feelings' });
     const other = await s.call('codes.create', { name: 'Places' });
-    const [joy, fear] = [await s.call('codes.create', { name: 'Joy', parentId: parent.id }), await s.call('codes.create', { name: 'Fear', parentId: parent.id })];
-    const [home, work] = [await s.call('codes.create', { name: 'Home', parentId: other.id }), await s.call('codes.create', { name: 'Work', parentId: other.id })];
-    const code = async (coder: string, codeId: number, start: number, end: number) => s.call('codings.create', { documentId: doc.id, codeId, coder, start, end });
+    const [joy, fear] = [
+      await s.call('codes.create', { name: 'Joy', parentId: parent.id }),
+      await s.call('codes.create', { name: 'Fear', parentId: parent.id }),
+    ];
+    const [home, work] = [
+      await s.call('codes.create', { name: 'Home', parentId: other.id }),
+      await s.call('codes.create', { name: 'Work', parentId: other.id }),
+    ];
+    const code = async (coder: string, codeId: number, start: number, end: number) =>
+      s.call('codings.create', { documentId: doc.id, codeId, coder, start, end });
     for (const coder of ['A', 'B']) {
       await code(coder, joy.id, 0, 100);
       await code(coder, fear.id, 200, 300);

@@ -5,11 +5,14 @@ import { importText, openSample, snapshot, tmpProject } from '../helpers/project
 
 const pair = { coderA: 'Amira', coderB: 'Ben' };
 const consensusCodings = (s: Service, coder = 'Consensus') => s.call('codings.list', { coder });
-const kappa = (r: { overall: { coefficients: { coefficient: string; value: number | null }[] } }) => r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.value;
+const kappa = (r: { overall: { coefficients: { coefficient: string; value: number | null }[] } }) =>
+  r.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.value;
 
 describe('reconciliation on the sample study', () => {
   let s: Service;
-  beforeAll(async () => { s = await openSample(); }, 60_000);
+  beforeAll(async () => {
+    s = await openSample();
+  }, 60_000);
   afterAll(() => s.close());
 
   it('lists every disagreement with its text, grouped by code and document, with progress', async () => {
@@ -39,7 +42,12 @@ describe('reconciliation on the sample study', () => {
     expect((await s.call('coders.list', {})).find((c) => c.name === 'Consensus')!.isConsensus).toBe(true);
 
     for (const item of listed.items) {
-      await s.call('reconcile.decide', { ...pair, key: item.key, kind: item.kind === 'b-only' ? 'keep-b' : 'keep-a', rationale: 'discussed' });
+      await s.call('reconcile.decide', {
+        ...pair,
+        key: item.key,
+        kind: item.kind === 'b-only' ? 'keep-b' : 'keep-a',
+        rationale: 'discussed',
+      });
     }
     const after = await s.call('reconcile.list', { ...pair });
     expect(after.progress).toEqual({ total: listed.progress.total, resolved: listed.progress.total, open: 0 });
@@ -74,7 +82,10 @@ describe('reconciliation decisions by hand', () => {
   it('union, intersection, edited, both and neither write the right consensus spans; re-deciding supersedes', async () => {
     const { service: s, doc, x, y } = await project();
     const r = await s.call('reconcile.list', { ...pair });
-    expect(r.items.map((i) => [i.kind, i.start, i.end])).toEqual([['boundaries', 4, 25], ['different-codes', 30, 45]]);
+    expect(r.items.map((i) => [i.kind, i.start, i.end])).toEqual([
+      ['boundaries', 4, 25],
+      ['different-codes', 30, 45],
+    ]);
     const [bound, diff] = r.items;
     expect(diff.code).toBe('Advocacy');
     expect(diff.otherCode).toBe('Language');
@@ -85,22 +96,34 @@ describe('reconciliation decisions by hand', () => {
     expect(await spans(s)).toEqual([[x.id, 10, 20]]);
     await s.call('reconcile.decide', { ...pair, key: bound.key, kind: 'edited', spans: [{ start: 8, end: 22 }] });
     expect(await spans(s)).toEqual([[x.id, 8, 22]]);
-    await expect(s.call('reconcile.decide', { ...pair, key: bound.key, kind: 'edited', spans: [{ start: 8, end: 999 }] })).rejects.toThrow(/not inside/);
+    await expect(s.call('reconcile.decide', { ...pair, key: bound.key, kind: 'edited', spans: [{ start: 8, end: 999 }] })).rejects.toThrow(
+      /not inside/,
+    );
     await s.call('reconcile.decide', { ...pair, key: bound.key, kind: 'neither' });
     expect(await spans(s)).toEqual([]);
 
     await expect(s.call('reconcile.decide', { ...pair, key: diff.key, kind: 'union' })).rejects.toThrow(/different codes/);
     await s.call('reconcile.decide', { ...pair, key: diff.key, kind: 'both' });
-    expect(await spans(s)).toEqual([[y.id, 30, 45], [x.id, 32, 40]]);
+    expect(await spans(s)).toEqual([
+      [y.id, 30, 45],
+      [x.id, 32, 40],
+    ]);
 
     const log = await s.call('reconcile.log', {});
     expect(log.decisions.map((d) => [d.kind, d.supersededAt === null])).toEqual([
-      ['union', false], ['intersection', false], ['edited', false], ['neither', true], ['both', true]]);
+      ['union', false],
+      ['intersection', false],
+      ['edited', false],
+      ['neither', true],
+      ['both', true],
+    ]);
     expect(log.decisions[1].rationale).toBe('narrower');
     expect((await s.call('reconcile.log', { includeSuperseded: false })).decisions).toHaveLength(2);
     expect((await s.call('reconcile.list', { ...pair })).progress).toEqual({ total: 2, resolved: 2, open: 0 });
     await expect(s.call('reconcile.decide', { ...pair, key: `${doc.id}:${x.id}:0-1`, kind: 'keep-a' })).rejects.toThrow(/no disagreement/);
-    await expect(s.call('reconcile.decide', { ...pair, consensus: 'Ben', key: bound.key, kind: 'keep-a' })).rejects.toThrow(/three different/);
+    await expect(s.call('reconcile.decide', { ...pair, consensus: 'Ben', key: bound.key, kind: 'keep-a' })).rejects.toThrow(
+      /three different/,
+    );
     s.close();
   });
 

@@ -11,11 +11,14 @@ import { summarize, unitTotal } from '../../src/core/agreement/summary.ts';
 import { openSample } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 
-const values = (list: { coefficient: string; value: number | null }[]) => list.map((c) => [c.coefficient, c.value === null ? null : +c.value.toFixed(10)]);
+const values = (list: { coefficient: string; value: number | null }[]) =>
+  list.map((c) => [c.coefficient, c.value === null ? null : +c.value.toFixed(10)]);
 
 describe('fast project units equal the engine', () => {
   let s: Service;
-  beforeAll(async () => { s = await openSample(); }, 60_000);
+  beforeAll(async () => {
+    s = await openSample();
+  }, 60_000);
   afterAll(() => s.close());
 
   for (const unit of ['character', 'turn', 'sentence', 'document', 'segment'] as const) {

@@ -5,7 +5,8 @@ import { buildSample } from '../../src/api/sample.ts';
 import { importText, tmpDir, tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 
-const coef = (g: { coefficients: { coefficient: string; value: number | null }[] }, name: string) => g.coefficients.find((c) => c.coefficient === name)!.value;
+const coef = (g: { coefficients: { coefficient: string; value: number | null }[] }, name: string) =>
+  g.coefficients.find((c) => c.coefficient === name)!.value;
 
 describe('agreement.compute on the sample study (Amira and Ben)', () => {
   let s: Service;
@@ -27,8 +28,15 @@ describe('agreement.compute on the sample study (Amira and Ben)', () => {
       expect(r.perDocument).toHaveLength(14);
       expect(r.perCode.length).toBeGreaterThan(10);
       for (const g of [r.overall, ...r.perGroup]) {
-        expect(g.coefficients.map((c) => c.coefficient)).toEqual(
-          ['percent_agreement', 'cohen_kappa', 'scott_pi', 'fleiss_kappa', 'krippendorff_alpha_nominal', 'gwet_ac1', 'brennan_prediger']);
+        expect(g.coefficients.map((c) => c.coefficient)).toEqual([
+          'percent_agreement',
+          'cohen_kappa',
+          'scott_pi',
+          'fleiss_kappa',
+          'krippendorff_alpha_nominal',
+          'gwet_ac1',
+          'brennan_prediger',
+        ]);
         for (const c of g.coefficients) {
           expect(c.value).toBeGreaterThan(0.5);
           expect(c.value).toBeLessThan(1);
@@ -54,7 +62,8 @@ describe('agreement.compute on the sample study (Amira and Ben)', () => {
   it('is symmetric in the coders', async () => {
     const ab = await s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'turn', bootstrap: 0 });
     const ba = await s.call('agreement.compute', { coders: ['Ben', 'Amira'], unit: 'turn', bootstrap: 0 });
-    for (const name of ['cohen_kappa', 'krippendorff_alpha_nominal', 'gwet_ac1']) expect(coef(ba.overall, name)).toBeCloseTo(coef(ab.overall, name)!, 12);
+    for (const name of ['cohen_kappa', 'krippendorff_alpha_nominal', 'gwet_ac1'])
+      expect(coef(ba.overall, name)).toBeCloseTo(coef(ab.overall, name)!, 12);
     expect(ba.unitizing!.uAlpha.value).toBeCloseTo(ab.unitizing!.uAlpha.value!, 12);
   });
 
@@ -71,7 +80,13 @@ describe('agreement.compute on the sample study (Amira and Ben)', () => {
 
   it('restricts to chosen codes, and "exclude uncoded" drops text no coder coded', async () => {
     const code = (await s.call('codes.list', {})).find((c) => c.codingCount > 0)!;
-    const one = await s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', codeIds: [code.id], bootstrap: 0, unitizing: false });
+    const one = await s.call('agreement.compute', {
+      coders: ['Amira', 'Ben'],
+      unit: 'character',
+      codeIds: [code.id],
+      bootstrap: 0,
+      unitizing: false,
+    });
     expect(one.perCode.map((c) => c.code)).toEqual([code.name]);
     expect(one.unitizing).toBeNull();
     const all = await s.call('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'turn', bootstrap: 0 });

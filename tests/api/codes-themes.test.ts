@@ -17,7 +17,9 @@ describe('codes and themes together', () => {
 
   it('a memo on a theme needs the theme to exist', async () => {
     const { service } = tmpProject();
-    await expect(service.call('memos.create', { targetType: 'theme', targetId: 99, title: 't', body: '' })).rejects.toThrow(/theme 99 does not exist/);
+    await expect(service.call('memos.create', { targetType: 'theme', targetId: 99, title: 't', body: '' })).rejects.toThrow(
+      /theme 99 does not exist/,
+    );
     const core = await service.call('themes.create', { kind: 'core', name: 'Bridge' });
     expect((await service.call('memos.create', { targetType: 'theme', targetId: core.id, title: 't', body: '' })).targetId).toBe(core.id);
   });

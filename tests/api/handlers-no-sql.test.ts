@@ -44,11 +44,17 @@ function sqlIn(text: string): string[] {
 describe('handlers hold no SQL', () => {
   it('finds the handler files (the guard is looking in the right place)', () => {
     const files = handlerFiles().map((f) => path.relative(root, f));
-    expect(files).toEqual(expect.arrayContaining([
-      'src/features/memos/handlers.ts', 'src/features/history/handlers.ts', 'src/features/search/handlers.ts',
-      'src/features/reconcile/handlers.ts', 'src/features/agreement/handlers.ts', 'src/features/project/handlers.ts',
-      'src/features/project/app-handlers.ts',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/features/memos/handlers.ts',
+        'src/features/history/handlers.ts',
+        'src/features/search/handlers.ts',
+        'src/features/reconcile/handlers.ts',
+        'src/features/agreement/handlers.ts',
+        'src/features/project/handlers.ts',
+        'src/features/project/app-handlers.ts',
+      ]),
+    );
     expect(files.length).toBeGreaterThanOrEqual(17);
   });
 
@@ -72,16 +78,16 @@ describe('handlers hold no SQL', () => {
 
   it('lets through what handlers do say', () => {
     const fine = [
-      "h.op(`Delete memo \"${m.title || 'untitled'}\"`, (tx) => deleteMemo(tx, i.id));",
-      "h.op(`Delete document \"${d.name}\"`, (tx) => tx.delete('documents', [{ id: i.id }]));",
+      'h.op(`Delete memo "${m.title || \'untitled\'}"`, (tx) => deleteMemo(tx, i.id));',
+      'h.op(`Delete document "${d.name}"`, (tx) => tx.delete(\'documents\', [{ id: i.id }]));',
       "throw new ThematicError('not_found', `select a code from the list`);",
-      "const rows = listOperations(h.db, i.limit);",
-      "h.op(`Update the codebook from ${file}`, (tx) => apply(tx));",
+      'const rows = listOperations(h.db, i.limit);',
+      'h.op(`Update the codebook from ${file}`, (tx) => apply(tx));',
     ];
     for (const f of fine) expect(sqlIn(f), f).toEqual([]);
   });
 
-  it.each(handlerFiles().map((f) => [path.relative(root, f), f]))('%s has no SQL (it belongs in the feature\'s queries)', (_rel, file) => {
+  it.each(handlerFiles().map((f) => [path.relative(root, f), f]))("%s has no SQL (it belongs in the feature's queries)", (_rel, file) => {
     expect(sqlIn(fs.readFileSync(file, 'utf8'))).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { main } from '../../src/cli/main.ts';
 import { dbOf } from '../helpers/db.ts';
 
 function capture() {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
 }
 
@@ -14,7 +15,11 @@ describe('importing transcripts through the service', () => {
   it('keeps the original file name, format, hash, normalised text and turns', async () => {
     const { service } = tmpProject();
     const text = '\uFEFFInterviewer: Cafe\u0301?\r\n\r\nP4: Yes 😀 the cafe\u0301.\r\n';
-    const r = await service.call('documents.import', { files: [{ name: 'p4.txt', contentBase64: b64(text) }], participant: 'P4', attributes: { group: 'patient' } });
+    const r = await service.call('documents.import', {
+      files: [{ name: 'p4.txt', contentBase64: b64(text) }],
+      participant: 'P4',
+      attributes: { group: 'patient' },
+    });
     const d = r.documents[0];
     expect(d).toMatchObject({ originalFilename: 'p4.txt', format: 'txt', participant: 'P4', attributes: { group: 'patient' } });
     expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -32,7 +37,9 @@ describe('importing transcripts through the service', () => {
     const files = fs.readdirSync(dir).filter((f) => !f.endsWith('.md'));
     expect(files.length).toBeGreaterThanOrEqual(4);
     const { service } = tmpProject();
-    const r = await service.call('documents.import', { files: files.map((f) => ({ name: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') })) });
+    const r = await service.call('documents.import', {
+      files: files.map((f) => ({ name: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') })),
+    });
     expect(r.documents.length).toBe(files.length);
     for (const d of r.documents) expect(d.wordCount, d.name).toBeGreaterThan(50);
     expect(r.documents.map((d) => d.format).sort()).toEqual(expect.arrayContaining(['srt', 'vtt']));
@@ -47,7 +54,11 @@ describe('importing transcripts through the service', () => {
   });
 
   const bad: [string, Buffer | string, RegExp][] = [
-    ['binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x10, 0, 0xff, 0xfe, 0, 1, 2, 3]), /binary\.txt: .*(binary|not a text)/i],
+    [
+      'binary.txt',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x10, 0, 0xff, 0xfe, 0, 1, 2, 3]),
+      /binary\.txt: .*(binary|not a text)/i,
+    ],
     ['latin1.txt', Buffer.from([0x50, 0x34, 0x3a, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x0a]), /latin1\.txt: .*UTF-8/i],
     ['empty.txt', Buffer.from(''), /empty\.txt: .*empty/i],
     ['corrupt.docx', Buffer.from('this is not a zip file at all'), /corrupt\.docx: .*(Word|docx)/i],
@@ -58,9 +69,14 @@ describe('importing transcripts through the service', () => {
       const { service } = tmpProject();
       await service.call('documents.import', { files: [{ name: 'good.txt', contentBase64: b64(INTERVIEW) }] });
       const before = snapshot(service);
-      const err = await service.call('documents.import', {
-        files: [{ name: 'other.txt', contentBase64: b64('P1: fine text') }, { name, contentBase64: Buffer.from(content).toString('base64') }],
-      }).catch((e) => e);
+      const err = await service
+        .call('documents.import', {
+          files: [
+            { name: 'other.txt', contentBase64: b64('P1: fine text') },
+            { name, contentBase64: Buffer.from(content).toString('base64') },
+          ],
+        })
+        .catch((e) => e);
       expect(err).toBeInstanceOf(Error);
       expect(err.message).toMatch(message);
       expect(err.message).toMatch(/Nothing was imported/);
@@ -70,7 +86,8 @@ describe('importing transcripts through the service', () => {
 
   it('imports the readable part of a VTT with some broken timestamps and reports what was skipped', async () => {
     const { service } = tmpProject();
-    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nP1: first cue\n\n00:00:xx --> 00:00:09.000\nP1: broken cue\n\n00:00:10.000 --> 00:00:12.000\nP2: last cue\n';
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nP1: first cue\n\n00:00:xx --> 00:00:09.000\nP1: broken cue\n\n00:00:10.000 --> 00:00:12.000\nP2: last cue\n';
     const r = await service.call('documents.import', { files: [{ name: 'partly.vtt', contentBase64: b64(vtt) }] });
     expect(r.documents.length).toBe(1);
     expect(r.warnings.length).toBeGreaterThan(0);
@@ -102,8 +119,9 @@ describe('importing transcripts through the service', () => {
     const pages = dbOf(service).pragma('page_count', { simple: true }) as number;
     dbOf(service).pragma(`max_page_count = ${pages + 2}`);
     const huge = Array.from({ length: 20000 }, (_, k) => `P${k % 7}: words number ${k} about the hospital stay.`).join('\n\n');
-    await expect(service.call('documents.import', { files: [{ name: 'big.txt', contentBase64: b64(huge) }] }))
-      .rejects.toThrow(/disk is full; nothing was changed/);
+    await expect(service.call('documents.import', { files: [{ name: 'big.txt', contentBase64: b64(huge) }] })).rejects.toThrow(
+      /disk is full; nothing was changed/,
+    );
     expect(snapshot(service)).toEqual(before);
   });
 });

@@ -27,7 +27,10 @@ beforeAll(async () => {
 
 describe('map.export', () => {
   it('PNG: the PNG signature and exactly widthMm / 25.4 * dpi pixels wide', async () => {
-    for (const [widthMm, dpi] of [[84, 300], [174, 600]]) {
+    for (const [widthMm, dpi] of [
+      [84, 300],
+      [174, 600],
+    ]) {
       const r = await s.call('map.export', { format: 'png', widthMm, dpi });
       const png = bytesOf(r.base64);
       expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -44,8 +47,11 @@ describe('map.export', () => {
     const svg = await s.call('map.export', { format: 'svg', showCodes: true });
     const text = Buffer.from(svg.base64, 'base64').toString('utf8');
     expect(XMLValidator.validate(text)).toBe(true);
-    for (const label of ['Peer support workers as a bridge', 'Restoring trust', 'Advocacy', 'They speak our language']) expect(squash(text)).toContain(squash(label));
-    expect(squash(Buffer.from((await s.call('map.export', { format: 'svg' })).base64, 'base64').toString())).not.toContain(squash('They speak our language'));
+    for (const label of ['Peer support workers as a bridge', 'Restoring trust', 'Advocacy', 'They speak our language'])
+      expect(squash(text)).toContain(squash(label));
+    expect(squash(Buffer.from((await s.call('map.export', { format: 'svg' })).base64, 'base64').toString())).not.toContain(
+      squash('They speak our language'),
+    );
   });
 
   it('gives the same bytes as `thematic map` with the same settings, for the working map and a saved version', async () => {
@@ -54,7 +60,10 @@ describe('map.export', () => {
     const outs = { working: path.join(dir, 'working.svg'), saved: path.join(dir, 'saved.svg') };
     // The CLI opens the project itself, so this window closes it first (a project is open in one place at a time).
     s.close();
-    for (const argv of [['map', file, '--out', outs.working, ...settings], ['map', file, '--out', outs.saved, ...settings, '--version', 'Initial thematic map']]) {
+    for (const argv of [
+      ['map', file, '--out', outs.working, ...settings],
+      ['map', file, '--out', outs.saved, ...settings, '--version', 'Initial thematic map'],
+    ]) {
       const err: string[] = [];
       expect(await main(argv, { out: () => {}, err: (e) => err.push(e) }), err.join('\n')).toBe(0);
     }
@@ -65,7 +74,9 @@ describe('map.export', () => {
       expect(Buffer.from(r.base64, 'base64').toString('utf8')).toBe(cli);
       expect(squash(cli).includes('Advocacy')).toBe(!version);
     }
-    expect((await s.call('map.export', { format: 'svg', version: 'Initial thematic map' })).fileName).toBe('thematic-map-initial-thematic-map-174mm.svg');
+    expect((await s.call('map.export', { format: 'svg', version: 'Initial thematic map' })).fileName).toBe(
+      'thematic-map-initial-thematic-map-174mm.svg',
+    );
   });
 
   it('changes nothing in the project and refuses bad settings and an empty map', async () => {

@@ -23,7 +23,7 @@ describe('one error mapping for IPC and HTTP', () => {
     expect(errorBody(cases[0]).status).toBe(409);
   });
 
-  it('has app.openProject in the contract: a service alone refuses it, validation is the contract\'s', async () => {
+  it("has app.openProject in the contract: a service alone refuses it, validation is the contract's", async () => {
     const { service } = tmpProject();
     try {
       await expect(service.call('app.openProject', { path: '/tmp/x.thematic' })).rejects.toMatchObject({ code: 'not_supported' });

@@ -6,14 +6,17 @@ import type { Input } from '../../src/api/contract.ts';
 import { INTERVIEW, importText, tmpDir, tmpProject } from '../helpers/project.ts';
 
 const open: Service[] = [];
-afterEach(() => { for (const s of open.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
 
 async function study() {
   const p = tmpProject();
   open.push(p.service);
   const doc = await importText(p.service, 'i.txt', INTERVIEW, 'P4');
   const code = await p.service.call('codes.create', { name: 'Support' });
-  for (const coder of ['Amira', 'Ben']) await p.service.call('codings.create', { documentId: doc.id, codeId: code.id, coder, start: 0, end: 11 });
+  for (const coder of ['Amira', 'Ben'])
+    await p.service.call('codings.create', { documentId: doc.id, codeId: code.id, coder, start: 0, end: 11 });
   return p;
 }
 
@@ -32,7 +35,9 @@ describe('files written through the one door', () => {
     const trusted = await service.call('reconcile.coderCopy', { coder: 'Ben', outPath: elsewhere }, { trusted: true });
     expect(trusted.path).toBe(elsewhere);
     expect(fs.existsSync(elsewhere)).toBe(true);
-    await expect(service.call('reconcile.coderCopy', { coder: 'Ben', outPath: 'for-ben.thematic' })).rejects.toMatchObject({ code: 'exists' });
+    await expect(service.call('reconcile.coderCopy', { coder: 'Ben', outPath: 'for-ben.thematic' })).rejects.toMatchObject({
+      code: 'exists',
+    });
   });
 
   it('lets only a trusted caller put the anonymised copy outside the project folder', async () => {

@@ -8,7 +8,11 @@ import { dbOf } from '../helpers/db.ts';
 async function study() {
   const { service: s } = tmpProject();
   const docs = [];
-  for (const [p, group] of [['P4', 'patient'], ['P5', 'patient'], ['P10', 'HCP']]) {
+  for (const [p, group] of [
+    ['P4', 'patient'],
+    ['P5', 'patient'],
+    ['P10', 'HCP'],
+  ]) {
     docs.push(await importText(s, `${p}.txt`, INTERVIEW.replace(/P4/g, p), p));
     const part = (await s.call('participants.list', {})).find((x) => x.label === p)!;
     await s.call('participants.update', { id: part.id, attributes: { group } });
@@ -24,7 +28,13 @@ async function study() {
   const core = await s.call('themes.create', { kind: 'core', name: 'Peer support workers as a bridge' });
   const group = await s.call('themes.create', { kind: 'group', parentId: core.id, name: 'Functions of the bridge' });
   const trust = await s.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Restoring trust', codeIds: [lang.id] });
-  const adv = await s.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Advocacy', status: 'candidate', codeIds: [lang.id, back.id] });
+  const adv = await s.call('themes.create', {
+    kind: 'theme',
+    parentId: group.id,
+    name: 'Advocacy',
+    status: 'candidate',
+    codeIds: [lang.id, back.id],
+  });
   return { s, docs, lang, back, loose, core, group, trust, adv };
 }
 
@@ -32,14 +42,27 @@ describe('themes', () => {
   it('lists the tree in order with codes, coding counts and group coverage', async () => {
     const { s, lang, back, loose, trust, adv } = await study();
     const { themes, unattachedCodeIds } = await s.call('themes.list', {});
-    expect(themes.map((t) => `${t.kind}:${t.name}`)).toEqual(['core:Peer support workers as a bridge', 'group:Functions of the bridge', 'theme:Restoring trust', 'theme:Advocacy']);
+    expect(themes.map((t) => `${t.kind}:${t.name}`)).toEqual([
+      'core:Peer support workers as a bridge',
+      'group:Functions of the bridge',
+      'theme:Restoring trust',
+      'theme:Advocacy',
+    ]);
     const a = themes.find((t) => t.id === adv.id)!;
     expect(a.status).toBe('candidate');
-    expect(a.codes.map((c) => [c.name, c.codingCount])).toEqual([['Shared language', 2], ['Coming back', 1]]);
+    expect(a.codes.map((c) => [c.name, c.codingCount])).toEqual([
+      ['Shared language', 2],
+      ['Coming back', 1],
+    ]);
     expect(a.codes[0].themeIds.sort()).toEqual([trust.id, adv.id].sort());
     expect(a.codingCount).toBe(3);
     expect(a.participants).toEqual(['P4', 'P10']);
-    expect(a.groups).toEqual(expect.arrayContaining([{ group: 'patient', covered: 1, total: 2 }, { group: 'HCP', covered: 1, total: 2 }]));
+    expect(a.groups).toEqual(
+      expect.arrayContaining([
+        { group: 'patient', covered: 1, total: 2 },
+        { group: 'HCP', covered: 1, total: 2 },
+      ]),
+    );
     // a group rolls up its themes' codes; one coder's view counts only theirs
     expect(themes[1].codingCount).toBe(3);
     expect((await s.call('themes.list', { coder: 'Ben' })).themes.find((t) => t.id === adv.id)!.codingCount).toBe(1);
@@ -77,7 +100,11 @@ describe('themes', () => {
     expect(list.themes.some((t) => t.id === extra.id)).toBe(false);
     expect(list.links).toEqual([expect.objectContaining({ fromId: adv.id, toId: trust.id, label: 'builds' })]);
 
-    const split = await s.call('themes.split', { id: adv.id, into: [{ name: 'Coming back for them', codeIds: [back.id] }], why: 'two ideas' });
+    const split = await s.call('themes.split', {
+      id: adv.id,
+      into: [{ name: 'Coming back for them', codeIds: [back.id] }],
+      why: 'two ideas',
+    });
     expect(split.original.codes.map((c) => c.id)).toEqual([lang.id]);
     expect(split.created[0].codes.map((c) => c.id)).toEqual([back.id]);
     expect(split.created[0].parentId).toBe(group.id);
@@ -85,10 +112,16 @@ describe('themes', () => {
     await s.call('themes.discard', { id: trust.id, why: 'thin' });
 
     const history = await s.call('themes.history', {});
-    expect(history.map((e) => `${e.kind}:${e.themeName}:${e.rationale}`)).toEqual(expect.arrayContaining([
-      'promoted:Advocacy:in 9 of 14 interviews', 'merged:Being there:same idea', 'merged:Advocacy:same idea',
-      'split:Advocacy:two ideas', 'created:Coming back for them:two ideas', 'discarded:Restoring trust:thin',
-    ]));
+    expect(history.map((e) => `${e.kind}:${e.themeName}:${e.rationale}`)).toEqual(
+      expect.arrayContaining([
+        'promoted:Advocacy:in 9 of 14 interviews',
+        'merged:Being there:same idea',
+        'merged:Advocacy:same idea',
+        'split:Advocacy:two ideas',
+        'created:Coming back for them:two ideas',
+        'discarded:Restoring trust:thin',
+      ]),
+    );
     expect(history.find((e) => e.kind === 'promoted')!.actor).toBe('Amira');
     expect(history.find((e) => e.kind === 'merged')!.actor).toBe('Ben');
     // the merged-away theme's story is still there
@@ -98,7 +131,13 @@ describe('themes', () => {
   it('gives strongest quotes with attribution, coder agreement first', async () => {
     const { s, adv } = await study();
     const quotes = await s.call('themes.quotes', { id: adv.id, limit: 5 });
-    expect(quotes[0]).toMatchObject({ text: 'They speak our language', participant: 'P4', group: 'patient', attribution: '(P4, patient)', coders: ['Amira', 'Ben'] });
+    expect(quotes[0]).toMatchObject({
+      text: 'They speak our language',
+      participant: 'P4',
+      group: 'patient',
+      attribution: '(P4, patient)',
+      coders: ['Amira', 'Ben'],
+    });
     expect(quotes[1].attribution).toBe('(P10, HCP)');
   });
 });
@@ -109,7 +148,10 @@ describe('codes and themes', () => {
     await s.call('codes.delete', { id: back.id, withCodings: true });
     expect((await s.call('themes.list', {})).themes.find((t) => t.id === adv.id)!.codes.map((c) => c.name)).toEqual(['Shared language']);
     await s.call('history.undo', {});
-    expect((await s.call('themes.list', {})).themes.find((t) => t.id === adv.id)!.codes.map((c) => c.name)).toEqual(['Shared language', 'Coming back']);
+    expect((await s.call('themes.list', {})).themes.find((t) => t.id === adv.id)!.codes.map((c) => c.name)).toEqual([
+      'Shared language',
+      'Coming back',
+    ]);
     runOperation(dbOf(s), { actor: 't', method: 'codes.merge', summary: 'merge' }, (tx) => moveAttachments(tx, lang.id, loose.id));
     const after = (await s.call('themes.list', {})).themes;
     expect(after.find((t) => t.id === trust.id)!.codes.map((c) => c.id)).toEqual([loose.id]);
@@ -121,7 +163,12 @@ describe('the map', () => {
   it('is derived from the tree: candidates dashed, discarded left out, codes optional under every theme they support', async () => {
     const { s, core, group, trust, adv, lang } = await study();
     const bare = (await s.call('map.get', {})).input;
-    expect(bare.nodes.map((n) => [n.kind, n.label])).toEqual([['core', core.name], ['group', group.name], ['theme', trust.name], ['theme', adv.name]]);
+    expect(bare.nodes.map((n) => [n.kind, n.label])).toEqual([
+      ['core', core.name],
+      ['group', group.name],
+      ['theme', trust.name],
+      ['theme', adv.name],
+    ]);
     expect(bare.nodes[3]).toMatchObject({ id: adv.guid, parentId: group.guid, candidate: true });
     const full = (await s.call('map.get', { showCodes: true })).input;
     const codes = full.nodes.filter((n) => n.kind === 'code');
@@ -168,7 +215,9 @@ describe('labelled links between themes', () => {
     const relabelled = await s.call('themes.updateLink', { id: link.id, label: 'builds on' });
     expect(relabelled).toEqual({ id: link.id, fromId: trust.id, toId: adv.id, label: 'builds on' });
     expect((await s.call('themes.list', {})).links.map((l) => l.label)).toEqual(['builds on']);
-    expect((await s.call('map.get', {})).input.links).toEqual([{ id: `link-${link.id}`, from: trust.guid, to: adv.guid, label: 'builds on' }]);
+    expect((await s.call('map.get', {})).input.links).toEqual([
+      { id: `link-${link.id}`, from: trust.guid, to: adv.guid, label: 'builds on' },
+    ]);
     expect(await svgOf()).toMatch(/class="link-label"[^>]*>builds on</);
     const history = await s.call('history.list', { limit: 5 });
     expect(history.operations[0].summary).toBe('Relabel the link between "Restoring trust" and "Advocacy" as "builds on"');
@@ -187,7 +236,11 @@ describe('figure settings (font, size, title)', () => {
     expect(await s.call('map.getFigureSettings', {})).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 8, title: '' });
     expect(await s.call('map.saveFigureSettings', { fontSize: 10.5 })).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 10.5, title: '' });
     await s.call('map.saveFigureSettings', { title: 'Figure 1. Thematic map' });
-    expect(await s.call('map.getFigureSettings', {})).toEqual({ fontFamily: 'IBM Plex Sans', fontSize: 10.5, title: 'Figure 1. Thematic map' });
+    expect(await s.call('map.getFigureSettings', {})).toEqual({
+      fontFamily: 'IBM Plex Sans',
+      fontSize: 10.5,
+      title: 'Figure 1. Thematic map',
+    });
     await s.call('history.undo', {});
     expect((await s.call('map.getFigureSettings', {})).title).toBe('');
     await expect(s.call('map.saveFigureSettings', { fontSize: 2 })).rejects.toThrow();

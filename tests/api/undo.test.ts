@@ -9,7 +9,7 @@ import { dbOf } from '../helpers/db.ts';
 import { recordingIn } from '../media/fixture.ts';
 
 let recording: string | undefined;
-const recordingBase64 = () => fs.readFileSync(recording ??= recordingIn(tmpDir(), 'P4.opus')).toString('base64');
+const recordingBase64 = () => fs.readFileSync((recording ??= recordingIn(tmpDir(), 'P4.opus'))).toString('base64');
 
 /** A project with a bit of everything, so every mutation has something to act on. */
 async function seeded() {
@@ -26,7 +26,13 @@ async function seeded() {
   const core = await service.call('themes.create', { kind: 'core', name: 'Bridge' });
   const group = await service.call('themes.create', { kind: 'group', parentId: core.id, name: 'Functions' });
   const theme = await service.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Advocacy', codeIds: [code.id, other.id] });
-  const candidate = await service.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Trust', status: 'candidate', codeIds: [other.id] });
+  const candidate = await service.call('themes.create', {
+    kind: 'theme',
+    parentId: group.id,
+    name: 'Trust',
+    status: 'candidate',
+    codeIds: [other.id],
+  });
   await service.call('memos.create', { targetType: 'theme', targetId: theme.id, title: 'theme memo', body: 'b' });
   const link = await service.call('themes.addLink', { fromId: theme.id, toId: candidate.id, label: 'feeds' });
   await service.call('map.savePositions', { positions: { [theme.guid]: { x: 1, y: 2 } } });
@@ -39,7 +45,11 @@ type Ctx = Awaited<ReturnType<typeof seeded>>;
 
 // One representative call per mutating method: undo must restore the state exactly, redo must reapply it.
 const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
-  'documents.import': () => ({ files: [{ name: 'new.txt', contentBase64: b64('P9: a new transcript about the nurses.') }], participant: 'P9', attributes: { group: 'HCP' } }),
+  'documents.import': () => ({
+    files: [{ name: 'new.txt', contentBase64: b64('P9: a new transcript about the nurses.') }],
+    participant: 'P9',
+    attributes: { group: 'HCP' },
+  }),
   'documents.delete': (c) => ({ id: c.doc.id }),
   'documents.setParticipant': (c) => ({ documentId: c.doc.id, participantId: null }),
   'speakers.link': (c) => ({ documentId: c.doc.id, speaker: 'Interviewer', participantId: c.p.id }),
@@ -60,9 +70,22 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
   'memos.create': (c) => ({ targetType: 'document', targetId: c.doc.id, title: 't', body: 'b' }),
   'memos.update': (c) => ({ id: c.memo.id, body: 'changed' }),
   'memos.delete': (c) => ({ id: c.memo.id }),
-  'reconcile.decide': (c) => ({ coderA: 'Amira', coderB: 'Ben', key: `${c.doc.id}:${c.other.id}:5-25`, kind: 'keep-b', rationale: 'B saw it' }),
+  'reconcile.decide': (c) => ({
+    coderA: 'Amira',
+    coderB: 'Ben',
+    key: `${c.doc.id}:${c.other.id}:5-25`,
+    kind: 'keep-b',
+    rationale: 'B saw it',
+  }),
   'reconcile.acceptAgreed': () => ({ coderA: 'Amira', coderB: 'Ben' }),
-  'reconcile.mergeCopy': (c) => ({ addNewCodes: true, contentBase64: coderCopyBase64(dbOf(c.service), 'Chris', (d) => d.exec(`INSERT INTO codes (guid, name, color, created_at) VALUES ('new-code', 'New', '#123456', 'now'); INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) SELECT 'chris-1', ${c.doc.id}, id, (SELECT id FROM coders WHERE name = 'Chris'), 0, 8, 'now' FROM codes WHERE guid = 'new-code'`)) }),
+  'reconcile.mergeCopy': (c) => ({
+    addNewCodes: true,
+    contentBase64: coderCopyBase64(dbOf(c.service), 'Chris', (d) =>
+      d.exec(
+        `INSERT INTO codes (guid, name, color, created_at) VALUES ('new-code', 'New', '#123456', 'now'); INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) SELECT 'chris-1', ${c.doc.id}, id, (SELECT id FROM coders WHERE name = 'Chris'), 0, 8, 'now' FROM codes WHERE guid = 'new-code'`,
+      ),
+    ),
+  }),
   'search.autocode': (c) => ({ query: 'nurses', codeId: c.other.id, coder: 'Amira', scope: 'sentence' }),
   'themes.create': (c) => ({ kind: 'theme', parentId: c.group.id, name: 'Boundaries', codeIds: [c.code.id], why: 'new pattern' }),
   'themes.update': (c) => ({ id: c.theme.id, name: 'Speaking up', definition: 'd', color: '#0072b2' }),
@@ -88,8 +111,19 @@ const MUTATIONS: { [M in MethodName]?: (c: Ctx) => unknown } = {
     fs.renameSync(path.join(dir, 'study-media', 'P4.opus'), path.join(dir, 'P4.opus'));
     return { documentId: c.doc.id };
   },
-  'media.setSyncPoints': (c) => ({ documentId: c.doc.id, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6 }] }),
-  'refi.import': () => ({ fileName: 'x.qde', contentBase64: b64('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="a0000000-0000-4000-8000-000000000001" name="Dana"/></Users><CodeBook><Codes><Code guid="a0000000-0000-4000-8000-000000000002" name="Care" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="a0000000-0000-4000-8000-000000000007" name="site" typeOfVariable="Text"/></Variables><Cases><Case guid="a0000000-0000-4000-8000-000000000006" name="P20"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000007"/><TextValue>B</TextValue></VariableValue><SourceRef targetGUID="a0000000-0000-4000-8000-000000000003"/></Case></Cases><Sources><TextSource guid="a0000000-0000-4000-8000-000000000003" name="t"><PlainTextContent>Nurses cared.\r\nThey did.</PlainTextContent><PlainTextSelection guid="a0000000-0000-4000-8000-000000000004" startPosition="0" endPosition="6"><Coding guid="a0000000-0000-4000-8000-000000000005" creatingUser="a0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection><NoteRef targetGUID="a0000000-0000-4000-8000-000000000008"/></TextSource></Sources><Notes><Note guid="a0000000-0000-4000-8000-000000000008" name="n"><PlainTextContent>memo</PlainTextContent></Note></Notes></Project>') }),
+  'media.setSyncPoints': (c) => ({
+    documentId: c.doc.id,
+    points: [
+      { turnIdx: 0, time: 0.5 },
+      { turnIdx: 2, time: 6 },
+    ],
+  }),
+  'refi.import': () => ({
+    fileName: 'x.qde',
+    contentBase64: b64(
+      '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="a0000000-0000-4000-8000-000000000001" name="Dana"/></Users><CodeBook><Codes><Code guid="a0000000-0000-4000-8000-000000000002" name="Care" isCodable="true"/></Codes></CodeBook><Variables><Variable guid="a0000000-0000-4000-8000-000000000007" name="site" typeOfVariable="Text"/></Variables><Cases><Case guid="a0000000-0000-4000-8000-000000000006" name="P20"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000007"/><TextValue>B</TextValue></VariableValue><SourceRef targetGUID="a0000000-0000-4000-8000-000000000003"/></Case></Cases><Sources><TextSource guid="a0000000-0000-4000-8000-000000000003" name="t"><PlainTextContent>Nurses cared.\r\nThey did.</PlainTextContent><PlainTextSelection guid="a0000000-0000-4000-8000-000000000004" startPosition="0" endPosition="6"><Coding guid="a0000000-0000-4000-8000-000000000005" creatingUser="a0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection><NoteRef targetGUID="a0000000-0000-4000-8000-000000000008"/></TextSource></Sources><Notes><Note guid="a0000000-0000-4000-8000-000000000008" name="n"><PlainTextContent>memo</PlainTextContent></Note></Notes></Project>',
+    ),
+  }),
 };
 
 const logged = (s: Service) => (dbOf(s).prepare(`SELECT COUNT(*) AS n FROM operations WHERE kind = 'change'`).get() as { n: number }).n;

@@ -12,7 +12,7 @@ describe('thematic coder-copy', () => {
   const file = path.join(dir, 'sample.thematic');
   beforeAll(() => buildSample(file, { force: true }), 60_000);
 
-  it('keeps documents, participants and codebook, and only the named coder\'s codings', async () => {
+  it("keeps documents, participants and codebook, and only the named coder's codings", async () => {
     const copy = path.join(dir, 'ben.thematic');
     const r = await run(['coder-copy', file, '--coder', 'Ben', '--out', copy, '--json']);
     expect(r.code).toBe(0);
@@ -20,7 +20,9 @@ describe('thematic coder-copy', () => {
     const dst = Service.open(copy, {});
     try {
       expect((await dst.call('documents.list', {})).map((d) => d.name)).toEqual((await src.call('documents.list', {})).map((d) => d.name));
-      expect((await dst.call('codes.list', {})).map((c) => [c.guid, c.name])).toEqual((await src.call('codes.list', {})).map((c) => [c.guid, c.name]));
+      expect((await dst.call('codes.list', {})).map((c) => [c.guid, c.name])).toEqual(
+        (await src.call('codes.list', {})).map((c) => [c.guid, c.name]),
+      );
       expect((await dst.call('participants.list', {})).length).toBe((await src.call('participants.list', {})).length);
       expect((await dst.call('coders.list', {})).map((c) => c.name)).toEqual(['Ben']);
       const ben = await src.call('codings.list', { coder: 'Ben' });

@@ -6,10 +6,11 @@ import { importText, INTERVIEW, tmpDir } from '../helpers/project.ts';
 
 const quiet = { out: () => {}, err: () => {} };
 
-describe('merging a coder copy brings the coder\'s memos', () => {
+describe("merging a coder copy brings the coder's memos", () => {
   it('attaches memos to the matching document, code and coding; the rest are counted, and a second merge adds nothing', async () => {
     const dir = tmpDir();
-    const file = path.join(dir, 'main.thematic'), copy = path.join(dir, 'copy.thematic');
+    const file = path.join(dir, 'main.thematic'),
+      copy = path.join(dir, 'copy.thematic');
     const s = Service.open(file, { create: true });
     const d = await importText(s, 'p4.txt', INTERVIEW, 'P4');
     const code = await s.call('codes.create', { name: 'Trust' });
@@ -31,7 +32,9 @@ describe('merging a coder copy brings the coder\'s memos', () => {
     const memos = await m.call('memos.list', {});
     const merged = (await m.call('codings.list', { coder: 'Ben' }))[0];
     expect(memos.map((x) => [x.title, x.targetType, x.targetId])).toEqual([
-      ['doc note', 'document', d.id], ['code note', 'code', code.id], ['coding note', 'coding', merged.id],
+      ['doc note', 'document', d.id],
+      ['code note', 'code', code.id],
+      ['coding note', 'coding', merged.id],
     ]);
     m.close();
     const again: string[] = [];

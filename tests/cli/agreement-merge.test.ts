@@ -21,7 +21,7 @@ describe('thematic merge (a coder copy back into the project)', () => {
     await c.call('codings.create', { documentId: doc.id, codeId: codes[0].id, coder: 'Chris', start: 0, end: 20 });
     await c.call('codings.create', { documentId: doc.id, codeId: codes[1].id, coder: 'Chris', start: 30, end: 60 });
     await c.call('codes.update', { id: codes[1].id, name: 'Renamed by Chris' });
-    const added = await c.call('codes.create', { name: 'Chris\'s new code' });
+    const added = await c.call('codes.create', { name: "Chris's new code" });
     await c.call('codings.create', { documentId: doc.id, codeId: added.id, coder: 'Chris', start: 5, end: 15 });
     c.close();
   }, 60_000);
@@ -33,7 +33,10 @@ describe('thematic merge (a coder copy back into the project)', () => {
     const first = JSON.parse((await run(['merge', file, copy, '--json'])).out);
     expect(first).toMatchObject({ coders: ['Chris'], merged: 2, skipped: 1, duplicates: 0 });
     const s = Service.open(file, {});
-    expect((await s.call('codings.list', { coder: 'Chris' })).map((c) => [c.start, c.end])).toEqual([[0, 20], [30, 60]]);
+    expect((await s.call('codings.list', { coder: 'Chris' })).map((c) => [c.start, c.end])).toEqual([
+      [0, 20],
+      [30, 60],
+    ]);
     expect((await s.call('codes.list', {})).some((c) => c.name === 'Renamed by Chris')).toBe(false);
     s.close();
     const second = JSON.parse((await run(['merge', file, copy, '--new-codes', 'add', '--json'])).out);
@@ -41,8 +44,8 @@ describe('thematic merge (a coder copy back into the project)', () => {
     const third = await run(['merge', file, copy, '--new-codes', 'add']);
     expect(third.out).toMatch(/Merged 0 codings of no coder; 3 already here, 0 left out/);
     const t = Service.open(file, {});
-    expect((await t.call('codings.list', { coder: 'Chris' }))).toHaveLength(3);
-    expect((await t.call('codes.list', {})).filter((c) => c.name === 'Chris\'s new code')).toHaveLength(1);
+    expect(await t.call('codings.list', { coder: 'Chris' })).toHaveLength(3);
+    expect((await t.call('codes.list', {})).filter((c) => c.name === "Chris's new code")).toHaveLength(1);
     t.close();
   });
 

@@ -17,7 +17,18 @@ describe('thematic agreement', () => {
     const r = await run(['agreement', file, '--coders', 'Amira,Ben', '--unit', 'turn', '--bootstrap', '50', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['coders', 'unit', 'excludeUncoded', 'threshold', 'bootstrap', 'overall', 'perCode', 'perDocument', 'perGroup', 'unitizing']);
+    expect(Object.keys(json)).toEqual([
+      'coders',
+      'unit',
+      'excludeUncoded',
+      'threshold',
+      'bootstrap',
+      'overall',
+      'perCode',
+      'perDocument',
+      'perGroup',
+      'unitizing',
+    ]);
     expect(json.unit).toBe('turn');
     const kappa = json.overall.coefficients.find((c: { coefficient: string }) => c.coefficient === 'cohen_kappa');
     expect(kappa.value).toBeGreaterThan(0.5);
@@ -26,7 +37,18 @@ describe('thematic agreement', () => {
   });
 
   it('filters by code name and excludes uncoded text on request', async () => {
-    const r = await run(['agreement', file, '--coders', 'Amira,Ben', '--code', 'System barriers', '--exclude-uncoded', '--bootstrap', '0', '--json']);
+    const r = await run([
+      'agreement',
+      file,
+      '--coders',
+      'Amira,Ben',
+      '--code',
+      'System barriers',
+      '--exclude-uncoded',
+      '--bootstrap',
+      '0',
+      '--json',
+    ]);
     const json = JSON.parse(r.out);
     expect(json.perCode.map((c: { code: string }) => c.code)).toEqual(['System barriers']);
     expect(json.excludeUncoded).toBe(true);
@@ -45,7 +67,19 @@ describe('thematic agreement', () => {
 
   it('writes an HTML report with a methods paragraph and a CSV of every coefficient', async () => {
     const base = path.join(path.dirname(file), 'report');
-    const r = await run(['agreement', file, '--coders', 'Amira,Ben', '--unit', 'turn', '--bootstrap', '50', '--report', `${base}.html`, '--json']);
+    const r = await run([
+      'agreement',
+      file,
+      '--coders',
+      'Amira,Ben',
+      '--unit',
+      'turn',
+      '--bootstrap',
+      '50',
+      '--report',
+      `${base}.html`,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     const html = fs.readFileSync(`${base}.html`, 'utf8');
@@ -54,7 +88,17 @@ describe('thematic agreement', () => {
     const kappa = json.overall.coefficients.find((c: { coefficient: string }) => c.coefficient === 'cohen_kappa').value;
     expect(html).toContain(`Cohen&#39;s kappa was ${kappa.toFixed(2)}`);
     const rows = parseCsv(fs.readFileSync(`${base}.csv`, 'utf8'));
-    expect(rows[0]).toEqual(['level', 'name', 'coefficient', 'value', 'ci_lower', 'ci_upper', 'units', 'observed_disagreement', 'expected_disagreement']);
+    expect(rows[0]).toEqual([
+      'level',
+      'name',
+      'coefficient',
+      'value',
+      'ci_lower',
+      'ci_upper',
+      'units',
+      'observed_disagreement',
+      'expected_disagreement',
+    ]);
     expect(rows.filter((x) => x[0] === 'code')).toHaveLength(json.perCode.length * 7);
     expect(rows.find((x) => x[0] === 'overall' && x[2] === 'cohen_kappa')![3]).toBe(String(kappa));
   });

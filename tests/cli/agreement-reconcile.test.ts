@@ -23,7 +23,9 @@ describe('thematic reconcile / accept-agreed', () => {
     const acc = await run(['accept-agreed', file, '--coders', 'Amira,Ben', '--log', log]);
     expect(acc.code).toBe(0);
     expect(acc.out).toMatch(new RegExp(`Accepted ${json.agreed.passages} agreed passages`));
-    expect(acc.out).toMatch(new RegExp(`0 of ${json.progress.total} disagreements resolved; ${json.agreed.passages} of ${json.agreed.passages} agreed`));
+    expect(acc.out).toMatch(
+      new RegExp(`0 of ${json.progress.total} disagreements resolved; ${json.agreed.passages} of ${json.agreed.passages} agreed`),
+    );
     expect(parseCsv(fs.readFileSync(log, 'utf8'))).toHaveLength(json.agreed.passages + 1);
     expect((await run(['reconcile', file, '--coders', 'Amira'])).code).toBe(2);
   });

@@ -13,7 +13,18 @@ function capture() {
 // Krippendorff's (2011) "Computing Krippendorff's alpha-reliability" example: 4 observers, 12 units, missing values.
 const KRIPPENDORFF_2011 = [
   'A,B,C,D',
-  '1,1,,1', '2,2,3,2', '3,3,3,3', '3,3,3,3', '2,2,2,2', '1,2,3,4', '4,4,4,4', '1,1,2,1', '2,2,2,2', ',5,5,5', ',,1,1', ',3,,',
+  '1,1,,1',
+  '2,2,3,2',
+  '3,3,3,3',
+  '3,3,3,3',
+  '2,2,2,2',
+  '1,2,3,4',
+  '4,4,4,4',
+  '1,1,2,1',
+  '2,2,2,2',
+  ',5,5,5',
+  ',,1,1',
+  ',3,,',
 ].join('\n');
 
 function write(text: string): string {
@@ -34,7 +45,12 @@ const value = (json: { coefficients: { coefficient: string; value: number | null
 describe('thematic reliability', () => {
   const file = write(KRIPPENDORFF_2011);
 
-  it.each([['nominal', 0.743], ['ordinal', 0.815], ['interval', 0.849], ['ratio', 0.797]])('matches Krippendorff (2011) at the %s level', async (level, alpha) => {
+  it.each([
+    ['nominal', 0.743],
+    ['ordinal', 0.815],
+    ['interval', 0.849],
+    ['ratio', 0.797],
+  ])('matches Krippendorff (2011) at the %s level', async (level, alpha) => {
     const r = await run(['reliability', file, '--level', level, '--json', '--bootstrap', '100']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);

@@ -13,16 +13,19 @@ beforeAll(async () => {
   file = p.file;
   dir = path.dirname(file);
   key = path.join(dir, 'key.csv');
-  fs.writeFileSync(key, [
-    'find,replace,kind,match,case',
-    'Maria,Participant A,name,,',
-    'Maria López,Participant A L,name,,',
-    'José,Participant B,name,,',
-    'Springfield,[town],place,,',
-    '"Springfield General",[hospital],place,,',
-    '12/03/2021,[date],date,,',
-    '"\\d{3}-\\d{4}",[phone],pattern,,',
-  ].join('\n') + '\n');
+  fs.writeFileSync(
+    key,
+    [
+      'find,replace,kind,match,case',
+      'Maria,Participant A,name,,',
+      'Maria López,Participant A L,name,,',
+      'José,Participant B,name,,',
+      'Springfield,[town],place,,',
+      '"Springfield General",[hospital],place,,',
+      '12/03/2021,[date],date,,',
+      '"\\d{3}-\\d{4}",[phone],pattern,,',
+    ].join('\n') + '\n',
+  );
 });
 
 describe('thematic anonymise', () => {
@@ -35,7 +38,9 @@ describe('thematic anonymise', () => {
     expect(r.out).toMatch(/11 replacements in 1 document/);
     const docs = await runCli(['docs', out, '--json']);
     expect(docs.code).toBe(0);
-    expect(JSON.parse(docs.out).map((d: { name: string; participant: string }) => [d.name, d.participant])).toEqual([['Participant A-interview', 'Participant A']]);
+    expect(JSON.parse(docs.out).map((d: { name: string; participant: string }) => [d.name, d.participant])).toEqual([
+      ['Participant A-interview', 'Participant A'],
+    ]);
     expect(fs.readFileSync(out).includes(Buffer.from('Maria'))).toBe(false);
     const search = await runCli(['search', out, 'drove']);
     expect(search.code).toBe(0);

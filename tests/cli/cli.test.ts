@@ -6,8 +6,13 @@ import { main } from '../../src/cli/main.ts';
 import { INTERVIEW, tmpDir } from '../helpers/project.ts';
 
 function run(...argv: string[]) {
-  const out: string[] = [], err: string[] = [];
-  return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  const out: string[] = [],
+    err: string[] = [];
+  return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({
+    code,
+    out: out.join('\n'),
+    err: err.join('\n'),
+  }));
 }
 
 describe('the thematic command', () => {
@@ -24,8 +29,21 @@ describe('the thematic command', () => {
     await run('import', proj, path.join(dir, 'p5.txt'), '--participant', 'P5', '--attr', 'group=HCP');
     const docs = JSON.parse((await run('docs', proj, '--json')).out);
     expect(docs.map((d: { name: string }) => d.name)).toEqual(['p4', 'p5']);
-    expect(Object.keys(docs[0]).sort()).toEqual(['attributes', 'charLength', 'codingsByCoder', 'format', 'id', 'importedAt', 'name',
-      'originalFilename', 'participant', 'participantId', 'sha256', 'turnCount', 'wordCount']);
+    expect(Object.keys(docs[0]).sort()).toEqual([
+      'attributes',
+      'charLength',
+      'codingsByCoder',
+      'format',
+      'id',
+      'importedAt',
+      'name',
+      'originalFilename',
+      'participant',
+      'participantId',
+      'sha256',
+      'turnCount',
+      'wordCount',
+    ]);
     expect(docs[0].attributes).toEqual({ group: 'patient', site: 'A' });
     const filtered = JSON.parse((await run('docs', proj, '--attr', 'group=HCP', '--json')).out);
     expect(filtered.map((d: { name: string }) => d.name)).toEqual(['p5']);
@@ -51,17 +69,33 @@ describe('the thematic command', () => {
 
   it('reports errors on stderr with a non-zero exit', async () => {
     const dir = tmpDir();
-    expect(await run('docs', path.join(dir, 'missing.thematic'))).toMatchObject({ code: 2, err: expect.stringMatching(/no such project file/) });
+    expect(await run('docs', path.join(dir, 'missing.thematic'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/no such project file/),
+    });
     expect(await run('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"/) });
-    expect(await run('import', path.join(dir, 'x.thematic'))).toMatchObject({ code: 2, err: expect.stringMatching(/usage: thematic import/) });
-    expect(await run('import', path.join(dir, 'x.thematic'), path.join(dir, 'nope.txt'))).toMatchObject({ code: 2, err: expect.stringMatching(/nope\.txt: no such file/) });
-    expect(await run('serve', path.join(dir, 'x.thematic'), '--port', 'abc')).toMatchObject({ code: 2, err: expect.stringMatching(/--port must be a number/) });
+    expect(await run('import', path.join(dir, 'x.thematic'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/usage: thematic import/),
+    });
+    expect(await run('import', path.join(dir, 'x.thematic'), path.join(dir, 'nope.txt'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/nope\.txt: no such file/),
+    });
+    expect(await run('serve', path.join(dir, 'x.thematic'), '--port', 'abc')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--port must be a number/),
+    });
   });
 
   it('explains itself in one line on an unsupported Node instead of crashing', () => {
     const bin = path.resolve('bin/thematic.mjs');
     // Simulate an old Node by overriding the reported version before the check runs.
-    const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.20.2"})', bin, 'docs', 'x'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.20.2"})', bin, 'docs', 'x'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/needs Node\.js 22\.18 or newer/);

@@ -10,12 +10,24 @@ import { pngDpi, pngSize } from '../../src/features/map/png.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 function run(...argv: string[]) {
-  const out: string[] = [], err: string[] = [];
-  return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  const out: string[] = [],
+    err: string[] = [];
+  return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({
+    code,
+    out: out.join('\n'),
+    err: err.join('\n'),
+  }));
 }
 
 /** Each <text> element's words, its <tspan> lines joined back together. */
-const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<tspan[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+const labels = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1]
+      .replace(/<tspan[^>]*>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 
 const dir = tmpDir('thematic-map-');
 const sample = path.join(dir, 'sample.thematic');
@@ -29,7 +41,11 @@ describe('the sample study', () => {
       const core = input.nodes.filter((n) => n.kind === 'core');
       expect(core.map((n) => n.label)).toEqual(['Peer support workers as a bridge']);
       const groups = input.nodes.filter((n) => n.kind === 'group');
-      expect(groups.map((g) => g.label)).toEqual(['Functions of the bridge', 'Building a strong bridge', 'Characteristics of an effective peer worker']);
+      expect(groups.map((g) => g.label)).toEqual([
+        'Functions of the bridge',
+        'Building a strong bridge',
+        'Characteristics of an effective peer worker',
+      ]);
       expect(groups.every((g) => g.parentId === core[0].id)).toBe(true);
       const themes = input.nodes.filter((n) => n.kind === 'theme');
       expect(themes).toHaveLength(9);
@@ -56,8 +72,14 @@ describe('thematic map', () => {
     expect(r.out).toMatch(/Wrote .*map\.svg: 9 themes/);
     const svg = fs.readFileSync(out, 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(labels(svg)).toEqual(expect.arrayContaining(['Peer support workers as a bridge', 'Building a strong bridge', 'Personal stability',
-      'Navigating transitions within the healthcare system']));
+    expect(labels(svg)).toEqual(
+      expect.arrayContaining([
+        'Peer support workers as a bridge',
+        'Building a strong bridge',
+        'Personal stability',
+        'Navigating transitions within the healthcare system',
+      ]),
+    );
     expect(svg.match(/class="map-theme"/g)).toHaveLength(9);
     expect(svg).toMatch(/width="174mm"/);
   });
@@ -87,7 +109,8 @@ describe('thematic map', () => {
     } finally {
       s.close();
     }
-    const now = path.join(dir, 'now.svg'), final = path.join(dir, 'final.svg');
+    const now = path.join(dir, 'now.svg'),
+      final = path.join(dir, 'final.svg');
     expect((await run('map', sample, '--out', now)).code).toBe(0);
     expect((await run('map', sample, '--out', final, '--version', 'final')).code).toBe(0);
     expect(labels(fs.readFileSync(now, 'utf8'))).toContain('Speaking up for patients');
@@ -103,9 +126,10 @@ describe('thematic map', () => {
     } finally {
       s.close();
     }
-    const saved = path.join(dir, 'saved.svg'), flagged = path.join(dir, 'flagged.svg');
+    const saved = path.join(dir, 'saved.svg'),
+      flagged = path.join(dir, 'flagged.svg');
     expect((await run('map', sample, '--out', saved)).code).toBe(0);
-    expect((await run('map', sample, '--out', flagged, '--font-size', '8', '--title', 'Other'))).toMatchObject({ code: 0 });
+    expect(await run('map', sample, '--out', flagged, '--font-size', '8', '--title', 'Other')).toMatchObject({ code: 0 });
     const svg = fs.readFileSync(saved, 'utf8');
     expect(labels(svg)).toContain('Figure 1. Peer support workers as a bridge');
     expect(svg).toMatch(/font-size="13"/);
@@ -114,13 +138,17 @@ describe('thematic map', () => {
     expect(labels(other)).not.toContain('Figure 1. Peer support workers as a bridge');
     expect(other).not.toMatch(/font-size="13"/);
     const s2 = Service.open(sample);
-    try { await s2.call('map.saveFigureSettings', { fontSize: 9, title: '' }); } finally { s2.close(); }
+    try {
+      await s2.call('map.saveFigureSettings', { fontSize: 9, title: '' });
+    } finally {
+      s2.close();
+    }
   });
 
   it('explains bad options', async () => {
     expect((await run('map', sample)).err).toMatch(/usage: thematic map/);
     expect((await run('map', sample, '--out', path.join(dir, 'm.gif'))).err).toMatch(/\.svg, \.png or \.pdf/);
-    expect((await run('map', sample, '--out', path.join(dir, 'm.png'), '--dpi', 'lots'))).toMatchObject({ code: 2 });
+    expect(await run('map', sample, '--out', path.join(dir, 'm.png'), '--dpi', 'lots')).toMatchObject({ code: 2 });
     expect((await run('map', sample, '--out', path.join(dir, 'm.svg'), '--layout', 'spiral')).err).toMatch(/radial, tree, free/);
   });
 

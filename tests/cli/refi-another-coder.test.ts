@@ -8,13 +8,26 @@ import { tmpDir } from '../helpers/project.ts';
 import { codebook, g, project, qdpx, sources, users } from '../interop/fixtures/programs.ts';
 
 const text = 'We waited 😀 two hours.\nThe nurse was kind.';
-const file = (coder: number, codeN: number, eol: string) => qdpx('project.qde', project('NVivo for Mac 15', users([coder, `Coder ${coder}`]) +
-  codebook({ n: codeN, name: 'Waiting' }) +
-  sources({ n: 20 + coder, name: 'Clinic', path: `internal://${g(20 + coder)}.txt`, selections: [{ n: 30 + coder, start: 0, end: coder === 1 ? 9 : 12, code: codeN, user: coder }] }), g(coder)),
-{ [`sources/${g(20 + coder)}.txt`]: text.replace(/\n/g, eol) + eol });
+const file = (coder: number, codeN: number, eol: string) =>
+  qdpx(
+    'project.qde',
+    project(
+      'NVivo for Mac 15',
+      users([coder, `Coder ${coder}`]) +
+        codebook({ n: codeN, name: 'Waiting' }) +
+        sources({
+          n: 20 + coder,
+          name: 'Clinic',
+          path: `internal://${g(20 + coder)}.txt`,
+          selections: [{ n: 30 + coder, start: 0, end: coder === 1 ? 9 : 12, code: codeN, user: coder }],
+        }),
+      g(coder),
+    ),
+    { [`sources/${g(20 + coder)}.txt`]: text.replace(/\n/g, eol) + eol },
+  );
 
 describe('thematic import --as another-coder, export --target nvivo', () => {
-  it('brings a second coder\'s export onto the same document and code, prints what matched, and exports for NVivo', async () => {
+  it("brings a second coder's export onto the same document and code, prints what matched, and exports for NVivo", async () => {
     const dir = tmpDir();
     const study = path.join(dir, 'study.thematic');
     fs.writeFileSync(path.join(dir, 'mac.qdpx'), file(1, 10, '\n'));
@@ -28,7 +41,10 @@ describe('thematic import --as another-coder, export --target nvivo', () => {
     expect(r.out).toContain('  - source "Clinic": matched "Clinic" (the same text but for trailing whitespace or line ends)');
     const s = Service.open(study);
     expect((await s.call('project.info', {})).counts).toMatchObject({ documents: 1, codes: 1, codings: 2 });
-    expect((await s.call('codings.list', { includeText: true })).map((c) => [c.coder, c.text])).toEqual([['Coder 1', 'We waited'], ['Ben', 'We waited 😀']]);
+    expect((await s.call('codings.list', { includeText: true })).map((c) => [c.coder, c.text])).toEqual([
+      ['Coder 1', 'We waited'],
+      ['Ben', 'We waited 😀'],
+    ]);
     s.close();
 
     const out = path.join(dir, 'for-nvivo.qdpx');

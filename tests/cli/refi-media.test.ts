@@ -14,7 +14,9 @@ describe('thematic import/export of REFI-QDA recordings', () => {
     const file = path.join(dir, 'study.thematic');
     const r = await runCli(['import', file, QDPX]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`the recording inside the archive (sources/${AUDIO}.opus) was copied beside the project as study-media/${AUDIO}.opus`);
+    expect(r.out).toContain(
+      `the recording inside the archive (sources/${AUDIO}.opus) was copied beside the project as study-media/${AUDIO}.opus`,
+    );
     expect(fs.existsSync(path.join(dir, 'study-media', `${AUDIO}.opus`))).toBe(true);
 
     const plain = path.join(dir, 'plain.qdpx');

@@ -20,7 +20,18 @@ async function run(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-type Json = { units: number; missingValues: number; coders: string[]; warnings: string[]; coefficients: Array<{ coefficient: string; value: number | null; undefinedReason?: string; ci: { lower: number; method: string; seed: number } | null }> };
+type Json = {
+  units: number;
+  missingValues: number;
+  coders: string[];
+  warnings: string[];
+  coefficients: Array<{
+    coefficient: string;
+    value: number | null;
+    undefinedReason?: string;
+    ci: { lower: number; method: string; seed: number } | null;
+  }>;
+};
 const json = async (args: string[]): Promise<Json> => {
   const r = await run([...args, '--json']);
   expect(r.code, r.err).toBe(0);
@@ -118,7 +129,9 @@ describe('reliability CSV input', () => {
   it("--alpha-min adds Krippendorff's bootstrap with q(alpha < min)", async () => {
     const f = write(['A,B,C', ...Array.from({ length: 60 }, (_, i) => `${i % 3},${i % 3},${i % 5 ? i % 3 : 0}`)].join('\n'));
     const r = await run([f, '--alpha-min', '0.8', '--bootstrap', '500']);
-    expect(r.out).toMatch(/krippendorff_alpha_nominal, Krippendorff's bootstrap \(Hayes & Krippendorff 2007\).*q\(alpha < 0\.8\) = \d\.\d{3}/);
+    expect(r.out).toMatch(
+      /krippendorff_alpha_nominal, Krippendorff's bootstrap \(Hayes & Krippendorff 2007\).*q\(alpha < 0\.8\) = \d\.\d{3}/,
+    );
     expect((await run([f, '--alpha-min', '2'])).code).toBe(2);
   });
 
@@ -140,7 +153,9 @@ describe('reliability CSV input', () => {
     expect(execFileSync(process.execPath, [bin, 'reliability', f, '--json', '--bootstrap', '50'], { encoding: 'utf8', env })).toBe(first);
     expect(fs.readdirSync(cache)).toEqual(files);
     let err = '';
-    try { execFileSync(process.execPath, [bin, 'reliability', write('A,B\n1,2,3\n')], { encoding: 'utf8', stdio: 'pipe', env }); } catch (e) {
+    try {
+      execFileSync(process.execPath, [bin, 'reliability', write('A,B\n1,2,3\n')], { encoding: 'utf8', stdio: 'pipe', env });
+    } catch (e) {
       err = String((e as { stderr: string }).stderr);
       expect((e as { status: number }).status).toBe(2);
     }

@@ -16,7 +16,19 @@ describe('thematic export --format <report>', () => {
   test('quotes-md with --theme, --attribution and --timestamps writes the file', async () => {
     const file = await project();
     const out = path.join(tmpDir(), 'out', 'quotes.md');
-    const r = await runCli(['export', file, '--format', 'quotes-md', '--out', out, '--theme', 'Advocacy', '--attribution', 'group,site', '--timestamps']);
+    const r = await runCli([
+      'export',
+      file,
+      '--format',
+      'quotes-md',
+      '--out',
+      out,
+      '--theme',
+      'Advocacy',
+      '--attribution',
+      'group,site',
+      '--timestamps',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Wrote .*quotes\.md \(quotes-md, [\d,]+ bytes\)$/);
@@ -29,7 +41,16 @@ describe('thematic export --format <report>', () => {
   test('every report format writes a non-empty file', async () => {
     const file = await project();
     const dir = tmpDir();
-    for (const f of ['segments-csv', 'matrix-csv', 'codebook-docx', 'codebook-md', 'codebook-csv', 'quotes-docx', 'quotes-md', 'quotes-html']) {
+    for (const f of [
+      'segments-csv',
+      'matrix-csv',
+      'codebook-docx',
+      'codebook-md',
+      'codebook-csv',
+      'quotes-docx',
+      'quotes-md',
+      'quotes-html',
+    ]) {
       const out = path.join(dir, `${f}.out`);
       const r = await runCli(['export', file, '--format', f, '--out', out]);
       expect([f, r.code, r.err]).toEqual([f, 0, '']);
@@ -41,12 +62,36 @@ describe('thematic export --format <report>', () => {
   test('matrix-csv --attribute --count and segments-csv --coder --code', async () => {
     const file = await project();
     const dir = tmpDir();
-    let r = await runCli(['export', file, '--format', 'matrix-csv', '--out', path.join(dir, 'm.csv'), '--attribute', 'role', '--count', 'participants']);
+    let r = await runCli([
+      'export',
+      file,
+      '--format',
+      'matrix-csv',
+      '--out',
+      path.join(dir, 'm.csv'),
+      '--attribute',
+      'role',
+      '--count',
+      'participants',
+    ]);
     expect(r.code).toBe(0);
     const m = parseCsv(fs.readFileSync(path.join(dir, 'm.csv'), 'utf8'));
     expect(m[0]).toEqual(['code', 'family physician', 'inpatient', 'peer support worker', 'total']);
     expect(m.find((x) => x[0] === 'Speaking up')).toEqual(['Speaking up', '1', '1', '0', '2']);
-    r = await runCli(['export', file, '--format', 'segments-csv', '--out', path.join(dir, 's.csv'), '--coder', 'Ben', '--code', 'Trust', '--code', 'Speaking up']);
+    r = await runCli([
+      'export',
+      file,
+      '--format',
+      'segments-csv',
+      '--out',
+      path.join(dir, 's.csv'),
+      '--coder',
+      'Ben',
+      '--code',
+      'Trust',
+      '--code',
+      'Speaking up',
+    ]);
     expect(r.code).toBe(0);
     const rows = parseCsv(fs.readFileSync(path.join(dir, 's.csv'), 'utf8'));
     expect(rows.slice(1).map((x) => `${x[5]}/${x[7]}`)).toEqual(['Trust/Ben', 'Speaking up/Ben']);

@@ -21,7 +21,10 @@ describe('the sample study', () => {
     const groups: Record<string, string[]> = {};
     for (const p of await s.call('participants.list', {})) (groups[p.attributes.group] ??= []).push(p.label);
     expect(groups).toEqual({
-      patient: ['P1', 'P2', 'P3', 'P4', 'P5', 'P7'], employer: ['P6'], HCP: ['P8', 'P9', 'P10', 'P11', 'P12'], 'peer worker': ['P13', 'P14'],
+      patient: ['P1', 'P2', 'P3', 'P4', 'P5', 'P7'],
+      employer: ['P6'],
+      HCP: ['P8', 'P9', 'P10', 'P11', 'P12'],
+      'peer worker': ['P13', 'P14'],
     });
     const coders = await s.call('coders.list', {});
     expect(coders.map((c) => c.name)).toEqual(['Amira', 'Ben']);

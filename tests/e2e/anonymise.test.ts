@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('the Share (anonymise) view', () => {
   it('edits a key, previews every occurrence and exports a copy that names no one', async () => {
@@ -34,9 +38,16 @@ describe('the Share (anonymise) view', () => {
     const docs = new Set(expected.occurrences.map((o) => o.documentId)).size;
     expect(expected.occurrences.length).toBeGreaterThan(2);
     const total = page.getByTestId('preview-total');
-    const all = expected.perRule.reduce((a, b) => a + b, 0), inFields = expected.fields.reduce((a, f) => a + f.count, 0);
+    const all = expected.perRule.reduce((a, b) => a + b, 0),
+      inFields = expected.fields.reduce((a, f) => a + f.count, 0);
     expect(all - inFields).toBe(expected.occurrences.length);
-    await expect.poll(() => total.textContent()).toBe(inFields ? `${all} occurrences: ${all - inFields} in ${docs} documents, ${inFields} in other fields` : `${all} occurrences in ${docs} documents`);
+    await expect
+      .poll(() => total.textContent())
+      .toBe(
+        inFields
+          ? `${all} occurrences: ${all - inFields} in ${docs} documents, ${inFields} in other fields`
+          : `${all} occurrences in ${docs} documents`,
+      );
     await expect.poll(() => page.getByTestId('found-2').textContent()).toBe(String(expected.perRule[1]));
     // Occurrences are grouped by document, with their context shown as text, never as markup.
     const groups = page.locator('.an-preview section');
@@ -71,12 +82,20 @@ describe('the Share (anonymise) view', () => {
   it('exports only a report, anonymised, with every coded segment and no replaced word', async () => {
     const { page } = h;
     await page.getByLabel('Anonymised report').selectOption('segments-csv');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export anonymised report' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export anonymised report' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/-anonymised\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv).not.toContain('Amira');
     expect(csv).toContain('Coder A');
-    expect(csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).length).toBe((await h.api('codings.list', {})).length + 1);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r\n/).length,
+    ).toBe((await h.api('codings.list', {})).length + 1);
   });
 
   it('says the occurrences are all in other fields when none is in a transcript (not "in 0 documents")', async () => {
@@ -92,9 +111,12 @@ describe('the Share (anonymise) view', () => {
     await page.keyboard.press('8');
     await page.getByLabel('Find 1').fill('Zebrafinch');
     await page.getByLabel('Replace 1').fill('[bird]');
-    await expect.poll(() => page.getByTestId('preview-total').textContent())
+    await expect
+      .poll(() => page.getByTestId('preview-total').textContent())
       .toBe(`${n} occurrence${n === 1 ? '' : 's'}, all in other fields (none in the documents)`);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
 });

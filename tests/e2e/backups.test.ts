@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('backups on the project home', () => {
   it('backs up, compares a backup with the current project and restores it as a copy', async () => {
@@ -30,7 +34,9 @@ describe('backups on the project home', () => {
     await expect.poll(() => compare.textContent(), { timeout: 10000 }).toContain('+1 code (Added after the backup)');
 
     await list.getByRole('button', { name: 'Restore as copy' }).click();
-    await expect.poll(() => card.getByRole('status').last().textContent(), { timeout: 10000 }).toMatch(/Restored as a new project: .*-restored-.*\.thematic \(\d+ documents, \d+ codings\)\. The open project is unchanged\./);
+    await expect
+      .poll(() => card.getByRole('status').last().textContent(), { timeout: 10000 })
+      .toMatch(/Restored as a new project: .*-restored-.*\.thematic \(\d+ documents, \d+ codings\)\. The open project is unchanged\./);
     const restored = (await card.getByRole('status').last().textContent())!.match(/: (\/\S+\.thematic)/)![1];
     const db = new Database(restored, { readonly: true });
     expect((db.prepare('SELECT COUNT(*) AS n FROM codes').get() as { n: number }).n).toBe(codes);
@@ -39,5 +45,8 @@ describe('backups on the project home', () => {
     await shot(page, '40-backups');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

@@ -13,11 +13,13 @@ beforeAll(async () => {
   docText = (await h.api('documents.get', { id: docId })).text;
   await openDocument(h.page, doc.name);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const stigma = async () => (await h.api('codes.list', {})).find((c) => c.name === 'Stigma from staff')!;
 const isNew = (c: { start: number; end: number }) => c.start === docText.indexOf(QUOTE) && c.end === c.start + QUOTE.length;
-const mine = async () => (await h.api('codings.list', { documentId: docId, coder: 'Amira' }));
+const mine = async () => await h.api('codings.list', { documentId: docId, coder: 'Amira' });
 
 describe('coding a transcript in the web mode', () => {
   it('opens the sample study with its documents, codebook and painted codings', async () => {
@@ -47,14 +49,16 @@ describe('coding a transcript in the web mode', () => {
     expect(docText.slice(made[0].start, made[0].end)).toBe(QUOTE);
     // Listed in the coding panel and in the codebook count, painted as a highlight over the same characters.
     await expect.poll(() => page.locator('.codings-here .coding-card .quote').first().textContent()).toBe(QUOTE);
-    await expect.poll(() => page.locator(`.code-row[data-code-id="${code.id}"] .code-count`).textContent()).toBe(String(code.codingCount + 1));
+    await expect
+      .poll(() => page.locator(`.code-row[data-code-id="${code.id}"] .code-count`).textContent())
+      .toBe(String(code.codingCount + 1));
     await expect.poll(() => highlightTexts(page, `code-${code.id}`)).toContain(QUOTE);
     await shot(page, '03-coded');
   });
 
   it('codes in vivo with V: the selected words become the code', async () => {
     const { page } = h;
-    const words = 'nobody\'s calling anybody';
+    const words = "nobody's calling anybody";
     await selectText(page, words);
     await page.keyboard.press('v');
     await expect.poll(async () => (await h.api('codes.list', {})).find((c) => c.name === words)?.inVivo).toBe(true);
@@ -70,7 +74,9 @@ describe('coding a transcript in the web mode', () => {
     await page.keyboard.press('n');
     await page.getByLabel('New code name').fill('Records follow you');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await h.api('codes.list', {})).some((c) => c.name === 'Records follow you' && c.codingCount === 1)).toBe(true);
+    await expect
+      .poll(async () => (await h.api('codes.list', {})).some((c) => c.name === 'Records follow you' && c.codingCount === 1))
+      .toBe(true);
   });
 
   it('clicking a highlight shows its codings; Remove deletes one; undo and redo restore and remove it again', async () => {

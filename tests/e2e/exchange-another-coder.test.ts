@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const guid = (n: number) => `${String(n).padStart(8, '0')}-1111-4000-8000-000000000000`;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -19,10 +23,14 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 async function anotherCodersExport(docIds: number[]): Promise<{ file: Uint8Array; expected: { documentId: number; text: string }[] }> {
   const codes = await h.api('codes.list', {});
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const kids = (parent: number | null): string => codes.filter((c) => c.parentId === parent)
-    .map((c) => `<Code guid="${guid(1000 + c.id)}" name="${esc(c.name)}" isCodable="true">${kids(c.id)}</Code>`).join('');
+  const kids = (parent: number | null): string =>
+    codes
+      .filter((c) => c.parentId === parent)
+      .map((c) => `<Code guid="${guid(1000 + c.id)}" name="${esc(c.name)}" isCodable="true">${kids(c.id)}</Code>`)
+      .join('');
   const existing = await h.api('codings.list', { includeText: true });
-  const sources: string[] = []; const files: Record<string, Uint8Array> = {};
+  const sources: string[] = [];
+  const files: Record<string, Uint8Array> = {};
   const expected: { documentId: number; text: string }[] = [];
   for (const id of docIds) {
     const { text } = await h.api('documents.get', { id });
@@ -33,13 +41,18 @@ async function anotherCodersExport(docIds: number[]): Promise<{ file: Uint8Array
     const sels = mine.map((c, k) => {
       const end = k === 0 ? c.end : c.start + Math.max(1, c.text!.trimEnd().lastIndexOf(' '));
       expected.push({ documentId: id, text: text.slice(c.start, end) });
-      return `<PlainTextSelection guid="${guid(2000 + c.id)}" startPosition="${at(c.start)}" endPosition="${at(end)}" creatingUser="${guid(1)}">` +
-        `<Coding guid="${guid(3000 + c.id)}" creatingUser="${guid(1)}"><CodeRef targetGUID="${guid(1000 + byId.get(c.codeId)!.id)}"/></Coding></PlainTextSelection>`;
+      return (
+        `<PlainTextSelection guid="${guid(2000 + c.id)}" startPosition="${at(c.start)}" endPosition="${at(end)}" creatingUser="${guid(1)}">` +
+        `<Coding guid="${guid(3000 + c.id)}" creatingUser="${guid(1)}"><CodeRef targetGUID="${guid(1000 + byId.get(c.codeId)!.id)}"/></Coding></PlainTextSelection>`
+      );
     });
-    sources.push(`<TextSource guid="${guid(4000 + id)}" name="copy ${id}" plainTextPath="internal://${guid(4000 + id)}.txt">${sels.join('')}</TextSource>`);
+    sources.push(
+      `<TextSource guid="${guid(4000 + id)}" name="copy ${id}" plainTextPath="internal://${guid(4000 + id)}.txt">${sels.join('')}</TextSource>`,
+    );
     files[`sources/${guid(4000 + id)}.txt`] = strToU8(crlf);
   }
-  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Same study" origin="NVivo for Windows 12.6" creatingUserGUID="${guid(1)}">` +
+  const qde =
+    `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Same study" origin="NVivo for Windows 12.6" creatingUserGUID="${guid(1)}">` +
     `<Users><User guid="${guid(1)}" name="NVivo user"/></Users><CodeBook><Codes>${kids(null)}</Codes></CodeBook><Sources>${sources.join('')}</Sources></Project>`;
   return { file: zipSync({ 'project.qde': strToU8(qde), ...files }), expected };
 }
@@ -76,7 +89,10 @@ describe('REFI-QDA: the same study from another coder, through the Exchange card
     // Nothing was copied: same documents and codes; her codings sit on them, under "Dana".
     expect((await h.api('documents.list', {})).length).toBe(docs.length);
     expect((await h.api('codes.list', {})).length).toBe(codesBefore);
-    const dana = (await h.api('codings.list', { coder: 'Dana', includeText: true })).map((c) => ({ documentId: c.documentId, text: c.text }));
+    const dana = (await h.api('codings.list', { coder: 'Dana', includeText: true })).map((c) => ({
+      documentId: c.documentId,
+      text: c.text,
+    }));
     expect(dana.sort((a, b) => a.text!.localeCompare(b.text!))).toEqual(expected.sort((a, b) => a.text.localeCompare(b.text)));
     expect((await h.api('coders.list', {})).map((c) => c.name)).toContain('Dana');
     expect((await h.api('coders.list', {})).map((c) => c.name)).not.toContain('NVivo user');
@@ -90,20 +106,32 @@ describe('REFI-QDA: the same study from another coder, through the Exchange card
     const code = (await h.api('codes.list', {}))[0];
     const coding = await h.api('codings.create', { documentId: h.edgeDocId, codeId: code.id, coder: 'Dana', start: at, end: at + 7 });
     const card = page.getByRole('region', { name: 'Exchange with other tools' });
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export for NVivo (.qdpx)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export for NVivo (.qdpx)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\(for NVivo\)\.qdpx$/);
     const report = card.getByLabel('Exchange report');
     await expect.poll(() => report.textContent()).toMatch(/Exported .*\(for NVivo\)\.qdpx/);
     const name = edge.document.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    expect(await report.textContent()).toMatch(new RegExp(`source "${name}" \\(outside-bmp\\): \\d+ characters outside the BMP .*written in UTF-16 units for NVivo`));
+    expect(await report.textContent()).toMatch(
+      new RegExp(`source "${name}" \\(outside-bmp\\): \\d+ characters outside the BMP .*written in UTF-16 units for NVivo`),
+    );
     await shot(page, '33-refi-export-nvivo');
     // Read as NVivo reads it: UTF-16 units (JS string indexes) of the text file.
     const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
     const qde = strFromU8(zip['project.qde']);
-    const source = [...qde.matchAll(/<TextSource\b[^>]*plainTextPath="internal:\/\/([^"]+)"[^>]*>([\s\S]*?)<\/TextSource>/g)].find((m) => m[2].includes(coding.guid))!;
-    const sel = [...source[2].matchAll(/<PlainTextSelection\b[^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g)].find((m) => m[3].includes(coding.guid))!;
+    const source = [...qde.matchAll(/<TextSource\b[^>]*plainTextPath="internal:\/\/([^"]+)"[^>]*>([\s\S]*?)<\/TextSource>/g)].find((m) =>
+      m[2].includes(coding.guid),
+    )!;
+    const sel = [
+      ...source[2].matchAll(/<PlainTextSelection\b[^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g),
+    ].find((m) => m[3].includes(coding.guid))!;
     expect(strFromU8(zip[`sources/${source[1]}`]).slice(+sel[1], +sel[2])).toBe('laughed');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

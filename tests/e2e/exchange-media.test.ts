@@ -10,16 +10,26 @@ const QDPX = path.join(ROOT, 'tests/interop/media/transcripts.qdpx');
 const AUDIO = 'A1000000-0000-4000-8000-000000000001';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function exportQdpx(withMedia: boolean) {
   const card = h.page.getByRole('region', { name: 'Exchange with other tools' });
   const box = card.getByLabel('Include recordings in the .qdpx');
   if ((await box.isChecked()) !== withMedia) await box.click();
-  const [download] = await Promise.all([h.page.waitForEvent('download'), card.getByRole('button', { name: 'Export project (.qdpx)' }).click()]);
+  const [download] = await Promise.all([
+    h.page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Export project (.qdpx)' }).click(),
+  ]);
   await expect.poll(() => card.getByLabel('Exchange report').textContent()).toMatch(/Exported .*\.qdpx/);
-  return { zip: unzipSync(new Uint8Array(fs.readFileSync((await download.path())!))), report: (await card.getByLabel('Exchange report').textContent())! };
+  return {
+    zip: unzipSync(new Uint8Array(fs.readFileSync((await download.path())!))),
+    report: (await card.getByLabel('Exchange report').textContent())!,
+  };
 }
 
 describe('REFI-QDA recordings and transcripts on the project home', () => {
@@ -46,10 +56,15 @@ describe('REFI-QDA recordings and transcripts on the project home', () => {
     const withMedia = await exportQdpx(true);
     const original = unzipSync(new Uint8Array(fs.readFileSync(QDPX)))[`sources/${AUDIO}.opus`];
     expect(withMedia.zip[`sources/${AUDIO}.opus`]).toEqual(original);
-    expect(strFromU8(withMedia.zip['project.qde'])).toContain(`<AudioSource guid="${AUDIO}" name="P4 interview.opus" path="internal://${AUDIO}.opus"`);
+    expect(strFromU8(withMedia.zip['project.qde'])).toContain(
+      `<AudioSource guid="${AUDIO}" name="P4 interview.opus" path="internal://${AUDIO}.opus"`,
+    );
     expect(withMedia.report).toContain(`the recording is included as sources/${AUDIO}.opus`);
     await shot(h.page, '33-refi-export-with-recording');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

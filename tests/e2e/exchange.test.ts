@@ -8,8 +8,12 @@ const ATLAS = path.join(ROOT, '../shared/interop/atlasti8_standard_project_REFI_
 const NVIVO = path.join(ROOT, '../shared/interop/nvivo12.6_win_oltas0517.qdpx');
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('REFI-QDA exchange on the project home', () => {
   it('imports an ATLAS.ti project and names what it could not bring in', async () => {
@@ -31,7 +35,10 @@ describe('REFI-QDA exchange on the project home', () => {
   it('exports the project as a .qdpx holding project.qde and the transcripts', async () => {
     const { page } = h;
     const card = page.getByRole('region', { name: 'Exchange with other tools' });
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export project (.qdpx)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export project (.qdpx)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
     const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
     const qde = strFromU8(zip['project.qde']);
@@ -53,5 +60,8 @@ describe('REFI-QDA exchange on the project home', () => {
     expect((await h.api('codings.list', {})).length).toBe(codings + 303);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

@@ -4,13 +4,19 @@ import { writeQdc } from '../../src/features/refi/write-qdc.ts';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 /** A codebook large enough that its import runs for a noticeable while. */
 function codebook(n: number): Buffer {
   const codes = Array.from({ length: n / 10 }, (_, g) => ({
-    guid: randomUUID(), name: `Imported group ${g}`, isCodable: true,
+    guid: randomUUID(),
+    name: `Imported group ${g}`,
+    isCodable: true,
     children: Array.from({ length: 9 }, (_, k) => ({ guid: randomUUID(), name: `imported ${g}.${k}`, isCodable: true, children: [] })),
   }));
   return Buffer.from(writeQdc({ codes, sets: [] }));
@@ -29,7 +35,11 @@ describe('long work in the UI', () => {
     // While the job runs the service still answers the page: the project card re-reads its counts.
     const answered = await page.evaluate(async () => {
       const token = sessionStorage.getItem('thematic-token');
-      const r = await fetch('/api/project.info', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+      const r = await fetch('/api/project.info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{}',
+      });
       return r.ok;
     });
     expect(answered).toBe(true);
@@ -40,5 +50,8 @@ describe('long work in the UI', () => {
     expect((await h.api('codes.list', {})).length).toBe(before + 1000);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

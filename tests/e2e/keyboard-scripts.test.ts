@@ -11,14 +11,20 @@ const CJK = `Interviewer: 你在医院的经历怎么样？\n\nP4: ${'护士们�
 beforeAll(async () => {
   h = await openHarness();
   await h.api('documents.import', {
-    files: [['Y-arabic.txt', ARABIC], ['Y-hebrew.txt', HEBREW], ['Y-chinese.txt', CJK]].map(([name, text]) => ({ name, contentBase64: Buffer.from(text).toString('base64') })),
+    files: [
+      ['Y-arabic.txt', ARABIC],
+      ['Y-hebrew.txt', HEBREW],
+      ['Y-chinese.txt', CJK],
+    ].map(([name, text]) => ({ name, contentBase64: Buffer.from(text).toString('base64') })),
     participant: 'P4',
   });
   codeId = (await h.api('codes.create', { name: 'Scripts test code', color: '#4e79a7' })).id;
   await h.page.reload();
   await h.page.waitForSelector('.app[data-ready="true"]');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 async function docText(name: string) {
   const d = (await h.api('documents.list', {})).find((x) => x.name === name)!;
@@ -34,11 +40,12 @@ async function applyCode(page: Page) {
 
 /** With the transcript focused: arrow keys only, down line by line to the turn holding `target`, then word by word to it. */
 async function caretTo(page: Page, target: string) {
-  const focus = () => page.evaluate(() => {
-    const s = document.getSelection()!;
-    const inside = !!s.focusNode && !!document.querySelector('.transcript-text')?.contains(s.focusNode);
-    return { inside, node: s.focusNode?.textContent ?? '', at: s.focusOffset };
-  });
+  const focus = () =>
+    page.evaluate(() => {
+      const s = document.getSelection()!;
+      const inside = !!s.focusNode && !!document.querySelector('.transcript-text')?.contains(s.focusNode);
+      return { inside, node: s.focusNode?.textContent ?? '', at: s.focusOffset };
+    });
   if (!(await focus()).inside) await page.keyboard.press('ArrowDown'); // the first key puts a caret at the first turn on screen
   await page.keyboard.press('Home');
   for (let k = 0; k < 30 && !(await focus()).node.includes(target); k++) await page.keyboard.press('ArrowDown');
@@ -51,17 +58,24 @@ async function caretTo(page: Page, target: string) {
   throw new Error(`the caret did not reach "${target}"`);
 }
 
-const minePerDoc = async (id: number) => (await h.api('codings.list', { documentId: id, coder: 'Amira' })).filter((c) => c.codeId === codeId);
+const minePerDoc = async (id: number) =>
+  (await h.api('codings.list', { documentId: id, coder: 'Amira' })).filter((c) => c.codeId === codeId);
 
 describe('keyboard-only coding', () => {
   it('tabs to the transcript, moves a caret, extends a selection, applies a code and opens the coding, all by keyboard', async () => {
     const { page } = h;
     await openDocument(page, 'Z-edge-cases');
     const { id, text } = await docText('Z-edge-cases');
-    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); document.getSelection()?.removeAllRanges(); });
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.getSelection()?.removeAllRanges();
+    });
     // Tab until the transcript has focus (as a keyboard user would reach it).
     let tabs = 0;
-    while (!(await page.evaluate(() => document.activeElement?.classList.contains('transcript-text'))) && tabs < 60) { await page.keyboard.press('Tab'); tabs++; }
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('transcript-text'))) && tabs < 60) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
     expect(tabs).toBeLessThan(60);
     // Focus is visible: an outline is drawn on the focused transcript.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
@@ -109,18 +123,31 @@ describe('keyboard-only coding', () => {
 });
 
 describe('right-to-left and CJK transcripts', () => {
-  for (const [name, word] of [['Y-arabic', 'تجاهلنني'], ['Y-hebrew', 'התעלם']] as const) {
+  for (const [name, word] of [
+    ['Y-arabic', 'تجاهلنني'],
+    ['Y-hebrew', 'התעלם'],
+  ] as const) {
     it(`${name}: reads right to left with the speaker on the right, and codes exactly the selected characters`, async () => {
       const { page } = h;
       await openDocument(page, name);
       const { id, text } = await docText(name);
       const look = await page.evaluate(() => {
         const p = [...document.querySelectorAll<HTMLElement>('.transcript-text p[data-start]')].find((x) => x.dataset.speaker === 'P4')!;
-        const cs = getComputedStyle(p), before = getComputedStyle(p, '::before');
+        const cs = getComputedStyle(p),
+          before = getComputedStyle(p, '::before');
         const t = document.createRange();
         t.selectNodeContents(p);
-        const text = t.getBoundingClientRect(), box = p.getBoundingClientRect();
-        return { dir: cs.direction, padRight: parseFloat(cs.paddingRight), padLeft: parseFloat(cs.paddingLeft), beforeRight: before.right, textRight: text.right, boxRight: box.right, root: document.querySelector('.transcript-text')!.getAttribute('dir') };
+        const text = t.getBoundingClientRect(),
+          box = p.getBoundingClientRect();
+        return {
+          dir: cs.direction,
+          padRight: parseFloat(cs.paddingRight),
+          padLeft: parseFloat(cs.paddingLeft),
+          beforeRight: before.right,
+          textRight: text.right,
+          boxRight: box.right,
+          root: document.querySelector('.transcript-text')!.getAttribute('dir'),
+        };
       });
       expect(look.dir).toBe('rtl');
       expect(look.root).toBe('rtl');
@@ -147,8 +174,15 @@ describe('right-to-left and CJK transcripts', () => {
       const t = document.createRange();
       t.selectNodeContents(p);
       const lines = new Set([...t.getClientRects()].map((r) => Math.round(r.top))).size;
-      const text = t.getBoundingClientRect(), box = p.getBoundingClientRect(), root = document.querySelector('.transcript-text')!;
-      return { lines, inside: text.right <= box.right + 1 && text.left >= box.left - 1, overflow: root.scrollWidth - root.clientWidth, dir: getComputedStyle(p).direction };
+      const text = t.getBoundingClientRect(),
+        box = p.getBoundingClientRect(),
+        root = document.querySelector('.transcript-text')!;
+      return {
+        lines,
+        inside: text.right <= box.right + 1 && text.left >= box.left - 1,
+        overflow: root.scrollWidth - root.clientWidth,
+        dir: getComputedStyle(p).direction,
+      };
     });
     expect(wrap.dir).toBe('ltr');
     expect(wrap.lines).toBeGreaterThan(2);
@@ -163,5 +197,7 @@ describe('right-to-left and CJK transcripts', () => {
     await shot(page, 'script-chinese');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
 });

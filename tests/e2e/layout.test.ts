@@ -8,11 +8,18 @@ import { VIEWS } from '../../renderer/src/shell/TopBar.tsx';
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function show(page: Page, key: string) {
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); document.getSelection()?.removeAllRanges(); });
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.getSelection()?.removeAllRanges();
+  });
   await page.keyboard.press(key);
   await page.waitForTimeout(400);
 }
@@ -24,19 +31,25 @@ async function show(page: Page, key: string) {
 function clippedControls(): string[] {
   const out: string[] = [];
   const vw = document.documentElement.clientWidth;
-  const sel = 'button, a[href], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"]), [role=button], [contenteditable]';
+  const sel =
+    'button, a[href], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"]), [role=button], [contenteditable]';
   for (const el of document.querySelectorAll<HTMLElement>(sel)) {
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
     const name = `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
-    if (r.left < -0.5 || r.right > vw + 0.5) { out.push(`${name} is outside the window (${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`); continue; }
+    if (r.left < -0.5 || r.right > vw + 0.5) {
+      out.push(`${name} is outside the window (${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`);
+      continue;
+    }
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       if (getComputedStyle(a).overflowX === 'visible') continue;
       const b = a.getBoundingClientRect();
       // A scrolled-out element below or above the fold is fine; a sideways cut is not.
       if (r.bottom < b.top || r.top > b.bottom) break;
       if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
-        out.push(`${name} is cut by .${[...a.classList].join('.') || a.tagName} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(b.left)}–${Math.round(b.right)})`);
+        out.push(
+          `${name} is cut by .${[...a.classList].join('.') || a.tagName} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(b.left)}–${Math.round(b.right)})`,
+        );
         break;
       }
     }
@@ -53,7 +66,10 @@ describe('the workbench at any width', () => {
       for (const [view, label, key] of VIEWS) {
         await show(page, key);
         expect(await page.evaluate(() => document.querySelector('.app')?.getAttribute('data-view'))).toBe(view);
-        const m = await page.evaluate(() => ({ doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth], body: [document.body.scrollWidth, document.body.clientWidth] }));
+        const m = await page.evaluate(() => ({
+          doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+          body: [document.body.scrollWidth, document.body.clientWidth],
+        }));
         if (m.doc[0] > m.doc[1] || m.body[0] > m.body[1]) problems.push(`${label}: page is ${m.doc[0]} px wide in a ${m.doc[1]} px window`);
         for (const c of await page.evaluate(clippedControls)) problems.push(`${label}: ${c}`);
       }
@@ -66,9 +82,20 @@ describe('the workbench at any width', () => {
 async function axeProblems(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource); // through the debugger protocol: the app's CSP (rightly) refuses inline scripts
   const v = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
-      .map((x) => `${x.impact} ${x.id} (${x.help}): ${x.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${x.nodes.length > 4 ? ` and ${x.nodes.length - 4} more` : ''}`);
+    const r = await (
+      window as unknown as {
+        axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document);
+    return r.violations
+      .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map(
+        (x) =>
+          `${x.impact} ${x.id} (${x.help}): ${x.nodes
+            .slice(0, 4)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}${x.nodes.length > 4 ? ` and ${x.nodes.length - 4} more` : ''}`,
+      );
   });
   return v.map((x) => `${where}: ${x}`);
 }
@@ -80,7 +107,7 @@ describe('accessibility (axe-core)', () => {
     const found: string[] = [];
     for (const [, label, key] of VIEWS) {
       await show(page, key);
-      found.push(...await axeProblems(page, label));
+      found.push(...(await axeProblems(page, label)));
     }
     expect(found).toEqual([]);
   });
@@ -93,22 +120,22 @@ describe('accessibility (axe-core)', () => {
     for (const tab of ['Code', 'History', 'Coding']) {
       await page.getByRole('button', { name: tab, exact: true }).click();
       await page.waitForTimeout(200);
-      found.push(...await axeProblems(page, `${tab} tab`));
+      found.push(...(await axeProblems(page, `${tab} tab`)));
     }
     await selectText(page, 'The nurse is nice');
     await page.keyboard.press('c');
     await page.getByLabel('Code name').waitFor();
-    found.push(...await axeProblems(page, 'Code picker'));
+    found.push(...(await axeProblems(page, 'Code picker')));
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
-    found.push(...await axeProblems(page, 'Shortcut help'));
+    found.push(...(await axeProblems(page, 'Shortcut help')));
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('[');
     await page.locator('.workspace.narrow > .sidebar').waitFor();
-    found.push(...await axeProblems(page, 'Narrow overlay'));
+    found.push(...(await axeProblems(page, 'Narrow overlay')));
     await page.keyboard.press('[');
     expect(found).toEqual([]);
   });
@@ -128,7 +155,10 @@ describe('focus', () => {
           if (!el || el === document.body) return null;
           const cs = getComputedStyle(el);
           const drawn = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1;
-          return { drawn, name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"` };
+          return {
+            drawn,
+            name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`,
+          };
         });
         if (f && !f.drawn) unseen.push(`${label}: ${f.name}`);
       }
@@ -141,10 +171,13 @@ describe('panels per view', () => {
   it('collapses the document list with [ or its button, per view, remembered, and the centre takes the space', async () => {
     const { page } = h;
     await page.setViewportSize({ width: 1440, height: 900 });
-    const state = () => page.evaluate(() => ({
-      left: !!document.querySelector('.sidebar:not([hidden])'), right: !!document.querySelector('.right-panel'),
-      centre: Math.round(document.querySelector('.centre')!.getBoundingClientRect().width), space: Math.round(document.querySelector('.workspace')!.getBoundingClientRect().width),
-    }));
+    const state = () =>
+      page.evaluate(() => ({
+        left: !!document.querySelector('.sidebar:not([hidden])'),
+        right: !!document.querySelector('.right-panel'),
+        centre: Math.round(document.querySelector('.centre')!.getBoundingClientRect().width),
+        space: Math.round(document.querySelector('.workspace')!.getBoundingClientRect().width),
+      }));
     await show(page, '1');
     expect(await state()).toMatchObject({ left: true, right: true });
     await page.keyboard.press('[');
@@ -201,10 +234,19 @@ describe('the map fits the view, zooms and pans', () => {
     await show(page, '6');
     const canvas = page.getByTestId('map-canvas');
     await canvas.locator('g[data-id]').first().waitFor();
-    const boxes = () => canvas.evaluate((c) => {
-      const o = c.getBoundingClientRect();
-      return [...c.querySelectorAll('g[data-id] > rect')].map((r) => { const b = r.getBoundingClientRect(); return { x: b.x, y: b.y, w: b.width, inside: b.left >= o.left - 1 && b.right <= o.right + 1 && b.top >= o.top - 1 && b.bottom <= o.bottom + 1 }; });
-    });
+    const boxes = () =>
+      canvas.evaluate((c) => {
+        const o = c.getBoundingClientRect();
+        return [...c.querySelectorAll('g[data-id] > rect')].map((r) => {
+          const b = r.getBoundingClientRect();
+          return {
+            x: b.x,
+            y: b.y,
+            w: b.width,
+            inside: b.left >= o.left - 1 && b.right <= o.right + 1 && b.top >= o.top - 1 && b.bottom <= o.bottom + 1,
+          };
+        });
+      });
     const fitted = await boxes();
     expect(fitted.length).toBeGreaterThan(3);
     expect(fitted.every((b) => b.inside)).toBe(true);

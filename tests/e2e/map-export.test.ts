@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 /** Chooses the settings in the map's export bar, clicks Export and returns the downloaded file. */
 async function exportFigure(format: string, width: string, dpi?: string): Promise<{ name: string; bytes: Buffer }> {
@@ -72,7 +76,12 @@ describe('exporting the thematic map from the map view', () => {
     const svg = (await exportFigure('svg', '174')).bytes.toString('utf8');
     expect(svg).toMatch(/<text id="map-title"[^>]*font-size="16.5"[^>]*>Figure 1\. Peer support workers as a bridge<\/text>/);
     expect(svg).toMatch(/class="map-theme"[^>]*>\s*<rect[^>]*\/><text font-size="11"/);
-    const api = await h.api('map.export', { format: 'svg', widthMm: 174, fontSize: 11, title: 'Figure 1. Peer support workers as a bridge' });
+    const api = await h.api('map.export', {
+      format: 'svg',
+      widthMm: 174,
+      fontSize: 11,
+      title: 'Figure 1. Peer support workers as a bridge',
+    });
     expect(svg).toBe(Buffer.from(api.base64, 'base64').toString('utf8'));
     // Another family is named first in the SVG (PNG and PDF keep the embedded font).
     await bar.getByLabel('Map font family').selectOption({ label: 'other (named in SVG only)…' });

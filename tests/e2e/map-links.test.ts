@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const themeNamed = async (name: string) => (await h.api('themes.list', {})).themes.find((t) => t.name === name)!;
 const linksNow = async () => (await h.api('themes.list', {})).links;
@@ -15,7 +19,8 @@ describe('labelled links between themes', () => {
     await page.getByRole('button', { name: 'Map', exact: true }).click();
     const canvas = page.getByTestId('map-canvas').first();
     await canvas.locator('svg text').first().waitFor();
-    const adv = await themeNamed('Advocacy'), stab = await themeNamed('Personal stability');
+    const adv = await themeNamed('Advocacy'),
+      stab = await themeNamed('Personal stability');
     await page.getByRole('button', { name: 'Link themes' }).click();
     await page.getByText('Click the theme the link starts from.').waitFor();
     await canvas.locator(`g[data-id="${adv.guid}"] > text`).click();
@@ -37,7 +42,11 @@ describe('labelled links between themes', () => {
       const r = (el: Element) => (el as SVGGraphicsElement).getBBox();
       const labels = [...svg.querySelectorAll('g.link-label-box > rect')].map(r);
       const boxes = [...svg.querySelectorAll('g[data-id] > rect')].map(r);
-      return labels.flatMap((a) => boxes.filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).map((b) => `${a.x},${a.y} on ${b.x},${b.y}`));
+      return labels.flatMap((a) =>
+        boxes
+          .filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+          .map((b) => `${a.x},${a.y} on ${b.x},${b.y}`),
+      );
     });
     expect(clash).toEqual([]);
     await page.getByRole('button', { name: 'Done linking' }).click();
@@ -65,13 +74,16 @@ describe('labelled links between themes', () => {
   it('links two themes from the theme board', async () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Themes', exact: true }).click();
-    const from = await themeNamed('Training and mentorship'), to = await themeNamed('Establishing boundaries');
+    const from = await themeNamed('Training and mentorship'),
+      to = await themeNamed('Establishing boundaries');
     const card = page.locator(`article[data-theme-id="${from.id}"]`);
     await card.getByRole('button', { name: 'Link…' }).click();
     await card.getByLabel('Link “Training and mentorship” to').selectOption(String(to.id));
     await card.getByLabel('Link label').fill('teaches');
     await card.getByRole('button', { name: 'Add link' }).click();
-    await expect.poll(async () => (await linksNow()).some((l) => l.fromId === from.id && l.toId === to.id && l.label === 'teaches')).toBe(true);
+    await expect
+      .poll(async () => (await linksNow()).some((l) => l.fromId === from.id && l.toId === to.id && l.label === 'teaches'))
+      .toBe(true);
     await card.getByText('→ Establishing boundaries “teaches”').waitFor();
     await shot(page, '25-theme-board-link');
     expect(h.pageErrors).toEqual([]);

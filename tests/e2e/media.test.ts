@@ -14,20 +14,30 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(files, 'Q8-untimed.txt'), UNTIMED.replace(/P4/g, 'Q8'));
   fs.writeFileSync(path.join(files, 'Q9-untimed.txt'), UNTIMED.replace(/P4/g, 'Q9'));
 }, 120_000);
-afterAll(async () => { await h?.close(); });
-
-const mediaState = () => h.page.evaluate(() => {
-  const m = document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!;
-  const playing = document.querySelector<HTMLElement>('.transcript-text .turn.turn-playing');
-  return { time: m.currentTime, paused: m.paused, ready: m.readyState, playing: playing?.textContent ?? null };
+afterAll(async () => {
+  await h?.close();
 });
+
+const mediaState = () =>
+  h.page.evaluate(() => {
+    const m = document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!;
+    const playing = document.querySelector<HTMLElement>('.transcript-text .turn.turn-playing');
+    return { time: m.currentTime, paused: m.paused, ready: m.readyState, playing: playing?.textContent ?? null };
+  });
 
 describe('a recording beside the transcript', () => {
   it('is attached by dropping P.vtt with P.opus; clicking a turn plays from its start and the active turn follows', async () => {
     const { page } = h;
     await page.keyboard.press('3');
-    await page.setInputFiles('input[aria-label="Transcript files"]', [path.join(files, 'Q7-recorded.vtt'), path.join(files, 'Q7-recorded.opus')]);
-    await page.waitForFunction(() => document.querySelector('[data-testid="import-count"]')?.textContent === '1 / 1 files' && !/Importing/.test(document.querySelector('.import-progress')?.textContent ?? ''));
+    await page.setInputFiles('input[aria-label="Transcript files"]', [
+      path.join(files, 'Q7-recorded.vtt'),
+      path.join(files, 'Q7-recorded.opus'),
+    ]);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="import-count"]')?.textContent === '1 / 1 files' &&
+        !/Importing/.test(document.querySelector('.import-progress')?.textContent ?? ''),
+    );
     expect(await page.locator('.import-problems').count()).toBe(0);
     const docs = await h.api('documents.list', {});
     const doc = docs.find((d) => d.name === 'Q7-recorded')!;
@@ -44,7 +54,11 @@ describe('a recording beside the transcript', () => {
     expect(s.time).toBeLessThan(TURNS[1].at + 1.5);
     expect(s.playing).toContain('She talked to the nurses');
     // Playing on: the mark moves to the third turn when the recording reaches it.
-    await page.waitForFunction((text) => document.querySelector('.transcript-text .turn.turn-playing')?.textContent?.includes(text), TURNS[2].text, { timeout: 15_000 });
+    await page.waitForFunction(
+      (text) => document.querySelector('.transcript-text .turn.turn-playing')?.textContent?.includes(text),
+      TURNS[2].text,
+      { timeout: 15_000 },
+    );
     s = await mediaState();
     expect(s.time).toBeGreaterThanOrEqual(TURNS[2].at - 0.1);
     await shot(page, 'media-player');
@@ -57,8 +71,11 @@ describe('a recording beside the transcript', () => {
     // Ctrl+Space pauses while text is selected, and the selection stays.
     await page.evaluate(() => {
       const t = document.querySelector('.transcript-text .turn')!.firstChild!.firstChild as Text;
-      const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 5);
-      document.getSelection()!.removeAllRanges(); document.getSelection()!.addRange(r);
+      const r = document.createRange();
+      r.setStart(t, 0);
+      r.setEnd(t, 5);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(r);
     });
     await page.keyboard.press('Control+Space');
     await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.paused);
@@ -72,9 +89,15 @@ describe('a recording beside the transcript', () => {
 
   it('times an untimed transcript from sync points set while listening', async () => {
     const { page } = h;
-    const r = await h.api('documents.import', { files: [{ name: 'Q8-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q8-untimed.txt')).toString('base64') }] });
+    const r = await h.api('documents.import', {
+      files: [{ name: 'Q8-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q8-untimed.txt')).toString('base64') }],
+    });
     const documentId = r.documents[0].id;
-    await h.api('media.attach', { documentId, fileName: 'Q8.opus', contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64') });
+    await h.api('media.attach', {
+      documentId,
+      fileName: 'Q8.opus',
+      contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64'),
+    });
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]');
     await openDocument(page, 'Q8-untimed');
@@ -82,12 +105,20 @@ describe('a recording beside the transcript', () => {
     expect(await page.locator('.turn-clock').count()).toBe(0);
     await page.getByRole('button', { name: 'Sync points' }).click();
     // Turn 1 at 0.5 s, turn 3 at 6.5 s: seek there and press Ctrl+M, as a researcher would while listening.
-    await page.evaluate(() => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 0.5; });
-    await page.waitForFunction(() => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 0.5) < 0.01);
+    await page.evaluate(() => {
+      document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 0.5;
+    });
+    await page.waitForFunction(
+      () => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 0.5) < 0.01,
+    );
     await page.keyboard.press('Control+m');
     await page.locator('.transcript-text .turn', { hasText: 'Anything else' }).click();
-    await page.evaluate(() => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 6.5; });
-    await page.waitForFunction(() => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 6.5) < 0.01);
+    await page.evaluate(() => {
+      document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = 6.5;
+    });
+    await page.waitForFunction(
+      () => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - 6.5) < 0.01,
+    );
     await page.keyboard.press('Control+m');
     await page.getByRole('button', { name: 'Save turn times' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
@@ -104,18 +135,30 @@ describe('a recording beside the transcript', () => {
 
   it('removes one sync mark before saving; undo and redo of the saved times show at once, without reopening the transcript', async () => {
     const { page } = h;
-    const r = await h.api('documents.import', { files: [{ name: 'Q9-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q9-untimed.txt')).toString('base64') }] });
+    const r = await h.api('documents.import', {
+      files: [{ name: 'Q9-untimed.txt', contentBase64: fs.readFileSync(path.join(files, 'Q9-untimed.txt')).toString('base64') }],
+    });
     const documentId = r.documents[0].id;
-    await h.api('media.attach', { documentId, fileName: 'Q9.opus', contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64') });
+    await h.api('media.attach', {
+      documentId,
+      fileName: 'Q9.opus',
+      contentBase64: fs.readFileSync(path.join(files, 'Q7-recorded.opus')).toString('base64'),
+    });
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]');
     await openDocument(page, 'Q9-untimed');
     await page.waitForFunction(() => document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')?.readyState! >= 1);
     const seekTo = async (t: number) => {
-      await page.evaluate((at) => { document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = at; }, t);
-      await page.waitForFunction((at) => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - at) < 0.01, t);
+      await page.evaluate((at) => {
+        document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime = at;
+      }, t);
+      await page.waitForFunction(
+        (at) => Math.abs(document.querySelector<HTMLMediaElement>('[data-testid="player-media"]')!.currentTime - at) < 0.01,
+        t,
+      );
     };
-    const shownTimes = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.transcript-text .turn')].map((p) => p.dataset.time));
+    const shownTimes = () =>
+      page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.transcript-text .turn')].map((p) => p.dataset.time));
     await page.getByRole('button', { name: 'Sync points' }).click();
     // Turn 1 at 0.5 s, turn 2 (by mistake) at 2 s, turn 3 at 6.5 s.
     await seekTo(0.5);
@@ -135,12 +178,18 @@ describe('a recording beside the transcript', () => {
     expect(await page.locator('[data-testid="sync-mark"]').count()).toBe(0);
     // Turn 2 is interpolated from the two marks left, by where its text starts (not the removed 2 s).
     const { turns } = await h.api('documents.get', { id: documentId });
-    expect(turns.map((t) => t.timeStart)).toEqual([0.5, expect.closeTo(0.5 + 6 * (turns[1].start - turns[0].start) / (turns[2].start - turns[0].start), 2), 6.5]);
+    expect(turns.map((t) => t.timeStart)).toEqual([
+      0.5,
+      expect.closeTo(0.5 + (6 * (turns[1].start - turns[0].start)) / (turns[2].start - turns[0].start), 2),
+      6.5,
+    ]);
     expect(turns[1].timeStart).not.toBeCloseTo(2, 1);
     const timed = ['00:00', `00:0${Math.floor(turns[1].timeStart!)}`, '00:06'];
     expect(await shownTimes()).toEqual(timed);
     // The transcript is not reloaded: the same paragraphs show the times undone and redone.
-    await page.evaluate(() => { (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept = true; });
+    await page.evaluate(() => {
+      (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept = true;
+    });
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 0);
     expect(await shownTimes()).toEqual(['', '', '']);
@@ -148,7 +197,9 @@ describe('a recording beside the transcript', () => {
     await page.keyboard.press('Control+Shift+z');
     await page.waitForFunction(() => document.querySelectorAll('.turn-clock').length === 3);
     expect(await shownTimes()).toEqual(timed);
-    expect(await page.evaluate(() => (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept)).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('.transcript-text .turn') as HTMLElement & { kept?: boolean }).kept)).toBe(
+      true,
+    );
     // The active turn follows the times as they are now.
     await seekTo(6.6);
     await page.waitForFunction(() => document.querySelector('.transcript-text .turn.turn-playing')?.textContent?.includes('Anything else'));
@@ -176,9 +227,14 @@ describe('a recording beside the transcript', () => {
     await page.keyboard.press('2');
     await page.waitForSelector('.quote-item [data-testid="quote-time"] button');
     await page.locator('.quote-item [data-testid="quote-time"] button[aria-label="Hear 00:03–00:05"]').click();
-    await page.waitForFunction(() => { const a = document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]'); return a && !a.paused && a.currentTime >= 3.5; });
+    await page.waitForFunction(() => {
+      const a = document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]');
+      return a && !a.paused && a.currentTime >= 3.5;
+    });
     // It stops at the end of the quote's turn.
-    await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.paused, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.paused, undefined, {
+      timeout: 10_000,
+    });
     const end = await page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="quote-audio"]')!.currentTime);
     expect(end).toBeGreaterThanOrEqual(5.8);
     expect(end).toBeLessThan(6.5);
@@ -206,7 +262,9 @@ describe('a recording beside the transcript', () => {
     await page.waitForSelector('.app[data-ready="true"]');
     await openDocument(page, 'Z-edge-cases');
     await page.waitForSelector('.player [role="alert"]');
-    expect(await page.locator('.player [role="alert"]').textContent()).toMatch(/^Q7-recorded\.opus: not found at .*study-media.*Q7-recorded\.opus; it was moved or deleted/);
+    expect(await page.locator('.player [role="alert"]').textContent()).toMatch(
+      /^Q7-recorded\.opus: not found at .*study-media.*Q7-recorded\.opus; it was moved or deleted/,
+    );
     await shot(page, 'media-missing');
     await page.getByRole('button', { name: 'Find it again' }).click();
     await page.waitForSelector('[data-testid="player-media"]', { state: 'attached' });
@@ -215,4 +273,3 @@ describe('a recording beside the transcript', () => {
     expect(h.pageErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   }, 60_000);
 });
-

@@ -9,11 +9,13 @@ beforeAll(async () => {
   text = (await h.api('documents.get', { id: h.edgeDocId })).text;
   await openDocument(h.page, 'Z-edge-cases');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const codingsOf = async (name: string) => {
   const code = (await h.api('codes.list', {})).find((c) => c.name === name);
-  return code ? (await h.api('codings.list', { codeId: code.id })) : [];
+  return code ? await h.api('codings.list', { codeId: code.id }) : [];
 };
 
 /** Selects, opens the picker with C, types a new code's name and creates it with Enter. */
@@ -62,7 +64,8 @@ describe('offsets and untrusted text', () => {
   });
 
   it('codes a selection across two speaker turns from the start of one to the end of the other', async () => {
-    const from = 'And after that?', to = 'After that the peer worker came with 🧃';
+    const from = 'And after that?',
+      to = 'After that the peer worker came with 🧃';
     await selectText(h.page, from, to);
     const c = await codeSelectionAs('Across turns');
     const start = text.indexOf(from);
@@ -70,5 +73,7 @@ describe('offsets and untrusted text', () => {
     expect(text.slice(c.start, c.end)).toBe('And after that?\nAfter that the peer worker came with 🧃');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -5,8 +5,12 @@ import { openHarness, shot, type Harness } from './harness.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('opening another project in the web mode', () => {
   it('refuses a missing file with a clear message, then creates a new project and switches to it', async () => {

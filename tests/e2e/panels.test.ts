@@ -10,24 +10,30 @@ beforeAll(async () => {
   docId = doc.id;
   await openDocument(h.page, doc.name);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 /** Painted ranges per drawing style: backgrounds (code-N) and the other coder's underlines (code-N-other). */
-const painted = () => h.page.evaluate(() => {
-  let fill = 0, other = 0;
-  for (const [name, hl] of CSS.highlights) {
-    if (!name.startsWith('code-')) continue;
-    if (name.endsWith('-other')) other += hl.size; else fill += hl.size;
-  }
-  return { fill, other };
-});
+const painted = () =>
+  h.page.evaluate(() => {
+    let fill = 0,
+      other = 0;
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('code-')) continue;
+      if (name.endsWith('-other')) other += hl.size;
+      else fill += hl.size;
+    }
+    return { fill, other };
+  });
 const codeByName = async (name: string) => (await h.api('codes.list', {})).find((c) => c.name === name);
 
 describe('panels', () => {
   it('switches whose codings are shown: mine, the other coder, both, consensus', async () => {
     const { page } = h;
     const all = await h.api('codings.list', { documentId: docId });
-    const amira = all.filter((c) => c.coder === 'Amira').length, ben = all.filter((c) => c.coder === 'Ben').length;
+    const amira = all.filter((c) => c.coder === 'Amira').length,
+      ben = all.filter((c) => c.coder === 'Ben').length;
     expect(amira).toBeGreaterThan(0);
     expect(ben).toBeGreaterThan(0);
     await expect.poll(painted).toEqual({ fill: amira, other: 0 });
@@ -53,9 +59,15 @@ describe('panels', () => {
     await page.getByLabel('Code name').fill('Distrust of the healthcare system');
     await page.getByLabel('Definition').fill('Expressions of not trusting clinicians or the hospital.');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await h.api('codes.list', {})).find((c) => c.id === code.id)?.name).toBe('Distrust of the healthcare system');
-    expect((await h.api('codes.list', {})).find((c) => c.id === code.id)?.definition).toBe('Expressions of not trusting clinicians or the hospital.');
-    await expect.poll(() => page.locator(`.code-row[data-code-id="${code.id}"] .code-name`).textContent()).toBe('Distrust of the healthcare system');
+    await expect
+      .poll(async () => (await h.api('codes.list', {})).find((c) => c.id === code.id)?.name)
+      .toBe('Distrust of the healthcare system');
+    expect((await h.api('codes.list', {})).find((c) => c.id === code.id)?.definition).toBe(
+      'Expressions of not trusting clinicians or the hospital.',
+    );
+    await expect
+      .poll(() => page.locator(`.code-row[data-code-id="${code.id}"] .code-name`).textContent())
+      .toBe('Distrust of the healthcare system');
     await shot(page, '06-code-details');
   });
 
@@ -65,7 +77,8 @@ describe('panels', () => {
     const target = (await codeByName('System barriers'))!;
     // HTML5 drag and drop, event by event (what a mouse drag fires), with one DataTransfer throughout.
     const dt = await page.evaluateHandle(() => new DataTransfer());
-    const from = page.locator(`.code-row[data-code-id="${child.id}"]`), to = page.locator(`.code-row[data-code-id="${target.id}"]`);
+    const from = page.locator(`.code-row[data-code-id="${child.id}"]`),
+      to = page.locator(`.code-row[data-code-id="${target.id}"]`);
     await from.dispatchEvent('dragstart', { dataTransfer: dt });
     await to.dispatchEvent('dragenter', { dataTransfer: dt });
     await to.dispatchEvent('dragover', { dataTransfer: dt });
@@ -112,7 +125,9 @@ describe('panels', () => {
     const { page } = h;
     await page.getByRole('button', { name: 'History', exact: true }).click();
     await expect.poll(() => page.locator('.history .op').first().textContent()).toContain('Delete code "Self-care and burnout"');
-    expect(await page.locator('.history').textContent()).toContain('Rename code "Distrust of healthcare" to "Distrust of the healthcare system"');
+    expect(await page.locator('.history').textContent()).toContain(
+      'Rename code "Distrust of healthcare" to "Distrust of the healthcare system"',
+    );
     await shot(page, '08-history');
   });
 
@@ -123,5 +138,7 @@ describe('panels', () => {
     expect(await h.page.getByRole('dialog').count()).toBe(0);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('reconciliation and blind mode', () => {
   it('resolves one disagreement with "keep A" and a rationale, and logs it', async () => {
@@ -36,21 +40,32 @@ describe('reconciliation and blind mode', () => {
     const consensus = (await h.api('codings.list', {})).filter((c) => c.coder === 'Consensus');
     const chosen = decided[0].codingIds;
     expect(chosen.length).toBe(before.items.find((d) => d.key === key)!.a.length);
-    expect(consensus.filter((c) => chosen.includes(c.id)).map((c) => [c.start, c.end]))
-      .toEqual(before.items.find((d) => d.key === key)!.a.map((x) => [x.start, x.end]));
+    expect(consensus.filter((c) => chosen.includes(c.id)).map((c) => [c.start, c.end])).toEqual(
+      before.items.find((d) => d.key === key)!.a.map((x) => [x.start, x.end]),
+    );
     await shot(page, '31-reconcile-resolved');
   });
 
   it('has accepted the agreed passages into the consensus and shows agreement after', async () => {
     const { page } = h;
-    await expect.poll(async () => (await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 })).agreed)
+    await expect
+      .poll(
+        async () =>
+          (await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 })).agreed,
+      )
       .toSatisfy((a: { passages: number; accepted: number }) => a.accepted === a.passages && a.passages > 0);
     const after = page.getByTestId('agreement-table').locator('tbody tr').first().locator('td').nth(2);
     await expect.poll(() => after.textContent()).toMatch(/^\d+\.\d%$/);
     // Beside the values, a 95% interval from a seeded cluster bootstrap over whole documents, as the API gives it.
     const interval = page.getByTestId('agreement-table').locator('tbody tr').nth(1).locator('td').nth(3);
     await expect.poll(() => interval.textContent(), { timeout: 20_000 }).toMatch(/^-?\d\.\d{3} – -?\d\.\d{3}$/);
-    const api = await h.api('agreement.compute', { coders: ['Amira', 'Ben'], unit: 'character', bootstrap: 200, seed: 1, unitizing: false });
+    const api = await h.api('agreement.compute', {
+      coders: ['Amira', 'Ben'],
+      unit: 'character',
+      bootstrap: 200,
+      seed: 1,
+      unitizing: false,
+    });
     const ci = api.overall.coefficients.find((c) => c.coefficient === 'cohen_kappa')!.ci!;
     expect(await interval.textContent()).toBe(`${ci.lower!.toFixed(3)} – ${ci.upper!.toFixed(3)}`);
     expect(await interval.getAttribute('title')).toMatch(/^95% interval: .*whole documents/);
@@ -64,7 +79,8 @@ describe('reconciliation and blind mode', () => {
     expect(d).toBeDefined();
     const item = page.locator(`.rc-item[data-key="${d.key}"]`);
     await item.getByRole('button', { name: 'Edit boundaries…' }).click();
-    const start = d.start + 2, end = d.end - 1;
+    const start = d.start + 2,
+      end = d.end - 1;
     await item.getByLabel('Edited start').fill(String(start));
     await item.getByLabel('Edited end').fill(String(end));
     await expect.poll(() => item.getByTestId('edited-preview').textContent()).toBe(`“${d.text.slice(2, d.text.length - 1)}”`);
@@ -86,10 +102,18 @@ describe('reconciliation and blind mode', () => {
     await expect.poll(pct).toBeGreaterThan(0);
     const all = await pct();
     await page.getByLabel('Exclude text no coder coded').check();
-    await expect.poll(() => page.getByTestId('exclude-explanation').textContent()).toMatch(/Only text that at least one coder coded counts/);
+    await expect
+      .poll(() => page.getByTestId('exclude-explanation').textContent())
+      .toMatch(/Only text that at least one coder coded counts/);
     await expect.poll(pct).toBeLessThan(all);
     const [a, b] = (await h.api('coders.list', {})).filter((c) => !c.isConsensus).map((c) => c.name);
-    const api = await h.api('agreement.compute', { coders: [a, b], unit: 'character', excludeUncoded: true, bootstrap: 0, unitizing: false });
+    const api = await h.api('agreement.compute', {
+      coders: [a, b],
+      unit: 'character',
+      excludeUncoded: true,
+      bootstrap: 0,
+      unitizing: false,
+    });
     const expected = api.overall.coefficients.find((c) => c.coefficient === 'percent_agreement')!.value!;
     expect(await pct()).toBeCloseTo(expected * 100, 1);
     await page.getByLabel('Exclude text no coder coded').uncheck();
@@ -101,20 +125,28 @@ describe('reconciliation and blind mode', () => {
     const list = await h.api('reconcile.list', { coderA: 'Amira', coderB: 'Ben', consensus: 'Consensus', status: 'all', context: 0 });
     const firstDoc = [...new Set(list.items.map((d) => d.document))].sort((x, y) => x.localeCompare(y, undefined, { numeric: true }))[0];
     await page.getByLabel('Sort disagreements').selectOption('document');
-    await expect.poll(() => page.locator('.rc-item').first().getAttribute('data-key')).toMatch(new RegExp(`^${list.items.find((d) => d.document === firstDoc)!.documentId}:`));
+    await expect
+      .poll(() => page.locator('.rc-item').first().getAttribute('data-key'))
+      .toMatch(new RegExp(`^${list.items.find((d) => d.document === firstDoc)!.documentId}:`));
     await page.getByLabel('Sort disagreements').selectOption('code');
   });
 
   it('downloads the agreement report with a methods paragraph, and every coefficient as CSV', async () => {
     const { page } = h;
     await page.keyboard.press('7');
-    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Agreement report (HTML)' }).click()]);
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Agreement report (HTML)' }).click(),
+    ]);
     const text = (await import('node:fs')).readFileSync((await html.path())!, 'utf8');
     expect(text).toMatch(/<html/i);
     expect(text).toMatch(/Krippendorff/);
     expect(text).toMatch(/Thematic \d+\.\d+\.\d+/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Coefficients (CSV)' }).click()]);
-    const rows = (await import('node:fs')).readFileSync((await csv.path())!, 'utf8').trim().split(/\r?\n/);
+    const rows = (await import('node:fs'))
+      .readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(rows.length).toBeGreaterThan(5);
   });
 

@@ -10,8 +10,12 @@ import { Service } from '../../src/api/service.ts';
 import { backupSettings } from '../../src/lib/backup-paths.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -29,7 +33,11 @@ async function damagedProject(name: string): Promise<string> {
   await s.backupNow(backupSettings());
   s.close();
   const db = new Database(file, { readonly: true });
-  const page = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as { pageno: number }).pageno;
+  const page = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as {
+      pageno: number;
+    }
+  ).pageno;
   const size = db.pragma('page_size', { simple: true }) as number;
   db.close();
   const fd = fs.openSync(file, 'r+');
@@ -81,12 +89,19 @@ describe('a damaged project in the web mode', () => {
     await expect.poll(() => page.locator('.topbar').textContent(), { timeout: 20000 }).toContain('fieldwork-restored-');
     await page.getByRole('button', { name: 'Home', exact: true }).click();
     const notice = page.getByRole('status', { name: 'Opened backup' });
-    await expect.poll(() => notice.textContent()).toMatch(/fieldwork\.thematic is damaged, so its latest good backup \(.*3 documents.*\) was restored as this new project\. The damaged file was not changed\./);
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(
+        /fieldwork\.thematic is damaged, so its latest good backup \(.*3 documents.*\) was restored as this new project\. The damaged file was not changed\./,
+      );
     await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
     const restored = fs.readdirSync(path.dirname(file)).filter((n) => /^fieldwork-restored-.*\.thematic$/.test(n));
     expect(restored).toHaveLength(1);
     expect(sha(file)).toBe(before);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

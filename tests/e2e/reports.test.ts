@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('reports for the paper, from the Quotes view', () => {
   it('exports quotes of one theme as Word with the chosen attribution', async () => {
@@ -17,7 +21,10 @@ describe('reports for the paper, from the Quotes view', () => {
     const theme = themes.find((t) => t.kind === 'theme')!;
     await dialog.getByRole('group', { name: 'Themes' }).getByLabel(theme.name, { exact: true }).check();
     await shot(page, '32-reports-dialog');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)))['word/document.xml']);
     expect(xml).toContain(theme.name);
@@ -33,12 +40,23 @@ describe('reports for the paper, from the Quotes view', () => {
     const dialog = page.getByRole('dialog', { name: 'Reports for the paper' });
     await dialog.getByLabel('Report', { exact: true }).selectOption('segments-csv');
     await dialog.getByRole('group', { name: 'Themes' }).locator('input:checked').uncheck();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const codings = await h.api('codings.list', {});
     // Header plus one line per coding (no coded text in the sample spans a line break).
-    expect(csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).length).toBe(codings.length + 1);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r\n/).length,
+    ).toBe(codings.length + 1);
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

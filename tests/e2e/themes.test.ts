@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('theme board and thematic map', () => {
   it('shows the theme tree as a board with the codes attached to each theme', async () => {
@@ -25,7 +29,13 @@ describe('theme board and thematic map', () => {
     // Wrapped labels are separate <tspan>s, so compare without white space.
     const squash = (s: string) => s.replace(/\s+/g, '');
     expect(squash(text)).toContain(squash('Peer support workers as a bridge'));
-    for (const g of ['Functions of the bridge', 'Building a strong bridge', 'Characteristics of an effective peer worker', 'Personal stability', 'Advocacy']) {
+    for (const g of [
+      'Functions of the bridge',
+      'Building a strong bridge',
+      'Characteristics of an effective peer worker',
+      'Personal stability',
+      'Advocacy',
+    ]) {
       expect(squash(text)).toContain(squash(g));
     }
     await page.getByLabel('Map layout').selectOption('tree');

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('documents and analysis views', () => {
   it('filters documents by a participant attribute and edits attributes in the table', async () => {
@@ -27,22 +31,26 @@ describe('documents and analysis views', () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Analysis', exact: true }).click();
     await page.getByLabel('Matrix attribute').selectOption('group');
-    const codings = (await h.api('codings.list', { coder: 'Amira' }));
+    const codings = await h.api('codings.list', { coder: 'Amira' });
     const docs = await h.api('documents.list', {});
     const patientDocs = new Set(docs.filter((d) => d.attributes.group === 'patient').map((d) => d.id));
     const code = (await h.api('codes.list', {})).find((c) => codings.some((g) => g.codeId === c.id && patientDocs.has(g.documentId)))!;
     const expected = codings.filter((g) => g.codeId === code.id && patientDocs.has(g.documentId)).length;
     await page.locator('svg[aria-label="Code by attribute heat map"] g.cell').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
-    const header = csv[0].split(','), row = csv.find((l) => l.startsWith(`${/[",]/.test(code.name) ? `"${code.name.replace(/"/g, '""')}"` : code.name},`))!;
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    const header = csv[0].split(','),
+      row = csv.find((l) => l.startsWith(`${/[",]/.test(code.name) ? `"${code.name.replace(/"/g, '""')}"` : code.name},`))!;
     expect(header[0]).toBe('code \\ group');
     expect(row).toBeDefined();
     expect(Number(row.split(',').at(header.indexOf('patient') - header.length))).toBe(expected);
     await shot(page, '10-analysis');
   });
 
-  it('counts the matrix as percent of the group\'s participants, with each group\'s size', async () => {
+  it("counts the matrix as percent of the group's participants, with each group's size", async () => {
     const { page } = h;
     await page.getByLabel('Matrix measure').selectOption('percent');
     const docs = await h.api('documents.list', {});
@@ -51,16 +59,23 @@ describe('documents and analysis views', () => {
     const code = (await h.api('codes.list', {})).find((c) => codings.some((x) => x.codeId === c.id))!;
     const groups = [...new Set(docs.map((d) => d.attributes.group ?? '(none)'))].sort();
     const heat = page.locator('svg[aria-label="Code by attribute heat map"]');
-    await expect.poll(() => heat.locator('text', { hasText: /^n=\d+$/ }).allTextContents()).toEqual(groups.map((g) => `n=${people(g).size}`));
+    await expect
+      .poll(() => heat.locator('text', { hasText: /^n=\d+$/ }).allTextContents())
+      .toEqual(groups.map((g) => `n=${people(g).size}`));
     const row = heat.locator('g', { has: page.locator('text', { hasText: code.name }) }).last();
     const want = groups.map((g) => {
-      const covered = new Set(codings.filter((x) => x.codeId === code.id && docs.find((d) => d.id === x.documentId)?.attributes.group === g)
-        .map((x) => docs.find((d) => d.id === x.documentId)!.participantId));
+      const covered = new Set(
+        codings
+          .filter((x) => x.codeId === code.id && docs.find((d) => d.id === x.documentId)?.attributes.group === g)
+          .map((x) => docs.find((d) => d.id === x.documentId)!.participantId),
+      );
       return covered.size ? `${Math.round((1000 * covered.size) / people(g).size) / 10}%` : '';
     });
     await expect.poll(() => row.locator('g.cell text').allTextContents()).toEqual(want);
     await shot(page, '10-analysis-percent');
   });
 
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
 });

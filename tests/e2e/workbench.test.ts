@@ -11,27 +11,40 @@ function oracle(codings: Coding[], a: number, b: number, mode: 'and' | 'or' | 'n
     const mine = codings.filter((c) => c.documentId === doc);
     if (mode === 'not') {
       const bs = mine.filter((c) => c.codeId === b);
-      const keys = mine.filter((c) => c.codeId === a && !bs.some((o) => c.start < o.end && o.start < c.end)).map((c) => `${doc}:${c.start}:${c.end}`);
+      const keys = mine
+        .filter((c) => c.codeId === a && !bs.some((o) => c.start < o.end && o.start < c.end))
+        .map((c) => `${doc}:${c.start}:${c.end}`);
       out.push(...[...new Set(keys)]);
       continue;
     }
     const len = Math.max(0, ...mine.map((c) => c.end));
-    const cover = (id: number) => { const m = new Uint8Array(len); for (const c of mine) if (c.codeId === id) m.fill(1, c.start, c.end); return m; };
-    const ma = cover(a), mb = cover(b);
+    const cover = (id: number) => {
+      const m = new Uint8Array(len);
+      for (const c of mine) if (c.codeId === id) m.fill(1, c.start, c.end);
+      return m;
+    };
+    const ma = cover(a),
+      mb = cover(b);
     let runStart = -1;
     for (let i = 0; i <= len; i++) {
       const on = i < len && (mode === 'and' ? ma[i] && mb[i] : ma[i] || mb[i]);
       if (on && runStart < 0) runStart = i;
-      if (!on && runStart >= 0) { out.push(`${doc}:${runStart}:${i}`); runStart = -1; }
+      if (!on && runStart >= 0) {
+        out.push(`${doc}:${runStart}:${i}`);
+        runStart = -1;
+      }
     }
   }
   return out;
 }
 
-
 let h: Harness;
-beforeAll(async () => { h = await openHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('project home', () => {
   it('shows the open project, remembers it among recent projects, and offers the sample study', async () => {
@@ -57,7 +70,9 @@ describe('project home', () => {
     const journal = page.getByLabel('Reflexive journal: Searching for themes');
     await journal.fill('Stigma and distrust keep appearing together; I wonder if my nursing background makes me see staff first.');
     await tracker.getByRole('button', { name: 'Mark as current phase' }).click(); // also leaves the field, which saves it
-    await expect.poll(async () => (await h.api('memos.list', { targetType: 'phase', targetId: 3 }))[0]?.body).toMatch(/^Stigma and distrust/);
+    await expect
+      .poll(async () => (await h.api('memos.list', { targetType: 'phase', targetId: 3 }))[0]?.body)
+      .toMatch(/^Stigma and distrust/);
     await expect.poll(() => tracker.locator('[aria-current="step"]').textContent()).toContain('Searching for themes');
     const project = await h.api('memos.list', { targetType: 'project', targetId: null });
     expect(project.find((m) => m.title === 'Current analysis phase')?.body).toBe('3');
@@ -79,15 +94,27 @@ describe('retrieval', () => {
     const count = (id: number) => before.filter((c) => c.codeId === id).length;
     const [ca, cb] = [...codes].sort((x, y) => count(y.id) - count(x.id));
     const target = before.find((c) => c.codeId === ca.id)!;
-    await h.api('codings.create', { documentId: target.documentId, codeId: cb.id, coder: 'Amira', start: Math.floor((target.start + target.end) / 2), end: target.end + 15 });
+    await h.api('codings.create', {
+      documentId: target.documentId,
+      codeId: cb.id,
+      coder: 'Amira',
+      start: Math.floor((target.start + target.end) / 2),
+      end: target.end + 15,
+    });
     const amira = await h.api('codings.list', { coder: 'Amira' });
     const best = { a: ca.id, b: cb.id };
-    const a = codes.find((c) => c.id === best.a)!, b = codes.find((c) => c.id === best.b)!;
+    const a = codes.find((c) => c.id === best.a)!,
+      b = codes.find((c) => c.id === best.b)!;
     await page.keyboard.press('1');
     await page.locator(`.code-row[data-code-id="${a.id}"]`).click();
     await page.getByRole('button', { name: 'Quotes', exact: true }).click();
     await page.getByLabel('Add a code to combine').selectOption(String(b.id));
-    const shown = () => page.locator('.quote-item[data-start]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-document-id')}:${e.getAttribute('data-start')}:${e.getAttribute('data-end')}`));
+    const shown = () =>
+      page
+        .locator('.quote-item[data-start]')
+        .evaluateAll((els) =>
+          els.map((e) => `${e.getAttribute('data-document-id')}:${e.getAttribute('data-start')}:${e.getAttribute('data-end')}`),
+        );
     const expected = { and: oracle(amira, a.id, b.id, 'and'), or: oracle(amira, a.id, b.id, 'or'), not: oracle(amira, a.id, b.id, 'not') };
     expect(new Set([expected.and.length, expected.or.length, expected.not.length]).size).toBe(3);
     await expect.poll(shown).toEqual(expected.and);
@@ -116,7 +143,11 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
   return { name: d.suggestedFilename(), text: fs.readFileSync((await d.path())!, 'utf8') };
 }
-const csvRow = (csv: string, name: string) => csv.trim().split('\n').find((l) => l.startsWith(`${/[",]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name},`));
+const csvRow = (csv: string, name: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .find((l) => l.startsWith(`${/[",]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name},`));
 
 describe('analysis views', () => {
   it('shows code co-occurrence within speaker turns as a matrix and a network, exported as CSV and SVG', async () => {
@@ -126,21 +157,30 @@ describe('analysis views', () => {
     const pairs = new Map<string, number>();
     for (const doc of new Set(amira.map((c) => c.documentId))) {
       for (const t of (await h.api('documents.get', { id: doc })).turns) {
-        const ids = [...new Set(amira.filter((c) => c.documentId === doc && c.start < t.end && t.start < c.end).map((c) => c.codeId))].sort((a, b) => a - b);
+        const ids = [...new Set(amira.filter((c) => c.documentId === doc && c.start < t.end && t.start < c.end).map((c) => c.codeId))].sort(
+          (a, b) => a - b,
+        );
         for (const a of ids) for (const b of ids) if (a < b) pairs.set(`${a}:${b}`, (pairs.get(`${a}:${b}`) ?? 0) + 1);
       }
     }
     const [top, n] = [...pairs].sort((x, y) => y[1] - x[1])[0];
     const [a, b] = top.split(':').map(Number);
     const codes = await h.api('codes.list', {});
-    const ca = codes.find((c) => c.id === a)!, cb = codes.find((c) => c.id === b)!;
+    const ca = codes.find((c) => c.id === a)!,
+      cb = codes.find((c) => c.id === b)!;
     await page.keyboard.press('4');
     await page.getByRole('radio', { name: 'Co-occurrence' }).click();
     await page.locator('.co-charts[data-ready="true"]').waitFor();
     const csv = await downloaded(page, 'CSV');
     const header = csv.text.trim().split('\n')[0].split(',');
     // Names never contain commas in the sample, so the header splits cleanly.
-    expect(Number(csvRow(csv.text, ca.name)!.split(',').at(header.indexOf(cb.name) - header.length))).toBe(n);
+    expect(
+      Number(
+        csvRow(csv.text, ca.name)!
+          .split(',')
+          .at(header.indexOf(cb.name) - header.length),
+      ),
+    ).toBe(n);
     // The network starts with the strongest links only (readable); at least 1 shows every pair.
     expect(await page.locator('svg[aria-label="Code co-occurrence network"] line').count()).toBeLessThanOrEqual(40);
     await shot(page, '13-cooccurrence');
@@ -169,7 +209,13 @@ describe('analysis views', () => {
     expect(await chart.locator('g.bar-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(groups);
     for (const g of groups) {
       const want = amira.filter((c) => c.codeId === code.id && groupOf.get(c.documentId) === g).length;
-      expect(Number(await chart.locator(`g.bar-panel[data-group="${g}"] g.bar[data-code="${code.name.replace(/"/g, '\\"')}"]`).getAttribute('data-value'))).toBe(want);
+      expect(
+        Number(
+          await chart
+            .locator(`g.bar-panel[data-group="${g}"] g.bar[data-code="${code.name.replace(/"/g, '\\"')}"]`)
+            .getAttribute('data-value'),
+        ),
+      ).toBe(want);
     }
     const csv = await downloaded(page, 'CSV');
     expect(csv.name).toBe('code-frequencies-by-group.csv');
@@ -185,7 +231,8 @@ describe('importing documents', () => {
     const { page } = h;
     const before = (await h.api('documents.list', {})).length;
     await page.keyboard.press('3');
-    const turn = (who: string, n: number) => `Interviewer: What happened on day ${n}?\n\n${who}: The peer worker came back on day ${n} and we talked.\n`;
+    const turn = (who: string, n: number) =>
+      `Interviewer: What happened on day ${n}?\n\n${who}: The peer worker came back on day ${n} and we talked.\n`;
     await page.getByLabel('Participant for imported files').fill('P15');
     await page.getByLabel('Transcript files').setInputFiles([
       { name: 'P15-day1.txt', mimeType: 'text/plain', buffer: Buffer.from(turn('P15', 1)) },
@@ -240,13 +287,38 @@ describe('keyboard', () => {
     await help.waitFor();
     const keys = await help.locator('kbd').allTextContents();
     // Every key useShortcuts, the find field and the code picker answer to.
-    for (const k of ['C', 'N', 'V', 'J', '/  or  Ctrl+F', 'Enter  /  Shift+Enter', 'Esc', 'Delete', '0', '1', '2', '3', '4', 'Ctrl+Z', 'Ctrl+Shift+Z  or  Ctrl+Y', '?', '↑  /  ↓', 'Enter']) {
+    for (const k of [
+      'C',
+      'N',
+      'V',
+      'J',
+      '/  or  Ctrl+F',
+      'Enter  /  Shift+Enter',
+      'Esc',
+      'Delete',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      'Ctrl+Z',
+      'Ctrl+Shift+Z  or  Ctrl+Y',
+      '?',
+      '↑  /  ↓',
+      'Enter',
+    ]) {
       expect(keys, k).toContain(k);
     }
     // Each view tab's key is listed with that view's name.
-    const tabs = await page.getByRole('navigation', { name: 'Views' }).getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('title')!));
+    const tabs = await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('title')!));
     const text = await help.textContent();
-    for (const t of tabs) { const [, label, key] = /^(.+) \((\d)\)$/.exec(t)!; expect(text).toContain(`${key}${label} view`); }
+    for (const t of tabs) {
+      const [, label, key] = /^(.+) \((\d)\)$/.exec(t)!;
+      expect(text).toContain(`${key}${label} view`);
+    }
     await shot(page, '16-shortcuts');
     await page.keyboard.press('Escape');
     await page.keyboard.press('1');
@@ -255,5 +327,8 @@ describe('keyboard', () => {
 });
 
 describe('no errors', () => {
-  it('has no browser errors', () => { expect(h.pageErrors).toEqual([]); expect(h.dialogs).toEqual([]); });
+  it('has no browser errors', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+  });
 });

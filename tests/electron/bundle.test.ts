@@ -34,10 +34,17 @@ beforeAll(async () => {
   Service.open(project, { create: true }).close();
   fs.writeFileSync(path.join(dir, 'p4.pdf'), await pdf('Interviewer: How was it?\n\nP4: The peer worker listened to me.'));
   const run = spawnSync(process.execPath, [path.join(import.meta.dirname, 'fixtures/run-bundle.cjs')], {
-    cwd: dir, encoding: 'utf8', timeout: 30_000,
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 30_000,
     env: {
-      ...process.env, MAIN: path.join(root, 'electron/dist/main.cjs'), PRELOAD: path.join(root, 'electron/dist/preload.cjs'),
-      PROJECT: project, PDF: path.join(dir, 'p4.pdf'), USER_DATA: path.join(dir, 'userData'), THEMATIC_USER: 'dana',
+      ...process.env,
+      MAIN: path.join(root, 'electron/dist/main.cjs'),
+      PRELOAD: path.join(root, 'electron/dist/preload.cjs'),
+      PROJECT: project,
+      PDF: path.join(dir, 'p4.pdf'),
+      USER_DATA: path.join(dir, 'userData'),
+      THEMATIC_USER: 'dana',
     },
   });
   expect(run.status, run.stderr).toBe(0);
@@ -47,7 +54,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the bundled Electron shell', () => {
   it('registers app:// as privileged, one IPC channel, and the menu', () => {
-    expect(out.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(out.schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     expect(out.channels).toEqual(['thematic:invoke']);
     expect(out.menu).toEqual(['&File', '&Edit', '&View', '&Help']);
   });

@@ -24,7 +24,11 @@ async function damagedProject(): Promise<string> {
   await s.backupNow(backupSettings());
   s.close();
   const db = new Database(file, { readonly: true });
-  const page = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as { pageno: number }).pageno;
+  const page = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as {
+      pageno: number;
+    }
+  ).pageno;
   db.close();
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, Buffer.alloc(2048, 0xa5), 0, 2048, (page - 1) * 4096 + 8);
@@ -44,7 +48,12 @@ describe('opening a damaged project on the desktop', () => {
   it('is refused by Service.open, and the refusal offers the two buttons', async () => {
     const file = await damagedProject();
     let message = '';
-    try { Service.open(file); } catch (e) { message = (e as Error).message; expect((e as { code: string }).code).toBe('damaged'); }
+    try {
+      Service.open(file);
+    } catch (e) {
+      message = (e as Error).message;
+      expect((e as { code: string }).code).toBe('damaged');
+    }
     const dialog = fakeDialog(2);
     const open = vi.fn(async () => true);
     expect(await offerWaysOut(dialog, null, file, message, ways, open)).toBeNull();
@@ -59,7 +68,10 @@ describe('opening a damaged project on the desktop', () => {
     const before = sha(file);
     const dialog = fakeDialog(1);
     const opened: string[] = [];
-    const out = await offerWaysOut(dialog, null, file, 'damaged', ways, async (f) => { opened.push(f); return true; });
+    const out = await offerWaysOut(dialog, null, file, 'damaged', ways, async (f) => {
+      opened.push(f);
+      return true;
+    });
     expect(out).toBe(path.join(path.dirname(file), 'study-salvaged.thematic'));
     expect(opened).toEqual([out]);
     const report = dialog.showMessageBox.mock.calls[1][0] as { title: string; detail: string };
@@ -76,7 +88,10 @@ describe('opening a damaged project on the desktop', () => {
     const file = await damagedProject();
     const before = sha(file);
     const opened: string[] = [];
-    const out = await offerWaysOut(fakeDialog(0), null, file, 'damaged', ways, async (f) => { opened.push(f); return true; });
+    const out = await offerWaysOut(fakeDialog(0), null, file, 'damaged', ways, async (f) => {
+      opened.push(f);
+      return true;
+    });
     expect(path.dirname(out!)).toBe(path.dirname(file));
     expect(path.basename(out!)).toMatch(/^study-restored-.*\.thematic$/);
     expect(opened).toEqual([out]);
@@ -86,7 +101,12 @@ describe('opening a damaged project on the desktop', () => {
   it('a failing way out says why and opens nothing', async () => {
     const dialog = fakeDialog(0);
     const open = vi.fn(async () => true);
-    const failing = { ...ways, restoreLatestGood: () => { throw new Error('study.thematic has no backups to open'); } };
+    const failing = {
+      ...ways,
+      restoreLatestGood: () => {
+        throw new Error('study.thematic has no backups to open');
+      },
+    };
     expect(await offerWaysOut(dialog, null, '/x/study.thematic', 'damaged', failing, open)).toBeNull();
     expect(dialog.showErrorBox).toHaveBeenCalledWith('Cannot open a backup', 'study.thematic has no backups to open');
     expect(open).not.toHaveBeenCalled();

@@ -14,7 +14,12 @@ type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Invoke
 /** A fake ipcMain that keeps the handlers, and a fake window's webContents. */
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
-  return { handlers, handle: vi.fn((channel: string, h: Handler) => { handlers.set(channel, h); }) };
+  return {
+    handlers,
+    handle: vi.fn((channel: string, h: Handler) => {
+      handlers.set(channel, h);
+    }),
+  };
 }
 const ourContents = { id: 1 } as unknown as WebContents;
 const foreignContents = { id: 2 } as unknown as WebContents;
@@ -30,7 +35,12 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-ipc-'));
   service = Service.open(path.join(dir, 'study.thematic'), { create: true });
   const ipc = fakeIpcMain();
-  registerIpc(ipc, () => service, (sender) => sender === ourContents, { actor: 'dana', log });
+  registerIpc(
+    ipc,
+    () => service,
+    (sender) => sender === ourContents,
+    { actor: 'dana', log },
+  );
   expect(ipc.handle).toHaveBeenCalledTimes(1);
   const h = ipc.handlers.get(INVOKE_CHANNEL)!;
   invoke = (event, method, payload) => h(event, method, payload);
@@ -48,7 +58,11 @@ const trusted = eventFrom('app://thematic/index.html');
 describe('thematic:invoke', () => {
   it('registers exactly the one channel', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, () => service, () => true);
+    registerIpc(
+      ipc,
+      () => service,
+      () => true,
+    );
     expect([...ipc.handlers.keys()]).toEqual(['thematic:invoke']);
   });
 
@@ -110,14 +124,24 @@ describe('thematic:invoke', () => {
 
   it('treats a failing trust check as untrusted', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, () => service, () => { throw new Error('window destroyed'); });
+    registerIpc(
+      ipc,
+      () => service,
+      () => {
+        throw new Error('window destroyed');
+      },
+    );
     const r = await ipc.handlers.get(INVOKE_CHANNEL)!(trusted, 'codes.list', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('says so when no project is open', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, () => null, () => true);
+    registerIpc(
+      ipc,
+      () => null,
+      () => true,
+    );
     const r = await ipc.handlers.get(INVOKE_CHANNEL)!(trusted, 'codes.list', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'no_project' } });
   });

@@ -12,7 +12,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 describe('the project named at start', () => {
   it('reads --project FILE, --project=FILE and a double-clicked .thematic file', () => {
-    expect(projectFromArgv(['electron', 'main.cjs', '--project', 'a/study.thematic'], '/home/d')).toBe(path.resolve('/home/d/a/study.thematic'));
+    expect(projectFromArgv(['electron', 'main.cjs', '--project', 'a/study.thematic'], '/home/d')).toBe(
+      path.resolve('/home/d/a/study.thematic'),
+    );
     expect(projectFromArgv(['electron', 'main.cjs', '--project=/x/s.thematic'], '/home/d')).toBe(path.resolve('/x/s.thematic'));
     expect(projectFromArgv(['Thematic.exe', '--allow-file-access-from-files', 'C.thematic'], '/w')).toBe(path.resolve('/w/C.thematic'));
     expect(projectFromArgv(['Thematic', '--inspect'], '/w')).toBeNull();
@@ -72,7 +74,13 @@ describe('file dialogs', () => {
 });
 
 describe('the menu', () => {
-  const actions = (): MenuActions => ({ newProject: vi.fn(), openProject: vi.fn(), openSample: vi.fn(), closeProject: vi.fn(), about: vi.fn() });
+  const actions = (): MenuActions => ({
+    newProject: vi.fn(),
+    openProject: vi.fn(),
+    openSample: vi.fn(),
+    closeProject: vi.fn(),
+    about: vi.fn(),
+  });
   type Item = { label?: string; role?: string; submenu?: Item[]; click?: () => void };
 
   it('has File, Edit, View and Help, and File items call their actions', () => {
@@ -81,7 +89,10 @@ describe('the menu', () => {
     expect(menu.map((m) => m.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = menu[0].submenu!;
     const click = (label: string) => file.find((i) => i.label === label)!.click!();
-    click('New project...'); click('Open project...'); click('Open sample study'); click('Close project');
+    click('New project...');
+    click('Open project...');
+    click('Open sample study');
+    click('Close project');
     expect(a.newProject).toHaveBeenCalledOnce();
     expect(a.openProject).toHaveBeenCalledOnce();
     expect(a.openSample).toHaveBeenCalledOnce();

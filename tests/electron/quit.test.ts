@@ -6,10 +6,20 @@ import { projectCloser, type Closable } from '../../electron/quit.ts';
 function fakeService() {
   let finish!: () => void, fail!: (e: Error) => void;
   const s = {
-    backups: 0, closed: 0,
-    closeWithBackup: vi.fn(() => { s.backups++; return new Promise<void>((res, rej) => { finish = res; fail = rej; }); }),
-    close: vi.fn(() => { s.closed++; }),
-    finish: () => finish(), fail: (e: Error) => fail(e),
+    backups: 0,
+    closed: 0,
+    closeWithBackup: vi.fn(() => {
+      s.backups++;
+      return new Promise<void>((res, rej) => {
+        finish = res;
+        fail = rej;
+      });
+    }),
+    close: vi.fn(() => {
+      s.closed++;
+    }),
+    finish: () => finish(),
+    fail: (e: Error) => fail(e),
   };
   return s;
 }
@@ -18,14 +28,25 @@ function setup(service: Closable | null, timeoutMs?: number) {
   let open = service;
   const app = { quit: vi.fn() };
   const log = vi.fn();
-  const closer = projectCloser({ app, take: () => { const s = open; open = null; return s; }, timeoutMs, log });
+  const closer = projectCloser({
+    app,
+    take: () => {
+      const s = open;
+      open = null;
+      return s;
+    },
+    timeoutMs,
+    log,
+  });
   const event = () => ({ preventDefault: vi.fn() });
   return { app, log, closer, event };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('quitting the desktop app', () => {
   it('holds the quit until the closing backup and the close are done, then quits', async () => {

@@ -6,26 +6,52 @@ const h = vi.hoisted(() => {
   class FakeContents {
     listeners = new Map<string, Listener[]>();
     openHandler: ((d: { url: string }) => { action: string }) | null = null;
-    on(name: string, fn: Listener) { this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]); return this; }
-    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) { this.openHandler = fn; }
-    emit(name: string, ...args: unknown[]) { for (const fn of this.listeners.get(name) ?? []) fn(...args); }
+    on(name: string, fn: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+      return this;
+    }
+    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+      this.openHandler = fn;
+    }
+    emit(name: string, ...args: unknown[]) {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    }
   }
   class FakeWindow {
     static created: FakeWindow[] = [];
     options: any;
     webContents = new FakeContents();
     loaded: string[] = [];
-    constructor(options: unknown) { this.options = options; FakeWindow.created.push(this); }
-    once() { return this; }
-    on() { return this; }
+    constructor(options: unknown) {
+      this.options = options;
+      FakeWindow.created.push(this);
+    }
+    once() {
+      return this;
+    }
+    on() {
+      return this;
+    }
     show() {}
-    loadURL(url: string) { this.loaded.push(url); return Promise.resolve(); }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
   }
   // The researcher confirms every link (issue 15: the app asks before opening one).
-  return { FakeWindow, FakeContents, openExternal: vi.fn(async (_url: string) => {}), showMessageBox: vi.fn(async () => ({ response: 0 })) };
+  return {
+    FakeWindow,
+    FakeContents,
+    openExternal: vi.fn(async (_url: string) => {}),
+    showMessageBox: vi.fn(async () => ({ response: 0 })),
+  };
 });
 
-vi.mock('electron', () => ({ BrowserWindow: h.FakeWindow, shell: { openExternal: h.openExternal }, dialog: { showMessageBox: h.showMessageBox } }));
+vi.mock('electron', () => ({
+  BrowserWindow: h.FakeWindow,
+  shell: { openExternal: h.openExternal },
+  dialog: { showMessageBox: h.showMessageBox },
+}));
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 const { createMainWindow } = await import('../../electron/window.ts');
@@ -48,8 +74,14 @@ describe('the main window', () => {
   it('is isolated and sandboxed, without Node, with our preload, and loads app://thematic', () => {
     const w = makeWindow();
     expect(w.options.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
       preload: '/app/electron/dist/preload.cjs',
     });
     expect(w.loaded).toEqual(['app://thematic/index.html']);
@@ -130,12 +162,27 @@ describe('permissions', () => {
     let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: unknown) => void) | null = null;
     let check: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
     denyPermissions({
-      setPermissionRequestHandler: (fn: typeof request) => { request = fn; },
-      setPermissionCheckHandler: (fn: typeof check) => { check = fn; },
+      setPermissionRequestHandler: (fn: typeof request) => {
+        request = fn;
+      },
+      setPermissionCheckHandler: (fn: typeof check) => {
+        check = fn;
+      },
     } as never);
     const ours = { getURL: () => 'app://thematic/index.html' };
     const theirs = { getURL: () => 'https://evil.example/' };
-    const ask = (wc: unknown, permission: string) => { let granted: boolean | null = null; request!(wc, permission, (ok) => { granted = ok; }, {}); return granted; };
+    const ask = (wc: unknown, permission: string) => {
+      let granted: boolean | null = null;
+      request!(
+        wc,
+        permission,
+        (ok) => {
+          granted = ok;
+        },
+        {},
+      );
+      return granted;
+    };
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'hid', 'serial']) {
       expect(ask(ours, p), p).toBe(false);
       expect(check!(ours, p, 'app://thematic', {}), p).toBe(false);

@@ -33,7 +33,13 @@ function fill(): () => void {
   const filler = path.join(disk, 'filler');
   const fd = fs.openSync(filler, 'w');
   const block = Buffer.alloc(1024, 1);
-  try { for (;;) fs.writeSync(fd, block); } catch (e) { expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC'); } finally { fs.closeSync(fd); }
+  try {
+    for (;;) fs.writeSync(fd, block);
+  } catch (e) {
+    expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+  } finally {
+    fs.closeSync(fd);
+  }
   return () => fs.rmSync(filler);
 }
 
@@ -48,17 +54,25 @@ describe('writing files on a full disk', () => {
     // A new transcript that does not compress well: the next export is larger than the disk.
     const s = Service.open(project, {});
     const next = rng(9);
-    const words = Array.from({ length: 30_000 }, () => Array.from({ length: 2 + Math.floor(next() * 8) }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join(''));
+    const words = Array.from({ length: 30_000 }, () =>
+      Array.from({ length: 2 + Math.floor(next() * 8) }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join(''),
+    );
     await importText(s, 'p5.txt', `P5: ${words.join(' ')}`);
     s.close();
     const free = fill();
     try {
       const r = await runCli(['export', project, '--format', 'qdpx', '--out', out]);
-      expect(r.err).toMatch(new RegExp(`${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the disk is full; nothing was written \\(any earlier study\\.qdpx is unchanged\\)`));
+      expect(r.err).toMatch(
+        new RegExp(
+          `${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the disk is full; nothing was written \\(any earlier study\\.qdpx is unchanged\\)`,
+        ),
+      );
       expect(r.code).toBe(2);
       expect(fs.readFileSync(out).equals(good)).toBe(true);
       expect(leftovers()).toEqual([]);
-    } finally { free(); }
+    } finally {
+      free();
+    }
   });
 
   it('reports, codebooks and coder copies: the same message and nothing half-written', async () => {
@@ -78,6 +92,8 @@ describe('writing files on a full disk', () => {
       expect(leftovers()).toEqual([]);
       expect(() => writeFileAtomic(path.join(disk, 'x.json'), 'x'.repeat(100_000))).toThrow(/x\.json: the disk is full/);
       expect(fs.readdirSync(disk).sort()).toEqual(['codebook.md', 'filler', 'study.qdpx']);
-    } finally { free(); }
+    } finally {
+      free();
+    }
   });
 });

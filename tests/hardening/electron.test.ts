@@ -23,8 +23,14 @@ function fuses(): Record<string, string> {
 describe('Electron hardening', () => {
   it('electron-builder.yml flips the fuses: no RunAsNode, NODE_OPTIONS or --inspect; ASAR integrity on; app only from ASAR', () => {
     expect(fuses()).toEqual({
-      runAsNode: 'false', enableCookieEncryption: 'true', enableNodeOptionsEnvironmentVariable: 'false', enableNodeCliInspectArguments: 'false',
-      enableEmbeddedAsarIntegrityValidation: 'true', onlyLoadAppFromAsar: 'true', loadBrowserProcessSpecificV8Snapshot: 'false', grantFileProtocolExtraPrivileges: 'false',
+      runAsNode: 'false',
+      enableCookieEncryption: 'true',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      loadBrowserProcessSpecificV8Snapshot: 'false',
+      grantFileProtocolExtraPrivileges: 'false',
     });
     // ASAR integrity needs the app to be packed in an asar at all.
     expect(fs.readFileSync(path.resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8')).toMatch(/^asar: true$/m);
@@ -41,7 +47,9 @@ describe('Electron hardening', () => {
     const open = askThenOpenExternal(dialog as never, shell as never);
     await open('https://example.org/paper');
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
-    expect(dialog.showMessageBox.mock.calls[0]).toEqual([expect.objectContaining({ defaultId: 1, cancelId: 1, buttons: ['Open in browser', 'Cancel'], detail: 'https://example.org/paper' })]);
+    expect(dialog.showMessageBox.mock.calls[0]).toEqual([
+      expect.objectContaining({ defaultId: 1, cancelId: 1, buttons: ['Open in browser', 'Cancel'], detail: 'https://example.org/paper' }),
+    ]);
     expect(shell.openExternal).not.toHaveBeenCalled();
     answer = 0;
     await open('https://example.org/paper');

@@ -35,13 +35,29 @@ describe('idempotent mutating calls through the Service', () => {
 
   it('keeps the ids in the project: a repeat after closing and reopening (a restart) returns the first result', async () => {
     const { file, service } = tmpProject();
-    const doc = (await service.call('documents.import', { files: [{ name: 'p4.txt', contentBase64: b64(INTERVIEW) }] }, { operationId: 'import-1234' })).documents[0];
+    const doc = (
+      await service.call('documents.import', { files: [{ name: 'p4.txt', contentBase64: b64(INTERVIEW) }] }, { operationId: 'import-1234' })
+    ).documents[0];
     const code = await service.call('codes.create', { name: 'Advocacy' });
-    const coding = await service.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Ana', start: 0, end: 12 }, { operationId: 'coding-1234' });
+    const coding = await service.call(
+      'codings.create',
+      { documentId: doc.id, codeId: code.id, coder: 'Ana', start: 0, end: 12 },
+      { operationId: 'coding-1234' },
+    );
     service.close();
     const reopened = Service.open(file, {});
-    expect(await reopened.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Ana', start: 0, end: 12 }, { operationId: 'coding-1234' })).toEqual(coding);
-    const again = await reopened.call('documents.import', { files: [{ name: 'p4.txt', contentBase64: b64(INTERVIEW) }] }, { operationId: 'import-1234' });
+    expect(
+      await reopened.call(
+        'codings.create',
+        { documentId: doc.id, codeId: code.id, coder: 'Ana', start: 0, end: 12 },
+        { operationId: 'coding-1234' },
+      ),
+    ).toEqual(coding);
+    const again = await reopened.call(
+      'documents.import',
+      { files: [{ name: 'p4.txt', contentBase64: b64(INTERVIEW) }] },
+      { operationId: 'import-1234' },
+    );
     expect(again.documents[0].id).toBe(doc.id);
     expect(count(reopened, 'codings')).toBe(1);
     expect(count(reopened, 'documents')).toBe(1);
@@ -51,7 +67,10 @@ describe('idempotent mutating calls through the Service', () => {
   it('two calls with one id at the same time do the work once (async import) and undo is not repeated', async () => {
     const { service } = tmpProject();
     const payload = { files: [{ name: 'p4.txt', contentBase64: b64(INTERVIEW) }] };
-    const [a, b] = await Promise.all([service.call('documents.import', payload, { operationId: 'same-time-1' }), service.call('documents.import', payload, { operationId: 'same-time-1' })]);
+    const [a, b] = await Promise.all([
+      service.call('documents.import', payload, { operationId: 'same-time-1' }),
+      service.call('documents.import', payload, { operationId: 'same-time-1' }),
+    ]);
     expect(b).toEqual(a);
     expect(count(service, 'documents')).toBe(1);
     await service.call('codes.create', { name: 'One' });
@@ -65,8 +84,12 @@ describe('idempotent mutating calls through the Service', () => {
   it('refuses an id used for another method, and a malformed id, changing nothing', async () => {
     const { service } = tmpProject();
     await service.call('codes.create', { name: 'One' }, { operationId: 'reused-id-1' });
-    await expect(service.call('coders.create', { name: 'Ana' }, { operationId: 'reused-id-1' })).rejects.toThrow(/operation id "reused-id-1" was already used for codes\.create/);
-    await expect(service.call('codes.create', { name: 'Two' }, { operationId: 'bad id!' })).rejects.toThrow(/codes\.create: invalid operation id/);
+    await expect(service.call('coders.create', { name: 'Ana' }, { operationId: 'reused-id-1' })).rejects.toThrow(
+      /operation id "reused-id-1" was already used for codes\.create/,
+    );
+    await expect(service.call('codes.create', { name: 'Two' }, { operationId: 'bad id!' })).rejects.toThrow(
+      /codes\.create: invalid operation id/,
+    );
     expect(count(service, 'codes')).toBe(1);
     expect(count(service, 'coders')).toBe(0);
     // a failed call records nothing: its retry does the work
@@ -81,10 +104,16 @@ describe('idempotency through the web server', () => {
   it('honours the Idempotency-Key header, also after the server restarts on the same file', async () => {
     const { file, service } = tmpProject();
     let server = await startServer({ service, token: 'idem-token-123456' });
-    const post = (s: typeof server, key?: string) => fetch(`${s.origin}/api/codes.create`, {
-      method: 'POST', body: JSON.stringify({ name: 'Trust' }),
-      headers: { authorization: 'Bearer idem-token-123456', 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const post = (s: typeof server, key?: string) =>
+      fetch(`${s.origin}/api/codes.create`, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Trust' }),
+        headers: {
+          authorization: 'Bearer idem-token-123456',
+          'content-type': 'application/json',
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const first = await post(server, 'web-key-0001');
     expect(first.status).toBe(200);
     expect(await post(server, 'web-key-0001')).toEqual(first);
@@ -108,9 +137,15 @@ describe('idempotency through the web server', () => {
       const first = connections++ === 0;
       const upstream = net.connect(server.port, '127.0.0.1');
       // The server checks Host against its own port: rewrite it as a reverse proxy would.
-      client.on('data', (c: Buffer) => upstream.write(c.toString('latin1').replace(/^host: 127\.0\.0\.1:\d+/im, `host: 127.0.0.1:${server.port}`), 'latin1'));
+      client.on('data', (c: Buffer) =>
+        upstream.write(c.toString('latin1').replace(/^host: 127\.0\.0\.1:\d+/im, `host: 127.0.0.1:${server.port}`), 'latin1'),
+      );
       client.on('end', () => upstream.end());
-      if (first) upstream.once('data', () => { client.destroy(); upstream.destroy(); });
+      if (first)
+        upstream.once('data', () => {
+          client.destroy();
+          upstream.destroy();
+        });
       else upstream.pipe(client);
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());

@@ -80,19 +80,27 @@ describe('merging a coder copy checks it like a project being opened', () => {
   it('refuses spans beyond the text, as codings.create does', async () => {
     const copy = hostile('span.thematic', (db) => db.exec(`UPDATE codings SET "end" = 1000000 WHERE start = 5`));
     await mergeRefused(copy, /span\.thematic: coding [0-9a-f-]+ on "p4" spans \[5, 1000000\), which is not inside the text \(length \d+\)/);
-    const negative = hostile('span-negative.thematic', (db) => { db.pragma('ignore_check_constraints = ON'); db.exec(`UPDATE codings SET start = -5 WHERE start = 5`); });
+    const negative = hostile('span-negative.thematic', (db) => {
+      db.pragma('ignore_check_constraints = ON');
+      db.exec(`UPDATE codings SET start = -5 WHERE start = 5`);
+    });
     await mergeRefused(negative, /span-negative\.thematic: coding .* spans \[-5, 25\)/);
   });
 
   it('refuses more rows than any real project has (row caps)', async () => {
-    const copy = hostile('many-coders.thematic', (db) => db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
-      INSERT INTO coders (name, is_consensus, created_at) SELECT 'coder ' || i, 0, '' FROM n`));
+    const copy = hostile('many-coders.thematic', (db) =>
+      db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
+      INSERT INTO coders (name, is_consensus, created_at) SELECT 'coder ' || i, 0, '' FROM n`),
+    );
     await mergeRefused(copy, /many-coders\.thematic: it has more than 1,000 rows in coders/);
   });
 
   it('refuses an added code whose colour is not #RRGGBB (item 12)', async () => {
     const copy = hostile('colour.thematic', (db) => db.exec(`UPDATE codes SET color = 'url(https://x.test/)' WHERE name = 'Chris adds'`));
-    await mergeRefused(copy, /colour\.thematic: code "Chris adds" has the colour "url\(https:\/\/x\.test\/\)", which is not a colour like #1F77B4/);
+    await mergeRefused(
+      copy,
+      /colour\.thematic: code "Chris adds" has the colour "url\(https:\/\/x\.test\/\)", which is not a colour like #1F77B4/,
+    );
   });
 
   it('still merges the good copy', async () => {

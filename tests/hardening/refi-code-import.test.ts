@@ -20,16 +20,31 @@ describe('REFI code import: names already taken, and progress', () => {
     await service.call('codes.create', { name: 'Trust' });
     await service.call('codes.create', { name: 'Trust (2)' });
     const progress: number[] = [];
-    await service.call('refi.import', {
-      fileName: 'cb.qdc',
-      contentBase64: qdc([c('trust'), c('TRUST'), c('Ärger'), c('ärger'), c('Care', [c('trust'), c('Trust')]), c('Care')]),
-    }, { onProgress: (p) => { if (p.stage === 'codes') progress.push(p.done); } });
-    const rows = dbOf(service).prepare('SELECT c.name, p.name AS parent FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id').all();
+    await service.call(
+      'refi.import',
+      {
+        fileName: 'cb.qdc',
+        contentBase64: qdc([c('trust'), c('TRUST'), c('Ärger'), c('ärger'), c('Care', [c('trust'), c('Trust')]), c('Care')]),
+      },
+      {
+        onProgress: (p) => {
+          if (p.stage === 'codes') progress.push(p.done);
+        },
+      },
+    );
+    const rows = dbOf(service)
+      .prepare('SELECT c.name, p.name AS parent FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.id')
+      .all();
     expect(rows).toEqual([
-      { name: 'Trust', parent: null }, { name: 'Trust (2)', parent: null },
-      { name: 'trust (3)', parent: null }, { name: 'TRUST (4)', parent: null },
-      { name: 'Ärger', parent: null }, { name: 'ärger', parent: null }, // NOCASE folds ASCII only, as before
-      { name: 'Care', parent: null }, { name: 'trust', parent: 'Care' }, { name: 'Trust (2)', parent: 'Care' },
+      { name: 'Trust', parent: null },
+      { name: 'Trust (2)', parent: null },
+      { name: 'trust (3)', parent: null },
+      { name: 'TRUST (4)', parent: null },
+      { name: 'Ärger', parent: null },
+      { name: 'ärger', parent: null }, // NOCASE folds ASCII only, as before
+      { name: 'Care', parent: null },
+      { name: 'trust', parent: 'Care' },
+      { name: 'Trust (2)', parent: 'Care' },
       { name: 'Care (2)', parent: null },
     ]);
     expect(progress.at(-1)).toBe(8);

@@ -15,9 +15,15 @@ function raw(port: number, head: string, body = ''): Promise<{ status: number; t
   return new Promise((resolve, reject) => {
     const sock = net.connect(port, '127.0.0.1');
     let text = '';
-    const timer = setTimeout(() => { sock.destroy(); reject(new Error(`no answer to ${JSON.stringify(head.slice(0, 80))}`)); }, 5000);
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`no answer to ${JSON.stringify(head.slice(0, 80))}`));
+    }, 5000);
     sock.on('data', (c) => (text += c.toString('latin1')));
-    sock.on('close', () => { clearTimeout(timer); resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }); });
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+    });
     sock.on('error', () => undefined);
     sock.write(Buffer.from(`${head}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1'));
   });
@@ -40,7 +46,11 @@ describe('the web server survives what a request carries', () => {
     try {
       const port = await new Promise<number>((resolve, reject) => {
         let out = '';
-        child.stdout.on('data', (c) => { out += c; const m = /PORT (\d+)/.exec(out); if (m) resolve(Number(m[1])); });
+        child.stdout.on('data', (c) => {
+          out += c;
+          const m = /PORT (\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
         child.on('exit', () => reject(new Error('server did not start')));
       });
       const bad = await raw(port, apiHead(port, '/api/%E0%A4%A'), '{}');
@@ -62,22 +72,54 @@ describe('the web server survives what a request carries', () => {
       service = tmpProject().service;
       server = await startServer({ service, token: TOKEN });
     });
-    afterAll(async () => { await server.close(); service.close(); });
+    afterAll(async () => {
+      await server.close();
+      service.close();
+    });
 
     it('every fuzzed request gets an answer below 500 and the server still works afterwards', async () => {
       const next = rng(15);
       const rnd = (n: number) => Math.floor(next() * n);
       let badEscapes = 0;
-      const pieces = ['%', '%E0', '%A4%A', '%ZZ', '%00', '%2e%2e/', '..', '/', '?', '#', '%C0%AF', '%FF%FE', 'project.info', '%F0%9F%98', 'é', '\u00ff', 'a'.repeat(300), '%'];
+      const pieces = [
+        '%',
+        '%E0',
+        '%A4%A',
+        '%ZZ',
+        '%00',
+        '%2e%2e/',
+        '..',
+        '/',
+        '?',
+        '#',
+        '%C0%AF',
+        '%FF%FE',
+        'project.info',
+        '%F0%9F%98',
+        'é',
+        '\u00ff',
+        'a'.repeat(300),
+        '%',
+      ];
       const port = server.port;
       for (let i = 0; i < 150; i++) {
         let p = '';
         const n = 1 + rnd(5);
         for (let k = 0; k < n; k++) p += pieces[rnd(pieces.length)];
         const path = (rnd(3) ? '/api/' : '/') + p;
-        const extras = ['', '\r\norigin: %E0%A4%A', `\r\norigin: http://127.0.0.1:${port}%`, '\r\nx-thematic-token: \u00ff\u00fe', '\r\ncontent-type: application/json; charset=%E0',
-          `\r\nidempotency-key: ${'\u00e9'.repeat(rnd(40))}`, '\r\nauthorization: Bearer', '\r\nauthorization: Basic %E0%A4%A'];
-        const head = rnd(4) ? apiHead(port, path, extras[rnd(extras.length)]) : `${rnd(2) ? 'GET' : 'PUT'} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}${extras[rnd(extras.length)]}`;
+        const extras = [
+          '',
+          '\r\norigin: %E0%A4%A',
+          `\r\norigin: http://127.0.0.1:${port}%`,
+          '\r\nx-thematic-token: \u00ff\u00fe',
+          '\r\ncontent-type: application/json; charset=%E0',
+          `\r\nidempotency-key: ${'\u00e9'.repeat(rnd(40))}`,
+          '\r\nauthorization: Bearer',
+          '\r\nauthorization: Basic %E0%A4%A',
+        ];
+        const head = rnd(4)
+          ? apiHead(port, path, extras[rnd(extras.length)])
+          : `${rnd(2) ? 'GET' : 'PUT'} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}${extras[rnd(extras.length)]}`;
         if (head.startsWith('POST /api/') && /%(?![0-9A-F]{2})|%E0%A4%A/.test(path)) badEscapes++;
         const r = await raw(port, head, rnd(2) ? '{}' : '{"x":"%E0%A4%A"}');
         expect(r.status, head).toBeGreaterThanOrEqual(200);

@@ -14,6 +14,9 @@ export function crashAfterCodings(file: string, n: number, pauseMs = 0): void {
     const c = await s.call('codes.create', { name: 'crash code' });
     for (let k = 0; k < ${n}; k++) await s.call('codings.create', { documentId: 1, codeId: c.id, coder: 'A', start: k % 20, end: 21 + (k % 5) });
     setTimeout(() => process.kill(process.pid, 'SIGKILL'), ${pauseMs});`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, THEMATIC_BACKUPS: 'off' } });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, THEMATIC_BACKUPS: 'off' },
+  });
   if (r.signal !== 'SIGKILL') throw new Error(`the crashing child did not die by kill -9: ${r.status} ${r.stderr}`);
 }

@@ -24,7 +24,7 @@ export const INTERVIEW = [
   '',
   'Interviewer: Anything else?',
   '',
-  'P4: She came back the next day. Someone who\'s been there understands.',
+  "P4: She came back the next day. Someone who's been there understands.",
 ].join('\n');
 
 export async function importText(service: Service, name: string, text: string, participant?: string) {
@@ -34,8 +34,12 @@ export async function importText(service: Service, name: string, text: string, p
 
 /** Every user table's rows, for comparing project states (the operation log is excluded). */
 export function snapshot(service: Service): Record<string, unknown[]> {
-  const tables = dbOf(service).prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-    AND name NOT LIKE 'turn_fts%' AND name <> 'operations' ORDER BY name`).all() as { name: string }[];
+  const tables = dbOf(service)
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+    AND name NOT LIKE 'turn_fts%' AND name <> 'operations' ORDER BY name`,
+    )
+    .all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) out[name] = dbOf(service).prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
   out.fts = dbOf(service).prepare(`SELECT rowid FROM turn_fts WHERE turn_fts MATCH 'the OR she OR nurses' ORDER BY rowid`).all();

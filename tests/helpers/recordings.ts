@@ -7,7 +7,10 @@ import path from 'node:path';
  * start times (silence between them) in one file, then converts it by the extension asked for
  * (sox for .wav/.flac/.ogg, ffmpeg for .mp3/.m4a/.opus/.webm/.mp4). A missing tool fails the test.
  */
-export interface SpokenTurn { text: string; at: number }
+export interface SpokenTurn {
+  text: string;
+  at: number;
+}
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 /** `fast`: 8 kHz and the cheapest Opus settings, for long recordings that are mostly silence. */
@@ -18,8 +21,12 @@ export function speak(dir: string, name: string, turns: SpokenTurn[], total?: nu
   const parts: string[] = [];
   let t = 0;
   turns.forEach((turn, k) => {
-    if (turn.at > t + 0.001) { parts.push(silence(work, `gap${k}`, turn.at - t, RATE)); t = turn.at; }
-    const raw = path.join(work, `raw${k}.wav`), wav = path.join(work, `turn${k}.wav`);
+    if (turn.at > t + 0.001) {
+      parts.push(silence(work, `gap${k}`, turn.at - t, RATE));
+      t = turn.at;
+    }
+    const raw = path.join(work, `raw${k}.wav`),
+      wav = path.join(work, `turn${k}.wav`);
     run('espeak-ng', ['-s', '190', '-w', raw, turn.text]);
     run('sox', [raw, '-r', RATE, '-c', '1', wav]);
     parts.push(wav);
@@ -27,7 +34,8 @@ export function speak(dir: string, name: string, turns: SpokenTurn[], total?: nu
   });
   if (total !== undefined && total > t + 0.001) parts.push(silence(work, 'tail', total - t, RATE));
   const joined = path.join(work, 'joined.wav');
-  if (parts.length === 1) fs.copyFileSync(parts[0], joined); else run('sox', [...parts, joined]);
+  if (parts.length === 1) fs.copyFileSync(parts[0], joined);
+  else run('sox', [...parts, joined]);
   const out = path.join(dir, name);
   convert(joined, out, opts.fast);
   fs.rmSync(work, { recursive: true, force: true });
@@ -47,8 +55,26 @@ export function convert(wav: string, out: string, fast = false): void {
   if (ext === '.wav' || ext === '.flac') run('sox', [wav, out]);
   else if (ext === '.mp3') ff(['-b:a', '32k']);
   else if (ext === '.m4a') ff(['-c:a', 'aac', '-b:a', '32k']);
-  else if (ext === '.opus' || ext === '.ogg' || ext === '.webm') ff(['-c:a', 'libopus', ...(fast ? ['-b:a', '8k', '-compression_level', '0'] : ['-b:a', '24k'])]);
-  else if (ext === '.mp4') run('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:r=10', '-i', wav, '-c:v', 'libx264', '-c:a', 'aac', '-shortest', out]);
+  else if (ext === '.opus' || ext === '.ogg' || ext === '.webm')
+    ff(['-c:a', 'libopus', ...(fast ? ['-b:a', '8k', '-compression_level', '0'] : ['-b:a', '24k'])]);
+  else if (ext === '.mp4')
+    run('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=gray:s=160x120:r=10',
+      '-i',
+      wav,
+      '-c:v',
+      'libx264',
+      '-c:a',
+      'aac',
+      '-shortest',
+      out,
+    ]);
   else throw new Error(`test recordings: no conversion to ${ext}`);
 }
 
@@ -63,6 +89,8 @@ export function sparseFile(file: string, bytes: number, head?: Buffer): string {
   try {
     if (head) fs.writeSync(fd, head, 0, head.length, 0);
     fs.ftruncateSync(fd, bytes);
-  } finally { fs.closeSync(fd); }
+  } finally {
+    fs.closeSync(fd);
+  }
   return file;
 }

@@ -70,7 +70,10 @@ function zipOf(entries: Raw[]): Uint8Array {
   const all = [...parts, ...central, end];
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of all) { out.set(p, o); o += p.length; }
+  for (const p of all) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -87,15 +90,19 @@ const bomb300 = () => (bombBytes ??= deflatedZeros(300));
 
 function deflatedZeros(mib: number): Uint8Array {
   const out: Uint8Array[] = [];
-  const d = new Deflate({ level: 6 }, (chunk) => { out.push(chunk); });
+  const d = new Deflate({ level: 6 }, (chunk) => {
+    out.push(chunk);
+  });
   const zeros = new Uint8Array(MiB);
   for (let i = 0; i < mib; i++) d.push(zeros, i === mib - 1);
   const all = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of out) { all.set(c, o); o += c.length; }
+  for (const c of out) {
+    all.set(c, o);
+    o += c.length;
+  }
   return all;
 }
-
 
 describe('safe zip reading', () => {
   it('reads the regular entries of an ordinary zip, keyed by name, leaving directories out', () => {
@@ -107,37 +114,59 @@ describe('safe zip reading', () => {
 
   it('reads stored entries and checks their checksum', () => {
     const raw = enc('plain');
-    expect(new TextDecoder().decode(readZip(zipOf([{ name: 'a.txt', data: raw, method: 0, size: 5, crc: crc32(raw) }])).get('a.txt'))).toBe('plain');
-    expect(refusal(() => readZip(zipOf([{ name: 'a.txt', data: raw, method: 0, size: 5, crc: 1234 }]), { label: 'x.qdpx' })))
-      .toMatch(/x\.qdpx: entry "a\.txt" is damaged \(its checksum/);
+    expect(new TextDecoder().decode(readZip(zipOf([{ name: 'a.txt', data: raw, method: 0, size: 5, crc: crc32(raw) }])).get('a.txt'))).toBe(
+      'plain',
+    );
+    expect(refusal(() => readZip(zipOf([{ name: 'a.txt', data: raw, method: 0, size: 5, crc: 1234 }]), { label: 'x.qdpx' }))).toMatch(
+      /x\.qdpx: entry "a\.txt" is damaged \(its checksum/,
+    );
   });
 
   it('refuses a 300 MiB bomb whose header is honest (ratio), without inflating it', () => {
     const bomb = bomb300();
     expect(bomb.length).toBeLessThan(MiB); // > 300:1
     const zip = zipOf([{ name: 'Sources/bomb.txt', data: bomb, size: 300 * MiB }]);
-    expect(refusal(() => readZip(zip, { label: 'bomb.qdpx' }))).toMatch(/bomb\.qdpx: entry "Sources\/bomb\.txt" claims to unpack .* into 300 MiB \(over 100:1\); refused as a likely zip bomb/);
+    expect(refusal(() => readZip(zip, { label: 'bomb.qdpx' }))).toMatch(
+      /bomb\.qdpx: entry "Sources\/bomb\.txt" claims to unpack .* into 300 MiB \(over 100:1\); refused as a likely zip bomb/,
+    );
   });
 
   it('stops inflating a bomb whose header lies about its size', () => {
     const zip = zipOf([{ name: 'Sources/bomb.txt', data: bomb300(), size: 1000 }]);
     const started = Date.now();
-    expect(refusal(() => readZip(zip))).toMatch(/"Sources\/bomb\.txt" unpacks to more than the 1000 bytes its header declares; refused as a likely zip bomb/);
+    expect(refusal(() => readZip(zip))).toMatch(
+      /"Sources\/bomb\.txt" unpacks to more than the 1000 bytes its header declares; refused as a likely zip bomb/,
+    );
     expect(Date.now() - started).toBeLessThan(2000); // it stopped early instead of unpacking 300 MiB
   });
 
   it('enforces the per-entry, total and entry-count limits from the declared sizes', () => {
-    const big = honest('big.bin', new Uint8Array(3 * MiB).map((_, i) => (i * 7919) % 251));
-    expect(refusal(() => readZip(zipOf([big]), { limits: { maxEntryBytes: 2 * MiB } }))).toMatch(/"big\.bin" would unpack to 3 MiB; more than 2 MiB per file is refused/);
+    const big = honest(
+      'big.bin',
+      new Uint8Array(3 * MiB).map((_, i) => (i * 7919) % 251),
+    );
+    expect(refusal(() => readZip(zipOf([big]), { limits: { maxEntryBytes: 2 * MiB } }))).toMatch(
+      /"big\.bin" would unpack to 3 MiB; more than 2 MiB per file is refused/,
+    );
     const two = [honest('a.bin', new Uint8Array(MiB + 1).fill(1)), honest('b.bin', new Uint8Array(MiB + 1).fill(2))];
-    expect(refusal(() => readZip(zipOf(two), { limits: { maxTotalBytes: 2 * MiB, maxRatio: 1e9 } }))).toMatch(/would unpack to more than 2 MiB; refused/);
+    expect(refusal(() => readZip(zipOf(two), { limits: { maxTotalBytes: 2 * MiB, maxRatio: 1e9 } }))).toMatch(
+      /would unpack to more than 2 MiB; refused/,
+    );
     const many = zipSync(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.txt`, enc('x')])));
     expect(refusal(() => readZip(many, { limits: { maxEntries: 5 } }))).toMatch(/has 6 entries; more than 5 is refused/);
     expect(readZip(many, { limits: { maxEntries: 6 } }).size).toBe(6);
   });
 
   it('refuses entries that would escape: .., absolute paths, drive letters, backslash traversal, NUL', () => {
-    for (const name of ['../evil.txt', 'Sources/../../evil.txt', '/etc/x', '\\evil.txt', 'C:/evil.txt', 'c:evil.txt', 'Sources\\..\\..\\evil.txt']) {
+    for (const name of [
+      '../evil.txt',
+      'Sources/../../evil.txt',
+      '/etc/x',
+      '\\evil.txt',
+      'C:/evil.txt',
+      'c:evil.txt',
+      'Sources\\..\\..\\evil.txt',
+    ]) {
       expect(refusal(() => readZip(zipOf([honest(name, 'x')])))).toMatch(/absolute path|points outside the archive/);
     }
     expect(refusal(() => readZip(zipOf([honest('a\0b.txt', 'x')])))).toMatch(/NUL byte/);
@@ -161,7 +190,9 @@ describe('safe zip reading', () => {
   });
 
   it('refuses what is not a zip, truncated archives and damaged data clearly', () => {
-    expect(refusal(() => readZip(enc('<Project/>'), { label: 'p.qdpx' }))).toMatch(/p\.qdpx: not a readable zip archive \(no end-of-central-directory record\)/);
+    expect(refusal(() => readZip(enc('<Project/>'), { label: 'p.qdpx' }))).toMatch(
+      /p\.qdpx: not a readable zip archive \(no end-of-central-directory record\)/,
+    );
     const good = zipSync({ 'a.txt': enc('hello hello hello') });
     expect(refusal(() => readZip(good.subarray(20)))).toMatch(/not a readable zip archive|damaged|outside the file/);
     const broken = { ...honest('a.txt', 'hello'), data: new Uint8Array([0xff, 0xff, 0xff, 0xff]) };

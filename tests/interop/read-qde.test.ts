@@ -25,8 +25,12 @@ describe('ATLAS.ti 8.4 vendor project (.qde)', () => {
     expect(p.users.map((u) => u.name)).toEqual(['ATLAS.ti', 'Friedrich Markgraf', 'Sebastian Petrausch']);
     expect(allCodes(p.codes)).toHaveLength(14);
     expect(p.codes.find((c) => c.name === 'cornflakes')).toEqual({
-      guid: 'AE6D04CE-D987-4FC8-AF97-D72CA6FFD08F', name: 'cornflakes', color: '#DC0000',
-      description: 'breakfast cereal made by Kellogg’s', isCodable: true, children: [],
+      guid: 'AE6D04CE-D987-4FC8-AF97-D72CA6FFD08F',
+      name: 'cornflakes',
+      color: '#DC0000',
+      description: 'breakfast cereal made by Kellogg’s',
+      isCodable: true,
+      children: [],
     });
     expect(p.codes.find((c) => c.name === 'milk')?.color).toBeUndefined();
     expect(p.codes.map((c) => c.name)).toContain('"rushed"');
@@ -34,7 +38,10 @@ describe('ATLAS.ti 8.4 vendor project (.qde)', () => {
     expect(p.sets.map((s) => s.name)).toContain('<3');
     const feelings = p.sets.find((s) => s.name === 'Feelings')!;
     expect(feelings.memberCodes).toHaveLength(6);
-    expect(p.sets.find((s) => s.name === 'Mabel')!.memberSources).toEqual(['17FB9CB8-7858-4291-A162-65424B9942EC', 'EC0A7242-65E1-457C-B7D1-310DAE603FAB']);
+    expect(p.sets.find((s) => s.name === 'Mabel')!.memberSources).toEqual([
+      '17FB9CB8-7858-4291-A162-65424B9942EC',
+      'EC0A7242-65E1-457C-B7D1-310DAE603FAB',
+    ]);
   });
 
   it('reads 6 text sources with their selections and codings, counting code points', async () => {
@@ -48,11 +55,17 @@ describe('ATLAS.ti 8.4 vendor project (.qde)', () => {
     expect(texts.filter((t) => t.plainTextContent !== undefined)).toHaveLength(0);
     expect(texts.every((t) => t.plainTextPath?.startsWith('internal://') && t.richTextPath?.endsWith('.docx'))).toBe(true);
     const simon = texts.find((t) => t.name === 'Simon.docx')!;
-    expect(simon.selections.map((s) => [s.start, s.end, s.codings.length])).toEqual([[688, 907, 1], [215, 275, 1], [513, 907, 1]]);
+    expect(simon.selections.map((s) => [s.start, s.end, s.codings.length])).toEqual([
+      [688, 907, 1],
+      [215, 275, 1],
+      [513, 907, 1],
+    ]);
     expect(simon.selections[0].description).toBe('why does Simon feel the need to do this?');
     const mabel = texts.find((t) => t.name === 'Mabel.txt')!;
     expect(mabel.selections[0].codings.map((c) => c.codeGuid)).toEqual([
-      'F9C6EAC0-8A66-4757-9D8A-9A6C8FEA3C44', 'AE6D04CE-D987-4FC8-AF97-D72CA6FFD08F', '85D17F60-7BB0-481E-B742-B4861DD669DF',
+      'F9C6EAC0-8A66-4757-9D8A-9A6C8FEA3C44',
+      'AE6D04CE-D987-4FC8-AF97-D72CA6FFD08F',
+      '85D17F60-7BB0-481E-B742-B4861DD669DF',
     ]);
     const textSelections = texts.flatMap((t) => t.selections);
     expect(textSelections).toHaveLength(6);
@@ -90,21 +103,39 @@ describe('ATLAS.ti 8.4 vendor project (.qde)', () => {
       ['My favorite Coke ad', 'This version is much better than the new Director’s cut '],
     ]);
     expect(p.noteRefs).toEqual([]);
-    expect(p.links).toEqual([{
-      guid: '7B56978E-9D9F-4D47-B4EC-436E2F6B8BE5', name: 'Memo-Quotation Relation', direction: 'OneWay', color: '#000000',
-      originGuid: 'E41BE463-FDF3-4ED0-B668-119C53D8D687', targetGuid: '238965CB-E557-405D-B4F0-6F824B2F4570',
-    }]);
+    expect(p.links).toEqual([
+      {
+        guid: '7B56978E-9D9F-4D47-B4EC-436E2F6B8BE5',
+        name: 'Memo-Quotation Relation',
+        direction: 'OneWay',
+        color: '#000000',
+        originGuid: 'E41BE463-FDF3-4ED0-B668-119C53D8D687',
+        targetGuid: '238965CB-E557-405D-B4F0-6F824B2F4570',
+      },
+    ]);
     expect(p.graphs).toHaveLength(1);
     const g = p.graphs[0];
     expect(g.name).toBe('Netzwerk');
     expect(g.vertices).toHaveLength(3);
     expect(g.vertices[0]).toEqual({
-      guid: 'B169A012-304E-49AC-A753-2543F08987AF', representedGuid: 'ED105492-356D-4119-A1E2-716CF018AFED',
-      name: '1994 Diet Coke-Diet Coke Break.mp4', firstX: 103, firstY: 26, secondX: 258, secondY: 72, shape: 'Rectangle',
+      guid: 'B169A012-304E-49AC-A753-2543F08987AF',
+      representedGuid: 'ED105492-356D-4119-A1E2-716CF018AFED',
+      name: '1994 Diet Coke-Diet Coke Break.mp4',
+      firstX: 103,
+      firstY: 26,
+      secondX: 258,
+      secondY: 72,
+      shape: 'Rectangle',
     });
     expect(g.edges.map((e) => [e.sourceVertex, e.targetVertex, e.direction, e.lineStyle, e.representedGuid])).toEqual([
       ['B169A012-304E-49AC-A753-2543F08987AF', 'D8970236-3A5B-429F-9314-066343D012C3', 'Associative', 'dashed', undefined],
-      ['41A2F94D-1832-4D50-BB62-B7E49ECDC509', 'D8970236-3A5B-429F-9314-066343D012C3', 'OneWay', 'solid', '7B56978E-9D9F-4D47-B4EC-436E2F6B8BE5'],
+      [
+        '41A2F94D-1832-4D50-BB62-B7E49ECDC509',
+        'D8970236-3A5B-429F-9314-066343D012C3',
+        'OneWay',
+        'solid',
+        '7B56978E-9D9F-4D47-B4EC-436E2F6B8BE5',
+      ],
     ]);
   });
 });
@@ -150,44 +181,92 @@ describe('a project with every part the reader maps', () => {
 
   it('maps codes, variables, cases, sources, notes, note references, links, sets and graphs', () => {
     const p = readQde(xml);
-    expect(p).toMatchObject({ name: 'Full', origin: 'QualCoder 3.5', creatingUserGuid: 'u1', creationDateTime: '2024-01-02T03:04:05Z', description: 'about' });
+    expect(p).toMatchObject({
+      name: 'Full',
+      origin: 'QualCoder 3.5',
+      creatingUserGuid: 'u1',
+      creationDateTime: '2024-01-02T03:04:05Z',
+      description: 'about',
+    });
     expect(p.users).toEqual([{ guid: 'u1', name: 'Ann', id: 'ann' }]);
-    expect(p.codes).toEqual([{
-      guid: 'c1', name: 'Theme', isCodable: false, color: '#aabbcc', description: 'grouping',
-      children: [{ guid: 'c2', name: 'Child', isCodable: true, children: [] }],
-    }]);
+    expect(p.codes).toEqual([
+      {
+        guid: 'c1',
+        name: 'Theme',
+        isCodable: false,
+        color: '#aabbcc',
+        description: 'grouping',
+        children: [{ guid: 'c2', name: 'Child', isCodable: true, children: [] }],
+      },
+    ]);
     expect(p.variables).toEqual([
       { guid: 'v1', name: 'age', type: 'Integer', description: 'years' },
       { guid: 'v2', name: 'odd', type: 'Text' },
     ]);
-    expect(p.cases).toEqual([{
-      guid: 'k1', name: 'Case 1', description: 'first', sourceGuids: ['s1'], codeGuids: ['c2'],
-      values: [{ variableGuid: 'v1', value: '042' }, { variableGuid: 'v2', value: '' }],
-    }]);
+    expect(p.cases).toEqual([
+      {
+        guid: 'k1',
+        name: 'Case 1',
+        description: 'first',
+        sourceGuids: ['s1'],
+        codeGuids: ['c2'],
+        values: [
+          { variableGuid: 'v1', value: '042' },
+          { variableGuid: 'v2', value: '' },
+        ],
+      },
+    ]);
     const s = p.sources[0] as RefiTextSource;
-    expect(s).toMatchObject({ kind: 'text', guid: 's1', name: 'Interview', description: 'd', creatingUser: 'u1', plainTextContent: 'a😀b\r\nc', offsetUnit: 'codepoint' });
+    expect(s).toMatchObject({
+      kind: 'text',
+      guid: 's1',
+      name: 'Interview',
+      description: 'd',
+      creatingUser: 'u1',
+      plainTextContent: 'a😀b\r\nc',
+      offsetUnit: 'codepoint',
+    });
     expect(s.values).toEqual([{ variableGuid: 'v1', value: ' 7 ' }]);
     expect(s.noteGuids).toEqual(['n1']);
     expect(s.codings).toEqual([{ guid: 'g2', codeGuid: 'c1' }]);
-    expect(s.selections).toEqual([{
-      guid: 't1', name: '😀b', start: 1, end: 3, creatingUser: 'u1', noteGuids: ['n2'],
-      codings: [{ guid: 'g1', codeGuid: 'c2', creatingUser: 'u2' }],
-    }]);
-    expect(p.sources[1]).toMatchObject({ kind: 'audio', guid: 'a1', name: 'rec', path: 'relative:///a.m4a', selectionCount: 0, codingCount: 0, hasTextRepresentation: false });
+    expect(s.selections).toEqual([
+      {
+        guid: 't1',
+        name: '😀b',
+        start: 1,
+        end: 3,
+        creatingUser: 'u1',
+        noteGuids: ['n2'],
+        codings: [{ guid: 'g1', codeGuid: 'c2', creatingUser: 'u2' }],
+      },
+    ]);
+    expect(p.sources[1]).toMatchObject({
+      kind: 'audio',
+      guid: 'a1',
+      name: 'rec',
+      path: 'relative:///a.m4a',
+      selectionCount: 0,
+      codingCount: 0,
+      hasTextRepresentation: false,
+    });
     // A TranscriptSelection without sync points cannot be placed: left out, and said why.
-    expect((p.sources[1] as RefiOtherSource).transcripts).toMatchObject([{ guid: 'tr1', selections: [], syncPoints: [], unplaced: ['<TranscriptSelection guid="ts1"> has no fromSyncPoint'] }]);
+    expect((p.sources[1] as RefiOtherSource).transcripts).toMatchObject([
+      { guid: 'tr1', selections: [], syncPoints: [], unplaced: ['<TranscriptSelection guid="ts1"> has no fromSyncPoint'] },
+    ]);
     expect(p.notes).toEqual([
       { guid: 'n1', name: 'memo', text: 'inline', creatingUser: 'u1' },
       { guid: 'n2', text: '', plainTextPath: 'internal://n2.txt' },
     ]);
-    expect(p.noteRefs).toEqual(expect.arrayContaining([
-      { noteGuid: 'n1', targetGuid: 'c1' },
-      { noteGuid: 'n1', targetGuid: 'k1' },
-      { noteGuid: 'n1', targetGuid: 's1' },
-      { noteGuid: 'n2', targetGuid: 't1' },
-      { noteGuid: 'n2', targetGuid: 'g1' },
-      { noteGuid: 'n2', targetGuid: 'ts1' },
-    ]));
+    expect(p.noteRefs).toEqual(
+      expect.arrayContaining([
+        { noteGuid: 'n1', targetGuid: 'c1' },
+        { noteGuid: 'n1', targetGuid: 'k1' },
+        { noteGuid: 'n1', targetGuid: 's1' },
+        { noteGuid: 'n2', targetGuid: 't1' },
+        { noteGuid: 'n2', targetGuid: 'g1' },
+        { noteGuid: 'n2', targetGuid: 'ts1' },
+      ]),
+    );
     expect(p.noteRefs).toHaveLength(6); // the project-level NoteRef needs no target
     expect(p.links).toEqual([{ guid: 'l1', originGuid: 'c1', targetGuid: 'c2' }]); // unknown direction and colour dropped
     expect(p.sets).toEqual([{ guid: 'set1', name: 'S', memberCodes: ['c1'], memberSources: ['s1'], memberNotes: ['n1'] }]);
@@ -195,7 +274,9 @@ describe('a project with every part the reader maps', () => {
   });
 
   it('counts NVivo offsets as UTF-16 and everyone else as code points', () => {
-    const unit = (origin: string) => (readQde(`<Project name="p" origin="${origin}"><Sources><TextSource guid="s"/></Sources></Project>`).sources[0] as RefiTextSource).offsetUnit;
+    const unit = (origin: string) =>
+      (readQde(`<Project name="p" origin="${origin}"><Sources><TextSource guid="s"/></Sources></Project>`).sources[0] as RefiTextSource)
+        .offsetUnit;
     expect(unit('NVivo for Windows 12.6')).toBe('utf16');
     expect(unit('NVivo 14 (Mac)')).toBe('utf16');
     expect(unit('ATLAS.ti 8.4.0')).toBe('codepoint');
@@ -204,12 +285,28 @@ describe('a project with every part the reader maps', () => {
   });
 
   it('refuses selections it cannot place, naming them', () => {
-    const withSelection = (attrs: string, inner = '') => `<Project name="p"><Sources><TextSource guid="s" name="S"><PlainTextSelection guid="t9" ${attrs}>${inner}</PlainTextSelection></TextSource></Sources></Project>`;
-    const err = (xml: string) => { try { readQde(xml); } catch (e) { return (e as Error).message; } return 'no error'; };
-    expect(err(withSelection('startPosition="x" endPosition="2"'))).toBe('project.qde: <PlainTextSelection guid="t9">: startPosition="x" is not a whole number of 0 or more');
+    const withSelection = (attrs: string, inner = '') =>
+      `<Project name="p"><Sources><TextSource guid="s" name="S"><PlainTextSelection guid="t9" ${attrs}>${inner}</PlainTextSelection></TextSource></Sources></Project>`;
+    const err = (xml: string) => {
+      try {
+        readQde(xml);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(err(withSelection('startPosition="x" endPosition="2"'))).toBe(
+      'project.qde: <PlainTextSelection guid="t9">: startPosition="x" is not a whole number of 0 or more',
+    );
     expect(err(withSelection('startPosition="-1" endPosition="2"'))).toMatch(/startPosition="-1" is not a whole number/);
-    expect(err(withSelection('startPosition="5" endPosition="2"'))).toBe('project.qde: <PlainTextSelection guid="t9"> ends (2) before it starts (5)');
-    expect(err(withSelection('endPosition="2"'))).toBe('project.qde: <PlainTextSelection guid="t9"> has no startPosition attribute, which REFI-QDA requires');
-    expect(err(withSelection('startPosition="1" endPosition="2"', '<Coding guid="g"/>'))).toBe('project.qde: <Coding guid="g"> has no <CodeRef>, so it codes nothing');
+    expect(err(withSelection('startPosition="5" endPosition="2"'))).toBe(
+      'project.qde: <PlainTextSelection guid="t9"> ends (2) before it starts (5)',
+    );
+    expect(err(withSelection('endPosition="2"'))).toBe(
+      'project.qde: <PlainTextSelection guid="t9"> has no startPosition attribute, which REFI-QDA requires',
+    );
+    expect(err(withSelection('startPosition="1" endPosition="2"', '<Coding guid="g"/>'))).toBe(
+      'project.qde: <Coding guid="g"> has no <CodeRef>, so it codes nothing',
+    );
   });
 });

@@ -22,8 +22,11 @@ describe('NVivo 12.6 project (.qdpx)', () => {
 
   it('returns the archive entries by their names', () => {
     expect([...files.keys()].sort()).toEqual([
-      'Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.docx', 'Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt',
-      'Sources/ddbebe1b-306f-4271-acdd-ae1da7c06fcd.docx', 'Sources/ddbebe1b-306f-4271-acdd-ae1da7c06fcd.txt', 'project.qde',
+      'Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.docx',
+      'Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt',
+      'Sources/ddbebe1b-306f-4271-acdd-ae1da7c06fcd.docx',
+      'Sources/ddbebe1b-306f-4271-acdd-ae1da7c06fcd.txt',
+      'project.qde',
     ]);
   });
 
@@ -42,7 +45,10 @@ describe('NVivo 12.6 project (.qdpx)', () => {
 
   it('reads 2 text sources and 303 selections, each with one coding', () => {
     const texts = project.sources.filter((s): s is RefiTextSource => s.kind === 'text');
-    expect(texts.map((t) => [t.name, t.selections.length, t.offsetUnit])).toEqual([['videos_selection', 0, 'utf16'], ['videos_10_selected', 303, 'utf16']]);
+    expect(texts.map((t) => [t.name, t.selections.length, t.offsetUnit])).toEqual([
+      ['videos_selection', 0, 'utf16'],
+      ['videos_10_selected', 303, 'utf16'],
+    ]);
     expect(coded().selections.every((s) => s.codings.length === 1)).toBe(true);
     // NVivo writes one selection per span and code: 188 distinct spans
     expect(new Set(coded().selections.map((s) => `${s.start}-${s.end}`)).size).toBe(188);
@@ -70,11 +76,16 @@ describe('NVivo 12.6 project (.qdpx)', () => {
     if (!('text' in resolved)) throw new Error(resolved.missing);
     const text = resolved.text;
     const whole = (sels: { start: number; end: number }[]) =>
-      sels.filter((s) => (s.start === 0 || text[s.start - 1] === '\n') && (s.end === text.length || text[s.end] === '\r' || text[s.end] === '\n')).length;
+      sels.filter(
+        (s) => (s.start === 0 || text[s.start - 1] === '\n') && (s.end === text.length || text[s.end] === '\r' || text[s.end] === '\n'),
+      ).length;
     const utf16 = selectionsInUtf16(source, text);
     expect(whole(utf16)).toBe(274);
     expect(whole(selectionsInUtf16({ ...source, offsetUnit: 'codepoint' }, text))).toBe(14);
-    const span = (guid: string) => { const s = utf16.find((x) => x.guid === guid)!; return text.slice(s.start, s.end); };
+    const span = (guid: string) => {
+      const s = utf16.find((x) => x.guid === guid)!;
+      return text.slice(s.start, s.end);
+    };
     expect(span('7154a758-6873-4134-badd-ae1dc04d3086')).toBe(
       'Senkit nem lehet kötelezni oltásra, ilyet csak ostoba korlátolt agyi kapacitással rendelkező emberhulladék hozhat aki nem szaporodhat és nem élhet.',
     );
@@ -95,7 +106,12 @@ describe('NVivo 12.6 project (.qdpx)', () => {
 describe('hostile and broken .qdpx archives', () => {
   const qde = strToU8('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="z"/>');
   const message = (fn: () => unknown) => {
-    try { fn(); } catch (e) { expect((e as { code?: string }).code).toBe('import_failed'); return (e as Error).message; }
+    try {
+      fn();
+    } catch (e) {
+      expect((e as { code?: string }).code).toBe('import_failed');
+      return (e as Error).message;
+    }
     throw new Error('expected a refusal');
   };
 
@@ -106,18 +122,22 @@ describe('hostile and broken .qdpx archives', () => {
   });
 
   it('refuses ../evil.txt and /etc/x entries', () => {
-    expect(message(() => readQdpx(zipSync({ 'project.qde': qde, '../evil.txt': strToU8('x') }), { label: 'e.qdpx' })))
-      .toBe('e.qdpx: the entry "../evil.txt" points outside the archive (".."); refused');
-    expect(message(() => readQdpx(zipSync({ 'project.qde': qde, '/etc/x': strToU8('x') }), { label: 'e.qdpx' })))
-      .toBe('e.qdpx: the entry "/etc/x" has an absolute path; refused');
+    expect(message(() => readQdpx(zipSync({ 'project.qde': qde, '../evil.txt': strToU8('x') }), { label: 'e.qdpx' }))).toBe(
+      'e.qdpx: the entry "../evil.txt" points outside the archive (".."); refused',
+    );
+    expect(message(() => readQdpx(zipSync({ 'project.qde': qde, '/etc/x': strToU8('x') }), { label: 'e.qdpx' }))).toBe(
+      'e.qdpx: the entry "/etc/x" has an absolute path; refused',
+    );
   });
 
   it('says so when there is no .qde at the top level, or several', () => {
-    expect(message(() => readQdpx(zipSync({ 'Sources/a.txt': strToU8('x') }), { label: 'm.qdpx' })))
-      .toBe('m.qdpx: the archive has no .qde project file at its top level (it holds "Sources/a.txt")');
+    expect(message(() => readQdpx(zipSync({ 'Sources/a.txt': strToU8('x') }), { label: 'm.qdpx' }))).toBe(
+      'm.qdpx: the archive has no .qde project file at its top level (it holds "Sources/a.txt")',
+    );
     expect(message(() => readQdpx(zipSync({ 'sub/project.qde': qde })))).toMatch(/no \.qde project file at its top level/);
-    expect(message(() => readQdpx(zipSync({ 'A.qde': qde, 'project.QDE': qde }), { label: 'two.qdpx' })))
-      .toBe('two.qdpx: the archive has 2 project files at its top level ("A.qde", "project.QDE"); a .qdpx holds exactly one .qde, so it is unclear which to read');
+    expect(message(() => readQdpx(zipSync({ 'A.qde': qde, 'project.QDE': qde }), { label: 'two.qdpx' }))).toBe(
+      'two.qdpx: the archive has 2 project files at its top level ("A.qde", "project.QDE"); a .qdpx holds exactly one .qde, so it is unclear which to read',
+    );
   });
 
   it('reads the single .qde whatever its name (ATLAS.ti 26 writes Trial.qde), in any letter case', () => {
@@ -127,18 +147,26 @@ describe('hostile and broken .qdpx archives', () => {
   });
 
   it('refuses a .qdpx that is not a zip, hinting at .qde when it is XML', () => {
-    expect(message(() => readQdpx(qde, { label: 'p.qdpx' }))).toBe('p.qdpx: not a .qdpx archive (a .qdpx is a zip file); it looks like XML: is it a .qde project?');
-    expect(message(() => readQdpx(new Uint8Array([1, 2, 3]), { label: 'p.qdpx' }))).toBe('p.qdpx: not a .qdpx archive (a .qdpx is a zip file)');
+    expect(message(() => readQdpx(qde, { label: 'p.qdpx' }))).toBe(
+      'p.qdpx: not a .qdpx archive (a .qdpx is a zip file); it looks like XML: is it a .qde project?',
+    );
+    expect(message(() => readQdpx(new Uint8Array([1, 2, 3]), { label: 'p.qdpx' }))).toBe(
+      'p.qdpx: not a .qdpx archive (a .qdpx is a zip file)',
+    );
   });
 
   it('names project.qde when its XML is hostile', () => {
     const evil = strToU8('<!DOCTYPE p [<!ENTITY e SYSTEM "file:///etc/passwd">]><Project name="&e;"/>');
-    expect(message(() => readQdpx(zipSync({ 'project.qde': evil }), { label: 'x.qdpx' }))).toMatch(/^x\.qdpx: project\.qde: line 1: the XML declares a DOCTYPE/);
+    expect(message(() => readQdpx(zipSync({ 'project.qde': evil }), { label: 'x.qdpx' }))).toMatch(
+      /^x\.qdpx: project\.qde: line 1: the XML declares a DOCTYPE/,
+    );
   });
 
   it('applies the zip limits it is given', () => {
     const zip = zipSync({ 'project.qde': qde, 'Sources/big.txt': new Uint8Array(3 * 1024 * 1024).fill(65) });
     expect(message(() => readQdpx(zip))).toMatch(/"Sources\/big\.txt" claims to unpack .* \(over 100:1\)/);
-    expect(message(() => readQdpx(zip, { limits: { maxEntryBytes: 1024 * 1024, maxRatio: 1e6 } }))).toMatch(/would unpack to 3 MiB; more than 1 MiB per file/);
+    expect(message(() => readQdpx(zip, { limits: { maxEntryBytes: 1024 * 1024, maxRatio: 1e6 } }))).toMatch(
+      /would unpack to 3 MiB; more than 1 MiB per file/,
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('readRefi: one entry point for .qdpx, .qde and .qdc', () => {
     const text = '<?xml version="1.0" encoding="UTF-16"?><Project name="wide"/>';
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(readRefi('download', utf16)).toMatchObject({ kind: 'qde', project: { name: 'wide' } });
-    expect(() => readRefi('notes.txt', strToU8('hello'))).toThrow('notes.txt: not a REFI-QDA file (expected a .qdpx archive, a .qde project or a .qdc codebook)');
+    expect(() => readRefi('notes.txt', strToU8('hello'))).toThrow(
+      'notes.txt: not a REFI-QDA file (expected a .qdpx archive, a .qde project or a .qdc codebook)',
+    );
   });
 
   it('names the file (without its folder) in errors', () => {

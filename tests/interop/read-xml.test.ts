@@ -6,7 +6,8 @@ import { refusal } from './refusal.ts';
 // Hostile and broken XML: every case must be refused with a message naming the file and problem.
 
 const NS = 'urn:QDA-XML:project:1.0';
-const project = (body = '', attrs = '') => `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="${NS}" name="p"${attrs}>${body}</Project>`;
+const project = (body = '', attrs = '') =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="${NS}" name="p"${attrs}>${body}</Project>`;
 
 describe('reading REFI-QDA XML safely', () => {
   it('refuses a billion-laughs entity bomb before parsing', () => {
@@ -40,7 +41,9 @@ describe('reading REFI-QDA XML safely', () => {
   });
 
   it('reports malformed XML with its line', () => {
-    expect(refusal(() => readQde(`<?xml version="1.0"?>\n<Project name="p">\n<Users>\n</Project>`))).toMatch(/^project\.qde: line 4, column \d+: malformed XML: /);
+    expect(refusal(() => readQde(`<?xml version="1.0"?>\n<Project name="p">\n<Users>\n</Project>`))).toMatch(
+      /^project\.qde: line 4, column \d+: malformed XML: /,
+    );
     expect(refusal(() => readQde(''))).toBe('project.qde: the file is empty');
     expect(refusal(() => readQde('<Project name="p"/><Project name="q"/>'))).toMatch(/expected one root element, found 2/);
     expect(refusal(() => readQde(project('<Description>a & b</Description>')))).toMatch(/malformed XML/);
@@ -53,21 +56,32 @@ describe('reading REFI-QDA XML safely', () => {
     const le = xml.replace('utf-8', 'UTF-16');
     const u16le = new Uint8Array(2 + le.length * 2);
     u16le.set([0xff, 0xfe]);
-    for (let i = 0; i < le.length; i++) { u16le[2 + 2 * i] = le.charCodeAt(i) & 0xff; u16le[3 + 2 * i] = le.charCodeAt(i) >> 8; }
+    for (let i = 0; i < le.length; i++) {
+      u16le[2 + 2 * i] = le.charCodeAt(i) & 0xff;
+      u16le[3 + 2 * i] = le.charCodeAt(i) >> 8;
+    }
     const u16be = new Uint8Array(u16le.length);
-    for (let i = 0; i < u16le.length; i += 2) { u16be[i] = u16le[i + 1]; u16be[i + 1] = u16le[i]; }
+    for (let i = 0; i < u16le.length; i += 2) {
+      u16be[i] = u16le[i + 1];
+      u16be[i + 1] = u16le[i];
+    }
     for (const bytes of [utf8, bom8, u16le, u16be]) expect(readQde(bytes).description).toBe('héllo 😀');
     expect(readQde(`\uFEFF${xml}`).description).toBe('héllo 😀');
   });
 
   it('refuses other encodings, invalid UTF-8 and BOM-less UTF-16 with specific messages', () => {
     const latin = new TextEncoder().encode(project().replace('utf-8', 'ISO-8859-1'));
-    expect(refusal(() => readQde(latin))).toMatch(/line 1: the XML declaration says encoding="ISO-8859-1"; Thematic reads REFI-QDA files only in UTF-8/);
+    expect(refusal(() => readQde(latin))).toMatch(
+      /line 1: the XML declaration says encoding="ISO-8859-1"; Thematic reads REFI-QDA files only in UTF-8/,
+    );
     const bad = new TextEncoder().encode(project('<Description>caf\u00e9</Description>'));
     const i = bad.indexOf(0xc3);
-    bad[i] = 0xe9; bad[i + 1] = 0x3c; // a Latin-1 é, as a mis-saved file would have it
+    bad[i] = 0xe9;
+    bad[i + 1] = 0x3c; // a Latin-1 é, as a mis-saved file would have it
     const fixed = new Uint8Array([...bad.subarray(0, i + 1), ...bad.subarray(i + 2)]);
-    expect(refusal(() => readQde(fixed, { label: 'old.qde' }))).toMatch(/^old\.qde: line 2: the text is not valid UTF-8 \(bad byte 0xe9 at byte \d+\)/);
+    expect(refusal(() => readQde(fixed, { label: 'old.qde' }))).toMatch(
+      /^old\.qde: line 2: the text is not valid UTF-8 \(bad byte 0xe9 at byte \d+\)/,
+    );
     const noBom = new Uint8Array([...'<Project name="p"/>'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(refusal(() => readQde(noBom))).toMatch(/UTF-16 without a byte-order mark/);
     const says16 = new TextEncoder().encode(project().replace('utf-8', 'UTF-16'));
@@ -75,10 +89,12 @@ describe('reading REFI-QDA XML safely', () => {
   });
 
   it('keeps text and attributes exactly: no trimming, no number parsing, references decoded', () => {
-    const p = readQde(project(
-      `<CodeBook><Codes><Code guid="c1" name="007" isCodable="true"><Description>  two\n  lines </Description></Code></Codes></CodeBook>` +
-        `<Sources><TextSource guid="s1" name="1e3"><PlainTextContent>  a&#xD;&#xA;b &lt;&amp;&gt; &#128512; </PlainTextContent></TextSource></Sources>`,
-    ));
+    const p = readQde(
+      project(
+        `<CodeBook><Codes><Code guid="c1" name="007" isCodable="true"><Description>  two\n  lines </Description></Code></Codes></CodeBook>` +
+          `<Sources><TextSource guid="s1" name="1e3"><PlainTextContent>  a&#xD;&#xA;b &lt;&amp;&gt; &#128512; </PlainTextContent></TextSource></Sources>`,
+      ),
+    );
     expect(p.codes[0].name).toBe('007');
     expect(p.codes[0].description).toBe('  two\n  lines ');
     const s = p.sources[0];
@@ -87,7 +103,9 @@ describe('reading REFI-QDA XML safely', () => {
   });
 
   it('normalises literal line breaks as XML requires, so a CR survives only as &#xD;', () => {
-    const p = readQde(project('<Sources><TextSource guid="s"><PlainTextContent>a\r\nb\rc&#xD;&#xA;d</PlainTextContent></TextSource></Sources>'));
+    const p = readQde(
+      project('<Sources><TextSource guid="s"><PlainTextContent>a\r\nb\rc&#xD;&#xA;d</PlainTextContent></TextSource></Sources>'),
+    );
     const s = p.sources[0];
     expect(s.kind === 'text' && s.plainTextContent).toBe('a\nb\nc\r\nd');
   });
@@ -99,7 +117,9 @@ describe('reading REFI-QDA XML safely', () => {
   });
 
   it('tells a codebook from a project', () => {
-    expect(refusal(() => readQde('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>', { label: 'a.qde' }))).toMatch(/^a\.qde: this is a REFI-QDA codebook/);
+    expect(refusal(() => readQde('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>', { label: 'a.qde' }))).toMatch(
+      /^a\.qde: this is a REFI-QDA codebook/,
+    );
     expect(refusal(() => readQdc(project(), { label: 'b.qdc' }))).toMatch(/^b\.qdc: this is a REFI-QDA project/);
     expect(refusal(() => readQde('<html/>'))).toMatch(/root element is <html>, not <Project>/);
   });

@@ -49,7 +49,8 @@ describe('REFI-QDA round trip of the sample study', () => {
     const r = await copy.call('refi.import', { fileName: out.fileName, contentBase64: out.contentBase64 });
     expect(r.thematicExtensions).toBe(true);
     expect(r.notCarried).toEqual([]);
-    const a = dumpProject(sample), b = dumpProject(copy);
+    const a = dumpProject(sample),
+      b = dumpProject(copy);
     expect(a.codings.length).toBeGreaterThan(100);
     expect(a.themes.length).toBeGreaterThan(5);
     expect(a.decisions.length).toBeGreaterThan(2);
@@ -59,16 +60,21 @@ describe('REFI-QDA round trip of the sample study', () => {
     expect(b).toEqual(a);
     // and the copy exports the same documents, codes, codings and themes under the same GUIDs
     const again = await exportQdpx(copy);
-    const guids = (b64: string) => [...new TextDecoder().decode(entries(b64)['project.qde']).matchAll(/<(TextSource|Code|Coding|Case|User)\b[^>]*\bguid="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`).sort();
+    const guids = (b64: string) =>
+      [...new TextDecoder().decode(entries(b64)['project.qde']).matchAll(/<(TextSource|Code|Coding|Case|User)\b[^>]*\bguid="([^"]+)"/g)]
+        .map((m) => `${m[1]}:${m[2]}`)
+        .sort();
     expect(guids(again.contentBase64)).toEqual(guids(out.contentBase64));
-    sample.close(); copy.close();
+    sample.close();
+    copy.close();
   });
 
   it('exports the same bytes (and GUIDs) twice, as a pure read', async () => {
     const sample = await openSample();
     const ops = () => (dbOf(sample).prepare('SELECT COUNT(*) AS n FROM operations').get() as { n: number }).n;
     const before = ops();
-    const one = await exportQdpx(sample), two = await exportQdpx(sample);
+    const one = await exportQdpx(sample),
+      two = await exportQdpx(sample);
     expect(two.contentBase64).toBe(one.contentBase64);
     expect(ops()).toBe(before);
     const qde = new TextDecoder().decode(entries(one.contentBase64)['project.qde']);
@@ -80,9 +86,21 @@ describe('REFI-QDA round trip of the sample study', () => {
 
   it('keeps every GUID when the project changes between exports', async () => {
     const sample = await openSample();
-    const guids = (b64: string) => new Set([...new TextDecoder().decode(entries(b64)['project.qde']).matchAll(/<(TextSource|Code|Coding|PlainTextSelection|Case|User|Note)\b[^>]*\bguid="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`));
+    const guids = (b64: string) =>
+      new Set(
+        [
+          ...new TextDecoder()
+            .decode(entries(b64)['project.qde'])
+            .matchAll(/<(TextSource|Code|Coding|PlainTextSelection|Case|User|Note)\b[^>]*\bguid="([^"]+)"/g),
+        ].map((m) => `${m[1]}:${m[2]}`),
+      );
     const one = guids((await exportQdpx(sample)).contentBase64);
-    const doc = (await sample.call('documents.import', { files: [{ name: 'new.txt', contentBase64: Buffer.from('P20: something new').toString('base64') }], participant: 'P20' })).documents[0];
+    const doc = (
+      await sample.call('documents.import', {
+        files: [{ name: 'new.txt', contentBase64: Buffer.from('P20: something new').toString('base64') }],
+        participant: 'P20',
+      })
+    ).documents[0];
     const code = await sample.call('codes.create', { name: 'Brand new' });
     await sample.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'Amira', start: 0, end: 9 });
     const two = guids((await exportQdpx(sample)).contentBase64);
@@ -125,7 +143,9 @@ describe('REFI-QDA round trip of the sample study', () => {
       const text = new TextDecoder().decode(files[`sources/${file}`]);
       expect(text).toMatch(/^(\[\d\d:\d\d:\d\d\] )?\S+: /m);
       const cps = [...text];
-      for (const [, s, e, inner] of body.matchAll(/<PlainTextSelection\b[^>]*\bstartPosition="(\d+)"[^>]*\bendPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g)) {
+      for (const [, s, e, inner] of body.matchAll(
+        /<PlainTextSelection\b[^>]*\bstartPosition="(\d+)"[^>]*\bendPosition="(\d+)"[^>]*>([\s\S]*?)<\/PlainTextSelection>/g,
+      )) {
         const guid = /<Coding\b[^>]*\bguid="([^"]+)"/.exec(inner)![1];
         expect(cps.slice(+s, +e).join('')).toBe(byGuid.get(guid)); // on disk: code points
         checked++;
@@ -166,7 +186,8 @@ describe('REFI-QDA export edge cases', () => {
     await service.call('history.redo', {});
     expect(snapshot(service)).toEqual(after);
     expect(dumpProject(service)).toEqual(dumpProject(sample));
-    sample.close(); service.close();
+    sample.close();
+    service.close();
   });
 
   it('an empty project exports a valid .qdpx; a codebook without codes is refused', async () => {
@@ -201,6 +222,7 @@ describe('REFI-QDA projects from other programs go back out', () => {
     const { service: copy } = tmpProject();
     await copy.call('refi.import', { fileName: out.fileName, contentBase64: out.contentBase64 });
     expect(dumpProject(copy)).toEqual(dumpProject(service));
-    service.close(); copy.close();
+    service.close();
+    copy.close();
   });
 });

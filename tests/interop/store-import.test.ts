@@ -37,7 +37,8 @@ describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
     for (const [, file, body] of qde.matchAll(source)) {
       const original = new TextDecoder().decode(zip[`Sources/${file}`]).replace(/^\uFEFF/, '');
       for (const [, start, end, inner] of body.matchAll(sel)) {
-        for (const [, guid] of inner.matchAll(/<Coding\b[^>]*\bguid="([^"]+)"/g)) expected.set(guid, original.slice(+start, +end).replace(/\r\n/g, '\n'));
+        for (const [, guid] of inner.matchAll(/<Coding\b[^>]*\bguid="([^"]+)"/g))
+          expected.set(guid, original.slice(+start, +end).replace(/\r\n/g, '\n'));
       }
     }
     expect(expected.size).toBe(303);
@@ -46,8 +47,14 @@ describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
     for (const c of codings) expect(c.text, c.guid).toBe(expected.get(c.guid));
     // Coders are the Codings' creatingUsers (not the selections'), named by the users' names.
     const users = new Map([...qde.matchAll(/<User\b[^>]*\bguid="([^"]+)"[^>]*\bname="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const coderOf = new Map([...qde.matchAll(/<Coding\b[^>]*\bguid="([^"]+)"[^>]*\bcreatingUser="([^"]+)"/g)].map((m) => [m[1], users.get(m[2])]));
-    const differ = [...qde.matchAll(/<PlainTextSelection\b[^>]*\bcreatingUser="([^"]+)"[^>]*>\s*(?:<Description\s*\/>)?\s*<Coding\b[^>]*\bcreatingUser="([^"]+)"/g)].filter((m) => m[1] !== m[2]).length;
+    const coderOf = new Map(
+      [...qde.matchAll(/<Coding\b[^>]*\bguid="([^"]+)"[^>]*\bcreatingUser="([^"]+)"/g)].map((m) => [m[1], users.get(m[2])]),
+    );
+    const differ = [
+      ...qde.matchAll(
+        /<PlainTextSelection\b[^>]*\bcreatingUser="([^"]+)"[^>]*>\s*(?:<Description\s*\/>)?\s*<Coding\b[^>]*\bcreatingUser="([^"]+)"/g,
+      ),
+    ].filter((m) => m[1] !== m[2]).length;
     expect(differ).toBeGreaterThan(0);
     for (const c of codings) expect(c.coder).toBe(coderOf.get(c.guid));
     const coders = await service.call('coders.list', {});
@@ -67,9 +74,18 @@ describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
     const r = await importFile(service, ATLAS);
     expect(r.counts).toMatchObject({ codes: 14, coders: 2, memos: 2, documents: 0 });
     expect(r.notes.find((n) => n.kind === 'system-user')).toMatchObject({ name: 'user "ATLAS.ti"' });
-    const missing = r.notCarried.filter((i) => i.kind === 'missing-source').map((i) => i.name.normalize('NFC')).sort();
-    expect(missing).toEqual(['source "1960s Coca Cola commercial - Audio.docx"', 'source "1960s Coca Cola commercial - Visual.docx"',
-      'source "1994 Diet Coke-Diet Coke Break.docx"', 'source "Mabel.txt"', 'source "Mabêl 2ième.txt"', 'source "Simon.docx"']);
+    const missing = r.notCarried
+      .filter((i) => i.kind === 'missing-source')
+      .map((i) => i.name.normalize('NFC'))
+      .sort();
+    expect(missing).toEqual([
+      'source "1960s Coca Cola commercial - Audio.docx"',
+      'source "1960s Coca Cola commercial - Visual.docx"',
+      'source "1994 Diet Coke-Diet Coke Break.docx"',
+      'source "Mabel.txt"',
+      'source "Mabêl 2ième.txt"',
+      'source "Simon.docx"',
+    ]);
     expect(r.notCarried.find((i) => i.name === 'source "Simon.docx"')!.detail).toMatch(/3 selections on it not imported/);
     const pdf = r.notCarried.find((i) => i.kind === 'pdf-source' && i.name.includes('Pay de Lim'))!;
     expect(pdf.detail).toMatch(/6 selections and 6 codings/);
@@ -103,7 +119,12 @@ describe.skipIf(!fs.existsSync(CORPUS))('REFI-QDA import of real files', () => {
     await importFile(service, NVIVO);
     const r = await importFile(service, NVIVO);
     expect(r.counts).toMatchObject({ codes: 0, documents: 0, codings: 0 });
-    expect(r.notCarried.filter((n) => n.kind === 'duplicate-source').map((n) => n.detail.replace(/^.*; /, '')).sort()).toEqual(['its 0 codings not imported', 'its 303 codings not imported']);
+    expect(
+      r.notCarried
+        .filter((n) => n.kind === 'duplicate-source')
+        .map((n) => n.detail.replace(/^.*; /, ''))
+        .sort(),
+    ).toEqual(['its 0 codings not imported', 'its 303 codings not imported']);
     expect(r.notes.find((n) => n.kind === 'codes-reused')!.name).toBe('152 codes');
     expect(count(service, 'SELECT COUNT(*) AS n FROM codes')).toBe(152);
     expect(count(service, 'SELECT COUNT(*) AS n FROM codings')).toBe(303);
@@ -140,11 +161,13 @@ describe('REFI-QDA import is all-or-nothing', () => {
     await importText(service, 'p4.txt', INTERVIEW, 'P4');
     const before = snapshot(service);
     const input = await loadRefi(NVIVO, new Uint8Array(bytes(NVIVO)));
-    expect(() => runOperation(dbOf(service), { actor: 't', method: 'refi.import', summary: 's' }, (tx) => {
-      importRefi(tx, input);
-      expect(count(service, 'SELECT COUNT(*) AS n FROM codings')).toBe(303);
-      throw new Error('disk full');
-    })).toThrow('disk full');
+    expect(() =>
+      runOperation(dbOf(service), { actor: 't', method: 'refi.import', summary: 's' }, (tx) => {
+        importRefi(tx, input);
+        expect(count(service, 'SELECT COUNT(*) AS n FROM codings')).toBe(303);
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
     expect(snapshot(service)).toEqual(before);
   });
 });

@@ -9,8 +9,22 @@
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 
-export interface StrictSelection { guid: string; start: number; end: number; text: string; codes: string[]; users: string[]; codings: string[] }
-export interface StrictSource { guid: string; name: string; text: string; selections: StrictSelection[]; values: Record<string, string> }
+export interface StrictSelection {
+  guid: string;
+  start: number;
+  end: number;
+  text: string;
+  codes: string[];
+  users: string[];
+  codings: string[];
+}
+export interface StrictSource {
+  guid: string;
+  name: string;
+  text: string;
+  selections: StrictSelection[];
+  values: Record<string, string>;
+}
 export interface StrictProject {
   origin: string;
   users: Map<string, string>;
@@ -24,12 +38,19 @@ export interface StrictProject {
 type Node = Record<string, unknown>;
 const ARRAYS = new Set(['User', 'Code', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'VariableValue', 'SourceRef']);
 const parser = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: false,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
   isArray: (name) => ARRAYS.has(name),
 });
 const list = (n: unknown, key: string): Node[] => ((n as Node | undefined)?.[key] as Node[] | undefined) ?? [];
 const attr = (n: Node, key: string): string | undefined => n[`@${key}`] as string | undefined;
-const numeric = (s: string) => s.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, n: string) => String.fromCodePoint(n[0].toLowerCase() === 'x' ? parseInt(n.slice(1), 16) : Number(n)));
+const numeric = (s: string) =>
+  s.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, n: string) =>
+    String.fromCodePoint(n[0].toLowerCase() === 'x' ? parseInt(n.slice(1), 16) : Number(n)),
+  );
 
 export function strictRead(qdpx: Uint8Array): StrictProject {
   const zip = unzipSync(qdpx);
@@ -43,12 +64,17 @@ export function strictRead(qdpx: Uint8Array): StrictProject {
     if (!bytes) throw new Error(`KeyError 'sources/${m[1]}'`);
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   };
-  const variables = new Map(list(root.Variables, 'Variable').map((v) => [attr(v, 'guid')!, { name: attr(v, 'name')!, type: attr(v, 'typeOfVariable')! }]));
-  const values = (n: Node) => Object.fromEntries(list(n, 'VariableValue').map((vv) => {
-    const ref = attr(vv.VariableRef as Node, 'targetGUID')!;
-    const value = Object.entries(vv).find(([k]) => k.endsWith('Value'))![1];
-    return [variables.get(ref)!.name, `${variables.get(ref)!.type}:${value as string}`];
-  }));
+  const variables = new Map(
+    list(root.Variables, 'Variable').map((v) => [attr(v, 'guid')!, { name: attr(v, 'name')!, type: attr(v, 'typeOfVariable')! }]),
+  );
+  const values = (n: Node) =>
+    Object.fromEntries(
+      list(n, 'VariableValue').map((vv) => {
+        const ref = attr(vv.VariableRef as Node, 'targetGUID')!;
+        const value = Object.entries(vv).find(([k]) => k.endsWith('Value'))![1];
+        return [variables.get(ref)!.name, `${variables.get(ref)!.type}:${value as string}`];
+      }),
+    );
   const codes = new Map<string, { path: string; color?: string }>();
   const walk = (ns: Node[], prefix: string) => {
     for (const c of ns) {
@@ -61,19 +87,33 @@ export function strictRead(qdpx: Uint8Array): StrictProject {
   return {
     origin: attr(root, 'origin') ?? '',
     users: new Map(list(root.Users, 'User').map((u) => [attr(u, 'guid')!, attr(u, 'name')!])),
-    codes, variables,
-    cases: list(root.Cases, 'Case').map((c) => ({ name: attr(c, 'name')!, values: values(c), sources: list(c, 'SourceRef').map((r) => attr(r, 'targetGUID')!) })),
+    codes,
+    variables,
+    cases: list(root.Cases, 'Case').map((c) => ({
+      name: attr(c, 'name')!,
+      values: values(c),
+      sources: list(c, 'SourceRef').map((r) => attr(r, 'targetGUID')!),
+    })),
     sources: list(root.Sources, 'TextSource').map((s) => {
       const t = text(attr(s, 'plainTextPath'), s.PlainTextContent);
       const chars = [...t];
       return {
-        guid: attr(s, 'guid')!, name: attr(s, 'name')!, text: t, values: values(s),
+        guid: attr(s, 'guid')!,
+        name: attr(s, 'name')!,
+        text: t,
+        values: values(s),
         selections: list(s, 'PlainTextSelection').map((x) => {
-          const start = Number(attr(x, 'startPosition')), end = Number(attr(x, 'endPosition'));
+          const start = Number(attr(x, 'startPosition')),
+            end = Number(attr(x, 'endPosition'));
           const codings = list(x, 'Coding');
           return {
-            guid: attr(x, 'guid')!, start, end, text: chars.slice(start, end).join(''),
-            codes: codings.map((c) => attr(c.CodeRef as Node, 'targetGUID')!), users: codings.map((c) => attr(c, 'creatingUser') ?? ''), codings: codings.map((c) => attr(c, 'guid')!),
+            guid: attr(x, 'guid')!,
+            start,
+            end,
+            text: chars.slice(start, end).join(''),
+            codes: codings.map((c) => attr(c.CodeRef as Node, 'targetGUID')!),
+            users: codings.map((c) => attr(c, 'creatingUser') ?? ''),
+            codings: codings.map((c) => attr(c, 'guid')!),
           };
         }),
       };

@@ -26,7 +26,9 @@ function validate(xml: string): string {
   return file;
 }
 const xpath = (file: string, expr: string) =>
-  execFileSync('xmllint', ['--nonet', '--xpath', `string(${expr})`, file]).toString().replace(/\n$/, '');
+  execFileSync('xmllint', ['--nonet', '--xpath', `string(${expr})`, file])
+    .toString()
+    .replace(/\n$/, '');
 const q = (name: string) => `*[local-name()="${name}"]`;
 
 const g = (n: number) => `0000000${n % 10}-AAAA-4BBB-8CCC-${String(n).padStart(12, '0')}`;
@@ -35,12 +37,20 @@ const NAUGHTY = `R&D <"x"> 'y' 🙂\u0001`;
 function codebook(): RefiCodebook {
   return {
     origin: 'Thematic 0.1.0',
-    codes: [{
-      guid: g(1), name: 'Feelings', isCodable: false, color: '#123', description: NAUGHTY, children: [
-        { guid: g(2), name: NAUGHTY, isCodable: true, color: '#A1B2C3', children: [] },
-        { guid: `{${g(3)}}`, name: 'calm', isCodable: true, description: 'line 1\r\nline 2', children: [] },
-      ],
-    }, { guid: g(4), name: 'other', isCodable: true, children: [] }],
+    codes: [
+      {
+        guid: g(1),
+        name: 'Feelings',
+        isCodable: false,
+        color: '#123',
+        description: NAUGHTY,
+        children: [
+          { guid: g(2), name: NAUGHTY, isCodable: true, color: '#A1B2C3', children: [] },
+          { guid: `{${g(3)}}`, name: 'calm', isCodable: true, description: 'line 1\r\nline 2', children: [] },
+        ],
+      },
+      { guid: g(4), name: 'other', isCodable: true, children: [] },
+    ],
     sets: [
       { guid: g(5), name: 'Positive & more', description: 'set', memberCodes: [g(2), g(3)], memberSources: [g(9)], memberNotes: [] },
       { guid: g(6), name: 'empty', memberCodes: [], memberSources: [], memberNotes: [] },
@@ -71,8 +81,10 @@ describe('writeQdc', () => {
   it.skipIf(!haveShared)('writes one code without sets', () => {
     const xml = writeQdc({ codes: [{ guid: g(1), name: 'only', isCodable: true, children: [] }], sets: [] });
     validate(xml);
-    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n'
-      + `  <Codes>\n    <Code guid="${g(1)}" name="only" isCodable="true"/>\n  </Codes>\n</CodeBook>\n`);
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n' +
+        `  <Codes>\n    <Code guid="${g(1)}" name="only" isCodable="true"/>\n  </Codes>\n</CodeBook>\n`,
+    );
   });
 
   it('refuses an empty codebook (the schema needs one code)', () => {

@@ -28,7 +28,9 @@ function validate(xml: string, xsd = XSD): string {
 
 /** XPath string value, through xmllint (a real XML parser). */
 function xpath(file: string, expr: string): string {
-  return execFileSync('xmllint', ['--nonet', '--xpath', `string(${expr})`, file]).toString().replace(/\n$/, '');
+  return execFileSync('xmllint', ['--nonet', '--xpath', `string(${expr})`, file])
+    .toString()
+    .replace(/\n$/, '');
 }
 const q = (name: string) => `*[local-name()="${name}"]`;
 
@@ -45,16 +47,31 @@ function richProject(): RefiProject {
     creatingUserGuid: g(1),
     creationDateTime: '2024-05-01 10:00:00',
     description: 'A project\r\nwith two lines',
-    users: [{ guid: g(1), name: 'Ana', id: 'ana@example.org' }, { guid: g(2).toUpperCase(), name: NAUGHTY }],
-    codes: [{
-      guid: g(10), name: 'Theme: feelings', isCodable: false, color: '#aabbcc', description: NAUGHTY,
-      children: [
-        { guid: g(11), name: 'joy', isCodable: true, color: '#F00', children: [] },
-        { guid: `{${g(12)}}`, name: NAUGHTY, isCodable: true, color: 'not a colour', description: 'sad', children: [
-          { guid: g(13), name: 'deep', isCodable: true, children: [] },
-        ] },
-      ],
-    }, { guid: g(14), name: 'other', isCodable: true, children: [] }],
+    users: [
+      { guid: g(1), name: 'Ana', id: 'ana@example.org' },
+      { guid: g(2).toUpperCase(), name: NAUGHTY },
+    ],
+    codes: [
+      {
+        guid: g(10),
+        name: 'Theme: feelings',
+        isCodable: false,
+        color: '#aabbcc',
+        description: NAUGHTY,
+        children: [
+          { guid: g(11), name: 'joy', isCodable: true, color: '#F00', children: [] },
+          {
+            guid: `{${g(12)}}`,
+            name: NAUGHTY,
+            isCodable: true,
+            color: 'not a colour',
+            description: 'sad',
+            children: [{ guid: g(13), name: 'deep', isCodable: true, children: [] }],
+          },
+        ],
+      },
+      { guid: g(14), name: 'other', isCodable: true, children: [] },
+    ],
     variables: [
       { guid: g(20), name: 'role', type: 'Text', description: 'job' },
       { guid: g(21), name: 'consented', type: 'Boolean' },
@@ -64,40 +81,89 @@ function richProject(): RefiProject {
       { guid: g(25), name: 'interviewed', type: 'DateTime' },
       { guid: g(26), name: 'children', type: 'Integer' },
     ],
-    cases: [{
-      guid: g(30), name: 'P01', description: 'first participant',
-      values: [
-        { variableGuid: g(20), value: NAUGHTY },
-        { variableGuid: g(21), value: 'TRUE' },
-        { variableGuid: g(22), value: '42' },
-        { variableGuid: g(23), value: '1.5e3' },
-        { variableGuid: g(24), value: '1980-02-29' },
-        { variableGuid: g(25), value: '2024-05-01T10:00:00Z' },
-        { variableGuid: g(26), value: 'n/a' },
-      ],
-      sourceGuids: [g(40)], codeGuids: [g(11)],
-    }, { guid: g(31), name: 'P02', values: [{ variableGuid: g(22), value: '' }, { variableGuid: g(26), value: '3' }], sourceGuids: [], codeGuids: [] }],
-    sources: [{
-      kind: 'text', guid: g(40), name: 'Interview 1 & <2>', description: 'transcript', creatingUser: g(1),
-      creationDateTime: '2024-05-01T09:00:00Z', plainTextContent: TEXT, plainTextPath: 'C:\\old\\path.txt',
-      selections: [{
-        guid: g(50), name: 'there', start: there, end: there + 5, creatingUser: g(2).toUpperCase(),
-        creationDateTime: '2024-05-02T09:00:00+01:00', description: 'greeting',
-        codings: [
-          { guid: g(60), codeGuid: g(11), creatingUser: g(1), creationDateTime: '2024-05-02T09:00:00Z' },
-          { guid: g(61), codeGuid: `{${g(12)}}`, creatingUser: g(2) },
+    cases: [
+      {
+        guid: g(30),
+        name: 'P01',
+        description: 'first participant',
+        values: [
+          { variableGuid: g(20), value: NAUGHTY },
+          { variableGuid: g(21), value: 'TRUE' },
+          { variableGuid: g(22), value: '42' },
+          { variableGuid: g(23), value: '1.5e3' },
+          { variableGuid: g(24), value: '1980-02-29' },
+          { variableGuid: g(25), value: '2024-05-01T10:00:00Z' },
+          { variableGuid: g(26), value: 'n/a' },
         ],
-        noteGuids: [g(70)],
-      }, {
-        guid: g(51), start: end, end: end + 3, codings: [{ guid: g(62), codeGuid: g(13) }], noteGuids: [],
-      }],
-      noteGuids: [g(71)],
-      values: [{ variableGuid: g(20), value: 'transcript' }],
-    }, {
-      kind: 'pdf', guid: g(41), name: 'scan.pdf', path: 'internal://scan.pdf', selectionCount: 0, codingCount: 0, hasTextRepresentation: false,
-    }],
+        sourceGuids: [g(40)],
+        codeGuids: [g(11)],
+      },
+      {
+        guid: g(31),
+        name: 'P02',
+        values: [
+          { variableGuid: g(22), value: '' },
+          { variableGuid: g(26), value: '3' },
+        ],
+        sourceGuids: [],
+        codeGuids: [],
+      },
+    ],
+    sources: [
+      {
+        kind: 'text',
+        guid: g(40),
+        name: 'Interview 1 & <2>',
+        description: 'transcript',
+        creatingUser: g(1),
+        creationDateTime: '2024-05-01T09:00:00Z',
+        plainTextContent: TEXT,
+        plainTextPath: 'C:\\old\\path.txt',
+        selections: [
+          {
+            guid: g(50),
+            name: 'there',
+            start: there,
+            end: there + 5,
+            creatingUser: g(2).toUpperCase(),
+            creationDateTime: '2024-05-02T09:00:00+01:00',
+            description: 'greeting',
+            codings: [
+              { guid: g(60), codeGuid: g(11), creatingUser: g(1), creationDateTime: '2024-05-02T09:00:00Z' },
+              { guid: g(61), codeGuid: `{${g(12)}}`, creatingUser: g(2) },
+            ],
+            noteGuids: [g(70)],
+          },
+          {
+            guid: g(51),
+            start: end,
+            end: end + 3,
+            codings: [{ guid: g(62), codeGuid: g(13) }],
+            noteGuids: [],
+          },
+        ],
+        noteGuids: [g(71)],
+        values: [{ variableGuid: g(20), value: 'transcript' }],
+      },
+      {
+        kind: 'pdf',
+        guid: g(41),
+        name: 'scan.pdf',
+        path: 'internal://scan.pdf',
+        selectionCount: 0,
+        codingCount: 0,
+        hasTextRepresentation: false,
+      },
+    ],
     notes: [
-      { guid: g(70), name: 'on the selection', text: 'memo\r\nline 2 & more', creatingUser: g(1), creationDateTime: '2024-05-03T00:00:00Z', modifiedDateTime: '2024-05-04T00:00:00Z' },
+      {
+        guid: g(70),
+        name: 'on the selection',
+        text: 'memo\r\nline 2 & more',
+        creatingUser: g(1),
+        creationDateTime: '2024-05-03T00:00:00Z',
+        modifiedDateTime: '2024-05-04T00:00:00Z',
+      },
       { guid: g(71), name: 'on the source', text: 'source memo' },
       { guid: g(72), name: 'on a code', text: `code memo ${NAUGHTY}` },
       { guid: g(73), name: 'on a case', text: 'case memo' },
@@ -114,21 +180,59 @@ function richProject(): RefiProject {
       { noteGuid: g(76), targetGuid: g(60) },
       { noteGuid: g(77), targetGuid: g(80) },
     ],
-    sets: [{ guid: g(90), name: 'Set & co', description: 'grouped', memberCodes: [g(11), g(13)], memberSources: [g(40)], memberNotes: [g(75)] }],
+    sets: [
+      { guid: g(90), name: 'Set & co', description: 'grouped', memberCodes: [g(11), g(13)], memberSources: [g(40)], memberNotes: [g(75)] },
+    ],
     links: [{ guid: g(80), name: 'joy -> deep', direction: 'OneWay', color: '#112233', originGuid: g(11), targetGuid: g(13) }],
-    graphs: [{
-      guid: g(100), name: 'Map',
-      vertices: [
-        { guid: g(101), representedGuid: g(11), name: 'joy', firstX: 10.4, firstY: -3.6, secondX: 110.5, secondY: 50, shape: 'Oval', color: '#00ff00' },
-        { guid: g(102), representedGuid: g(13), name: 'deep', firstX: 200, firstY: 0, shape: 'Blob' },
-      ],
-      edges: [{ guid: g(103), representedGuid: g(80), name: 'e', sourceVertex: g(101), targetVertex: g(102), color: '#000000', direction: 'Bidirectional', lineStyle: 'dashed' }],
-    }],
+    graphs: [
+      {
+        guid: g(100),
+        name: 'Map',
+        vertices: [
+          {
+            guid: g(101),
+            representedGuid: g(11),
+            name: 'joy',
+            firstX: 10.4,
+            firstY: -3.6,
+            secondX: 110.5,
+            secondY: 50,
+            shape: 'Oval',
+            color: '#00ff00',
+          },
+          { guid: g(102), representedGuid: g(13), name: 'deep', firstX: 200, firstY: 0, shape: 'Blob' },
+        ],
+        edges: [
+          {
+            guid: g(103),
+            representedGuid: g(80),
+            name: 'e',
+            sourceVertex: g(101),
+            targetVertex: g(102),
+            color: '#000000',
+            direction: 'Bidirectional',
+            lineStyle: 'dashed',
+          },
+        ],
+      },
+    ],
   };
 }
 
 function minimal(): RefiProject {
-  return { name: 'Empty', users: [], codes: [], variables: [], cases: [], sources: [], notes: [], noteRefs: [], sets: [], links: [], graphs: [] };
+  return {
+    name: 'Empty',
+    users: [],
+    codes: [],
+    variables: [],
+    cases: [],
+    sources: [],
+    notes: [],
+    noteRefs: [],
+    sets: [],
+    links: [],
+    graphs: [],
+  };
 }
 
 describe('writeQde', () => {
@@ -192,7 +296,19 @@ describe('writeQde', () => {
   it.skipIf(!haveShared)('keeps the schema sequence order at every level', () => {
     const xml = writeQde(richProject());
     const top = [...xml.matchAll(/^ {2}<(\w+)/gm)].map((m) => m[1]);
-    expect(top).toEqual(['Users', 'CodeBook', 'Variables', 'Cases', 'Sources', 'Notes', 'Links', 'Sets', 'Graphs', 'Description', 'NoteRef']);
+    expect(top).toEqual([
+      'Users',
+      'CodeBook',
+      'Variables',
+      'Cases',
+      'Sources',
+      'Notes',
+      'Links',
+      'Sets',
+      'Graphs',
+      'Description',
+      'NoteRef',
+    ]);
     validate(xml);
   });
 
@@ -208,7 +324,8 @@ describe('writeQde', () => {
     if (s.kind !== 'text') throw new Error('fixture');
     const text = '😀😀' + TEXT;
     s.plainTextContent = undefined;
-    s.selections[0].start += 4; s.selections[0].end += 4;
+    s.selections[0].start += 4;
+    s.selections[0].end += 4;
     const f2 = validate(writeQde(p, { texts: 'files', sourceTexts: new Map([[g(40), text]]) }));
     expect(xpath(f2, `//${q('PlainTextSelection')}[1]/@startPosition`)).toBe('7');
   });
@@ -241,12 +358,23 @@ describe('writeQde', () => {
   it.skipIf(!haveShared)('writes offsets a reader left in code points as they are, codings of whole sources, and note paths', () => {
     const p = minimal();
     p.codes = [{ guid: g(1), name: 'c', isCodable: true, children: [] }];
-    p.sources = [{
-      kind: 'text', guid: g(2), name: 's', plainTextContent: '😀😀 abc', offsetUnit: 'codepoint',
-      selections: [{ guid: g(3), start: 3, end: 6, codings: [{ guid: g(4), codeGuid: g(1) }], noteGuids: [] }],
-      codings: [{ guid: g(5), codeGuid: g(1), creatingUser: g(9) }], noteGuids: [], values: [],
-    }];
-    p.notes = [{ guid: g(6), text: '', plainTextPath: 'internal://n.txt' }, { guid: g(7), text: 'on the whole-source coding' }];
+    p.sources = [
+      {
+        kind: 'text',
+        guid: g(2),
+        name: 's',
+        plainTextContent: '😀😀 abc',
+        offsetUnit: 'codepoint',
+        selections: [{ guid: g(3), start: 3, end: 6, codings: [{ guid: g(4), codeGuid: g(1) }], noteGuids: [] }],
+        codings: [{ guid: g(5), codeGuid: g(1), creatingUser: g(9) }],
+        noteGuids: [],
+        values: [],
+      },
+    ];
+    p.notes = [
+      { guid: g(6), text: '', plainTextPath: 'internal://n.txt' },
+      { guid: g(7), text: 'on the whole-source coding' },
+    ];
     p.noteRefs = [{ noteGuid: g(7), targetGuid: g(5) }];
     const f = validate(writeQde(p));
     expect(xpath(f, `//${q('PlainTextSelection')}/@startPosition`)).toBe('3');
@@ -266,7 +394,10 @@ describe('writeQde', () => {
   it('reports references it cannot write', () => {
     const p = minimal();
     p.notes = [{ guid: g(1), text: 'x' }];
-    p.noteRefs = [{ noteGuid: g(1), targetGuid: g(9) }, { noteGuid: g(2), targetGuid: '' }];
+    p.noteRefs = [
+      { noteGuid: g(1), targetGuid: g(9) },
+      { noteGuid: g(2), targetGuid: '' },
+    ];
     p.cases = [{ guid: g(3), name: 'c', values: [{ variableGuid: g(4), value: '1' }], sourceGuids: [], codeGuids: [] }];
     const warnings: string[] = [];
     const xml = writeQde(p, { warnings });

@@ -19,25 +19,57 @@ const TEXT_B = 'plain ascii text';
 
 function project(): RefiProject {
   return {
-    name: 'Study & co', origin: 'Thematic 0.1.0', creationDateTime: '2024-01-01T00:00:00Z',
+    name: 'Study & co',
+    origin: 'Thematic 0.1.0',
+    creationDateTime: '2024-01-01T00:00:00Z',
     users: [{ guid: g(1), name: 'Ana' }],
     codes: [{ guid: g(2), name: 'code', isCodable: true, color: '#ABCDEF', children: [] }],
-    variables: [], cases: [],
+    variables: [],
+    cases: [],
     sources: [
-      { kind: 'text', guid: g(3), name: 'A', selections: [{ guid: g(4), start: TEXT_A.indexOf('bin'), end: TEXT_A.length, codings: [{ guid: g(5), codeGuid: g(2), creatingUser: g(1) }], noteGuids: [] }], noteGuids: [], values: [] },
+      {
+        kind: 'text',
+        guid: g(3),
+        name: 'A',
+        selections: [
+          {
+            guid: g(4),
+            start: TEXT_A.indexOf('bin'),
+            end: TEXT_A.length,
+            codings: [{ guid: g(5), codeGuid: g(2), creatingUser: g(1) }],
+            noteGuids: [],
+          },
+        ],
+        noteGuids: [],
+        values: [],
+      },
       // Its text comes from the model when the map has none.
       { kind: 'text', guid: `{${g(6).toUpperCase()}}`, name: 'B', plainTextContent: TEXT_B, selections: [], noteGuids: [], values: [] },
     ],
-    notes: [], noteRefs: [], sets: [], links: [], graphs: [],
+    notes: [],
+    noteRefs: [],
+    sets: [],
+    links: [],
+    graphs: [],
   };
 }
 const texts = () => new Map([[g(3), TEXT_A]]);
-const extra = () => new Map([['Thematic/extensions.json', new TextEncoder().encode('{"v":1}')], ['Thematic/a.txt', new Uint8Array([1])]]);
+const extra = () =>
+  new Map([
+    ['Thematic/extensions.json', new TextEncoder().encode('{"v":1}')],
+    ['Thematic/a.txt', new Uint8Array([1])],
+  ]);
 
 describe('writeQdpx', () => {
   it('packs project.qde, sources/<guid>.txt (UTF-8, no BOM) and the extra entries', () => {
     const files = unzipSync(writeQdpx(project(), texts(), extra()));
-    expect(Object.keys(files)).toEqual(['project.qde', `sources/${g(3)}.txt`, `sources/${g(6).toUpperCase()}.txt`, 'Thematic/a.txt', 'Thematic/extensions.json']);
+    expect(Object.keys(files)).toEqual([
+      'project.qde',
+      `sources/${g(3)}.txt`,
+      `sources/${g(6).toUpperCase()}.txt`,
+      'Thematic/a.txt',
+      'Thematic/extensions.json',
+    ]);
     expect(files[`sources/${g(3)}.txt`]).toEqual(new TextEncoder().encode(TEXT_A));
     expect(files[`sources/${g(3)}.txt`][0]).toBe(0x49); // no BOM
     expect(new TextDecoder().decode(files[`sources/${g(6).toUpperCase()}.txt`])).toBe(TEXT_B);
@@ -68,7 +100,8 @@ describe('writeQdpx', () => {
       const reversed = new Map([...extra()].reverse());
       expect(Buffer.from(writeQdpx(project(), texts(), reversed)).equals(Buffer.from(a))).toBe(true);
     } finally {
-      if (before === undefined) delete process.env.TZ; else process.env.TZ = before;
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 

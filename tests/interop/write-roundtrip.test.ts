@@ -22,55 +22,154 @@ const TEXT = 'Grüße 😀 aus\r\nKöln 👩🏽‍⚕️ & <Bonn>\n';
 function clean(): RefiProject {
   const at = (s: string) => TEXT.indexOf(s);
   return {
-    name: 'Round & "trip"', origin: 'Thematic 0.1.0', creatingUserGuid: g(1), creationDateTime: '2024-05-01T10:00:00Z', description: 'd\r\ne',
-    users: [{ guid: g(1), name: 'Ana', id: 'a' }, { guid: g(2), name: "O'Brien" }],
-    codes: [{ guid: g(10), name: 'Theme', isCodable: false, color: '#AABBCC', description: 'grouping', children: [
-      { guid: g(11), name: 'joy 🙂', isCodable: true, color: '#010203', children: [] },
-      { guid: g(12), name: 'place', isCodable: true, children: [{ guid: g(13), name: 'city', isCodable: true, children: [] }] },
-    ] }],
-    variables: [
-      { guid: g(20), name: 'role', type: 'Text', description: 'job' }, { guid: g(21), name: 'ok', type: 'Boolean' },
-      { guid: g(22), name: 'age', type: 'Integer' }, { guid: g(23), name: 'score', type: 'Float' },
-      { guid: g(24), name: 'born', type: 'Date' }, { guid: g(25), name: 'seen', type: 'DateTime' },
+    name: 'Round & "trip"',
+    origin: 'Thematic 0.1.0',
+    creatingUserGuid: g(1),
+    creationDateTime: '2024-05-01T10:00:00Z',
+    description: 'd\r\ne',
+    users: [
+      { guid: g(1), name: 'Ana', id: 'a' },
+      { guid: g(2), name: "O'Brien" },
     ],
-    cases: [{ guid: g(30), name: 'P1', description: 'first', values: [
-      { variableGuid: g(20), value: ' nurse ' }, { variableGuid: g(21), value: 'false' }, { variableGuid: g(22), value: '-3' },
-      { variableGuid: g(23), value: '2.50' }, { variableGuid: g(24), value: '1970-01-01' }, { variableGuid: g(25), value: '2024-05-01T10:00:00+02:00' },
-    ], sourceGuids: [g(40)], codeGuids: [g(11)] }],
+    codes: [
+      {
+        guid: g(10),
+        name: 'Theme',
+        isCodable: false,
+        color: '#AABBCC',
+        description: 'grouping',
+        children: [
+          { guid: g(11), name: 'joy 🙂', isCodable: true, color: '#010203', children: [] },
+          { guid: g(12), name: 'place', isCodable: true, children: [{ guid: g(13), name: 'city', isCodable: true, children: [] }] },
+        ],
+      },
+    ],
+    variables: [
+      { guid: g(20), name: 'role', type: 'Text', description: 'job' },
+      { guid: g(21), name: 'ok', type: 'Boolean' },
+      { guid: g(22), name: 'age', type: 'Integer' },
+      { guid: g(23), name: 'score', type: 'Float' },
+      { guid: g(24), name: 'born', type: 'Date' },
+      { guid: g(25), name: 'seen', type: 'DateTime' },
+    ],
+    cases: [
+      {
+        guid: g(30),
+        name: 'P1',
+        description: 'first',
+        values: [
+          { variableGuid: g(20), value: ' nurse ' },
+          { variableGuid: g(21), value: 'false' },
+          { variableGuid: g(22), value: '-3' },
+          { variableGuid: g(23), value: '2.50' },
+          { variableGuid: g(24), value: '1970-01-01' },
+          { variableGuid: g(25), value: '2024-05-01T10:00:00+02:00' },
+        ],
+        sourceGuids: [g(40)],
+        codeGuids: [g(11)],
+      },
+    ],
     sources: [
-      { kind: 'text', guid: g(40), name: 'Interview', description: 'i', creatingUser: g(1), creationDateTime: '2024-05-01T09:00:00Z',
+      {
+        kind: 'text',
+        guid: g(40),
+        name: 'Interview',
+        description: 'i',
+        creatingUser: g(1),
+        creationDateTime: '2024-05-01T09:00:00Z',
         selections: [
-          { guid: g(50), name: 'Köln', start: at('Köln'), end: at('Köln') + 4, creatingUser: g(2), creationDateTime: '2024-05-02T00:00:00Z', description: 'city',
-            codings: [{ guid: g(60), codeGuid: g(13), creatingUser: g(1), creationDateTime: '2024-05-02T00:00:00Z' }, { guid: g(61), codeGuid: g(11) }], noteGuids: [g(71)] },
+          {
+            guid: g(50),
+            name: 'Köln',
+            start: at('Köln'),
+            end: at('Köln') + 4,
+            creatingUser: g(2),
+            creationDateTime: '2024-05-02T00:00:00Z',
+            description: 'city',
+            codings: [
+              { guid: g(60), codeGuid: g(13), creatingUser: g(1), creationDateTime: '2024-05-02T00:00:00Z' },
+              { guid: g(61), codeGuid: g(11) },
+            ],
+            noteGuids: [g(71)],
+          },
           { guid: g(51), start: at('<Bonn>'), end: TEXT.length, codings: [{ guid: g(62), codeGuid: g(12) }], noteGuids: [] },
         ],
-        noteGuids: [g(70)], values: [{ variableGuid: g(20), value: 'transcript' }] },
+        noteGuids: [g(70)],
+        values: [{ variableGuid: g(20), value: 'transcript' }],
+      },
       { kind: 'text', guid: g(41), name: 'Empty', selections: [], noteGuids: [], values: [] },
     ],
     notes: [
-      { guid: g(70), name: 'on source', text: 'n\r\n1', creatingUser: g(1), creationDateTime: '2024-05-03T00:00:00Z', modifiedDateTime: '2024-05-04T00:00:00Z' },
-      { guid: g(71), name: 'on selection', text: 'n2' }, { guid: g(72), name: 'on code', text: 'n3' },
-      { guid: g(73), name: 'on coding', text: 'n4' }, { guid: g(74), name: 'on link', text: 'n5' }, { guid: g(75), text: 'project note' },
+      {
+        guid: g(70),
+        name: 'on source',
+        text: 'n\r\n1',
+        creatingUser: g(1),
+        creationDateTime: '2024-05-03T00:00:00Z',
+        modifiedDateTime: '2024-05-04T00:00:00Z',
+      },
+      { guid: g(71), name: 'on selection', text: 'n2' },
+      { guid: g(72), name: 'on code', text: 'n3' },
+      { guid: g(73), name: 'on coding', text: 'n4' },
+      { guid: g(74), name: 'on link', text: 'n5' },
+      { guid: g(75), text: 'project note' },
     ],
     noteRefs: [
-      { noteGuid: g(70), targetGuid: g(40) }, { noteGuid: g(71), targetGuid: g(50) }, { noteGuid: g(72), targetGuid: g(12) },
-      { noteGuid: g(73), targetGuid: g(60) }, { noteGuid: g(74), targetGuid: g(80) },
+      { noteGuid: g(70), targetGuid: g(40) },
+      { noteGuid: g(71), targetGuid: g(50) },
+      { noteGuid: g(72), targetGuid: g(12) },
+      { noteGuid: g(73), targetGuid: g(60) },
+      { noteGuid: g(74), targetGuid: g(80) },
     ],
     sets: [{ guid: g(90), name: 'S', description: 's', memberCodes: [g(11)], memberSources: [g(40)], memberNotes: [g(75)] }],
     links: [{ guid: g(80), name: 'l', direction: 'OneWay', color: '#123456', originGuid: g(11), targetGuid: g(13) }],
-    graphs: [{ guid: g(100), name: 'G', vertices: [
-      { guid: g(101), representedGuid: g(11), name: 'v', firstX: 1, firstY: 2, secondX: 3, secondY: 4, shape: 'Oval', color: '#00FF00' },
-      { guid: g(102), firstX: -5, firstY: 0 },
-    ], edges: [{ guid: g(103), representedGuid: g(80), name: 'e', sourceVertex: g(101), targetVertex: g(102), color: '#000000', direction: 'Associative', lineStyle: 'solid' }] }],
+    graphs: [
+      {
+        guid: g(100),
+        name: 'G',
+        vertices: [
+          {
+            guid: g(101),
+            representedGuid: g(11),
+            name: 'v',
+            firstX: 1,
+            firstY: 2,
+            secondX: 3,
+            secondY: 4,
+            shape: 'Oval',
+            color: '#00FF00',
+          },
+          { guid: g(102), firstX: -5, firstY: 0 },
+        ],
+        edges: [
+          {
+            guid: g(103),
+            representedGuid: g(80),
+            name: 'e',
+            sourceVertex: g(101),
+            targetVertex: g(102),
+            color: '#000000',
+            direction: 'Associative',
+            lineStyle: 'solid',
+          },
+        ],
+      },
+    ],
   };
 }
-const TEXTS = new Map([[g(40), TEXT], [g(41), '']]);
+const TEXTS = new Map([
+  [g(40), TEXT],
+  [g(41), ''],
+]);
 
 /** The read model with texts resolved and offsets back in UTF-16, as the store layer sees it. */
 async function normalise(p: RefiProject, files: Map<string, Uint8Array>): Promise<RefiProject> {
   const sources: RefiSource[] = [];
   for (const s of p.sources) {
-    if (s.kind !== 'text') { sources.push(s); continue; }
+    if (s.kind !== 'text') {
+      sources.push(s);
+      continue;
+    }
     const r = await resolveSourceText(s, files);
     if (!('text' in r)) throw new Error(r.missing);
     const { offsetUnit: _u, plainTextPath: _p, plainTextContent: _c, ...rest } = s;
@@ -85,7 +184,8 @@ describe('REFI-QDA write -> read', () => {
     const { project, files } = readQdpx(writeQdpx(clean(), TEXTS, undefined, { warnings }));
     expect(warnings).toEqual([]);
     const back = await normalise(project, files);
-    for (const s of project.sources) if (s.kind === 'text') expect((await resolveSourceText(s, files) as { text: string }).text).toBe(TEXTS.get(s.guid));
+    for (const s of project.sources)
+      if (s.kind === 'text') expect(((await resolveSourceText(s, files)) as { text: string }).text).toBe(TEXTS.get(s.guid));
     const want = clean();
     // Reader conventions: a source's and a selection's NoteRefs are listed in noteRefs too.
     want.noteRefs.sort((a, b) => a.noteGuid.localeCompare(b.noteGuid));
@@ -121,7 +221,7 @@ describe('REFI-QDA write -> read', () => {
     expect(warnings.filter((w) => w.includes('are not carried'))).toHaveLength(3);
     // Its text sources' and 3 transcripts' texts are in archive files this .qde does not have: their paths stay.
     expect(warnings.filter((w) => w.includes('its text is not available'))).toHaveLength(9);
-    const transcripts = second.sources.flatMap((s) => (s.kind === 'text' ? [] : s.transcripts ?? []));
+    const transcripts = second.sources.flatMap((s) => (s.kind === 'text' ? [] : (s.transcripts ?? [])));
     expect(transcripts.map((t) => t.syncPoints.length)).toEqual([1, 1, 11]);
   });
 
@@ -144,7 +244,8 @@ describe('REFI-QDA write -> read', () => {
         if (s.kind !== 'text') continue;
         const r = await resolveSourceText(s, f);
         if (!('text' in r)) throw new Error(r.missing);
-        for (const sel of selectionsInUtf16(s, r.text)) all.push(`${sel.guid} ${sel.codings.map((c) => c.codeGuid).join()} ${JSON.stringify(r.text.slice(sel.start, sel.end))}`);
+        for (const sel of selectionsInUtf16(s, r.text))
+          all.push(`${sel.guid} ${sel.codings.map((c) => c.codeGuid).join()} ${JSON.stringify(r.text.slice(sel.start, sel.end))}`);
       }
       return all;
     };

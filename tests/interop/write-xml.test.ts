@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cleanXmlText, el, escapeAttr, escapeText, refiColor, refiGuid, refiValues, renderXml, typedValue,
-  xsdDate, xsdDateTime, xsdDecimal,
+  cleanXmlText,
+  el,
+  escapeAttr,
+  escapeText,
+  refiColor,
+  refiGuid,
+  refiValues,
+  renderXml,
+  typedValue,
+  xsdDate,
+  xsdDateTime,
+  xsdDecimal,
 } from '../../src/features/refi/write-xml.ts';
 
 describe('REFI-QDA XML builder', () => {
@@ -38,7 +48,8 @@ describe('REFI-QDA values', () => {
     expect(refiGuid('code-18')).not.toBe(a);
     const w: string[] = [];
     const v = refiValues(w);
-    v.guid('code-17'); v.guid('code-17');
+    v.guid('code-17');
+    v.guid('code-17');
     expect(w).toEqual([`identifier "code-17" is not a GUID; written as ${a}`]);
   });
 

@@ -14,14 +14,24 @@ import { contract } from '../../src/api/contract.ts';
 /** A REFI-QDA codebook of n codes (in groups of 10), as base64. */
 function codebook(n: number): string {
   const codes = Array.from({ length: n / 10 }, (_, g) => ({
-    guid: randomUUID(), name: `group ${g}`, isCodable: true,
-    children: Array.from({ length: 9 }, (_, k) => ({ guid: randomUUID(), name: `code ${g}.${k}`, isCodable: true, description: 'what it means', children: [] })),
+    guid: randomUUID(),
+    name: `group ${g}`,
+    isCodable: true,
+    children: Array.from({ length: 9 }, (_, k) => ({
+      guid: randomUUID(),
+      name: `code ${g}.${k}`,
+      isCodable: true,
+      description: 'what it means',
+      children: [],
+    })),
   }));
   return Buffer.from(writeQdc({ codes, sets: [] })).toString('base64');
 }
 
 const open: Service[] = [];
-afterEach(() => { for (const s of open.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
 function project() {
   const p = tmpProject();
   open.push(p.service);
@@ -33,7 +43,10 @@ describe('long work runs off the main thread', () => {
     const { service } = project();
     const content = codebook(1000);
     let importDone = false;
-    const importing = service.call('refi.import', { fileName: 'big.qdc', contentBase64: content }).then((r) => { importDone = true; return r; });
+    const importing = service.call('refi.import', { fileName: 'big.qdc', contentBase64: content }).then((r) => {
+      importDone = true;
+      return r;
+    });
     const seen: { codes: number; phase: string | null }[] = [];
     while (!importDone) {
       const [info, jobs] = await Promise.all([service.call('project.info', {}), service.call('jobs.list', {})]);
@@ -58,7 +71,9 @@ describe('long work runs off the main thread', () => {
     const code = await service.call('codes.create', { name: 'Before' });
     const importing = service.call('refi.import', { fileName: 'big.qdc', contentBase64: codebook(1000) });
     let done = false;
-    void importing.finally(() => { done = true; });
+    void importing.finally(() => {
+      done = true;
+    });
     const writes: Promise<unknown>[] = [];
     for (let k = 0; !done && k < 200; k++) {
       writes.push(service.call('codings.create', { documentId: doc.id, codeId: code.id, coder: 'A', start: k % 50, end: (k % 50) + 5 }));
@@ -99,10 +114,24 @@ describe('long work runs off the main thread', () => {
 
   it('reports progress and fails cleanly in the worker, with the same error as before', async () => {
     const { service } = project();
-    await expect(service.call('refi.export', { format: 'qdc' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/no codes yet/) });
-    await expect(service.call('refi.import', { fileName: 'x.qdpx', contentBase64: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({ code: 'import_failed' });
+    await expect(service.call('refi.export', { format: 'qdc' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/no codes yet/),
+    });
+    await expect(
+      service.call('refi.import', { fileName: 'x.qdpx', contentBase64: Buffer.from('not a zip').toString('base64') }),
+    ).rejects.toMatchObject({ code: 'import_failed' });
     expect(await service.call('jobs.list', {})).toEqual([]);
-    expect(Object.keys(BACKGROUND).sort()).toEqual(['agreement.compute', 'agreement.report', 'anonymise.export', 'anonymise.report', 'reconcile.coderCopy', 'refi.export', 'refi.import', 'reports.export']);
+    expect(Object.keys(BACKGROUND).sort()).toEqual([
+      'agreement.compute',
+      'agreement.report',
+      'anonymise.export',
+      'anonymise.report',
+      'reconcile.coderCopy',
+      'refi.export',
+      'refi.import',
+      'reports.export',
+    ]);
   });
 
   it('serves the web mode while an export runs in the worker', async () => {
@@ -110,11 +139,17 @@ describe('long work runs off the main thread', () => {
     await service.call('refi.import', { fileName: 'big.qdc', contentBase64: codebook(1000) });
     const server = await startServer({ service, staticDir: '/nonexistent' });
     try {
-      const post = (method: string, body: unknown = {}) => fetch(`${server.origin}/api/${method}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, body: JSON.stringify(body),
-      }).then((r) => r.json() as Promise<{ result: unknown }>);
+      const post = (method: string, body: unknown = {}) =>
+        fetch(`${server.origin}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ result: unknown }>);
       const order: string[] = [];
-      const exporting = post('refi.export', { format: 'qdpx' }).then((r) => { order.push('export'); return r; });
+      const exporting = post('refi.export', { format: 'qdpx' }).then((r) => {
+        order.push('export');
+        return r;
+      });
       while (!((await post('jobs.list')).result as unknown[]).length) await sleep(5);
       const info = await post('project.info');
       order.push('info');
@@ -133,7 +168,9 @@ describe('long work runs off the main thread', () => {
     for (const coder of ['Amira', 'Ben']) await service.call('coders.create', { name: coder });
     const db = dbOf(service);
     const coder = (name: string) => (db.prepare('SELECT id FROM coders WHERE name = ?').get(name) as { id: number }).id;
-    const ins = db.prepare(`INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, 'now')`);
+    const ins = db.prepare(
+      `INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, 'now')`,
+    );
     db.transaction(() => {
       for (let k = 0; k < AGREEMENT_WORKER_FROM; k++) {
         const start = (k * 37) % (doc.charLength - 40);
@@ -142,7 +179,9 @@ describe('long work runs off the main thread', () => {
     })();
     const input = { coders: ['Amira', 'Ben'], unit: 'turn' as const, bootstrap: 0, unitizing: false };
     let settled = false;
-    const computing = service.call('agreement.compute', input).finally(() => { settled = true; });
+    const computing = service.call('agreement.compute', input).finally(() => {
+      settled = true;
+    });
     let listed = false;
     while (!listed && !settled) {
       listed = (await service.call('jobs.list', {})).some((j) => j.method === 'agreement.compute');

@@ -4,7 +4,14 @@ import { sampleMap } from '../../fixtures/map/sample.ts';
 
 describe('diffMaps', () => {
   it('reports nothing for identical maps', () => {
-    expect(diffMaps(sampleMap(), sampleMap())).toEqual({ added: [], removed: [], renamed: [], moved: [], linksAdded: [], linksRemoved: [] });
+    expect(diffMaps(sampleMap(), sampleMap())).toEqual({
+      added: [],
+      removed: [],
+      renamed: [],
+      moved: [],
+      linksAdded: [],
+      linksRemoved: [],
+    });
   });
 
   it('detects added, removed, renamed and moved themes and codes', () => {

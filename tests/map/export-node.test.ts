@@ -31,7 +31,8 @@ describe('toPng', () => {
 
   it('draws the labels with the bundled font even though system fonts are not loaded', () => {
     const noText = svg.replace(/<text[\s\S]*?<\/text>/g, '');
-    const withText = inkFraction(toPng(svg, { widthMm: 84, dpi: 150 })), without = inkFraction(toPng(noText, { widthMm: 84, dpi: 150 }));
+    const withText = inkFraction(toPng(svg, { widthMm: 84, dpi: 150 })),
+      without = inkFraction(toPng(noText, { widthMm: 84, dpi: 150 }));
     expect(withText).toBeGreaterThan(without * 1.2);
   });
 });

@@ -10,7 +10,8 @@ function names(ttf: Uint8Array): Map<number, string> {
   for (let i = 0; i < t.getUint16(2); i++) {
     const r = 6 + i * 12;
     if (t.getUint16(r) !== 3) continue;
-    const len = t.getUint16(r + 8), off = t.getUint16(4) + t.getUint16(r + 10);
+    const len = t.getUint16(r + 8),
+      off = t.getUint16(4) + t.getUint16(r + 10);
     let s = '';
     for (let k = 0; k < len; k += 2) s += String.fromCharCode(t.getUint16(off + k));
     out.set(t.getUint16(r + 6), s);

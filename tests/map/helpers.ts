@@ -42,7 +42,11 @@ export function decodeRgba(png: Uint8Array): { width: number; height: number; pi
   const { width, height } = pngSize(png);
   expect(png[24]).toBe(8); // bit depth
   expect(png[25]).toBe(6); // RGBA
-  const idat = Buffer.concat(pngChunks(png).filter((c) => c.type === 'IDAT').map((c) => Buffer.from(png.subarray(c.offset + 8, c.offset + 8 + c.length))));
+  const idat = Buffer.concat(
+    pngChunks(png)
+      .filter((c) => c.type === 'IDAT')
+      .map((c) => Buffer.from(png.subarray(c.offset + 8, c.offset + 8 + c.length))),
+  );
   const raw = inflateSync(idat);
   const stride = width * 4;
   const pixels = new Uint8Array(stride * height);
@@ -53,7 +57,10 @@ export function decodeRgba(png: Uint8Array): { width: number; height: number; pi
       const a = x >= 4 ? pixels[y * stride + x - 4] : 0;
       const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
       const c = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4] : 0;
-      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const p = a + b - c,
+        pa = Math.abs(p - a),
+        pb = Math.abs(p - b),
+        pc = Math.abs(p - c);
       const pred = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
       pixels[y * stride + x] = (v + pred) & 255;
     }
@@ -61,17 +68,21 @@ export function decodeRgba(png: Uint8Array): { width: number; height: number; pi
   return { width, height, pixels };
 }
 
-
 /** Straight pieces (M/L/V/H) of a connector path; curves are not checked. */
 function segments(path: string): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (const m of path.matchAll(/([MLVHCQ])([^MLVHCQ]*)/g)) {
-    const a = m[2].trim().split(/[\s,]+/).map(Number);
+    const a = m[2]
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
     if (m[1] === 'M') [x, y] = a;
     if (m[1] === 'C' || m[1] === 'Q') [x, y] = a.slice(-2);
     if (m[1] === 'M' || m[1] === 'C' || m[1] === 'Q') continue;
-    const nx = m[1] === 'V' ? x : a[0], ny = m[1] === 'L' ? a[1] : m[1] === 'V' ? a[0] : y;
+    const nx = m[1] === 'V' ? x : a[0],
+      ny = m[1] === 'L' ? a[1] : m[1] === 'V' ? a[0] : y;
     out.push([x, y, nx, ny]);
     [x, y] = [nx, ny];
   }
@@ -86,7 +97,8 @@ export function connectorsThroughBoxes(layout: MapLayout): string[] {
       for (const b of layout.nodes) {
         if (b.id === e.from || b.id === e.to) continue;
         for (let t = 0.01; t < 1; t += 0.01) {
-          const px = x1 + (x2 - x1) * t, py = y1 + (y2 - y1) * t;
+          const px = x1 + (x2 - x1) * t,
+            py = y1 + (y2 - y1) * t;
           if (px > b.x + 0.5 && px < b.x + b.width - 0.5 && py > b.y + 0.5 && py < b.y + b.height - 0.5) {
             found.push(`${e.from}->${e.to} through ${b.id}`);
             break;

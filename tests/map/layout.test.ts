@@ -6,7 +6,12 @@ import type { MapInput, MapLayoutKind, MapOptions } from '../../src/core/map/typ
 import { textWidth } from '../../src/core/map/text.ts';
 import { connectorsThroughBoxes, incompleteLabels, inside, overlappingPairs } from './helpers.ts';
 
-const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({ layout, showCodes: true, palette: 'colorblind', ...extra });
+const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({
+  layout,
+  showCodes: true,
+  palette: 'colorblind',
+  ...extra,
+});
 
 describe('layoutMap on the reference study (Fig. 1)', () => {
   const input = sampleMap();
@@ -21,7 +26,8 @@ describe('layoutMap on the reference study (Fig. 1)', () => {
 
   it('puts the core in the centre with the groups around it on all sides', () => {
     const core = layout.nodes.find((n) => n.kind === 'core')!;
-    const cx = core.x + core.width / 2, cy = core.y + core.height / 2;
+    const cx = core.x + core.width / 2,
+      cy = core.y + core.height / 2;
     const centres = layout.nodes.map((n) => [n.x + n.width / 2, n.y + n.height / 2]);
     const midX = (Math.min(...centres.map((c) => c[0])) + Math.max(...centres.map((c) => c[0]))) / 2;
     const midY = (Math.min(...centres.map((c) => c[1])) + Math.max(...centres.map((c) => c[1]))) / 2;
@@ -100,9 +106,13 @@ describe('layoutMap edge cases', () => {
   });
 
   it('free layout keeps saved positions and places the rest radially without overlaps', () => {
-    const layout = layoutMap(sampleMap(), opts('free', { positions: { 'theme-advocacy': { x: 1000, y: 1000 }, 'group-building': { x: 1200, y: 1000 } } }));
+    const layout = layoutMap(
+      sampleMap(),
+      opts('free', { positions: { 'theme-advocacy': { x: 1000, y: 1000 }, 'group-building': { x: 1200, y: 1000 } } }),
+    );
     const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-    const a = byId.get('theme-advocacy')!, b = byId.get('group-building')!;
+    const a = byId.get('theme-advocacy')!,
+      b = byId.get('group-building')!;
     // Relative placement of the two saved boxes is kept (the figure is translated as a whole).
     expect(b.x + b.width / 2 - (a.x + a.width / 2)).toBeCloseTo(200, 0);
     expect(b.y + b.height / 2 - (a.y + a.height / 2)).toBeCloseTo(0, 0);
@@ -152,7 +162,10 @@ describe('layoutMap edge cases', () => {
 
   it('colours groups from the Okabe-Ito palette by default, greys in greyscale, own colours in custom', () => {
     const input = sampleMap();
-    const groups = (palette: MapOptions['palette'], i: MapInput = input) => layoutMap(i, opts('radial', { palette })).nodes.filter((n) => n.kind === 'group').map((n) => n.stroke);
+    const groups = (palette: MapOptions['palette'], i: MapInput = input) =>
+      layoutMap(i, opts('radial', { palette }))
+        .nodes.filter((n) => n.kind === 'group')
+        .map((n) => n.stroke);
     expect(groups('colorblind')).toEqual(['#0072B2', '#E69F00', '#009E73']);
     for (const c of groups('greyscale')) expect(c).toMatch(/^#([0-9a-f]{2})\1\1$/);
     const custom = { ...input, nodes: input.nodes.map((n) => (n.kind === 'group' ? { ...n, color: '#123456' } : n)) };

@@ -3,11 +3,25 @@ import { layoutMap } from '../../src/core/map/layout.ts';
 import { renderSvg } from '../../src/core/map/svg.ts';
 import { sampleMap } from '../../fixtures/map/sample.ts';
 import { syntheticMap } from '../../fixtures/map/synthetic.ts';
-import { clearance, curvePoint, labelBoxSize, pathSegments, placeLinkLabels, segmentHitsRect, type LinkCurve, type Rect } from '../../src/core/map/link-labels.ts';
+import {
+  clearance,
+  curvePoint,
+  labelBoxSize,
+  pathSegments,
+  placeLinkLabels,
+  segmentHitsRect,
+  type LinkCurve,
+  type Rect,
+} from '../../src/core/map/link-labels.ts';
 import type { MapInput, MapLayout, MapLayoutKind, MapOptions } from '../../src/core/map/types.ts';
 import { overlappingPairs } from './helpers.ts';
 
-const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({ layout, showCodes: true, palette: 'colorblind', ...extra });
+const opts = (layout: MapLayoutKind, extra: Partial<MapOptions> = {}): MapOptions => ({
+  layout,
+  showCodes: true,
+  palette: 'colorblind',
+  ...extra,
+});
 
 /** Every link label that touches a node box or another label (boxes as drawn, in layout units). */
 function labelCollisions(layout: MapLayout): string[] {
@@ -17,10 +31,12 @@ function labelCollisions(layout: MapLayout): string[] {
     expect(e.labelX, `${e.label} has a position`).toBeDefined();
     const r: Rect = { cx: e.labelX!, cy: e.labelY!, w: e.labelWidth!, h: e.labelHeight! };
     for (const n of layout.nodes) {
-      if (clearance(r, { cx: n.x + n.width / 2, cy: n.y + n.height / 2, w: n.width, h: n.height }) < 0.5) found.push(`"${e.label}" on box ${n.id}`);
+      if (clearance(r, { cx: n.x + n.width / 2, cy: n.y + n.height / 2, w: n.width, h: n.height }) < 0.5)
+        found.push(`"${e.label}" on box ${n.id}`);
     }
     labels.slice(k + 1).forEach((o) => {
-      if (clearance(r, { cx: o.labelX!, cy: o.labelY!, w: o.labelWidth!, h: o.labelHeight! }) < 0.5) found.push(`"${e.label}" on label "${o.label}"`);
+      if (clearance(r, { cx: o.labelX!, cy: o.labelY!, w: o.labelWidth!, h: o.labelHeight! }) < 0.5)
+        found.push(`"${e.label}" on label "${o.label}"`);
     });
     // Inside the figure, clear of the title.
     expect(r.cx - r.w / 2).toBeGreaterThanOrEqual(0);
@@ -50,7 +66,12 @@ function sampleWithLinks(): MapInput {
 
 function denseWithLinks(): MapInput {
   const input = syntheticMap(40, 400);
-  input.links = Array.from({ length: 24 }, (_, k) => ({ id: `x${k}`, from: `t${k}`, to: `t${(k * 7 + 13) % 40}`, label: ['tension', 'feeds', 'contrasts with', 'enables', 'is a condition for'][k % 5] }));
+  input.links = Array.from({ length: 24 }, (_, k) => ({
+    id: `x${k}`,
+    from: `t${k}`,
+    to: `t${(k * 7 + 13) % 40}`,
+    label: ['tension', 'feeds', 'contrasts with', 'enables', 'is a condition for'][k % 5],
+  }));
   return input;
 }
 
@@ -58,10 +79,15 @@ function denseWithLinks(): MapInput {
 /** Labels left at the middle of a plain curve (the usual gentle bow between the box centres, not routed). */
 function naiveMidpointCollisions(layout: MapLayout): number {
   let hits = 0;
-  const centre = (id: string) => { const n = layout.nodes.find((x) => x.id === id)!; return [n.x + n.width / 2, n.y + n.height / 2]; };
+  const centre = (id: string) => {
+    const n = layout.nodes.find((x) => x.id === id)!;
+    return [n.x + n.width / 2, n.y + n.height / 2];
+  };
   for (const e of layout.edges.filter((x) => x.label)) {
-    const [x1, y1] = centre(e.from), [x2, y2] = centre(e.to);
-    const cx = (x1 + x2) / 2 - (y2 - y1) * 0.2, cy = (y1 + y2) / 2 + (x2 - x1) * 0.2;
+    const [x1, y1] = centre(e.from),
+      [x2, y2] = centre(e.to);
+    const cx = (x1 + x2) / 2 - (y2 - y1) * 0.2,
+      cy = (y1 + y2) / 2 + (x2 - x1) * 0.2;
     const [mx, my] = curvePoint({ x1, y1, cx, cy, x2, y2 }, 0.5);
     const r = { cx: mx, cy: my, w: e.labelWidth!, h: e.labelHeight! };
     if (layout.nodes.some((n) => clearance(r, { cx: n.x + n.width / 2, cy: n.y + n.height / 2, w: n.width, h: n.height }) < 0)) hits++;
@@ -84,7 +110,8 @@ describe('link labels are kept clear of boxes and of each other', () => {
     const hidden: string[] = [];
     for (const e of layout.edges.filter((x) => x.label)) {
       const r = { cx: e.labelX!, cy: e.labelY!, w: e.labelWidth!, h: e.labelHeight! };
-      for (const o of layout.edges) if (o !== e && pathSegments(o.path).some((sg) => segmentHitsRect(sg, r))) hidden.push(`${e.label} over ${o.from}->${o.to}`);
+      for (const o of layout.edges)
+        if (o !== e && pathSegments(o.path).some((sg) => segmentHitsRect(sg, r))) hidden.push(`${e.label} over ${o.from}->${o.to}`);
     }
     expect(hidden).toEqual([]);
   });
@@ -114,7 +141,9 @@ describe('link labels are kept clear of boxes and of each other', () => {
     const svg = renderSvg(layout);
     for (const e of layout.edges.filter((x) => x.label)) {
       const esc = e.label!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const m = new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"[^>]*/>\\n<text class="link-label"[^>]*font-size="([\\d.]+)"[^>]*>${esc}</text>`).exec(svg);
+      const m = new RegExp(
+        `<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"[^>]*/>\\n<text class="link-label"[^>]*font-size="([\\d.]+)"[^>]*>${esc}</text>`,
+      ).exec(svg);
       expect(m, e.label).not.toBeNull();
       const [x, y, w, h, size] = m!.slice(1).map(Number);
       expect(x + w / 2).toBeCloseTo(e.labelX!, 1);
@@ -157,7 +186,14 @@ describe('placeLinkLabels', () => {
   });
 
   it('keeps two labels on the same curve apart', () => {
-    const [a, b] = placeLinkLabels([{ curve, label: 'tension' }, { curve, label: 'tension' }], [], 8);
+    const [a, b] = placeLinkLabels(
+      [
+        { curve, label: 'tension' },
+        { curve, label: 'tension' },
+      ],
+      [],
+      8,
+    );
     expect(clearance(a, b)).toBeGreaterThanOrEqual(2);
   });
 
@@ -174,7 +210,11 @@ describe('placeLinkLabels', () => {
     expect(segmentHitsRect([-20, 6, 20, 6], r)).toBe(false);
     expect(segmentHitsRect([-20, -20, -6, -6], r)).toBe(false);
     expect(segmentHitsRect([1, 1, 2, 2], r)).toBe(true);
-    expect(pathSegments('M0 0L10 0V5H2')).toEqual([[0, 0, 10, 0], [10, 0, 10, 5], [10, 5, 2, 5]]);
+    expect(pathSegments('M0 0L10 0V5H2')).toEqual([
+      [0, 0, 10, 0],
+      [10, 0, 10, 5],
+      [10, 5, 2, 5],
+    ]);
     const q = pathSegments('M0 0Q50 50 100 0');
     expect(q).toHaveLength(8);
     // The quadratic's middle (t = 0.5) is (50, 25).

@@ -13,12 +13,18 @@ const opts = (extra: Partial<MapOptions> = {}): MapOptions => ({ layout: 'radial
 function linksBehindBoxes(layout: MapLayout): string[] {
   const found: string[] = [];
   for (const e of layout.edges.filter((x) => x.kind === 'link')) {
-    const [x1, y1, cx, cy, x2, y2] = e.path.slice(1).split(/[\sQ]+/).map(Number);
+    const [x1, y1, cx, cy, x2, y2] = e.path
+      .slice(1)
+      .split(/[\sQ]+/)
+      .map(Number);
     for (const n of layout.nodes) {
       if (n.id === e.from || n.id === e.to) continue;
       for (let k = 1; k < 40; k++) {
         const [x, y] = curvePoint({ x1, y1, cx, cy, x2, y2 }, k / 40);
-        if (x > n.x + 1 && x < n.x + n.width - 1 && y > n.y + 1 && y < n.y + n.height - 1) { found.push(`${e.from}->${e.to} behind ${n.id}`); break; }
+        if (x > n.x + 1 && x < n.x + n.width - 1 && y > n.y + 1 && y < n.y + n.height - 1) {
+          found.push(`${e.from}->${e.to} behind ${n.id}`);
+          break;
+        }
       }
     }
   }
@@ -26,9 +32,14 @@ function linksBehindBoxes(layout: MapLayout): string[] {
 }
 
 const SAMPLE_LINKS: [string, string][] = [
-  ['theme-advocacy', 'theme-stability'], ['theme-system-barriers', 'theme-boundaries'], ['theme-transitions', 'theme-shared-experience'],
-  ['theme-restoring-trust', 'theme-intrinsic'], ['theme-training', 'theme-advocacy'], ['group-functions', 'group-characteristics'],
-  ['theme-boundaries', 'theme-stability'], ['theme-system-barriers', 'theme-restoring-trust'],
+  ['theme-advocacy', 'theme-stability'],
+  ['theme-system-barriers', 'theme-boundaries'],
+  ['theme-transitions', 'theme-shared-experience'],
+  ['theme-restoring-trust', 'theme-intrinsic'],
+  ['theme-training', 'theme-advocacy'],
+  ['group-functions', 'group-characteristics'],
+  ['theme-boundaries', 'theme-stability'],
+  ['theme-system-barriers', 'theme-restoring-trust'],
 ];
 
 describe('links between themes are routed round the boxes', () => {

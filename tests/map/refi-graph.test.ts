@@ -27,7 +27,11 @@ describe('toRefiGraph', () => {
     const vertexGuid = new Map(graph.vertices.map((v) => [v.nodeId, v.guid]));
     expect(graph.edges.filter((e) => e.direction === 'OneWay')).toHaveLength(13);
     const link = graph.edges.find((e) => e.direction === 'Associative')!;
-    expect(link).toMatchObject({ name: 'tension', sourceVertex: vertexGuid.get('theme-advocacy'), targetVertex: vertexGuid.get('theme-boundaries') });
+    expect(link).toMatchObject({
+      name: 'tension',
+      sourceVertex: vertexGuid.get('theme-advocacy'),
+      targetVertex: vertexGuid.get('theme-boundaries'),
+    });
     for (const e of graph.edges) expect([...vertexGuid.values()]).toContain(e.sourceVertex);
   });
 

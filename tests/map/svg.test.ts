@@ -10,7 +10,9 @@ const opts: MapOptions = { layout: 'radial', showCodes: true, palette: 'colorbli
 
 /** All text content of the <tspan>s, one string per <text>. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => [...m[1].matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]).join(' '));
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) =>
+    [...m[1].matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]).join(' '),
+  );
 }
 
 describe('renderSvg', () => {
@@ -46,12 +48,21 @@ describe('renderSvg', () => {
     // core > groups > themes nesting
     const core = doc.svg.g.find((g: { class?: string }) => g.class === 'map-core');
     expect(core.g.map((g: { class: string }) => g.class)).toEqual(['map-group', 'map-group', 'map-group']);
-    expect(core.g[0].g.map((g: { id: string }) => g.id)).toEqual(['theme-theme-system-barriers', 'theme-theme-advocacy', 'theme-theme-transitions', 'theme-theme-restoring-trust']);
+    expect(core.g[0].g.map((g: { id: string }) => g.id)).toEqual([
+      'theme-theme-system-barriers',
+      'theme-theme-advocacy',
+      'theme-theme-transitions',
+      'theme-theme-restoring-trust',
+    ]);
   });
 
   it('embeds the bundled font as @font-face data (regular and semibold)', () => {
     const svg = renderSvg(layoutMap(sampleMap(), opts));
-    const faces = [...svg.matchAll(/@font-face\{font-family:'IBM Plex Sans';font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)];
+    const faces = [
+      ...svg.matchAll(
+        /@font-face\{font-family:'IBM Plex Sans';font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g,
+      ),
+    ];
     expect(faces.map((f) => f[1])).toEqual(['400', '600']);
     const bytes = Buffer.from(faces[0][2], 'base64');
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');

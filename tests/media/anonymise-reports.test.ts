@@ -10,8 +10,11 @@ import { dbOf } from '../helpers/db.ts';
 
 const dir = tmpDir('thematic-media-rep-');
 let rec: string;
-beforeAll(() => { rec = recordingIn(dir, 'P4.opus'); }, 60_000);
-const attach = (s: Service, documentId: number) => s.call('media.attach', { documentId, fileName: 'P4.opus', contentBase64: fs.readFileSync(rec).toString('base64') });
+beforeAll(() => {
+  rec = recordingIn(dir, 'P4.opus');
+}, 60_000);
+const attach = (s: Service, documentId: number) =>
+  s.call('media.attach', { documentId, fileName: 'P4.opus', contentBase64: fs.readFileSync(rec).toString('base64') });
 const report = async (s: Service, format: 'quotes-html' | 'quotes-md' | 'segments-csv') =>
   Buffer.from((await s.call('reports.export', { format, timestamps: true, codes: ['Advocacy'] })).contentBase64, 'base64').toString('utf8');
 
@@ -26,9 +29,12 @@ describe('reports from timed turns', () => {
     const href = `${pathToFileURL(path.join(path.dirname(file), 'study-media', 'P4.opus')).href}#t=3`;
     const html = await report(service, 'quotes-html');
     expect(html).toContain(`<span class="cite">(P4) <a class="time" href="${href}">[00:00:03]</a></span>`);
-    expect(await report(service, 'quotes-md')).toContain("> She talked\n>\n> — (P4) \\[00:00:03\\]");
+    expect(await report(service, 'quotes-md')).toContain('> She talked\n>\n> — (P4) \\[00:00:03\\]');
     expect(await report(service, 'segments-csv')).toMatch(/,00:00:03,She talked/);
-    const plain = Buffer.from((await service.call('reports.export', { format: 'quotes-html', codes: ['Advocacy'] })).contentBase64, 'base64').toString();
+    const plain = Buffer.from(
+      (await service.call('reports.export', { format: 'quotes-html', codes: ['Advocacy'] })).contentBase64,
+      'base64',
+    ).toString();
     expect(plain).not.toContain('class="time"');
     service.close();
   });
@@ -41,7 +47,13 @@ describe('reports from timed turns', () => {
     const at = text.indexOf('Anything else');
     await service.call('codings.create', { documentId, codeId: code.id, coder: 'Amira', start: at, end: at + 13 });
     expect(await report(service, 'segments-csv')).toMatch(/,,Anything else/);
-    await service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6.5 }] });
+    await service.call('media.setSyncPoints', {
+      documentId,
+      points: [
+        { turnIdx: 0, time: 0.5 },
+        { turnIdx: 2, time: 6.5 },
+      ],
+    });
     expect(await report(service, 'segments-csv')).toMatch(/,00:00:06,Anything else/);
     service.close();
   });
@@ -58,7 +70,10 @@ describe('an anonymised copy', () => {
     const copy = Service.open(r.path);
     expect(await copy.call('media.list', {})).toEqual([]);
     expect(dbOf(copy).prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });
-    const html = Buffer.from((await copy.call('reports.export', { format: 'quotes-html', timestamps: true })).contentBase64, 'base64').toString();
+    const html = Buffer.from(
+      (await copy.call('reports.export', { format: 'quotes-html', timestamps: true })).contentBase64,
+      'base64',
+    ).toString();
     expect(html).not.toContain('.opus');
     copy.close();
     expect(fs.existsSync(path.join(path.dirname(r.path), `${path.basename(r.path, '.thematic')}-media`))).toBe(false);

@@ -23,7 +23,23 @@ beforeAll(() => {
   const mp3 = fs.readFileSync(rec.mp3);
   fs.writeFileSync(path.join(bad, 'cut.mp3'), mp3.subarray(0, Math.floor(mp3.length / 2)));
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', rec.wav, '-c:a', 'ac3', path.join(bad, 'ac3.m4a')]);
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:r=10', '-i', rec.wav, '-c:v', 'mpeg4', '-c:a', 'aac', '-shortest', path.join(bad, 'mpeg4.mp4')]);
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=gray:s=160x120:r=10',
+    '-i',
+    rec.wav,
+    '-c:v',
+    'mpeg4',
+    '-c:a',
+    'aac',
+    '-shortest',
+    path.join(bad, 'mpeg4.mp4'),
+  ]);
   speak(bad, 'short.m4a', TURNS.slice(0, 1));
   sparseFile(path.join(bad, 'huge.mp4'), 4 * 2 ** 30);
 }, 120_000);
@@ -33,7 +49,14 @@ async function project(): Promise<{ file: string; snap: () => unknown }> {
   const file = path.join(d, 'study.thematic');
   fs.writeFileSync(path.join(d, 'P4.vtt'), VTT);
   expect((await runCli(['import', file, path.join(d, 'P4.vtt'), '--participant', 'P4'])).code).toBe(0);
-  const snap = () => { const s = Service.open(file); try { return snapshot(s); } finally { s.close(); } };
+  const snap = () => {
+    const s = Service.open(file);
+    try {
+      return snapshot(s);
+    } finally {
+      s.close();
+    }
+  };
   return { file, snap };
 }
 
@@ -70,10 +93,26 @@ describe('thematic media FILE DOCUMENT RECORDING', () => {
 
   const cases: [string, string, RegExp][] = [
     ['a text file renamed .mp3', 'notes.mp3', /notes\.mp3: not an audio or video file \(its content is text\)$/],
-    ['a truncated .mp3', 'cut.mp3', /cut\.mp3: the file is truncated: its header announces 0:09 but the 0\.0 MB in it hold only about 0:0[45]$/],
-    ['an audio codec the browser cannot play', 'ac3.m4a', /ac3\.m4a: its audio codec AC-3 \(in M4A\/isom\/iso2\) cannot be played by the browser; convert it/],
-    ['a video codec the browser cannot play', 'mpeg4.mp4', /mpeg4\.mp4: its video codec mp4v cannot be played by the browser; convert it to H\.264/],
-    ['a recording shorter than the transcript', 'short.m4a', /short\.m4a: the recording lasts 0:0[23] but the transcript of P4 has a turn at 0:07; it is not this interview's recording, or it is cut short\. Nothing was linked$/],
+    [
+      'a truncated .mp3',
+      'cut.mp3',
+      /cut\.mp3: the file is truncated: its header announces 0:09 but the 0\.0 MB in it hold only about 0:0[45]$/,
+    ],
+    [
+      'an audio codec the browser cannot play',
+      'ac3.m4a',
+      /ac3\.m4a: its audio codec AC-3 \(in M4A\/isom\/iso2\) cannot be played by the browser; convert it/,
+    ],
+    [
+      'a video codec the browser cannot play',
+      'mpeg4.mp4',
+      /mpeg4\.mp4: its video codec mp4v cannot be played by the browser; convert it to H\.264/,
+    ],
+    [
+      'a recording shorter than the transcript',
+      'short.m4a',
+      /short\.m4a: the recording lasts 0:0[23] but the transcript of P4 has a turn at 0:07; it is not this interview's recording, or it is cut short\. Nothing was linked$/,
+    ],
     ['a 4 GB file', 'huge.mp4', /huge\.mp4: the file is 4\.0 GB; recordings of 4 GB or more are not supported/],
     ['a missing file', 'gone.m4a', /gone\.m4a: no such file$/],
     ['a format that is not a recording', 'notes.txt', /notes\.txt: \.txt is not a recording format Thematic plays/],
@@ -119,7 +158,14 @@ describe('thematic import ... --media RECORDING', () => {
     expect(short.code).toBe(2);
     expect(short.err).toMatch(/short\.m4a: the recording lasts .* The import was undone; nothing was imported$/);
     expect(JSON.parse((await runCli(['docs', file, '--json'])).out)).toEqual([]);
-    const unpaired = await runCli(['import', file, path.join(d, 'P4.vtt'), path.join(d, 'P4.vtt'), '--media', path.join(dir, 'x', 'Q9.m4a')]);
+    const unpaired = await runCli([
+      'import',
+      file,
+      path.join(d, 'P4.vtt'),
+      path.join(d, 'P4.vtt'),
+      '--media',
+      path.join(dir, 'x', 'Q9.m4a'),
+    ]);
     expect(unpaired.err).toMatch(/--media .*Q9\.m4a: no transcript named q9\.\*/);
   });
 });

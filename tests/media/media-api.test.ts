@@ -10,13 +10,24 @@ let rec: string;
 const dir = tmpDir('thematic-rec-');
 const b64file = (f: string) => fs.readFileSync(f).toString('base64');
 
-beforeAll(() => { rec = recordingIn(dir, 'P4.m4a'); }, 60_000);
+beforeAll(() => {
+  rec = recordingIn(dir, 'P4.m4a');
+}, 60_000);
 
 describe('attaching a recording to a document through the API', () => {
   it('writes it beside the project, links it by relative path with size, SHA-256, duration and codec, and undo removes the link', async () => {
     const { service, file, documentId } = await studyWith();
     const r = await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });
-    expect(r).toMatchObject({ documentId, fileName: 'P4.m4a', path: 'study-media/P4.m4a', kind: 'audio', mime: 'audio/mp4', status: 'ok', problem: null, copied: true });
+    expect(r).toMatchObject({
+      documentId,
+      fileName: 'P4.m4a',
+      path: 'study-media/P4.m4a',
+      kind: 'audio',
+      mime: 'audio/mp4',
+      status: 'ok',
+      problem: null,
+      copied: true,
+    });
     expect(r.codec).toMatch(/AAC/);
     expect(r.size).toBe(fs.statSync(rec).size);
     expect(r.duration).toBeCloseTo(durationOf(rec), 1);
@@ -88,13 +99,19 @@ describe('sync points and coding times', () => {
     await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });
     const before = await service.call('documents.get', { id: documentId });
     expect(before.turns.every((t) => t.timeStart === null)).toBe(true);
-    const r = await service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6.5 }] });
+    const r = await service.call('media.setSyncPoints', {
+      documentId,
+      points: [
+        { turnIdx: 0, time: 0.5 },
+        { turnIdx: 2, time: 6.5 },
+      ],
+    });
     expect(r.changedTurns).toBe(3);
     const { turns, text } = await service.call('documents.get', { id: documentId });
     expect(turns[0].timeStart).toBe(0.5);
     expect(turns[2].timeStart).toBe(6.5);
     // Turn 2 lies between the marks in proportion to where its text starts.
-    const expected = 0.5 + 6 * (turns[1].start - turns[0].start) / (turns[2].start - turns[0].start);
+    const expected = 0.5 + (6 * (turns[1].start - turns[0].start)) / (turns[2].start - turns[0].start);
     expect(turns[1].timeStart).toBeCloseTo(expected, 2);
     expect(turns[0].timeEnd).toBe(turns[1].timeStart);
     expect(turns[2].timeEnd).toBeGreaterThan(6.5);
@@ -105,12 +122,18 @@ describe('sync points and coding times', () => {
     service.close();
   });
 
-  it('media.turnTimes gives the turns\' current times, following sync points, undo and redo', async () => {
+  it("media.turnTimes gives the turns' current times, following sync points, undo and redo", async () => {
     const { service, documentId } = await studyWith(UNTIMED, 'P4.txt');
     await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });
     const times = async () => (await service.call('media.turnTimes', { documentId })).map((t) => t.timeStart);
     expect(await times()).toEqual([null, null, null]);
-    await service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 0, time: 0.5 }, { turnIdx: 2, time: 6.5 }] });
+    await service.call('media.setSyncPoints', {
+      documentId,
+      points: [
+        { turnIdx: 0, time: 0.5 },
+        { turnIdx: 2, time: 6.5 },
+      ],
+    });
     const set = await service.call('media.turnTimes', { documentId });
     expect(set.map((t) => t.idx)).toEqual([0, 1, 2]);
     expect(set.map((t) => t.timeStart)).toEqual((await service.call('documents.get', { id: documentId })).turns.map((t) => t.timeStart));
@@ -126,11 +149,21 @@ describe('sync points and coding times', () => {
     const { service, documentId } = await studyWith(UNTIMED, 'P4.txt');
     await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: b64file(rec) });
     const snap = snapshot(service);
-    await expect(service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 0, time: 5 }, { turnIdx: 2, time: 2 }] }))
-      .rejects.toThrow(/^P4: turn 3 is marked at 2\.0 s, not after turn 1 at 5\.0 s; no times were changed$/);
-    await expect(service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 1, time: 99 }] }))
-      .rejects.toThrow(/^P4: turn 2: 99\.0 s is outside the recording/);
-    await expect(service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 7, time: 1 }] })).rejects.toThrow(/turn 8 does not exist/);
+    await expect(
+      service.call('media.setSyncPoints', {
+        documentId,
+        points: [
+          { turnIdx: 0, time: 5 },
+          { turnIdx: 2, time: 2 },
+        ],
+      }),
+    ).rejects.toThrow(/^P4: turn 3 is marked at 2\.0 s, not after turn 1 at 5\.0 s; no times were changed$/);
+    await expect(service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 1, time: 99 }] })).rejects.toThrow(
+      /^P4: turn 2: 99\.0 s is outside the recording/,
+    );
+    await expect(service.call('media.setSyncPoints', { documentId, points: [{ turnIdx: 7, time: 1 }] })).rejects.toThrow(
+      /turn 8 does not exist/,
+    );
     expect(snapshot(service)).toEqual(snap);
     service.close();
   });
@@ -142,7 +175,13 @@ describe('sync points and coding times', () => {
     const code = await service.call('codes.create', { name: 'Advocacy' });
     const start = text.indexOf('nurses');
     const one = await service.call('codings.create', { documentId, codeId: code.id, coder: 'Amira', start, end: start + 6 });
-    const both = await service.call('codings.create', { documentId, codeId: code.id, coder: 'Amira', start, end: text.indexOf('else') + 4 });
+    const both = await service.call('codings.create', {
+      documentId,
+      codeId: code.id,
+      coder: 'Amira',
+      start,
+      end: text.indexOf('else') + 4,
+    });
     const times = await service.call('media.codingTimes', { codingIds: [one.id, both.id] });
     expect(times).toEqual([
       { codingId: one.id, documentId, timeStart: TURNS[1].at, timeEnd: turns[1].timeEnd, hasRecording: true },

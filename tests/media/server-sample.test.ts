@@ -23,15 +23,23 @@ beforeAll(async () => {
   await service.call('media.attach', { documentId, fileName: 'P4.m4a', contentBase64: fs.readFileSync(rec).toString('base64') });
   server = await startServer({ service, token: TOKEN });
 }, 60_000);
-afterAll(async () => { await server.close(); service.close(); });
+afterAll(async () => {
+  await server.close();
+  service.close();
+});
 
-function get(p: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+function get(
+  p: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: server.port, path: p, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port: server.port, path: p, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
+      })
+      .on('error', reject);
   });
 }
 const readBytes = () => Number(/rchar: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))![1]);
@@ -79,17 +87,31 @@ describe('the web mode serves linked recordings', () => {
     fs.closeSync(fd);
     // The route serves whatever is linked; the row is made directly (probing a sparse file is not what is tested here).
     const other = await studyWith();
-    dbOf(other.service).prepare(`INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
-      VALUES (?, ?, 'big.mp4', ?, 0, '', 7200, 'isom', 'avc1', 'video', 'video/mp4', 'now')`).run(other.documentId, path.relative(other.dir, big), 2 ** 30);
+    dbOf(other.service)
+      .prepare(
+        `INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
+      VALUES (?, ?, 'big.mp4', ?, 0, '', 7200, 'isom', 'avc1', 'video', 'video/mp4', 'now')`,
+      )
+      .run(other.documentId, path.relative(other.dir, big), 2 ** 30);
     const srv = await startServer({ service: other.service, token: TOKEN });
     try {
       const before = readBytes();
       const r = await new Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port: srv.port, path: `/media/${other.documentId}?token=${TOKEN}`, headers: { host: `127.0.0.1:${srv.port}`, range: `bytes=${2 ** 30 - 7}-` } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
-        }).on('error', reject);
+        http
+          .get(
+            {
+              host: '127.0.0.1',
+              port: srv.port,
+              path: `/media/${other.documentId}?token=${TOKEN}`,
+              headers: { host: `127.0.0.1:${srv.port}`, range: `bytes=${2 ** 30 - 7}-` },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }));
+            },
+          )
+          .on('error', reject);
       });
       expect(r.status).toBe(206);
       expect(r.body.toString()).toBe('THE END');
@@ -107,11 +129,21 @@ describe('the web mode serves linked recordings', () => {
     fs.appendFileSync(path.join(path.dirname(file), 'study-media', 'P4.m4a'), 'x');
     const srv = await startServer({ service: s, token: TOKEN });
     try {
-      const r = await new Promise<{ status: number; body: string }>((resolve) => http.get({ host: '127.0.0.1', port: srv.port, path: `/media/${id}?token=${TOKEN}`, headers: { host: `127.0.0.1:${srv.port}` } }, (res) => {
-        let b = ''; res.on('data', (c) => (b += c)); res.on('end', () => resolve({ status: res.statusCode!, body: b }));
-      }));
+      const r = await new Promise<{ status: number; body: string }>((resolve) =>
+        http.get(
+          { host: '127.0.0.1', port: srv.port, path: `/media/${id}?token=${TOKEN}`, headers: { host: `127.0.0.1:${srv.port}` } },
+          (res) => {
+            let b = '';
+            res.on('data', (c) => (b += c));
+            res.on('end', () => resolve({ status: res.statusCode!, body: b }));
+          },
+        ),
+      );
       expect(r).toEqual({ status: 409, body: 'P4.m4a: the file has changed since it was linked; re-link it' });
-    } finally { await srv.close(); s.close(); }
+    } finally {
+      await srv.close();
+      s.close();
+    }
   });
 });
 
@@ -129,6 +161,8 @@ describe('the sample study', () => {
       expect(list.map((r) => [r.document, r.fileName, r.status])).toEqual([['P08-family-physician', 'P08-family-physician.opus', 'ok']]);
       expect(list[0].duration).toBeGreaterThan(17 * 60 + 44);
       expect(path.resolve(path.dirname(out), list[0].path)).toBe(path.join(recordings, 'P08-family-physician.opus'));
-    } finally { s.close(); }
+    } finally {
+      s.close();
+    }
   }, 180_000);
 });

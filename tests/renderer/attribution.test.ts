@@ -3,7 +3,7 @@ import { attribution } from '../../renderer/src/model/attribution.ts';
 
 const p4 = { label: 'P4', attributes: { group: 'patient', site: 'Leeds' } };
 
-describe('a quote\'s attribution', () => {
+describe("a quote's attribution", () => {
   it('fills the participant label and any attribute', () => {
     expect(attribution('({participant}, {group})', p4)).toBe('(P4, patient)');
     expect(attribution('{participant}; {site}/{group}', p4)).toBe('P4; Leeds/patient');

@@ -37,7 +37,7 @@ describe('a code and its descendants', () => {
   });
 });
 
-describe('a new code\'s colour', () => {
+describe("a new code's colour", () => {
   it('cycles through the palette by how many codes exist', () => {
     const twelve = Array.from({ length: 12 }, (_v, i) => code(i + 1));
     expect(nextColour([])).toMatch(/^#[0-9a-f]{6}$/);

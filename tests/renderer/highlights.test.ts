@@ -5,28 +5,44 @@ import { code, coding } from './make.ts';
 
 // The CSS Custom Highlight API, faked: CSS.highlights is a map of name -> Highlight (a set of ranges).
 // The style sheet part needs CSSStyleSheet and is left alone here (the module skips it without one).
-class FakeHighlight extends Set<unknown> { priority = 0; constructor(...ranges: unknown[]) { super(ranges); } }
+class FakeHighlight extends Set<unknown> {
+  priority = 0;
+  constructor(...ranges: unknown[]) {
+    super(ranges);
+  }
+}
 let highlights: Map<string, FakeHighlight>;
 beforeEach(() => {
   highlights = new Map();
   vi.stubGlobal('CSS', { highlights });
   vi.stubGlobal('Highlight', FakeHighlight);
 });
-afterEach(() => { clearAll(); vi.unstubAllGlobals(); });
+afterEach(() => {
+  clearAll();
+  vi.unstubAllGlobals();
+});
 
 /** An index whose ranges are just "start-end"; offsets past 100 are not on screen. */
 const index = { range: (s: number, e: number) => (e > 100 ? null : `${s}-${e}`) } as unknown as TextIndex;
-const codes = new Map([[1, code(1)], [2, code(2)]]);
+const codes = new Map([
+  [1, code(1)],
+  [2, code(2)],
+]);
 const painted = () => Object.fromEntries([...highlights].map(([n, h]) => [n, [...h]]));
 
 describe('painting codings', () => {
-  it('names one highlight per code, and another for the other coder\'s (underlined)', () => {
+  it("names one highlight per code, and another for the other coder's (underlined)", () => {
     expect(highlightName(3, false)).toBe('code-3');
     expect(highlightName(3, true)).toBe('code-3-other');
   });
 
   it('groups the codings by code and drawing style; codings not on screen are skipped', () => {
-    paintCodings(index, [coding(1, 0, 5, 'ana'), coding(1, 10, 20, 'ben'), coding(1, 30, 40, 'ana'), coding(2, 50, 200, 'ana')], codes, new Set(['ben']));
+    paintCodings(
+      index,
+      [coding(1, 0, 5, 'ana'), coding(1, 10, 20, 'ben'), coding(1, 30, 40, 'ana'), coding(2, 50, 200, 'ana')],
+      codes,
+      new Set(['ben']),
+    );
     expect(painted()).toEqual({ 'code-1': ['0-5', '30-40'], 'code-1-other': ['10-20'] });
   });
 

@@ -5,8 +5,14 @@ import { fakeStorage } from './storage.ts';
 // Only the pure part is tested here (panelOpen / setPanel / togglePanel); the hooks need React and a window.
 let store: ReturnType<typeof fakeStorage>;
 const load = () => import('../../renderer/src/state/layout.ts');
-beforeEach(() => { vi.resetModules(); store = fakeStorage(); vi.stubGlobal('localStorage', store); });
-afterEach(() => { vi.unstubAllGlobals(); });
+beforeEach(() => {
+  vi.resetModules();
+  store = fakeStorage();
+  vi.stubGlobal('localStorage', store);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('which side panels a view shows', () => {
   it('by default: the lists and the coding panel in Transcript and Quotes, the lists in Documents, none elsewhere', async () => {

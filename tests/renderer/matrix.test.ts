@@ -5,20 +5,34 @@ import type { Service } from '../../src/api/service.ts';
 
 // The analysis matrix reads what the renderer reads (documents.list, codings.list) from a real project.
 let service: Service | undefined;
-afterEach(() => { service?.close(); service = undefined; });
+afterEach(() => {
+  service?.close();
+  service = undefined;
+});
 
 async function study() {
   const p = tmpProject();
   service = p.service;
   const s = p.service;
-  await s.call('participants.importCsv', { csv: 'participant,group\nP1,patient\nP2,patient\nP3,patient\nP4,patient\nP5,patient\nP6,patient\nE1,employer\n' });
+  await s.call('participants.importCsv', {
+    csv: 'participant,group\nP1,patient\nP2,patient\nP3,patient\nP4,patient\nP5,patient\nP6,patient\nE1,employer\n',
+  });
   const code = await s.call('codes.create', { name: 'Stigma', color: '#e15759' });
   const text = 'Interviewer: Tell me.\n\nX: The nurses ignored me and the staff ignored me.\n';
   const at = text.indexOf('The nurses');
   // Patients P1 and P2 say it (P1 twice); the one employer says it three times.
-  for (const [who, times] of [['P1', 2], ['P2', 1], ['P3', 0], ['P4', 0], ['P5', 0], ['P6', 0], ['E1', 3]] as const) {
+  for (const [who, times] of [
+    ['P1', 2],
+    ['P2', 1],
+    ['P3', 0],
+    ['P4', 0],
+    ['P5', 0],
+    ['P6', 0],
+    ['E1', 3],
+  ] as const) {
     const d = await importText(s, `${who}.txt`, `${text}(${who})\n`, who);
-    for (let k = 0; k < times; k++) await s.call('codings.create', { documentId: d.id, codeId: code.id, coder: 'Amira', start: at + k, end: at + 10 + k });
+    for (let k = 0; k < times; k++)
+      await s.call('codings.create', { documentId: d.id, codeId: code.id, coder: 'Amira', start: at + k, end: at + 10 + k });
   }
   return { codes: await s.call('codes.list', {}), codings: await s.call('codings.list', {}), docs: await s.call('documents.list', {}) };
 }

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACH_BYTES, attachProblem, baseName, mediaUrl } from '../../renderer/src/features/media/mediaUrl.ts';
 
-afterEach(() => { vi.unstubAllGlobals(); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 const sha = 'abcdef0123456789abcdef';
 
 describe('where a recording loads from', () => {
-  it('in Electron: the app:// protocol by document id, versioned by the file\'s hash', () => {
+  it("in Electron: the app:// protocol by document id, versioned by the file's hash", () => {
     vi.stubGlobal('window', { thematic: {} });
     expect(mediaUrl(7, sha)).toBe('app://thematic/media/7?v=abcdef012345');
   });

@@ -3,8 +3,13 @@ import { prefs } from '../../renderer/src/state/prefs.ts';
 import { fakeStorage } from './storage.ts';
 
 let store: ReturnType<typeof fakeStorage>;
-beforeEach(() => { store = fakeStorage(); vi.stubGlobal('localStorage', store); });
-afterEach(() => { vi.unstubAllGlobals(); });
+beforeEach(() => {
+  store = fakeStorage();
+  vi.stubGlobal('localStorage', store);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('per-researcher preferences', () => {
   it('the coder name, stored under thematic.*', () => {

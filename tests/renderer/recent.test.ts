@@ -3,8 +3,13 @@ import { forgetProject, recentProjects, rememberProject } from '../../renderer/s
 import { fakeStorage } from './storage.ts';
 
 let store: ReturnType<typeof fakeStorage>;
-beforeEach(() => { store = fakeStorage(); vi.stubGlobal('localStorage', store); });
-afterEach(() => { vi.unstubAllGlobals(); });
+beforeEach(() => {
+  store = fakeStorage();
+  vi.stubGlobal('localStorage', store);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('recent projects', () => {
   it('are none at first', () => {
@@ -15,7 +20,10 @@ describe('recent projects', () => {
     rememberProject('/a.thematic', 'A');
     rememberProject('/b.thematic', 'B');
     const list = rememberProject('/a.thematic', 'A renamed');
-    expect(list.map((r) => [r.path, r.name])).toEqual([['/a.thematic', 'A renamed'], ['/b.thematic', 'B']]);
+    expect(list.map((r) => [r.path, r.name])).toEqual([
+      ['/a.thematic', 'A renamed'],
+      ['/b.thematic', 'B'],
+    ]);
     expect(recentProjects()).toEqual(list);
     expect(Number.isNaN(Date.parse(list[0].openedAt))).toBe(false);
   });
@@ -40,7 +48,10 @@ describe('recent projects', () => {
     expect(recentProjects()).toEqual([]);
     store.map.set('thematic.recentProjects', '{"path":"/a"}');
     expect(recentProjects()).toEqual([]);
-    store.map.set('thematic.recentProjects', JSON.stringify([null, { path: 1, name: 'x' }, { path: '/ok', name: 'Ok', openedAt: '' }, { name: 'no path' }]));
+    store.map.set(
+      'thematic.recentProjects',
+      JSON.stringify([null, { path: 1, name: 'x' }, { path: '/ok', name: 'Ok', openedAt: '' }, { name: 'no path' }]),
+    );
     expect(recentProjects().map((r) => r.path)).toEqual(['/ok']);
   });
 

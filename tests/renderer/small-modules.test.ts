@@ -8,7 +8,8 @@ import { slug } from '../../renderer/src/lib/download.ts';
 describe('toggling a member of a set', () => {
   it('adds an absent value and removes a present one, in a copy', () => {
     const s = new Set([1, 2]);
-    const added = toggled(s, 3), removed = toggled(s, 1);
+    const added = toggled(s, 3),
+      removed = toggled(s, 1);
     expect([...added]).toEqual([1, 2, 3]);
     expect([...removed]).toEqual([2]);
     expect([...s]).toEqual([1, 2]);
@@ -34,7 +35,7 @@ describe('the six phases of thematic analysis', () => {
   });
 });
 
-describe('a download\'s file name slug', () => {
+describe("a download's file name slug", () => {
   it('is lower case words joined by single dashes, no dash at either end', () => {
     expect(slug('Code × Group: 2026!')).toBe('code-group-2026');
     expect(slug('  Stigma / Shame  ')).toBe('stigma-shame');

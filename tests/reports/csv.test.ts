@@ -59,7 +59,9 @@ describe('coded segments CSV', () => {
 
 describe('code-by-attribute matrix CSV', () => {
   let service: Service;
-  beforeAll(async () => { service = await openSample(); });
+  beforeAll(async () => {
+    service = await openSample();
+  });
   afterAll(() => service.close());
 
   test('rows are code paths in tree order, columns the group values, cells coded segments equal to SQL', async () => {
@@ -73,7 +75,10 @@ describe('code-by-attribute matrix CSV', () => {
     let checked = 0;
     for (const row of rows.slice(1)) {
       const name = row[0].split(' > ').at(-1)!;
-      rows[0].slice(1, -1).forEach((v, k) => { expect(Number(row[k + 1]), `${row[0]} x ${v}`).toBe((sql.get(name, v) as { n: number }).n); checked++; });
+      rows[0].slice(1, -1).forEach((v, k) => {
+        expect(Number(row[k + 1]), `${row[0]} x ${v}`).toBe((sql.get(name, v) as { n: number }).n);
+        checked++;
+      });
       expect(Number(row.at(-1))).toBe(row.slice(1, -1).reduce((n, x) => n + Number(x), 0));
     }
     expect(checked).toBeGreaterThan(100);
@@ -83,12 +88,15 @@ describe('code-by-attribute matrix CSV', () => {
   test('--count participants and --attribute role; an unknown attribute is an error', async () => {
     const rows = rowsOf((await exportReport(dbOf(service), 'matrix-csv', { attribute: 'role', count: 'participants' })).bytes);
     expect(rows[0]).toContain('family physician');
-    const sql = dbOf(service).prepare(`SELECT COUNT(DISTINCT d.participant_id) AS n FROM codings g JOIN codes c ON c.id = g.code_id JOIN documents d ON d.id = g.document_id
+    const sql = dbOf(service)
+      .prepare(`SELECT COUNT(DISTINCT d.participant_id) AS n FROM codings g JOIN codes c ON c.id = g.code_id JOIN documents d ON d.id = g.document_id
       JOIN participant_attributes a ON a.participant_id = d.participant_id AND a.key = 'role' WHERE c.name = ? AND a.value = ?`);
     const stigma = rows.find((x) => x[0] === 'System barriers > Stigma from staff')!;
     rows[0].slice(1, -1).forEach((v, k) => expect(Number(stigma[k + 1])).toBe((sql.get('Stigma from staff', v) as { n: number }).n));
     const docs = rowsOf((await exportReport(dbOf(service), 'matrix-csv', { count: 'documents', coder: 'Amira' })).bytes);
     expect(docs).toHaveLength(rows.length);
-    await expect(exportReport(dbOf(service), 'matrix-csv', { attribute: 'gruop' })).rejects.toThrow(/no participant attribute "gruop"; close names: "group"/);
+    await expect(exportReport(dbOf(service), 'matrix-csv', { attribute: 'gruop' })).rejects.toThrow(
+      /no participant attribute "gruop"; close names: "group"/,
+    );
   });
 });

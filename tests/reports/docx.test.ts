@@ -24,9 +24,16 @@ function documentXml(bytes: Uint8Array): string {
 /** Both reports through one LibreOffice run (it is slow to start), each PDF's text. */
 function pdfTexts(files: Record<string, Uint8Array>): Record<string, string> {
   const dir = tmpDir('thematic-lo-');
-  const paths = Object.entries(files).map(([name, bytes]) => { const p = path.join(dir, name); fs.writeFileSync(p, bytes); return p; });
-  const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths],
-    { encoding: 'utf8', timeout: 90_000 });
+  const paths = Object.entries(files).map(([name, bytes]) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, bytes);
+    return p;
+  });
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths],
+    { encoding: 'utf8', timeout: 90_000 },
+  );
   expect(r.error, 'LibreOffice (soffice) must be installed to check the Word reports').toBeUndefined();
   const out: Record<string, string> = {};
   for (const name of Object.keys(files)) {
@@ -47,7 +54,11 @@ describe('Word reports', () => {
     expect(quotes.fileName).toBe('study-quotes.docx');
     const xml = documentXml(quotes.bytes);
     expect(xml).toContain('<w:pStyle w:val="Title"/>');
-    for (const h of [1, 2, 3, 4, 5]) expect(xml.includes(`<w:pStyle w:val="Heading${h}"/><w:keepNext/><w:outlineLvl w:val="${h - 1}"/>`), `Heading${h} with its outline level`).toBe(true);
+    for (const h of [1, 2, 3, 4, 5])
+      expect(
+        xml.includes(`<w:pStyle w:val="Heading${h}"/><w:keepNext/><w:outlineLvl w:val="${h - 1}"/>`),
+        `Heading${h} with its outline level`,
+      ).toBe(true);
     expect(xml.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')).toBe(true);
     expect(xml.includes('<script')).toBe(false);
 
@@ -58,14 +69,32 @@ describe('Word reports', () => {
 
     const pdf = pdfTexts({ 'quotes.docx': quotes.bytes, 'codebook.docx': codebook.bytes });
     const q = pdf['quotes.docx'];
-    for (const line of ['Quotes by theme', 'study · 2026-01-02', 'Core concept: Peer workers as a bridge', 'Theme group: Functions of the bridge',
-      'Theme: Advocacy', 'Sub-theme: Speaking up for patients', 'Code: Shared experience',
-      'Someone who has been there understands what the ward feels like at night.', '— (P13, peer worker) [00:12:34]',
-      'I told them <script>alert("x")</script> and *not bold* & stuff.', '# not heading', '— (P4, patient)']) expect(q).toContain(line);
+    for (const line of [
+      'Quotes by theme',
+      'study · 2026-01-02',
+      'Core concept: Peer workers as a bridge',
+      'Theme group: Functions of the bridge',
+      'Theme: Advocacy',
+      'Sub-theme: Speaking up for patients',
+      'Code: Shared experience',
+      'Someone who has been there understands what the ward feels like at night.',
+      '— (P13, peer worker) [00:12:34]',
+      'I told them <script>alert("x")</script> and *not bold* & stuff.',
+      '# not heading',
+      '— (P4, patient)',
+    ])
+      expect(q).toContain(line);
     expect(q.indexOf('Theme: Advocacy')).toBeLessThan(q.indexOf('Theme: Restoring trust'));
     const c = pdf['codebook.docx'];
-    for (const line of ['Codebook', 'System barriers', 'Stigma from staff', 'System barriers > Stigma from staff', 'When not to use:',
-      'Example: “They looked at me like I was garbage.”']) expect(c).toContain(line);
+    for (const line of [
+      'Codebook',
+      'System barriers',
+      'Stigma from staff',
+      'System barriers > Stigma from staff',
+      'When not to use:',
+      'Example: “They looked at me like I was garbage.”',
+    ])
+      expect(c).toContain(line);
     expect(c).toMatch(/Counts: \d+ coded segments, \d+ documents, \d+ participants/);
   }, 120_000);
 });

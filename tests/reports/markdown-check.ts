@@ -10,7 +10,11 @@ const ESCAPED = /\\([!-/:-@[-`{-~])/g;
 /** What a CommonMark renderer shows for inline text made of literal characters and backslash escapes. */
 export const literal = (s: string) => s.replace(/\\$/, '').replace(ESCAPED, '$1');
 /** Markdown-active characters left unescaped (emphasis markers allowed only as whole-line wrappers). */
-const bare = (s: string) => s.replace(/\\$/, '').replace(ESCAPED, '').match(/[<>`&[\]|~_\\]|\*/g) ?? [];
+const bare = (s: string) =>
+  s
+    .replace(/\\$/, '')
+    .replace(ESCAPED, '')
+    .match(/[<>`&[\]|~_\\]|\*/g) ?? [];
 
 export function readMarkdown(md: string): Block[] {
   const blocks: Block[] = [];
@@ -34,7 +38,10 @@ export function readMarkdown(md: string): Block[] {
       (quote ??= []).push(line === '>' ? '' : literal(body));
       continue;
     }
-    if (quote) { blocks.push({ kind: 'quote', lines: quote }); quote = null; }
+    if (quote) {
+      blocks.push({ kind: 'quote', lines: quote });
+      quote = null;
+    }
     if (line === '') continue;
     const h = /^(#{1,6}) (\S.*)$/.exec(line);
     if (h) {
@@ -57,5 +64,9 @@ export function readMarkdown(md: string): Block[] {
 /** Heading levels only ever go one deeper than the heading before them. */
 export function expectNested(blocks: Block[]): void {
   let prev = 0;
-  for (const b of blocks) if (b.kind === 'heading') { expect(b.level, `heading "${b.text}" skips a level`).toBeLessThanOrEqual(prev + 1); prev = b.level; }
+  for (const b of blocks)
+    if (b.kind === 'heading') {
+      expect(b.level, `heading "${b.text}" skips a level`).toBeLessThanOrEqual(prev + 1);
+      prev = b.level;
+    }
 }

@@ -10,7 +10,14 @@ import { dbOf } from '../helpers/db.ts';
 
 const render = (md: string) => marked.parse(md, { async: false, gfm: true }) as string;
 const headings = (html: string) => [...html.matchAll(/<h(\d)[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `${m[1]} ${decode(m[2])}`);
-const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('Markdown reports render', () => {
   test('quotes by theme: theme headings, quotes in block quotes, transcript text literal', async () => {
@@ -32,7 +39,11 @@ describe('Markdown reports render', () => {
     const html = render(md);
     const names = (await s.service.call('codes.list', {})).map((c) => c.name);
     const hs = headings(html).map((h) => h.replace(/^\d /, ''));
-    for (const n of names) expect(hs.some((h) => h.includes(n)), n).toBe(true);
+    for (const n of names)
+      expect(
+        hs.some((h) => h.includes(n)),
+        n,
+      ).toBe(true);
     expect(html).not.toMatch(/<script/);
   });
 });

@@ -18,9 +18,16 @@ describe('quotes by theme', () => {
     expectNested(blocks);
     const headings = blocks.filter((b) => b.kind === 'heading').map((b) => `${b.level} ${(b as { text: string }).text}`);
     expect(headings).toEqual([
-      '1 Quotes by theme', '2 Core concept: Peer workers as a bridge', '3 Theme group: Functions of the bridge', '4 Theme: Advocacy',
-      '5 Code: Trust', '5 Code: Shared experience', '5 Sub-theme: Speaking up for patients', '6 Code: Speaking up',
-      '4 Theme: Restoring trust', '5 Code: Trust',
+      '1 Quotes by theme',
+      '2 Core concept: Peer workers as a bridge',
+      '3 Theme group: Functions of the bridge',
+      '4 Theme: Advocacy',
+      '5 Code: Trust',
+      '5 Code: Shared experience',
+      '5 Sub-theme: Speaking up for patients',
+      '6 Code: Speaking up',
+      '4 Theme: Restoring trust',
+      '5 Code: Trust',
     ]);
     const quotes = blocks.filter((b) => b.kind === 'quote').map((b) => (b as { lines: string[] }).lines);
     // Both coders coded the <script> passage identically: once per theme, not twice.
@@ -71,7 +78,8 @@ describe('quotes by theme', () => {
 
   test('attribution: the chosen attributes after the label, in the order given; none at all; unknown attributes are an error', async () => {
     const s = await smallStudy();
-    const cites = (attribution?: string[]) => collectQuotes(dbOf(s.service), { attribution }).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.attribution)));
+    const cites = (attribution?: string[]) =>
+      collectQuotes(dbOf(s.service), { attribution }).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.attribution)));
     expect(cites(['role', 'site'])).toContain('(P13, peer support worker, B)');
     expect(cites(['site'])).toContain('(P8)'); // P8 has no site: nothing dangling
     expect(cites([])).toEqual(['(P4)', '(P13)', '(P8)', '(P4)', '(P4)']);
@@ -92,7 +100,9 @@ describe('quotes by theme', () => {
     const s = await smallStudy();
     const q = collectQuotes(dbOf(s.service), { themes: ['speaking up for patients'] });
     expect(q.themes.map((t) => [t.name, t.picked, t.codes.map((c) => c.name)])).toEqual([
-      ['Peer workers as a bridge', false, []], ['Functions of the bridge', false, []], ['Advocacy', false, []],
+      ['Peer workers as a bridge', false, []],
+      ['Functions of the bridge', false, []],
+      ['Advocacy', false, []],
       ['Speaking up for patients', true, ['Speaking up']],
     ]);
     const both = collectQuotes(dbOf(s.service), { themes: ['Advocacy'] });
@@ -112,7 +122,11 @@ describe('quotes by theme', () => {
     const s = await smallStudy();
     await s.service.call('themes.discard', { id: s.themes.other, why: 'folded into Advocacy' });
     expect(collectQuotes(dbOf(s.service), {}).themes.map((t) => t.name)).not.toContain('Restoring trust');
-    expect(collectQuotes(dbOf(s.service), { themes: ['Restoring trust'] }).themes.filter((t) => t.picked).map((t) => t.name)).toEqual(['Restoring trust']);
+    expect(
+      collectQuotes(dbOf(s.service), { themes: ['Restoring trust'] })
+        .themes.filter((t) => t.picked)
+        .map((t) => t.name),
+    ).toEqual(['Restoring trust']);
   });
 
   test('choosing codes: a code in no theme is reported by code; with themes, only the chosen codes appear in them', async () => {
@@ -120,10 +134,16 @@ describe('quotes by theme', () => {
     const byCode = collectQuotes(dbOf(s.service), { codes: ['Loose code'] });
     expect(byCode.title).toBe('Quotes by code');
     expect(byCode.themes).toEqual([]);
-    expect(byCode.codes.map((c) => [c.name, c.quotes.map((q) => q.text)])).toEqual([['Loose code', ['=SUM(A1:A2) they wrote on the board, honestly.']]]);
+    expect(byCode.codes.map((c) => [c.name, c.quotes.map((q) => q.text)])).toEqual([
+      ['Loose code', ['=SUM(A1:A2) they wrote on the board, honestly.']],
+    ]);
     const md = utf8((await exportReport(dbOf(s.service), 'quotes-md', { codes: ['Loose code'] })).bytes);
     expect(md).toContain('> \\=SUM(A1:A2) they wrote on the board, honestly.');
-    expect(readMarkdown(md).filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Quotes by code', 'Code: Loose code']);
+    expect(
+      readMarkdown(md)
+        .filter((b) => b.kind === 'heading')
+        .map((b) => (b as { text: string }).text),
+    ).toEqual(['Quotes by code', 'Code: Loose code']);
     const mixed = collectQuotes(dbOf(s.service), { themes: ['Advocacy'], codes: ['Trust > Shared experience', 'Loose code'] });
     expect(mixed.themes.flatMap((t) => t.codes.map((c) => c.name))).toEqual(['Shared experience']);
     expect(mixed.codes.map((c) => c.name)).toEqual(['Loose code']);
@@ -138,7 +158,8 @@ describe('quotes by theme', () => {
 
   test('coder: a chosen coder, else the consensus coder when it has codings, else all coders merged', async () => {
     const s = await smallStudy();
-    const texts = (o: { coder?: string }) => collectQuotes(dbOf(s.service), o).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.text.slice(0, 8))));
+    const texts = (o: { coder?: string }) =>
+      collectQuotes(dbOf(s.service), o).themes.flatMap((t) => t.codes.flatMap((c) => c.quotes.map((q) => q.text.slice(0, 8))));
     expect(texts({ coder: 'Ben' })).toEqual(['I told t', 'Someone ', 'She came', 'I told t']);
     expect(texts({ coder: 'amira' })).toEqual(['I told t', 'Someone ', 'The peer', 'I told t']);
     expect(collectQuotes(dbOf(s.service), { coder: 'Ben' }).meta[1]).toBe('Coder: Ben');
@@ -157,9 +178,19 @@ describe('quotes by theme', () => {
     const q = collectQuotes(dbOf(service), { timestamps: true });
     const db = dbOf(service);
     expect(q.themes).toHaveLength((db.prepare(`SELECT COUNT(*) AS n FROM themes WHERE status <> 'discarded'`).get() as { n: number }).n);
-    expect(q.themes.slice(0, 3).map((t) => `${t.kind} ${t.name}`)).toEqual(['core Peer support workers as a bridge', 'group Functions of the bridge', 'theme Overcoming system barriers']);
-    const distinctSpans = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT tc.theme_id, g.code_id, g.document_id, g.start, g.end
-      FROM theme_codes tc JOIN codings g ON g.code_id = tc.code_id)`).get() as { n: number }).n;
+    expect(q.themes.slice(0, 3).map((t) => `${t.kind} ${t.name}`)).toEqual([
+      'core Peer support workers as a bridge',
+      'group Functions of the bridge',
+      'theme Overcoming system barriers',
+    ]);
+    const distinctSpans = (
+      db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM (SELECT DISTINCT tc.theme_id, g.code_id, g.document_id, g.start, g.end
+      FROM theme_codes tc JOIN codings g ON g.code_id = tc.code_id)`,
+        )
+        .get() as { n: number }
+    ).n;
     const all = q.themes.flatMap((t) => t.codes.flatMap((c) => c.quotes));
     expect(all).toHaveLength(distinctSpans);
     const doc = db.prepare('SELECT text FROM documents WHERE name = ?');

@@ -12,17 +12,25 @@ import { backupSettings } from '../../src/lib/backup-paths.ts';
 import { tmpDir } from '../helpers/project.ts';
 
 let before: string | undefined;
-beforeAll(() => { before = process.env.THEMATIC_BACKUPS; process.env.THEMATIC_BACKUPS = 'on'; });
-afterAll(() => { process.env.THEMATIC_BACKUPS = before; });
+beforeAll(() => {
+  before = process.env.THEMATIC_BACKUPS;
+  process.env.THEMATIC_BACKUPS = 'on';
+});
+afterAll(() => {
+  process.env.THEMATIC_BACKUPS = before;
+});
 
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const TOKEN = 'recovery-token-123456';
 
 async function serve(service: Service) {
   const s = await startServer({ service, token: TOKEN });
-  const call = (method: string, body: unknown) => fetch(`${s.origin}/api/${method}`, {
-    method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const call = (method: string, body: unknown) =>
+    fetch(`${s.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
   return { s, call };
 }
 
@@ -38,7 +46,11 @@ async function damagedProject(): Promise<{ file: string; backupName: string }> {
   const backupName = (await s.backupNow(backupSettings())).backup.name;
   s.close();
   const db = new Database(file, { readonly: true });
-  const page = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as { pageno: number }).pageno;
+  const page = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as {
+      pageno: number;
+    }
+  ).pageno;
   const size = db.pragma('page_size', { simple: true }) as number;
   db.close();
   const fd = fs.openSync(file, 'r+');

@@ -11,16 +11,31 @@ beforeAll(async () => {
   service = tmpProject().service;
   server = await startServer({ service, token: 'secret-token-1234' });
 });
-afterAll(async () => { await server.close(); service.close(); });
+afterAll(async () => {
+  await server.close();
+  service.close();
+});
 
 /** Raw requests, so Host and Origin can be set to anything (fetch would refuse). */
-function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'POST', headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: opts.method ?? 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -36,7 +51,9 @@ describe('web mode server', () => {
     for (const path of ['/api/project.info', '/api/no.such.method', '/api/../../etc/passwd']) {
       expect((await request(path, { body: '{}' })).status).toBe(401);
     }
-    expect((await request('/api/project.info', { headers: { authorization: 'Bearer wrong-token-12345', host: 'evil.example' } })).status).toBe(401);
+    expect(
+      (await request('/api/project.info', { headers: { authorization: 'Bearer wrong-token-12345', host: 'evil.example' } })).status,
+    ).toBe(401);
   });
 
   it('refuses a request whose Host or Origin is not its loopback address (DNS rebinding)', async () => {
@@ -77,13 +94,18 @@ describe('opening another project from the web mode', () => {
     const path = await import('node:path');
     const first = tmpProject();
     const s = await startServer({ service: first.service, token: 'another-token-5678' });
-    const call = (method: string, body: unknown) => fetch(`${s.origin}/api/${method}`, {
-      method: 'POST', headers: { authorization: 'Bearer another-token-5678', 'content-type': 'application/json' }, body: JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const call = (method: string, body: unknown) =>
+      fetch(`${s.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer another-token-5678', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const dir = tmpDir();
     const target = path.join(dir, 'second.thematic');
     expect((await call('app.openProject', { path: target })).body.error.message).toMatch(/no such project file/);
-    expect((await call('app.openProject', { path: path.join(dir, 'x.txt'), create: true })).body.error.message).toMatch(/ends in \.thematic/);
+    expect((await call('app.openProject', { path: path.join(dir, 'x.txt'), create: true })).body.error.message).toMatch(
+      /ends in \.thematic/,
+    );
     expect((await call('codes.create', { name: 'still here' })).status).toBe(200);
     const created = await call('app.openProject', { path: target, create: true });
     expect(created.body.result).toMatchObject({ path: target, counts: { codes: 0 } });

@@ -12,7 +12,9 @@ import { runCli } from '../helpers/cli.ts';
 import { tmpDir, importText, INTERVIEW } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';
 
-beforeAll(() => { process.env.THEMATIC_BACKUPS = 'on'; });
+beforeAll(() => {
+  process.env.THEMATIC_BACKUPS = 'on';
+});
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const settings = (over: Partial<ReturnType<typeof backupSettings>> = {}) => ({ ...backupSettings({}), ...over });
 
@@ -51,9 +53,13 @@ describe('writing a backup', () => {
     // A backup folder that cannot be made (a file stands in its way).
     const blocked = path.join(path.dirname(file), 'blocked');
     fs.writeFileSync(blocked, 'x');
-    await expect(writeBackup(dbOf(s), s.path, settings({ dir: 'blocked/inner' }))).rejects.toThrow(/study\.thematic: the backup into .*blocked.inner failed \(.*\); the existing backups were kept and the project is unchanged/);
+    await expect(writeBackup(dbOf(s), s.path, settings({ dir: 'blocked/inner' }))).rejects.toThrow(
+      /study\.thematic: the backup into .*blocked.inner failed \(.*\); the existing backups were kept and the project is unchanged/,
+    );
     // The backup's own check fails (a copy that is not sound): nothing is named, nothing pruned.
-    await expect(writeBackup(dbOf(s), s.path, settings({ keepLast: 1, keepDays: 0 }), '/nonexistent/binding.node')).rejects.toThrow(/the backup into .* failed/);
+    await expect(writeBackup(dbOf(s), s.path, settings({ keepLast: 1, keepDays: 0 }), '/nonexistent/binding.node')).rejects.toThrow(
+      /the backup into .* failed/,
+    );
     s.close();
     expect(backupFiles(file).map((b) => b.name)).toEqual([good.backup.name]);
     expect(fs.readdirSync(path.join(path.dirname(file), 'backups'))).toEqual([good.backup.name]);
@@ -91,9 +97,16 @@ describe('automatic backups', () => {
     fs.writeFileSync(path.join(path.dirname(file), 'backups'), 'a file where the folder should be');
     const err: string[] = [];
     const write = process.stderr.write;
-    process.stderr.write = ((s: string) => { err.push(String(s)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      err.push(String(s));
+      return true;
+    }) as typeof process.stderr.write;
     let r;
-    try { r = await runCli(['codes', file]); } finally { process.stderr.write = write; }
+    try {
+      r = await runCli(['codes', file]);
+    } finally {
+      process.stderr.write = write;
+    }
     expect(r.code).toBe(0);
     expect(err.join('')).toMatch(/thematic: warning: study\.thematic: the backup into .*backups failed/);
   });
@@ -107,14 +120,19 @@ describe('automatic backups', () => {
     const now = new Date('2026-12-03T12:00:00Z');
     const made: string[] = [];
     // 3 a day for 20 days back, plus 12 in the last hour.
-    for (let day = 0; day < 20; day++) for (const h of [1, 5, 9]) made.push(stamp(new Date(now.getTime() - day * 86_400_000 - h * 3_600_000)));
+    for (let day = 0; day < 20; day++)
+      for (const h of [1, 5, 9]) made.push(stamp(new Date(now.getTime() - day * 86_400_000 - h * 3_600_000)));
     for (let m = 1; m <= 12; m++) made.push(stamp(new Date(now.getTime() - m * 60_000)));
     fs.rmSync(real);
     for (const st of made) fs.copyFileSync(path.join(path.dirname(file), 'study.thematic'), path.join(dir, `study-${st}.thematic`));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a backup');
     prune(file, settings(), now);
     const kept = backupFiles(file).map((b) => b.at.toISOString());
-    const newest10 = made.map((m) => new Date(m.replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'))).sort((a, b) => b.getTime() - a.getTime()).slice(0, 10).map((d) => d.toISOString());
+    const newest10 = made
+      .map((m) => new Date(m.replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3')))
+      .sort((a, b) => b.getTime() - a.getTime())
+      .slice(0, 10)
+      .map((d) => d.toISOString());
     for (const n of newest10) expect(kept).toContain(n);
     const days = new Set(kept.map((k) => k.slice(0, 10)));
     expect(days.size).toBe(14); // the 14 days up to now (the backups 14 days and 1 hour old are gone)
@@ -139,7 +157,9 @@ describe('thematic backups / backup / restore', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/^backup\s+time \(UTC\)\s+size\s+documents\s+codes\s+codings\s+changes since the previous$/);
-    expect(lines[1]).toMatch(/^study-.*\.thematic\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d+\.\d MB\s+2\s+2\s+1\s+\+1 document \(second\); \+1 code \(Trust\); \+1 participant \(P5\)$/);
+    expect(lines[1]).toMatch(
+      /^study-.*\.thematic\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d+\.\d MB\s+2\s+2\s+1\s+\+1 document \(second\); \+1 code \(Trust\); \+1 participant \(P5\)$/,
+    );
     expect(lines[2]).toMatch(/\s1\s+1\s+1\s+first backup$/);
     const json = JSON.parse((await runCli(['backups', file, '--json'])).out);
     expect(json.backups[0].counts).toMatchObject({ documents: 2, codes: 2, codings: 1 });
@@ -164,7 +184,9 @@ describe('thematic backups / backup / restore', () => {
     expect((await runCli(['restore', file, name])).err).toMatch(/already exists; restore to a new file name, or add --force/);
     const over = await runCli(['restore', file, name, '--out', file]);
     expect(over.code).toBe(2);
-    expect(over.err).toMatch(/is the current project; a backup is restored as a new file \(give another --out\), or over the project only with --force/);
+    expect(over.err).toMatch(
+      /is the current project; a backup is restored as a new file \(give another --out\), or over the project only with --force/,
+    );
     expect(sha(file)).toBe(current);
     expect((await runCli(['restore', file, 'nope.thematic'])).err).toMatch(/nope\.thematic: no such backup/);
     const forced = await runCli(['restore', file, name, '--out', file, '--force']);
@@ -181,9 +203,16 @@ describe('thematic backups / backup / restore', () => {
 });
 
 describe('network and sync folders', () => {
-  const mounts = [{ dir: '/', type: 'ext4' }, { dir: '/mnt/lab', type: 'nfs4' }, { dir: '/home/r/remote', type: 'fuse.sshfs' }, { dir: '/srv/share', type: 'cifs' }];
+  const mounts = [
+    { dir: '/', type: 'ext4' },
+    { dir: '/mnt/lab', type: 'nfs4' },
+    { dir: '/home/r/remote', type: 'fuse.sshfs' },
+    { dir: '/srv/share', type: 'cifs' },
+  ];
   it('warns for NFS, SMB and FUSE mounts and Dropbox/OneDrive folders, not for a local disk', () => {
-    expect(locationWarning('/mnt/lab/study.thematic', mounts)).toMatch(/^study\.thematic is on a network file system \(nfs4 at \/mnt\/lab\), where file locking is unreliable/);
+    expect(locationWarning('/mnt/lab/study.thematic', mounts)).toMatch(
+      /^study\.thematic is on a network file system \(nfs4 at \/mnt\/lab\), where file locking is unreliable/,
+    );
     expect(locationWarning('/home/r/remote/x/study.thematic', mounts)).toMatch(/fuse\.sshfs/);
     expect(locationWarning('/srv/share/study.thematic', mounts)).toMatch(/cifs/);
     expect(locationWarning('/home/r/Dropbox/phd/study.thematic', mounts)).toMatch(/^study\.thematic is in a Dropbox folder/);

@@ -8,17 +8,31 @@ import { dbOf } from '../helpers/db.ts';
 // Undo captures the rows a delete takes with it. Which rows those are is read from the schema
 // (foreign keys) plus one explicit list of polymorphic references (src/store/polymorphic.ts).
 
-const userTables = (db: Db) => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-  AND name NOT LIKE 'turn_fts%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-interface Fk { id: number; table: string; from: string; to: string | null; on_delete: string }
+const userTables = (db: Db) =>
+  (
+    db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+  AND name NOT LIKE 'turn_fts%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+interface Fk {
+  id: number;
+  table: string;
+  from: string;
+  to: string | null;
+  on_delete: string;
+}
 const foreignKeys = (db: Db, t: string) => db.prepare(`SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq`).all(t) as Fk[];
 
-const norm = (deps: Record<string, Dependent[]>) => Object.entries(deps)
-  .flatMap(([parent, ds]) => ds.map((d) => JSON.stringify([parent, d.table, d.columns, d.parentColumns, d.extra ?? null, !!d.nullify])))
-  .sort();
+const norm = (deps: Record<string, Dependent[]>) =>
+  Object.entries(deps)
+    .flatMap(([parent, ds]) => ds.map((d) => JSON.stringify([parent, d.table, d.columns, d.parentColumns, d.extra ?? null, !!d.nullify])))
+    .sort();
 
 describe('undo dependents derived from the schema', () => {
-  it('are exactly the foreign keys of a freshly migrated project (CASCADE, SET NULL, a tree\'s own parent) plus the polymorphic list', () => {
+  it("are exactly the foreign keys of a freshly migrated project (CASCADE, SET NULL, a tree's own parent) plus the polymorphic list", () => {
     const { service } = tmpProject();
     const db = dbOf(service);
     const expected: Record<string, Dependent[]> = {};
@@ -27,12 +41,22 @@ describe('undo dependents derived from the schema', () => {
         const action = fk.on_delete.toUpperCase();
         const self = fk.table === child;
         if (action !== 'CASCADE' && action !== 'SET NULL' && !self) continue;
-        (expected[fk.table] ??= []).push({ table: child, columns: [fk.from], parentColumns: [fk.to ?? 'id'], ...(action === 'SET NULL' ? { nullify: true } : {}) });
+        (expected[fk.table] ??= []).push({
+          table: child,
+          columns: [fk.from],
+          parentColumns: [fk.to ?? 'id'],
+          ...(action === 'SET NULL' ? { nullify: true } : {}),
+        });
       }
     }
     for (const ref of POLYMORPHIC) {
       for (const [kind, parent] of Object.entries(ref.targets)) {
-        (expected[parent] ??= []).push({ table: ref.table, columns: [ref.column], parentColumns: ['id'], extra: { [ref.discriminator]: kind } });
+        (expected[parent] ??= []).push({
+          table: ref.table,
+          columns: [ref.column],
+          parentColumns: ['id'],
+          extra: { [ref.discriminator]: kind },
+        });
       }
     }
     expect(norm(deriveDependents(db))).toEqual(norm(expected));
@@ -41,18 +65,48 @@ describe('undo dependents derived from the schema', () => {
 
   it('match the hand-written table they replace (DEPENDENTS plus every registerDependent call)', () => {
     const { service } = tmpProject();
-    const d = (table: string, column: string, more: Partial<Dependent> = {}): Dependent => ({ table, columns: [column], parentColumns: ['id'], ...more });
+    const d = (table: string, column: string, more: Partial<Dependent> = {}): Dependent => ({
+      table,
+      columns: [column],
+      parentColumns: ['id'],
+      ...more,
+    });
     const memo = (t: string) => d('memos', 'target_id', { extra: { target_type: t } });
     const guid = (e: string) => d('refi_guids', 'entity_id', { extra: { entity: e } });
     const before: Record<string, Dependent[]> = {
-      documents: [d('codings', 'document_id'), d('turns', 'document_id'), d('speaker_participants', 'document_id'), memo('document'),
-        d('recordings', 'document_id'), d('refi_media', 'document_id'), guid('document'), d('consensus_decisions', 'document_id')],
-      codes: [d('codes', 'parent_id'), d('codings', 'code_id'), memo('code'), d('theme_codes', 'code_id'),
-        d('consensus_decisions', 'code_id'), d('consensus_decisions', 'other_code_id')],
+      documents: [
+        d('codings', 'document_id'),
+        d('turns', 'document_id'),
+        d('speaker_participants', 'document_id'),
+        memo('document'),
+        d('recordings', 'document_id'),
+        d('refi_media', 'document_id'),
+        guid('document'),
+        d('consensus_decisions', 'document_id'),
+      ],
+      codes: [
+        d('codes', 'parent_id'),
+        d('codings', 'code_id'),
+        memo('code'),
+        d('theme_codes', 'code_id'),
+        d('consensus_decisions', 'code_id'),
+        d('consensus_decisions', 'other_code_id'),
+      ],
       codings: [memo('coding'), guid('selection')],
-      participants: [d('participant_attributes', 'participant_id'), d('speaker_participants', 'participant_id'),
-        d('documents', 'participant_id', { nullify: true }), memo('participant'), guid('participant')],
-      themes: [d('themes', 'parent_id'), d('theme_codes', 'theme_id'), d('theme_links', 'from_theme_id'), d('theme_links', 'to_theme_id'), memo('theme')],
+      participants: [
+        d('participant_attributes', 'participant_id'),
+        d('speaker_participants', 'participant_id'),
+        d('documents', 'participant_id', { nullify: true }),
+        memo('participant'),
+        guid('participant'),
+      ],
+      themes: [
+        d('themes', 'parent_id'),
+        d('theme_codes', 'theme_id'),
+        d('theme_links', 'from_theme_id'),
+        d('theme_links', 'to_theme_id'),
+        memo('theme'),
+      ],
       coders: [guid('coder')],
       theme_links: [guid('theme_link')],
     };
@@ -64,14 +118,19 @@ describe('undo dependents derived from the schema', () => {
     const { service } = tmpProject();
     const db = dbOf(service);
     const before: Record<string, string[]> = {
-      participant_attributes: ['participant_id', 'key'], speaker_participants: ['document_id', 'speaker'], project_meta: ['key'],
-      theme_codes: ['theme_id', 'code_id'], map_positions: ['node_id'], refi_media: ['document_id'], refi_guids: ['entity', 'entity_id'],
+      participant_attributes: ['participant_id', 'key'],
+      speaker_participants: ['document_id', 'speaker'],
+      project_meta: ['key'],
+      theme_codes: ['theme_id', 'code_id'],
+      map_positions: ['node_id'],
+      refi_media: ['document_id'],
+      refi_guids: ['entity', 'entity_id'],
     };
     for (const t of userTables(db)) expect(keyColumns(db, t), t).toEqual(before[t] ?? (t === 'client_operations' ? ['client_id'] : ['id']));
     service.close();
   });
 
-  it('list a tree\'s sub-nodes first, so undo re-inserts a node before rows that point at it', () => {
+  it("list a tree's sub-nodes first, so undo re-inserts a node before rows that point at it", () => {
     const { service } = tmpProject();
     const deps = dependentsOf(dbOf(service));
     expect(deps.codes[0]).toMatchObject({ table: 'codes', columns: ['parent_id'] });
@@ -152,7 +211,10 @@ describe('every reference is known', () => {
   it('every memo target kind with a table is followed', () => {
     const { service } = tmpProject();
     const sql = (dbOf(service).prepare(`SELECT sql FROM sqlite_master WHERE name = 'memos'`).get() as { sql: string }).sql;
-    const kinds = /target_type IN \(([^)]*)\)/.exec(sql)![1].split(',').map((s) => s.trim().replace(/'/g, ''));
+    const kinds = /target_type IN \(([^)]*)\)/
+      .exec(sql)![1]
+      .split(',')
+      .map((s) => s.trim().replace(/'/g, ''));
     const followed = Object.keys(POLYMORPHIC.find((r) => r.table === 'memos')!.targets);
     expect(kinds.filter((k) => !followed.includes(k)).sort()).toEqual(['phase', 'project']);
     service.close();
@@ -177,7 +239,12 @@ describe('undo and redo of a delete restore every dependent row', () => {
     await service.call('memos.create', { targetType: 'participant', targetId: p.id, title: 'p', body: 'b' });
     const core = await service.call('themes.create', { kind: 'core', name: 'Bridge' });
     const group = await service.call('themes.create', { kind: 'group', parentId: core.id, name: 'Functions' });
-    const theme = await service.call('themes.create', { kind: 'theme', parentId: group.id, name: 'Advocacy', codeIds: [child.id, other.id] });
+    const theme = await service.call('themes.create', {
+      kind: 'theme',
+      parentId: group.id,
+      name: 'Advocacy',
+      codeIds: [child.id, other.id],
+    });
     const outside = await service.call('themes.create', { kind: 'core', name: 'Elsewhere' });
     await service.call('memos.create', { targetType: 'theme', targetId: theme.id, title: 't', body: 'b' });
     const link = await service.call('themes.addLink', { fromId: outside.id, toId: theme.id, label: 'feeds' });
@@ -189,21 +256,65 @@ describe('undo and redo of a delete restore every dependent row', () => {
     guid.run('participant', p.id, 'g-part');
     guid.run('theme_link', link.id, 'g-link');
     db.prepare(`INSERT INTO refi_media (document_id, kind, source_guid, created_at) VALUES (?, 'audio', 'g-src', ?)`).run(doc.id, now);
-    db.prepare(`INSERT INTO consensus_decisions (disagreement_key, document_id, code_id, other_code_id, coder_a, coder_b,
-      consensus_coder, kind, decided_by, decided_at) VALUES ('k', ?, ?, ?, 'Amira', 'Ben', 'Consensus', 'keep-a', 'Amira', ?)`)
-      .run(doc.id, parent.id, child.id, now);
+    db.prepare(
+      `INSERT INTO consensus_decisions (disagreement_key, document_id, code_id, other_code_id, coder_a, coder_b,
+      consensus_coder, kind, decided_by, decided_at) VALUES ('k', ?, ?, ?, 'Amira', 'Ben', 'Consensus', 'keep-a', 'Amira', ?)`,
+    ).run(doc.id, parent.id, child.id, now);
     return { service, db, doc, parent, child, p, core };
   }
 
-  const cases: [string, (c: Awaited<ReturnType<typeof seeded>>) => Promise<unknown>, (c: Awaited<ReturnType<typeof seeded>>) => [string, number][]][] = [
-    ['a document', (c) => c.service.call('documents.delete', { id: c.doc.id }),
-      () => [['turns', 0], ['codings', 0], ['speaker_participants', 0], ['refi_media', 0], ['consensus_decisions', 0], ['refi_guids', 2], ['memos', 3]]],
-    ['a code with a sub-code', (c) => c.service.call('codes.delete', { id: c.parent.id, withCodings: true }),
-      () => [['codes', 1], ['codings', 0], ['theme_codes', 1], ['consensus_decisions', 0], ['refi_guids', 3], ['memos', 3]]],
-    ['a theme tree', (c) => c.service.call('themes.delete', { id: c.core.id }),
-      () => [['themes', 1], ['theme_codes', 0], ['theme_links', 0], ['refi_guids', 3], ['memos', 4]]],
-    ['a participant (documents keep their rows, the reference is nulled)', (c) => c.service.call('participants.delete', { id: c.p.id }),
-      () => [['participants', 0], ['speaker_participants', 0], ['documents', 1], ['refi_guids', 3], ['memos', 4]]],
+  const cases: [
+    string,
+    (c: Awaited<ReturnType<typeof seeded>>) => Promise<unknown>,
+    (c: Awaited<ReturnType<typeof seeded>>) => [string, number][],
+  ][] = [
+    [
+      'a document',
+      (c) => c.service.call('documents.delete', { id: c.doc.id }),
+      () => [
+        ['turns', 0],
+        ['codings', 0],
+        ['speaker_participants', 0],
+        ['refi_media', 0],
+        ['consensus_decisions', 0],
+        ['refi_guids', 2],
+        ['memos', 3],
+      ],
+    ],
+    [
+      'a code with a sub-code',
+      (c) => c.service.call('codes.delete', { id: c.parent.id, withCodings: true }),
+      () => [
+        ['codes', 1],
+        ['codings', 0],
+        ['theme_codes', 1],
+        ['consensus_decisions', 0],
+        ['refi_guids', 3],
+        ['memos', 3],
+      ],
+    ],
+    [
+      'a theme tree',
+      (c) => c.service.call('themes.delete', { id: c.core.id }),
+      () => [
+        ['themes', 1],
+        ['theme_codes', 0],
+        ['theme_links', 0],
+        ['refi_guids', 3],
+        ['memos', 4],
+      ],
+    ],
+    [
+      'a participant (documents keep their rows, the reference is nulled)',
+      (c) => c.service.call('participants.delete', { id: c.p.id }),
+      () => [
+        ['participants', 0],
+        ['speaker_participants', 0],
+        ['documents', 1],
+        ['refi_guids', 3],
+        ['memos', 4],
+      ],
+    ],
   ];
 
   for (const [what, del, counts] of cases) {
@@ -223,7 +334,7 @@ describe('undo and redo of a delete restore every dependent row', () => {
     });
   }
 
-  it('a participant delete nulls the document\'s reference and undo restores it', async () => {
+  it("a participant delete nulls the document's reference and undo restores it", async () => {
     const c = await seeded();
     expect(c.db.prepare('SELECT participant_id FROM documents WHERE id = ?').get(c.doc.id)).toEqual({ participant_id: c.p.id });
     await c.service.call('participants.delete', { id: c.p.id });

@@ -22,7 +22,11 @@ async function studyWithDocument(file: string): Promise<void> {
 
 const codingCount = (file: string) => {
   const db = new Database(file, { readonly: true });
-  try { return (db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n; } finally { db.close(); }
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 
 describe('issue 15.1: a -wal that does not belong to its project file', () => {
@@ -64,7 +68,7 @@ describe('issue 15.1: a -wal that does not belong to its project file', () => {
     });
   }
 
-  it('a -wal left by the project\'s own crash is merged: every acknowledged coding is there', async () => {
+  it("a -wal left by the project's own crash is merged: every acknowledged coding is there", async () => {
     const study = path.join(tmpDir(), 'study.thematic');
     await studyWithDocument(study);
     crashAfterCodings(study, 300);
@@ -83,7 +87,8 @@ describe('issue 15.2: durable commits, one file at rest', () => {
     const s = Service.open(study);
     expect(dbOf(s).pragma('synchronous', { simple: true })).toBe(2); // FULL
     const code = await s.call('codes.create', { name: 'c' });
-    for (let k = 0; k < 300; k++) await s.call('codings.create', { documentId: 1, codeId: code.id, coder: 'A', start: k % 20, end: 21 + (k % 5) });
+    for (let k = 0; k < 300; k++)
+      await s.call('codings.create', { documentId: 1, codeId: code.id, coder: 'A', start: k % 20, end: 21 + (k % 5) });
     s.close();
     expect(fs.existsSync(study + '-wal')).toBe(false);
     const copy = path.join(dir, 'copy.thematic');
@@ -104,9 +109,10 @@ describe('issue 15.2: durable commits, one file at rest', () => {
 
 /** Runs the CLI as an unprivileged user when we are root (root may write a 0444 file). */
 function cliAsUser(args: string[]): { code: number; err: string; out: string } {
-  const cmd = process.getuid?.() === 0
-    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args]] as const
-    : [process.execPath, [BIN, ...args]] as const;
+  const cmd =
+    process.getuid?.() === 0
+      ? (['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args]] as const)
+      : ([process.execPath, [BIN, ...args]] as const);
   const r = spawnSync(cmd[0], [...cmd[1]], { encoding: 'utf8', env: { ...process.env, THEMATIC_BACKUPS: 'off' } });
   return { code: r.status ?? -1, err: r.stderr, out: r.stdout };
 }
@@ -128,10 +134,15 @@ describe('issue 15.7: a read-only project opens for viewing and refuses edits cl
         const transcripts = tmpDir();
         fs.chmodSync(transcripts, 0o755);
         fs.writeFileSync(path.join(transcripts, 'more.txt'), 'P5: more words.', { mode: 0o644 });
-        for (const args of [['undo', study], ['import', study, path.join(transcripts, 'more.txt')]]) {
+        for (const args of [
+          ['undo', study],
+          ['import', study, path.join(transcripts, 'more.txt')],
+        ]) {
           const edit = cliAsUser(args);
           expect(edit.code, args[0]).toBe(2);
-          expect(edit.err).toMatch(/study\.thematic: the project is open read-only \(the file or its folder cannot be written\), so it can be viewed but not changed; nothing was changed/);
+          expect(edit.err).toMatch(
+            /study\.thematic: the project is open read-only \(the file or its folder cannot be written\), so it can be viewed but not changed; nothing was changed/,
+          );
         }
         expect(sha(study)).toBe(before);
         expect(fs.readdirSync(dir)).toEqual(['study.thematic']);
@@ -146,7 +157,11 @@ describe('issue 15.8: only `new` creates or claims a file', () => {
   it('a 0-byte file is refused by every other command and stays 0 bytes', async () => {
     const file = path.join(tmpDir(), 'empty.thematic');
     fs.writeFileSync(file, '');
-    for (const args of [['docs', file], ['codes', file], ['import', file, path.join(import.meta.dirname, 'open-hardening.test.ts')]]) {
+    for (const args of [
+      ['docs', file],
+      ['codes', file],
+      ['import', file, path.join(import.meta.dirname, 'open-hardening.test.ts')],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.err).toMatch(/empty\.thematic: not a Thematic project \(the file is empty, 0 bytes\); create a project with "thematic new"/);
@@ -164,7 +179,9 @@ describe('issue 15.8: only `new` creates or claims a file', () => {
     const before = sha(file);
     const r = await runCli(['docs', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/other\.db: not a Thematic project \(an SQLite database of another program, application id 0\); the file was not changed/);
+    expect(r.err).toMatch(
+      /other\.db: not a Thematic project \(an SQLite database of another program, application id 0\); the file was not changed/,
+    );
     expect(() => Service.open(file, { create: true, claimEmpty: true })).toThrow(/another program/);
     expect(sha(file)).toBe(before);
   });

@@ -19,7 +19,11 @@ describe('opening a project file', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'turn_fts_%'`).all() as { name: string; sql: string }[];
+    const tables = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'turn_fts_%'`,
+      )
+      .all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(5);
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
     db.close();
@@ -62,12 +66,20 @@ describe('opening a project file', () => {
     const s = Service.open(file, { create: true });
     await importText(s, 'i.txt', INTERVIEW, 'P4');
     s.close();
-    const holder = spawn(process.execPath, ['--input-type=module', '-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { openProject } = await import(${JSON.stringify(path.resolve('src/store/open.ts'))});
       const db = openProject(${JSON.stringify(file)});
       console.log('held'); setTimeout(() => { db.close(); }, 60000);
       process.stdin.on('data', () => { db.close(); process.exit(0); });
-    `], { stdio: ['pipe', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((r) => holder.stdout!.once('data', () => r()));
     expect(() => openProject(file)).toThrow(/open in another window or process/);
     holder.stdin!.write('x');
@@ -94,11 +106,19 @@ describe('opening a project file', () => {
     s.close();
     expect(fs.existsSync(`${file}-lock`)).toBe(false);
     // A process that dies holding the project leaves its lock file behind, but no claim.
-    const holder = spawn(process.execPath, ['--input-type=module', '-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { openProject } = await import(${JSON.stringify(path.resolve('src/store/open.ts'))});
       openProject(${JSON.stringify(file)});
       console.log('held'); setTimeout(() => {}, 60000);
-    `], { stdio: ['pipe', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((r) => holder.stdout!.once('data', () => r()));
     expect(() => openProject(file)).toThrow(/open in another window or process/);
     holder.kill('SIGKILL');

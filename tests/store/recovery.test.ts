@@ -13,7 +13,9 @@ import { tmpDir } from '../helpers/project.ts';
 import { asTxt, bulkCodings, interview } from '../../bench/corpus.ts';
 import { dbOf } from '../helpers/db.ts';
 
-beforeAll(() => { process.env.THEMATIC_BACKUPS = 'on'; });
+beforeAll(() => {
+  process.env.THEMATIC_BACKUPS = 'on';
+});
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const PAGE = 4096;
 
@@ -23,7 +25,9 @@ async function study(docs = 8): Promise<{ file: string; backup: string }> {
   const s = Service.open(file, { create: true });
   const made: { id: number; len: number }[] = [];
   for (let k = 0; k < docs; k++) {
-    const r = await s.call('documents.import', { files: [{ name: `P${k + 1}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 3, 2500))).toString('base64') }] });
+    const r = await s.call('documents.import', {
+      files: [{ name: `P${k + 1}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 3, 2500))).toString('base64') }],
+    });
     made.push({ id: r.documents[0].id, len: r.documents[0].charLength });
   }
   const codes = [];
@@ -38,7 +42,15 @@ async function study(docs = 8): Promise<{ file: string; backup: string }> {
 
 function pageOf(file: string, table: string): number {
   const db = new Database(file, { readonly: true });
-  try { return (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get(table) as { pageno: number }).pageno; } finally { db.close(); }
+  try {
+    return (
+      db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get(table) as {
+        pageno: number;
+      }
+    ).pageno;
+  } finally {
+    db.close();
+  }
 }
 
 async function expectRefused(file: string, backup: string, sentence: RegExp) {
@@ -48,7 +60,9 @@ async function expectRefused(file: string, backup: string, sentence: RegExp) {
   const msg = r.err.replace(/^thematic: /, '');
   expect(msg).toMatch(sentence);
   expect(msg.split(/(?<=\.) (?=[A-Z])/)[0]).toMatch(/^\S*study\.thematic (is damaged|is truncated)/); // one sentence says what is wrong
-  expect(msg).toContain(`Nothing was changed. You can open its latest backup as a new project ("thematic restore study.thematic ${path.basename(backup)}"`);
+  expect(msg).toContain(
+    `Nothing was changed. You can open its latest backup as a new project ("thematic restore study.thematic ${path.basename(backup)}"`,
+  );
   expect(msg).toContain('or salvage what is readable into a new project ("thematic salvage study.thematic --out study-salvaged.thematic")');
   expect(sha(file)).toBe(before);
   expect(fs.existsSync(file + '-wal')).toBe(false);
@@ -77,7 +91,11 @@ describe('damaged projects', () => {
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(PAGE / 2, 0xa5), 0, PAGE / 2, (page - 1) * PAGE + 8); // half a page of garbage
     fs.closeSync(fd);
-    const { report, docs, hits } = await expectRefused(file, backup, /^\S*study\.thematic is damaged: SQLite's check finds (\d+|20 or more) problems? in its pages \(first: .*\), as a torn write or a copy taken while the project was being written leaves\./);
+    const { report, docs, hits } = await expectRefused(
+      file,
+      backup,
+      /^\S*study\.thematic is damaged: SQLite's check finds (\d+|20 or more) problems? in its pages \(first: .*\), as a torn write or a copy taken while the project was being written leaves\./,
+    );
     expect(docs.length).toBe(8);
     const codings = Number(/codings: (\d+) rows/.exec(report)![1]);
     expect(codings).toBeGreaterThan(2500); // one leaf page lost, not the table
@@ -89,9 +107,15 @@ describe('damaged projects', () => {
   it('a truncated file: refused naming how much is missing', async () => {
     const { file, backup } = await study();
     const size = fs.statSync(file).size;
-    fs.truncateSync(file, Math.floor(size / PAGE * 0.6) * PAGE);
+    fs.truncateSync(file, Math.floor((size / PAGE) * 0.6) * PAGE);
     const pages = size / PAGE;
-    const { report } = await expectRefused(file, backup, new RegExp(`^\\S*study\\.thematic is truncated: it holds ${Math.floor(pages * 0.6)} of the ${pages} pages its header records \\(\\d+ of ${size} bytes\\), so its end is missing\\.`));
+    const { report } = await expectRefused(
+      file,
+      backup,
+      new RegExp(
+        `^\\S*study\\.thematic is truncated: it holds ${Math.floor(pages * 0.6)} of the ${pages} pages its header records \\(\\d+ of ${size} bytes\\), so its end is missing\\.`,
+      ),
+    );
     expect(report).toMatch(/documents: \d+ rows/);
   });
 
@@ -99,7 +123,10 @@ describe('damaged projects', () => {
     const { file, backup } = await study(4);
     const early = fs.readFileSync(file);
     const s = Service.open(file);
-    for (let k = 0; k < 4; k++) await s.call('documents.import', { files: [{ name: `Q${k}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 40, 2500))).toString('base64') }] });
+    for (let k = 0; k < 4; k++)
+      await s.call('documents.import', {
+        files: [{ name: `Q${k}.txt`, contentBase64: Buffer.from(asTxt(interview(k + 40, 2500))).toString('base64') }],
+      });
     await s.call('codes.create', { name: 'Late code' });
     s.close();
     const late = fs.readFileSync(file);

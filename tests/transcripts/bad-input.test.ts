@@ -57,11 +57,17 @@ describe('bad input', () => {
     const zeros = new Uint8Array(40 * 2 ** 20);
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': zeros }, { level: 9 });
     expect(bomb.length).toBeLessThan(2 ** 20);
-    expect((await problemOf('bomb.docx', bomb)).message).toMatch(/^bomb\.docx: not a valid Word document \(entry "word\/document\.xml" .*(ratio|compress|refused)/);
+    expect((await problemOf('bomb.docx', bomb)).message).toMatch(
+      /^bomb\.docx: not a valid Word document \(entry "word\/document\.xml" .*(ratio|compress|refused)/,
+    );
     const odtBomb = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': zeros }, { level: 9 });
-    expect((await problemOf('bomb.odt', odtBomb)).message).toMatch(/^bomb\.odt: not a valid OpenDocument text \(entry "content\.xml" .*(ratio|compress|refused)/);
+    expect((await problemOf('bomb.odt', odtBomb)).message).toMatch(
+      /^bomb\.odt: not a valid OpenDocument text \(entry "content\.xml" .*(ratio|compress|refused)/,
+    );
     const escape = zipSync({ 'word/document.xml': strToU8('<w:document/>'), '../evil.xml': strToU8('x') });
-    expect((await problemOf('escape.docx', escape)).message).toMatch(/^escape\.docx: not a valid Word document \(.*"\.\.\/evil\.xml".*outside the archive/);
+    expect((await problemOf('escape.docx', escape)).message).toMatch(
+      /^escape\.docx: not a valid Word document \(.*"\.\.\/evil\.xml".*outside the archive/,
+    );
   });
 
   it('refuses a file over the size limit before reading it', async () => {

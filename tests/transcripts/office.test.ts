@@ -35,7 +35,9 @@ describe('.docx', () => {
 
   it('names what is wrong with a corrupt Word file', async () => {
     await expect(parseTranscript('a.docx', utf8('not a zip'))).rejects.toThrow('a.docx: not a valid Word document (not a zip archive)');
-    await expect(parseTranscript('b.docx', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow('b.docx: not a valid Word document (no word/document.xml in the archive)');
+    await expect(parseTranscript('b.docx', zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(
+      'b.docx: not a valid Word document (no word/document.xml in the archive)',
+    );
     const broken = zipSync({ 'word/document.xml': strToU8('<w:document') });
     await expect(parseTranscript('c.docx', broken)).rejects.toThrow(/^c\.docx: not a valid Word document \(.+\)$/);
   });
@@ -63,10 +65,16 @@ describe('.odt', () => {
 
   it('names what is wrong with a corrupt or unsafe OpenDocument file', async () => {
     await expect(parseTranscript('a.odt', utf8('nope'))).rejects.toThrow('a.odt: not a valid OpenDocument text (not a zip archive)');
-    await expect(parseTranscript('b.odt', zipSync({ mimetype: strToU8('x') }))).rejects.toThrow('b.odt: not a valid OpenDocument text (no content.xml in the archive)');
+    await expect(parseTranscript('b.odt', zipSync({ mimetype: strToU8('x') }))).rejects.toThrow(
+      'b.odt: not a valid OpenDocument text (no content.xml in the archive)',
+    );
     const doctype = zipSync({ 'content.xml': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>') });
-    await expect(parseTranscript('c.odt', doctype)).rejects.toThrow('c.odt: not a valid OpenDocument text (content.xml has a DOCTYPE, which is not allowed)');
+    await expect(parseTranscript('c.odt', doctype)).rejects.toThrow(
+      'c.odt: not a valid OpenDocument text (content.xml has a DOCTYPE, which is not allowed)',
+    );
     const malformed = zipSync({ 'content.xml': strToU8('<office:document-content><text:p>x</text:q>') });
-    await expect(parseTranscript('d.odt', malformed)).rejects.toThrow(/^d\.odt: not a valid OpenDocument text \(content\.xml is not well-formed: .+\)$/);
+    await expect(parseTranscript('d.odt', malformed)).rejects.toThrow(
+      /^d\.odt: not a valid OpenDocument text \(content\.xml is not well-formed: .+\)$/,
+    );
   });
 });

@@ -42,6 +42,8 @@ describe('.pdf', () => {
   });
 
   it('names a corrupt PDF', async () => {
-    await expect(parseTranscript('bad.pdf', utf8('%PDF-1.4 this is not really a pdf'))).rejects.toThrow(/^bad\.pdf: not a valid PDF \(.+\)$/);
+    await expect(parseTranscript('bad.pdf', utf8('%PDF-1.4 this is not really a pdf'))).rejects.toThrow(
+      /^bad\.pdf: not a valid PDF \(.+\)$/,
+    );
   });
 });

@@ -24,8 +24,26 @@ describe('plain text speaker turns', () => {
       ].join('\n'),
     );
     expect(r.format).toBe('txt');
-    expect(r.turns.map((t) => t.speaker)).toEqual(['Interviewer', 'P4', 'Dr. Smith', 'P4', 'P4 (patient)', 'Speaker 1', 'INTERVIEWER', 'Dr. Smith']);
-    expect(turnTexts(r)).toEqual(['How did you hear about it?', 'From a nurse.', 'I referred her.', 'Yes, she did.', 'And it helped.', 'Okay.', 'Thanks.', 'Bye.']);
+    expect(r.turns.map((t) => t.speaker)).toEqual([
+      'Interviewer',
+      'P4',
+      'Dr. Smith',
+      'P4',
+      'P4 (patient)',
+      'Speaker 1',
+      'INTERVIEWER',
+      'Dr. Smith',
+    ]);
+    expect(turnTexts(r)).toEqual([
+      'How did you hear about it?',
+      'From a nurse.',
+      'I referred her.',
+      'Yes, she did.',
+      'And it helped.',
+      'Okay.',
+      'Thanks.',
+      'Bye.',
+    ]);
     expect(r.text).toBe(turnTexts(r).join('\n'));
   });
 
@@ -36,7 +54,10 @@ describe('plain text speaker turns', () => {
   });
 
   it('does not take ordinary sentences with a colon for labels', async () => {
-    const r = await parse('c.txt', 'P1: I told her this: no way.\nThe reason was simple: money.\nWell, here is the thing: it works.\nP2: Right.');
+    const r = await parse(
+      'c.txt',
+      'P1: I told her this: no way.\nThe reason was simple: money.\nWell, here is the thing: it works.\nP2: Right.',
+    );
     expect(r.turns.map((t) => t.speaker)).toEqual(['P1', 'P2']);
     expect(turnTexts(r)[0]).toContain('The reason was simple: money.');
   });
@@ -60,7 +81,12 @@ describe('plain text speaker turns', () => {
 
   it('puts timestamps next to labels into timeStart', async () => {
     const r = await parse('g.txt', 'P4 (00:01:23): one\n[00:02:00] Interviewer: two\nP4 [1:02:03.5]: three\nSpeaker 2  0:07\nfour');
-    expect(r.turns.map((t) => [t.speaker, t.timeStart])).toEqual([['P4', 83], ['Interviewer', 120], ['P4', 3723.5], ['Speaker 2', 7]]);
+    expect(r.turns.map((t) => [t.speaker, t.timeStart])).toEqual([
+      ['P4', 83],
+      ['Interviewer', 120],
+      ['P4', 3723.5],
+      ['Speaker 2', 7],
+    ]);
     expect(turnTexts(r)).toEqual(['one', 'two', 'three', 'four']);
   });
 
@@ -105,7 +131,9 @@ describe('speakerPattern option', () => {
   });
 
   it('rejects an invalid pattern or one without a speaker group', async () => {
-    await expect(parseTranscript('p.txt', utf8('P1: hi'), { speakerPattern: '(?<speaker>[a-' })).rejects.toThrow(/^p\.txt: invalid speaker pattern \(.+\)/);
+    await expect(parseTranscript('p.txt', utf8('P1: hi'), { speakerPattern: '(?<speaker>[a-' })).rejects.toThrow(
+      /^p\.txt: invalid speaker pattern \(.+\)/,
+    );
     await expect(parseTranscript('p.txt', utf8('P1: hi'), { speakerPattern: '(\\w+):' })).rejects.toThrow(/named group \(\?<speaker>/);
   });
 });

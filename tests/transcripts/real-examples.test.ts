@@ -18,11 +18,18 @@ const examples: Record<string, { spoken: (source: string) => string[]; speakers:
   },
   'zoom_PLC_Fishbowl_transcript.vtt': {
     spoken: (s) =>
-      s.split(/\r?\n/).filter((l) => !/^(WEBVTT|\d+|\S+ --> \S+)?$/.test(l.trim())).flatMap((l) => words(l.replace(/^Caleob King: /, ''))),
+      s
+        .split(/\r?\n/)
+        .filter((l) => !/^(WEBVTT|\d+|\S+ --> \S+)?$/.test(l.trim()))
+        .flatMap((l) => words(l.replace(/^Caleob King: /, ''))),
     speakers: ['Caleob King'],
   },
   'zoom_meeting_saved_closed_caption_TranscriptPhaseCoder.txt': {
-    spoken: (s) => s.split(/\r?\n/).filter((l) => !/^\[[^\]]+\] \d\d:\d\d:\d\d$/.test(l)).flatMap(words),
+    spoken: (s) =>
+      s
+        .split(/\r?\n/)
+        .filter((l) => !/^\[[^\]]+\] \d\d:\d\d:\d\d$/.test(l))
+        .flatMap(words),
     speakers: ['Experimenter', 'G3P1', 'G3P2'],
   },
   'whisperlive_transcript_nl_consult.srt': {
@@ -42,7 +49,11 @@ const examples: Record<string, { spoken: (source: string) => string[]; speakers:
 describe.skipIf(!existsSync(dir))(`real transcript exports in ${dir}`, () => {
   it('has an expectation for every example file', async () => {
     const { readdirSync } = await import('node:fs');
-    expect(readdirSync(dir).filter((f) => f !== 'README.md').sort()).toEqual(Object.keys(examples).sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f !== 'README.md')
+        .sort(),
+    ).toEqual(Object.keys(examples).sort());
   });
 
   for (const [file, expected] of Object.entries(examples)) {

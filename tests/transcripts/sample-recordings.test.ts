@@ -9,7 +9,10 @@ import { parseVtt } from '../../src/features/documents/importers/vtt.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TRANSCRIPTS = path.join(ROOT, 'fixtures/sample/transcripts');
 const RECORDINGS = path.join(ROOT, 'fixtures/recordings');
-const VTTS = fs.readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.vtt')).sort();
+const VTTS = fs
+  .readdirSync(TRANSCRIPTS)
+  .filter((f) => f.endsWith('.vtt'))
+  .sort();
 
 const turnsOf = (vtt: string) => parseVtt(vtt, fs.readFileSync(path.join(TRANSCRIPTS, vtt), 'utf8')).turns;
 
@@ -31,7 +34,12 @@ function rms(pcm: Int16Array, from: number, to: number): number {
 describe('sample study recordings', () => {
   it('there is one for each of the 4 VTT interviews', () => {
     expect(VTTS).toHaveLength(4);
-    expect(fs.readdirSync(RECORDINGS).filter((f) => f.endsWith('.opus')).sort()).toEqual(VTTS.map((f) => f.replace(/\.vtt$/, '.opus')));
+    expect(
+      fs
+        .readdirSync(RECORDINGS)
+        .filter((f) => f.endsWith('.opus'))
+        .sort(),
+    ).toEqual(VTTS.map((f) => f.replace(/\.vtt$/, '.opus')));
   });
 
   it.each(VTTS)('%s: a small mono Opus file at least as long as its last cue', async (vtt) => {

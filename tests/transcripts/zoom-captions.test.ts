@@ -12,7 +12,10 @@ describe('Zoom saved closed captions', () => {
     expect(r.format).toBe('zoom-cc');
     expect(turnTexts(r)).toEqual(['Hello… still me 🙂', 'Hi there.']);
     // Times are relative to the first caption, across midnight.
-    expect(r.turns.map((t) => [t.speaker, t.timeStart, t.timeEnd])).toEqual([['Ann Lee', 0, 5], ['P2', 5, null]]);
+    expect(r.turns.map((t) => [t.speaker, t.timeStart, t.timeEnd])).toEqual([
+      ['Ann Lee', 0, 5],
+      ['P2', 5, null],
+    ]);
   });
 
   it('does not mistake bracketed speaker tags followed by speech for captions', () => {

@@ -13,7 +13,10 @@ const listeners = new Set<() => void>();
 let longCalls = 0;
 const longListeners = new Set<() => void>();
 const isLong = (m: string) => (backgroundMethods as readonly string[]).includes(m);
-const setLong = (d: number) => { longCalls += d; for (const l of longListeners) l(); };
+const setLong = (d: number) => {
+  longCalls += d;
+  for (const l of longListeners) l();
+};
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   transport ??= detectTransport();
@@ -47,11 +50,21 @@ function bump(): void {
 
 export const dataVersion = {
   get: () => version,
-  subscribe(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; },
+  subscribe(l: () => void) {
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  },
 };
 
 /** How many calls that may run as background jobs are awaited now (the status bar shows their progress). */
 export const longCallsPending = {
   get: () => longCalls,
-  subscribe(l: () => void) { longListeners.add(l); return () => { longListeners.delete(l); }; },
+  subscribe(l: () => void) {
+    longListeners.add(l);
+    return () => {
+      longListeners.delete(l);
+    };
+  },
 };

@@ -15,7 +15,13 @@ export class ApiError extends Error {
 }
 
 /** Electron: the preload exposes exactly one function, window.thematic.invoke. */
-interface Bridge { invoke(method: string, payload: unknown, operationId?: string): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }> }
+interface Bridge {
+  invoke(
+    method: string,
+    payload: unknown,
+    operationId?: string,
+  ): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }>;
+}
 
 export function ipcTransport(bridge: Bridge): ApiTransport {
   return {
@@ -45,7 +51,10 @@ export function httpTransport(token: string, base = ''): ApiTransport {
       };
       let res: Response;
       for (let attempt = 0; ; attempt++) {
-        try { res = await fetch(`${base}/api/${method}`, init); break; } catch (e) {
+        try {
+          res = await fetch(`${base}/api/${method}`, init);
+          break;
+        } catch (e) {
           if (attempt >= 2) throw new ApiError('network', `the Thematic server did not answer (${(e as Error).message})`);
           await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
         }
@@ -70,4 +79,3 @@ export function detectTransport(): ApiTransport {
   if (!token) throw new ApiError('unauthorized', 'Open the address that `thematic serve` printed: it carries the access token.');
   return httpTransport(token);
 }
-

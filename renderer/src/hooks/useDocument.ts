@@ -25,12 +25,21 @@ export function getDocument(id: number): Promise<LoadedDocument> {
 }
 
 export function useDocument(id: number | null): { doc: LoadedDocument | null; error: string | null } {
-  const [state, setState] = useState<{ id: number | null; doc: LoadedDocument | null; error: string | null }>({ id: null, doc: null, error: null });
+  const [state, setState] = useState<{ id: number | null; doc: LoadedDocument | null; error: string | null }>({
+    id: null,
+    doc: null,
+    error: null,
+  });
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    getDocument(id).then((doc) => live && setState({ id, doc, error: null }), (e: Error) => live && setState({ id, doc: null, error: e.message }));
-    return () => { live = false; };
+    getDocument(id).then(
+      (doc) => live && setState({ id, doc, error: null }),
+      (e: Error) => live && setState({ id, doc: null, error: e.message }),
+    );
+    return () => {
+      live = false;
+    };
   }, [id]);
   return state.id === id ? { doc: state.doc, error: state.error } : { doc: null, error: null };
 }

@@ -6,7 +6,11 @@ export function useDataVersion(): number {
   return useSyncExternalStore(dataVersion.subscribe, dataVersion.get);
 }
 
-export interface Query<T> { data: T | undefined; error: string | null; loading: boolean }
+export interface Query<T> {
+  data: T | undefined;
+  error: string | null;
+  loading: boolean;
+}
 
 /**
  * Reads in flight, by method, input and data version: panels showing the same data (the transcript
@@ -21,7 +25,9 @@ function read<M extends MethodName>(method: M, key: string, version: number): Pr
   if (!p) {
     p = call(method, JSON.parse(key) as Input<M>);
     inFlight.set(id, p);
-    const done = () => { inFlight.delete(id); };
+    const done = () => {
+      inFlight.delete(id);
+    };
     p.then(done, done);
   }
   return p;
@@ -33,14 +39,23 @@ export function useQuery<M extends MethodName>(method: M, input: Input<M> | null
   const key = input === null ? null : JSON.stringify(input);
   const [state, setState] = useState<Query<Output<M>> & { key: string | null }>({ data: undefined, error: null, loading: true, key: null });
   useEffect(() => {
-    if (key === null) { setState({ data: undefined, error: null, loading: false, key }); return; }
+    if (key === null) {
+      setState({ data: undefined, error: null, loading: false, key });
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true, data: s.key === key ? s.data : undefined, key }));
     read(method, key, v).then(
-      (data) => { if (live) setState({ data, error: null, loading: false, key }); },
-      (e: Error) => { if (live) setState({ data: undefined, error: e.message, loading: false, key }); },
+      (data) => {
+        if (live) setState({ data, error: null, loading: false, key });
+      },
+      (e: Error) => {
+        if (live) setState({ data: undefined, error: e.message, loading: false, key });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [method, key, v]);
   return { data: state.key === key ? state.data : undefined, error: state.error, loading: state.loading };
 }

@@ -13,7 +13,12 @@ export function useShownCoders(): { shown: Set<string>; underlined: Set<string> 
 }
 
 /** The open document's codings that the coder-visibility switch lets through. */
-export function useVisibleCodings(documentId: number | null): { all: Coding[]; visible: Coding[]; underlined: Set<string>; loaded: boolean } {
+export function useVisibleCodings(documentId: number | null): {
+  all: Coding[];
+  visible: Coding[];
+  underlined: Set<string>;
+  loaded: boolean;
+} {
   const { shown, underlined } = useShownCoders();
   const q = useQuery('codings.list', documentId === null ? null : { documentId });
   return useMemo(() => {

@@ -10,7 +10,11 @@ export function download(name: string, type: string, body: string | Uint8Array<A
 
 /** A file the API returned as base64 (figures, reports, .qdpx), saved as a download. */
 export function downloadBase64(name: string, type: string, base64: string): void {
-  download(name, type, Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+  download(
+    name,
+    type,
+    Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+  );
 }
 
 /** A File as base64, the way the API carries bytes (FileReader: no whole-file string juggling in JS). */
@@ -28,4 +32,8 @@ export function downloadSvg(name: string, svg: SVGSVGElement | null): void {
   if (svg) download(name, 'image/svg+xml', new XMLSerializer().serializeToString(svg));
 }
 
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'chart';

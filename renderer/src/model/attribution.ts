@@ -7,7 +7,7 @@ import type { Participant } from '@core/model/entities.ts';
  */
 export function attribution(format: string, participant: Pick<Participant, 'label' | 'attributes'> | null): string {
   if (!participant) return '(unattributed)';
-  const value = (key: string) => (key === 'participant' ? participant.label : participant.attributes[key] ?? '');
+  const value = (key: string) => (key === 'participant' ? participant.label : (participant.attributes[key] ?? ''));
   return format
     .replace(/([,;/·-]\s*)?\{([^}]+)\}/g, (_m, sep: string | undefined, key: string) => {
       const v = value(key.trim());

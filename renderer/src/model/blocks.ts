@@ -1,7 +1,13 @@
 import type { Turn } from '@core/model/entities.ts';
 
 /** A paragraph of the transcript view: a speaker turn, or stored text no turn covers (never hidden). */
-export interface Block { start: number; end: number; speaker: string | null; participant: string | null; time: number | null }
+export interface Block {
+  start: number;
+  end: number;
+  speaker: string | null;
+  participant: string | null;
+  time: number | null;
+}
 
 export function blocksOf(text: string, turns: Turn[]): Block[] {
   const sorted = [...turns].sort((a, b) => a.start - b.start);
@@ -25,7 +31,10 @@ export function blocksOf(text: string, turns: Turn[]): Block[] {
  * The turns with the times given by turn index (the times re-read after a change, the turns as the
  * document was first fetched). The same array when nothing differs, so what derives from it stays.
  */
-export function withTimes(turns: Turn[], times: readonly { idx: number; timeStart: number | null; timeEnd: number | null }[] | undefined): Turn[] {
+export function withTimes(
+  turns: Turn[],
+  times: readonly { idx: number; timeStart: number | null; timeEnd: number | null }[] | undefined,
+): Turn[] {
   if (!times) return turns;
   const byIdx = new Map(times.map((t) => [t.idx, t]));
   let changed = false;
@@ -47,7 +56,9 @@ export function formatMark(seconds: number): string {
 export function formatTime(seconds: number | null): string {
   if (seconds === null) return '';
   const s = Math.floor(seconds);
-  const hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  const hh = Math.floor(s / 3600),
+    mm = Math.floor((s % 3600) / 60),
+    ss = s % 60;
   const two = (n: number) => String(n).padStart(2, '0');
   return hh ? `${hh}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
 }

@@ -2,10 +2,21 @@ import type { Code, Coding, DocumentSummary } from '@core/model/entities.ts';
 
 /** What a cell counts: codings, distinct participants, or those participants as a percent of the column group's participants. */
 export type Measure = 'codings' | 'participants' | 'percent';
-export const MEASURES: [Measure, string][] = [['codings', 'codings'], ['participants', 'participants'], ['percent', "% of the group's participants"]];
+export const MEASURES: [Measure, string][] = [
+  ['codings', 'codings'],
+  ['participants', 'participants'],
+  ['percent', "% of the group's participants"],
+];
 
 /** `sizes[j]`: the participants in column j (a document without a participant counts as one person). */
-export interface Matrix { rows: Code[]; cols: string[]; cells: number[][]; max: number; sizes: number[]; measure: Measure }
+export interface Matrix {
+  rows: Code[];
+  cols: string[];
+  cells: number[][];
+  max: number;
+  sizes: number[];
+  measure: Measure;
+}
 
 /**
  * Codes by a participant attribute, like a framework matrix: each cell counts codings, distinct
@@ -23,14 +34,18 @@ export function codeByAttribute(codes: Code[], codings: Coding[], docs: Document
   const counts = rows.map(() => cols.map(() => 0));
   const rowOf = new Map(rows.map((c, i) => [c.id, i]));
   for (const g of codings) {
-    const r = rowOf.get(g.codeId), c = cols.indexOf(docValue.get(g.documentId) ?? '(none)');
+    const r = rowOf.get(g.codeId),
+      c = cols.indexOf(docValue.get(g.documentId) ?? '(none)');
     if (r === undefined || c < 0) continue;
     counts[r][c]++;
     sets[r][c].add(docPerson.get(g.documentId)!);
   }
-  const cells = measure === 'codings' ? counts
-    : measure === 'participants' ? sets.map((row) => row.map((s) => s.size))
-    : sets.map((row) => row.map((s, j) => (sizes[j] ? Math.round((1000 * s.size) / sizes[j]) / 10 : 0)));
+  const cells =
+    measure === 'codings'
+      ? counts
+      : measure === 'participants'
+        ? sets.map((row) => row.map((s) => s.size))
+        : sets.map((row) => row.map((s, j) => (sizes[j] ? Math.round((1000 * s.size) / sizes[j]) / 10 : 0)));
   return { rows, cols, cells, max: measure === 'percent' ? 100 : Math.max(1, ...cells.flat()), sizes, measure };
 }
 

@@ -3,9 +3,19 @@ import type { Coding } from '@core/model/entities.ts';
 export type Combine = 'and' | 'or' | 'not';
 
 /** A retrieved passage: a span of one document, with the codings (and so coders) that make it up. */
-export interface Passage { key: string; documentId: number; start: number; end: number; coders: string[] }
+export interface Passage {
+  key: string;
+  documentId: number;
+  start: number;
+  end: number;
+  coders: string[];
+}
 
-interface Span { start: number; end: number; coders: Set<string> }
+interface Span {
+  start: number;
+  end: number;
+  coders: Set<string>;
+}
 
 /** One code's codings in one document as disjoint spans: overlapping or touching codings (e.g. both coders') join. */
 function union(codings: Coding[]): Span[] {
@@ -13,8 +23,10 @@ function union(codings: Coding[]): Span[] {
   const out: Span[] = [];
   for (const c of sorted) {
     const last = out.at(-1);
-    if (last && c.start <= last.end) { last.end = Math.max(last.end, c.end); last.coders.add(c.coder); }
-    else out.push({ start: c.start, end: c.end, coders: new Set([c.coder]) });
+    if (last && c.start <= last.end) {
+      last.end = Math.max(last.end, c.end);
+      last.coders.add(c.coder);
+    } else out.push({ start: c.start, end: c.end, coders: new Set([c.coder]) });
   }
   return out;
 }
@@ -22,11 +34,14 @@ function union(codings: Coding[]): Span[] {
 /** Where two sets of disjoint spans overlap (characters in both). */
 function intersect(a: Span[], b: Span[]): Span[] {
   const out: Span[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < a.length && j < b.length) {
-    const start = Math.max(a[i].start, b[j].start), end = Math.min(a[i].end, b[j].end);
+    const start = Math.max(a[i].start, b[j].start),
+      end = Math.min(a[i].end, b[j].end);
     if (start < end) out.push({ start, end, coders: new Set([...a[i].coders, ...b[j].coders]) });
-    if (a[i].end < b[j].end) i++; else j++;
+    if (a[i].end < b[j].end) i++;
+    else j++;
   }
   return out;
 }
@@ -61,7 +76,8 @@ export function combine(codings: Coding[], codeIds: number[], mode: Combine): Pa
         if (mode === 'not' && overlaps(c, others)) continue;
         const k = `${c.start}:${c.end}`;
         const f = folded.get(k);
-        if (f) f.coders.push(c.coder); else folded.set(k, { start: c.start, end: c.end, coders: [c.coder] });
+        if (f) f.coders.push(c.coder);
+        else folded.set(k, { start: c.start, end: c.end, coders: [c.coder] });
       }
       for (const f of [...folded.values()].sort((a, b) => a.start - b.start || a.end - b.end)) push(documentId, f);
     } else if (mode === 'or') {

@@ -9,10 +9,14 @@ export function visibleCoders(mode: Visibility, me: string | null, coders: Coder
   const consensus = coders.filter((c) => c.isConsensus).map((c) => c.name);
   const others = people.filter((n) => n !== me);
   switch (mode) {
-    case 'mine': return { shown: new Set(me ? [me] : []), underlined: new Set() };
-    case 'other': return { shown: new Set(others), underlined: new Set() };
-    case 'both': return { shown: new Set([...(me ? [me] : []), ...others]), underlined: new Set(others) };
-    case 'consensus': return { shown: new Set(consensus), underlined: new Set() };
+    case 'mine':
+      return { shown: new Set(me ? [me] : []), underlined: new Set() };
+    case 'other':
+      return { shown: new Set(others), underlined: new Set() };
+    case 'both':
+      return { shown: new Set([...(me ? [me] : []), ...others]), underlined: new Set(others) };
+    case 'consensus':
+      return { shown: new Set(consensus), underlined: new Set() };
   }
 }
 

@@ -7,10 +7,15 @@ import { CoderDialog } from '../features/codes/CoderSelector.tsx';
 export function Dialogs() {
   const { ui } = useUi();
   switch (ui.dialog?.kind) {
-    case 'picker': return <CodePicker />;
-    case 'newCode': return <NewCodeDialog />;
-    case 'help': return <ShortcutHelp />;
-    case 'coder': return <CoderDialog />;
-    default: return null;
+    case 'picker':
+      return <CodePicker />;
+    case 'newCode':
+      return <NewCodeDialog />;
+    case 'help':
+      return <ShortcutHelp />;
+    case 'coder':
+      return <CoderDialog />;
+    default:
+      return null;
   }
 }

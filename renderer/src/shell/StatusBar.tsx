@@ -14,10 +14,16 @@ export function StatusBar() {
   }, [ui.status, patch]);
   return (
     <footer className="statusbar">
-      <span role="status" aria-live="polite" className="status-text">{ui.status ?? ''}</span>
+      <span role="status" aria-live="polite" className="status-text">
+        {ui.status ?? ''}
+      </span>
       <span className="grow" />
       <JobProgress />
-      {info && <span className="muted">{info.counts.documents} documents · {info.counts.codes} codes · {info.counts.codings} codings · {info.counts.coders} coders</span>}
+      {info && (
+        <span className="muted">
+          {info.counts.documents} documents · {info.counts.codes} codes · {info.counts.codings} codings · {info.counts.coders} coders
+        </span>
+      )}
       <span className="muted">Press ? for shortcuts</span>
     </footer>
   );

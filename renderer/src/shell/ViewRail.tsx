@@ -21,12 +21,22 @@ export function ViewRail() {
     <nav className="rail" aria-label="Views">
       {groups.map(([name, views]) => (
         <div key={name} className="rail-group" role="group" aria-labelledby={`rail-${name}`}>
-          <div className="rail-heading" id={`rail-${name}`}>{name}</div>
+          <div className="rail-heading" id={`rail-${name}`}>
+            {name}
+          </div>
           {views.map((v) => {
             const [, label, key] = VIEWS.find((x) => x[0] === v) ?? [v, v, ''];
             return (
-              <button key={v} className={ui.view === v ? 'rail-tab active' : 'rail-tab'} aria-current={ui.view === v ? 'page' : undefined}
-                aria-keyshortcuts={key || undefined} title={key ? `${label} (${key})` : label} onClick={() => patch({ view: v })}>{label}</button>
+              <button
+                key={v}
+                className={ui.view === v ? 'rail-tab active' : 'rail-tab'}
+                aria-current={ui.view === v ? 'page' : undefined}
+                aria-keyshortcuts={key || undefined}
+                title={key ? `${label} (${key})` : label}
+                onClick={() => patch({ view: v })}
+              >
+                {label}
+              </button>
             );
           })}
         </div>

@@ -16,12 +16,25 @@ const KEY = 'thematic.panels';
 const listeners = new Set<() => void>();
 let stored: Record<string, boolean> = read();
 function read(): Record<string, boolean> {
-  try { return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, boolean>; } catch { return {}; }
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, boolean>;
+  } catch {
+    return {};
+  }
 }
-const subscribeStore = (f: () => void) => { listeners.add(f); return () => { listeners.delete(f); }; };
+const subscribeStore = (f: () => void) => {
+  listeners.add(f);
+  return () => {
+    listeners.delete(f);
+  };
+};
 
 const media = () => (typeof matchMedia === 'function' ? matchMedia(NARROW_QUERY) : null);
-const subscribeMedia = (f: () => void) => { const m = media(); m?.addEventListener('change', f); return () => m?.removeEventListener('change', f); };
+const subscribeMedia = (f: () => void) => {
+  const m = media();
+  m?.addEventListener('change', f);
+  return () => m?.removeEventListener('change', f);
+};
 export const useNarrow = () => useSyncExternalStore(subscribeMedia, () => media()?.matches ?? false);
 
 const slot = (narrow: boolean, view: View, side: Side) => `${narrow ? 'narrow' : 'wide'}.${view}.${side}`;
@@ -30,7 +43,11 @@ export function panelOpen(narrow: boolean, view: View, side: Side): boolean {
 }
 export function setPanel(narrow: boolean, view: View, side: Side, open: boolean): void {
   stored = { ...stored, [slot(narrow, view, side)]: open };
-  try { localStorage.setItem(KEY, JSON.stringify(stored)); } catch { /* private mode */ }
+  try {
+    localStorage.setItem(KEY, JSON.stringify(stored));
+  } catch {
+    /* private mode */
+  }
   listeners.forEach((f) => f());
 }
 
@@ -53,6 +70,7 @@ export function useCloseOverlayOnPick(view: View, documentId: number | null, cod
   useEffect(() => {
     const [d, c] = last.current;
     last.current = [documentId, codeId];
-    if ((d !== documentId || c !== codeId) && (media()?.matches ?? false) && panelOpen(true, view, 'left')) setPanel(true, view, 'left', false);
+    if ((d !== documentId || c !== codeId) && (media()?.matches ?? false) && panelOpen(true, view, 'left'))
+      setPanel(true, view, 'left', false);
   }, [documentId, codeId, view]);
 }

@@ -27,18 +27,21 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const coders = useQuery('coders.list', {});
   const participants = useQuery('participants.list', {});
   const history = useQuery('history.list', { limit: 200 });
-  const value = useMemo<ProjectData>(() => ({
-    info: info.data,
-    documents: documents.data ?? [],
-    codes: codes.data ?? [],
-    codesById: new Map((codes.data ?? []).map((c) => [c.id, c])),
-    coders: coders.data ?? [],
-    participants: participants.data ?? [],
-    attributeKeys: [...new Set((participants.data ?? []).flatMap((p) => Object.keys(p.attributes)))].sort(),
-    history: history.data,
-    error: info.error ?? documents.error ?? codes.error,
-    ready: !!(info.data && documents.data && codes.data && coders.data),
-  }), [info.data, documents.data, codes.data, coders.data, participants.data, history.data, info.error, documents.error, codes.error]);
+  const value = useMemo<ProjectData>(
+    () => ({
+      info: info.data,
+      documents: documents.data ?? [],
+      codes: codes.data ?? [],
+      codesById: new Map((codes.data ?? []).map((c) => [c.id, c])),
+      coders: coders.data ?? [],
+      participants: participants.data ?? [],
+      attributeKeys: [...new Set((participants.data ?? []).flatMap((p) => Object.keys(p.attributes)))].sort(),
+      history: history.data,
+      error: info.error ?? documents.error ?? codes.error,
+      ready: !!(info.data && documents.data && codes.data && coders.data),
+    }),
+    [info.data, documents.data, codes.data, coders.data, participants.data, history.data, info.error, documents.error, codes.error],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

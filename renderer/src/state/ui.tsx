@@ -9,9 +9,19 @@ export type RightTab = 'coding' | 'code' | 'history';
 export type Dialog = null | { kind: 'picker' } | { kind: 'newCode' } | { kind: 'help' } | { kind: 'coder' };
 
 /** A selection in the transcript, in UTF-16 offsets of the stored document text. */
-export interface TextSelection { documentId: number; start: number; end: number; text: string }
+export interface TextSelection {
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+}
 /** Ask the transcript to show a span (after a jump from quotes, find, or "next coding"). */
-export interface Reveal { documentId: number; start: number; end: number; seq: number }
+export interface Reveal {
+  documentId: number;
+  start: number;
+  end: number;
+  seq: number;
+}
 
 export interface UiState {
   coder: string | null;
@@ -32,19 +42,40 @@ export interface UiState {
   blind: boolean;
 }
 
-interface UiApi { ui: UiState; patch(p: Partial<UiState>): void; reveal(documentId: number, start: number, end: number): void }
+interface UiApi {
+  ui: UiState;
+  patch(p: Partial<UiState>): void;
+  reveal(documentId: number, start: number, end: number): void;
+}
 const Ctx = createContext<UiApi | null>(null);
 
 export function UiProvider({ children }: { children: ReactNode }) {
   const [ui, setUi] = useState<UiState>(() => ({
-    coder: prefs.coder(), visibility: 'mine', documentId: null, view: 'transcript', rightTab: 'coding', selection: null,
-    activeCodingIds: [], selectedCodeId: null, dialog: null, reveal: null, status: null,
-    combine: { codeIds: [], mode: 'and' }, blind: prefs.blind(),
+    coder: prefs.coder(),
+    visibility: 'mine',
+    documentId: null,
+    view: 'transcript',
+    rightTab: 'coding',
+    selection: null,
+    activeCodingIds: [],
+    selectedCodeId: null,
+    dialog: null,
+    reveal: null,
+    status: null,
+    combine: { codeIds: [], mode: 'and' },
+    blind: prefs.blind(),
   }));
   const patch = useCallback((p: Partial<UiState>) => setUi((s) => ({ ...s, ...p })), []);
-  const reveal = useCallback((documentId: number, start: number, end: number) => setUi((s) => ({
-    ...s, documentId, view: 'transcript', reveal: { documentId, start, end, seq: (s.reveal?.seq ?? 0) + 1 },
-  })), []);
+  const reveal = useCallback(
+    (documentId: number, start: number, end: number) =>
+      setUi((s) => ({
+        ...s,
+        documentId,
+        view: 'transcript',
+        reveal: { documentId, start, end, seq: (s.reveal?.seq ?? 0) + 1 },
+      })),
+    [],
+  );
   const value = useMemo(() => ({ ui, patch, reveal }), [ui, patch, reveal]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -61,7 +61,11 @@ export function agreementPerGroup<T>(
   });
 }
 
-export function agreementOverall<T>(documents: DocumentCodings[], options: UnitOptions, coefficient: (d: ReliabilityData) => T): Grouped<T> {
+export function agreementOverall<T>(
+  documents: DocumentCodings[],
+  options: UnitOptions,
+  coefficient: (d: ReliabilityData) => T,
+): Grouped<T> {
   const data = concatData(entries(documents, options).map((e) => e.data));
   return { key: 'overall', data, result: coefficient(data) };
 }

@@ -21,9 +21,7 @@ export function cohenKappa(data: ReliabilityData, options: CohenOptions = {}): C
   const t = twoCoderTable(data, options.categories);
   const { rows, cols } = marginals(t);
   const custom = options.distance;
-  const w = custom
-    ? t.categories.map((a) => t.categories.map((b) => 1 - custom(a, b)))
-    : agreementWeights(t.categories.length, weighting);
+  const w = custom ? t.categories.map((a) => t.categories.map((b) => 1 - custom(a, b))) : agreementWeights(t.categories.length, weighting);
   const n = t.total;
   let ao = 0;
   let ae = 0;

@@ -12,10 +12,7 @@ import { agreementWeights } from './weights.ts';
  * units with at least one value; Pe = T_w / (q (q - 1)) * sum pi_k (1 - pi_k), with T_w the sum
  * of the weights (q for AC1). q counts `categories` if given, else the categories seen.
  */
-export function gwetAC(
-  data: ReliabilityData,
-  options: { weighting?: KappaWeighting; categories?: Value[] } = {},
-): CoefficientResult {
+export function gwetAC(data: ReliabilityData, options: { weighting?: KappaWeighting; categories?: Value[] } = {}): CoefficientResult {
   const weighting = options.weighting ?? 'unweighted';
   const all = unitCounts(data, 1, options.categories);
   const q = all.categories.length;

@@ -15,6 +15,30 @@ export { partition, type Continuum, type Section } from './sections.ts';
 export { unitsForDocument, codedCover, type UnitOfAnalysis, type DocumentCodings, type UnitOptions, type CodeUnits } from './units.ts';
 export { segmentUnits, overlapRatio, requalOverlapShares } from './segment-units.ts';
 export { agreementPerCode, agreementPerDocument, agreementPerGroup, agreementOverall } from './aggregate.ts';
-export { patternTable, patternCount, layout, stats, finish, coefficientSpecs, needsOf, type PatternTable, type Layout, type StatsNeeds, type Estimate, type CoefficientSpec, type CoefficientKind } from './sufficient.ts';
-export { analyticInterval, patternBootstrap, clusterBootstrap, clusterDraws, krippendorffBootstrap, type AnalyticInterval, type BootstrapResult, type Clusters, type KrippendorffBootstrap } from './intervals.ts';
+export {
+  patternTable,
+  patternCount,
+  layout,
+  stats,
+  finish,
+  coefficientSpecs,
+  needsOf,
+  type PatternTable,
+  type Layout,
+  type StatsNeeds,
+  type Estimate,
+  type CoefficientSpec,
+  type CoefficientKind,
+} from './sufficient.ts';
+export {
+  analyticInterval,
+  patternBootstrap,
+  clusterBootstrap,
+  clusterDraws,
+  krippendorffBootstrap,
+  type AnalyticInterval,
+  type BootstrapResult,
+  type Clusters,
+  type KrippendorffBootstrap,
+} from './intervals.ts';
 export { binomial, multinomial, tCritical, zCritical, studentCdf } from './sampling.ts';

@@ -44,7 +44,10 @@ function patternCounts(t: PatternTable) {
   for (let p = 0; p < P; p++) {
     for (let i = 0; i < width; i++) {
       const k = t.cells[p * width + i];
-      if (k >= 0) { counts[p * q + k]++; m[p]++; }
+      if (k >= 0) {
+        counts[p * q + k]++;
+        m[p]++;
+      }
     }
   }
   return { counts, m, q, P };
@@ -88,7 +91,11 @@ function cohenVariance(spec: CoefficientSpec, t: PatternTable, est: Estimate): n
   for (let i = 0; i < x.length; i++) x[i] /= n;
   const rs = new Float64Array(q);
   const cs = new Float64Array(q);
-  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) { rs[a] += x[a * q + b]; cs[b] += x[a * q + b]; }
+  for (let a = 0; a < q; a++)
+    for (let b = 0; b < q; b++) {
+      rs[a] += x[a * q + b];
+      cs[b] += x[a * q + b];
+    }
   const po = est.observedAgreement!;
   const pc = est.expectedAgreement!;
   const weighting = spec.weighting ?? 'unweighted';
@@ -96,7 +103,7 @@ function cohenVariance(spec: CoefficientSpec, t: PatternTable, est: Estimate): n
     let diag = 0;
     let off = 0;
     for (let i = 0; i < q; i++) {
-      diag += x[i * q + i] * ((1 - pc) - (rs[i] + cs[i]) * (1 - po)) ** 2;
+      diag += x[i * q + i] * (1 - pc - (rs[i] + cs[i]) * (1 - po)) ** 2;
       for (let j = 0; j < q; j++) if (i !== j) off += x[i * q + j] * (cs[i] + rs[j]) ** 2;
     }
     return (diag + (1 - po) ** 2 * off - (po * pc - 2 * pc + po) ** 2) / (n * (1 - pc) ** 4);
@@ -106,7 +113,11 @@ function cohenVariance(spec: CoefficientSpec, t: PatternTable, est: Estimate): n
   const w = (a: number, b: number) => (t.pairable[a] < 0 || t.pairable[b] < 0 ? 0 : w0[t.pairable[a]][t.pairable[b]]);
   const wr = new Float64Array(q);
   const wc = new Float64Array(q);
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) { wr[i] += cs[j] * w(i, j); wc[j] += rs[i] * w(i, j); }
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < q; j++) {
+      wr[i] += cs[j] * w(i, j);
+      wc[j] += rs[i] * w(i, j);
+    }
   let sum = 0;
   for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) sum += x[i * q + j] * (w(i, j) * (1 - pc) - (wr[i] + wc[j]) * (1 - po)) ** 2;
   return (sum - (po * pc - 2 * pc + po) ** 2) / (n * (1 - pc) ** 4);
@@ -117,11 +128,25 @@ function cohenVariance(spec: CoefficientSpec, t: PatternTable, est: Estimate): n
  * For Fleiss' kappa and Brennan-Prediger with missing values our estimates weigh units by their
  * number of values where irrCAC averages units; the variance formula is irrCAC's either way.
  */
-export function analyticInterval(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Float64Array, est: Estimate, level = 0.95): AnalyticInterval | null {
+export function analyticInterval(
+  spec: CoefficientSpec,
+  t: PatternTable,
+  L: Layout,
+  s: Float64Array,
+  est: Estimate,
+  level = 0.95,
+): AnalyticInterval | null {
   if (!finite(est.value)) return null;
   if (spec.kind === 'cohen_kappa') {
     const n = est.units;
-    return interval(est.value, cohenVariance(spec, t, est), n - 1, level, 'analytic: Fleiss, Cohen & Everitt (1969) variance as psych::cohen.kappa; value ± z se', false);
+    return interval(
+      est.value,
+      cohenVariance(spec, t, est),
+      n - 1,
+      level,
+      'analytic: Fleiss, Cohen & Everitt (1969) variance as psych::cohen.kappa; value ± z se',
+      false,
+    );
   }
   const { counts, m, q, P } = patternCounts(t);
   const n1 = s[0];
@@ -140,7 +165,8 @@ export function analyticInterval(spec: CoefficientSpec, t: PatternTable, L: Layo
     }
     return x;
   };
-  const irr = (name: string) => `analytic: linearised variance of Gwet's Handbook as irrCAC ${name}; value ± t(n-1) se, upper limit at most 1`;
+  const irr = (name: string) =>
+    `analytic: linearised variance of Gwet's Handbook as irrCAC ${name}; value ± t(n-1) se, upper limit at most 1`;
   const value = est.value;
   // Scott's pi: Fleiss' kappa on the units both coders rated.
   const onlyPairs = spec.kind === 'scott_pi';
@@ -196,7 +222,13 @@ export function analyticInterval(spec: CoefficientSpec, t: PatternTable, L: Layo
     }
     sum += t.weights[p] * (x - value) ** 2;
   }
-  const name = { percent_agreement: 'pa.coeff.raw', gwet_ac: 'gwet.ac1.raw', fleiss_kappa: 'fleiss.kappa.raw', scott_pi: 'fleiss.kappa.raw (two raters)', brennan_prediger: 'bp.coeff.raw' }[spec.kind as string]!;
+  const name = {
+    percent_agreement: 'pa.coeff.raw',
+    gwet_ac: 'gwet.ac1.raw',
+    fleiss_kappa: 'fleiss.kappa.raw',
+    scott_pi: 'fleiss.kappa.raw (two raters)',
+    brennan_prediger: 'bp.coeff.raw',
+  }[spec.kind as string]!;
   return interval(value, sum / (n * (n - 1)), n - 1, level, irr(name));
 }
 
@@ -234,7 +266,12 @@ export function patternBootstrap(t: PatternTable, specs: CoefficientSpec[], L: L
     stats(t, L, w, s);
     specs.forEach((spec, i) => values[i].push(finish(spec, t, L, s).value));
   }
-  return values.map((v) => ({ ...percentile(v, level), level, seed: o.seed, method: 'unit bootstrap (multinomial over unit patterns), percentile' }));
+  return values.map((v) => ({
+    ...percentile(v, level),
+    level,
+    seed: o.seed,
+    method: 'unit bootstrap (multinomial over unit patterns), percentile',
+  }));
 }
 
 /** Clusters (e.g. documents) as sparse per-pattern counts over one table's patterns. */
@@ -260,8 +297,16 @@ export function clusterDraws(count: number, replicates: number, seed: number): F
  * the other patterns, and the absent pattern's count is totals[r] (every unit of every document, as
  * drawn in replicate r, shared by all codes) minus the listed units.
  */
-export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Array[], specs: CoefficientSpec[], L: Layout, level = 0.95, unit = 'documents',
-  absent?: { pattern: number; totals: Float64Array }): Omit<BootstrapResult, 'seed'>[] {
+export function clusterBootstrap(
+  t: PatternTable,
+  c: Clusters,
+  draws: Float64Array[],
+  specs: CoefficientSpec[],
+  L: Layout,
+  level = 0.95,
+  unit = 'documents',
+  absent?: { pattern: number; totals: Float64Array },
+): Omit<BootstrapResult, 'seed'>[] {
   const values = specs.map(() => [] as number[]);
   const w = new Float64Array(t.weights.length);
   const s = new Float64Array(L.size);
@@ -283,7 +328,11 @@ export function clusterBootstrap(t: PatternTable, c: Clusters, draws: Float64Arr
     stats(t, L, w, s);
     for (let i = 0; i < specs.length; i++) values[i].push(finish(specs[i], t, L, s).value);
   });
-  return values.map((v) => ({ ...percentile(v, level), level, method: `cluster bootstrap: whole ${unit} resampled (${c.count}), percentile` }));
+  return values.map((v) => ({
+    ...percentile(v, level),
+    level,
+    method: `cluster bootstrap: whole ${unit} resampled (${c.count}), percentile`,
+  }));
 }
 
 export interface KrippendorffBootstrap extends BootstrapResult {
@@ -301,7 +350,11 @@ export interface KrippendorffBootstrap extends BootstrapResult {
  * number of pairs of values in the data, sum m_u (m_u - 1) / 2; the macro's cap of 25 times the
  * non-empty coincidence cells is not applied, since it sizes the interval to the cap, not the data.
  */
-export function krippendorffBootstrap(t: PatternTable, spec: CoefficientSpec, o: BootstrapOptions & { min?: number }): KrippendorffBootstrap | null {
+export function krippendorffBootstrap(
+  t: PatternTable,
+  spec: CoefficientSpec,
+  o: BootstrapOptions & { min?: number },
+): KrippendorffBootstrap | null {
   const level = o.level ?? 0.95;
   const L = layout(t, { coincidences: true });
   const s = stats(t, L);
@@ -316,13 +369,17 @@ export function krippendorffBootstrap(t: PatternTable, spec: CoefficientSpec, o:
   const cellD: number[] = [];
   let diagNonZero = 0;
   const diagP: number[] = [];
-  for (let c = 0; c < q; c++) for (let k = c; k < q; k++) {
-    const occ = s[L.o + c * q + k];
-    if (!(occ > 0)) continue;
-    cellP.push(c === k ? occ / total : (2 * occ) / total);
-    cellD.push(c === k ? 0 : delta(c, k));
-    if (c === k) { diagNonZero++; diagP.push(occ / total); }
-  }
+  for (let c = 0; c < q; c++)
+    for (let k = c; k < q; k++) {
+      const occ = s[L.o + c * q + k];
+      if (!(occ > 0)) continue;
+      cellP.push(c === k ? occ / total : (2 * occ) / total);
+      cellD.push(c === k ? 0 : delta(c, k));
+      if (c === k) {
+        diagNonZero++;
+        diagP.push(occ / total);
+      }
+    }
   // D_e per pair of values (Hayes' expdis = sum e_ck delta_ck / n..).
   let dePair = 0;
   for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) if (c !== k) dePair += (n[c] * n[k] * delta(c, k)) / (total - 1);
@@ -348,8 +405,19 @@ export function krippendorffBootstrap(t: PatternTable, spec: CoefficientSpec, o:
   }
   // Replicates without variation would make alpha 0/0: the macro sets the expected number of them to 0.
   let fix = Math.min(ones, Math.round(o.replicates * diagP.reduce((a, x) => a + x ** M, 0)));
-  for (let i = 0; i < values.length && fix > 0; i++) if (values[i] === 1) { values[i] = 0; fix--; }
+  for (let i = 0; i < values.length && fix > 0; i++)
+    if (values[i] === 1) {
+      values[i] = 0;
+      fix--;
+    }
   const pct = percentile(values, level);
   const qBelow = o.min === undefined ? null : { min: o.min, q: values.filter((v) => v < o.min!).length / values.length };
-  return { ...pct, level, seed: o.seed, pairs: M, qBelow, method: "Krippendorff's bootstrap (Hayes & Krippendorff 2007): pairs of values drawn from the coincidence matrix, percentile" };
+  return {
+    ...pct,
+    level,
+    seed: o.seed,
+    pairs: M,
+    qBelow,
+    method: "Krippendorff's bootstrap (Hayes & Krippendorff 2007): pairs of values drawn from the coincidence matrix, percentile",
+  };
 }

@@ -25,8 +25,10 @@ export function quantile(sorted: number[], p: number): number {
 
 /** Stirling-series tail log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2], for BTRS. */
 function stirlingTail(k: number): number {
-  const small = [0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509, 0.0166446911898211,
-    0.0138761288230707, 0.0118967099458917, 0.010411265261972, 0.00925546218271273, 0.00833056343336287];
+  const small = [
+    0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509, 0.0166446911898211, 0.0138761288230707,
+    0.0118967099458917, 0.010411265261972, 0.00925546218271273, 0.00833056343336287,
+  ];
   if (k <= 9) return small[k];
   const k1 = (k + 1) * (k + 1);
   return (1 / 12 - (1 / 360 - 1 / 1260 / k1) / k1) / (k + 1);
@@ -66,8 +68,14 @@ export function binomial(n: number, p: number, random: () => number): number {
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
     v = Math.log((v * alpha) / (a / (us * us) + b));
-    const bound = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + (n + 1) * Math.log((n - m + 1) / (n - k + 1))
-      + (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) + stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k);
+    const bound =
+      (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) +
+      (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
+      (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) +
+      stirlingTail(m) +
+      stirlingTail(n - m) -
+      stirlingTail(k) -
+      stirlingTail(n - k);
     if (v <= bound) return k;
   }
 }
@@ -151,7 +159,12 @@ function incompleteBeta(x: number, a: number, b: number): number {
   let d = 0;
   for (let i = 0; i <= 400; i++) {
     const m = i >> 1;
-    const num = i === 0 ? 1 : i % 2 === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    const num =
+      i === 0
+        ? 1
+        : i % 2 === 0
+          ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m))
+          : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
     d = 1 + num * d;
     d = Math.abs(d) < tiny ? tiny : d;
     d = 1 / d;
@@ -166,8 +179,10 @@ function incompleteBeta(x: number, a: number, b: number): number {
 
 /** log Gamma(x), Lanczos (g = 7, n = 9), accurate to ~1e-15 for x > 0. */
 function logGamma(x: number): number {
-  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const g = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let s = g[0];
@@ -183,7 +198,13 @@ export function studentCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-const Z: Record<string, number> = { '0.8': 1.2815515655446004, '0.9': 1.6448536269514722, '0.95': 1.959963984540054, '0.98': 2.3263478740408408, '0.99': 2.5758293035489004 };
+const Z: Record<string, number> = {
+  '0.8': 1.2815515655446004,
+  '0.9': 1.6448536269514722,
+  '0.95': 1.959963984540054,
+  '0.98': 2.3263478740408408,
+  '0.99': 2.5758293035489004,
+};
 
 /** The two-sided critical value of the standard normal for a confidence level (0.8, 0.9, 0.95, 0.98, 0.99). */
 export function zCritical(level: number): number {
@@ -199,9 +220,13 @@ export function tCritical(level: number, df: number): number {
   if (df > 1000) {
     // Cornish-Fisher expansion in 1/df (error below 1e-12 here), instead of the bisection.
     const z2 = z * z;
-    return z + (z * (z2 + 1)) / (4 * df) + (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df ** 2)
-      + (z * (3 * z2 ** 3 + 19 * z2 * z2 + 17 * z2 - 15)) / (384 * df ** 3)
-      + (z * (79 * z2 ** 4 + 776 * z2 ** 3 + 1482 * z2 * z2 - 1920 * z2 - 945)) / (92160 * df ** 4);
+    return (
+      z +
+      (z * (z2 + 1)) / (4 * df) +
+      (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df ** 2) +
+      (z * (3 * z2 ** 3 + 19 * z2 * z2 + 17 * z2 - 15)) / (384 * df ** 3) +
+      (z * (79 * z2 ** 4 + 776 * z2 ** 3 + 1482 * z2 * z2 - 1920 * z2 - 945)) / (92160 * df ** 4)
+    );
   }
   const target = 1 - (1 - level) / 2;
   let lo = z;

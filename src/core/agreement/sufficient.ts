@@ -71,13 +71,26 @@ export function patternTable(data: ReliabilityData, categories?: Value[]): Patte
       if (m >= 2) for (let i = 0; i < width; i++) if (cells[p * width + i] >= 0) seen.add(cells[p * width + i]);
     }
     // Categories keep their sorted order in both spaces.
-    cats.forEach((_, k) => { if (seen.has(k)) pairable[k] = pairableCount++; });
+    cats.forEach((_, k) => {
+      if (seen.has(k)) pairable[k] = pairableCount++;
+    });
   }
-  return { coders: data.coders, categories: cats, pairable, pairableCount, cells: Int32Array.from(cells), weights: Float64Array.from(weights) };
+  return {
+    coders: data.coders,
+    categories: cats,
+    pairable,
+    pairableCount,
+    cells: Int32Array.from(cells),
+    weights: Float64Array.from(weights),
+  };
 }
 
 /** Which parts of the statistics vector are needed: coincidences and pair counts cost q^2 per pattern. */
-export interface StatsNeeds { coincidences?: boolean; pairs?: boolean; table?: boolean }
+export interface StatsNeeds {
+  coincidences?: boolean;
+  pairs?: boolean;
+  table?: boolean;
+}
 
 export interface Layout {
   q: number;
@@ -92,21 +105,38 @@ export interface Layout {
 
 // Scalar slots: units with >= 1 value, units with >= 2 values, values in them, sum of
 // same/(m-1) (agreeing ordered pairs per value), sum of same/(m(m-1)) (Fleiss' per-unit agreement).
-const N1 = 0, N2 = 1, V2 = 2, SAME = 3, FPA = 4;
+const N1 = 0,
+  N2 = 1,
+  V2 = 2,
+  SAME = 3,
+  FPA = 4;
 
 export function layout(t: PatternTable, needs: StatsNeeds): Layout {
   const q = t.categories.length;
   let at = 5;
-  const pi = at; at += q;
-  const share = at; at += q;
-  const o = needs.coincidences ? at : -1; if (needs.coincidences) at += q * q;
-  const pairs = needs.pairs ? at : -1; if (needs.pairs) at += q * q;
-  const table = needs.table ? at : -1; if (needs.table) at += q * q;
+  const pi = at;
+  at += q;
+  const share = at;
+  at += q;
+  const o = needs.coincidences ? at : -1;
+  if (needs.coincidences) at += q * q;
+  const pairs = needs.pairs ? at : -1;
+  if (needs.pairs) at += q * q;
+  const table = needs.table ? at : -1;
+  if (needs.table) at += q * q;
   return { q, size: at, pi, share, o, pairs, table, needs };
 }
 
 /** Per pattern, once: its number of values, its categories with their counts, and its agreeing pairs. */
-interface Compiled { m: Int32Array; start: Int32Array; cat: Int32Array; count: Float64Array; same: Float64Array; a: Int32Array; b: Int32Array }
+interface Compiled {
+  m: Int32Array;
+  start: Int32Array;
+  cat: Int32Array;
+  count: Float64Array;
+  same: Float64Array;
+  a: Int32Array;
+  b: Int32Array;
+}
 const compiledTables = new WeakMap<PatternTable, Compiled>();
 
 function compile(t: PatternTable): Compiled {
@@ -138,7 +168,10 @@ function compile(t: PatternTable): Compiled {
       counts[k] = 0;
     }
     start[p + 1] = cat.length;
-    if (width === 2) { a[p] = t.cells[2 * p]; b[p] = t.cells[2 * p + 1]; }
+    if (width === 2) {
+      a[p] = t.cells[2 * p];
+      b[p] = t.cells[2 * p + 1];
+    }
   }
   const c = { m, start, cat: Int32Array.from(cat), count: Float64Array.from(count), same, a, b };
   compiledTables.set(t, c);
@@ -188,7 +221,8 @@ export interface Estimate {
   undefinedReason?: string;
 }
 
-export type CoefficientKind = 'percent_agreement' | 'cohen_kappa' | 'scott_pi' | 'fleiss_kappa' | 'krippendorff_alpha' | 'gwet_ac' | 'brennan_prediger';
+export type CoefficientKind =
+  'percent_agreement' | 'cohen_kappa' | 'scott_pi' | 'fleiss_kappa' | 'krippendorff_alpha' | 'gwet_ac' | 'brennan_prediger';
 
 export interface CoefficientSpec {
   /** The name in the output, e.g. cohen_kappa_linear, krippendorff_alpha_interval. */
@@ -208,8 +242,11 @@ export function coefficientSpecs(coders: number, level: Level = 'nominal'): Coef
     if (level !== 'nominal') list.push({ name: `cohen_kappa_${weighting}`, kind: 'cohen_kappa', weighting });
     list.push({ name: 'scott_pi', kind: 'scott_pi' });
   }
-  list.push({ name: 'fleiss_kappa', kind: 'fleiss_kappa' }, { name: `krippendorff_alpha_${level}`, kind: 'krippendorff_alpha', level },
-    { name: 'gwet_ac1', kind: 'gwet_ac' });
+  list.push(
+    { name: 'fleiss_kappa', kind: 'fleiss_kappa' },
+    { name: `krippendorff_alpha_${level}`, kind: 'krippendorff_alpha', level },
+    { name: 'gwet_ac1', kind: 'gwet_ac' },
+  );
   if (level !== 'nominal') list.push({ name: `gwet_ac2_${weighting}`, kind: 'gwet_ac', weighting });
   list.push({ name: 'brennan_prediger', kind: 'brennan_prediger' });
   return list;
@@ -239,9 +276,12 @@ function chanceCorrected(ao: number, ae: number, units: number, why: () => strin
   const undefinedReason = units === 0 ? 'no unit has values from two coders' : Math.abs(1 - ae) < 1e-12 ? why() : undefined;
   return {
     value: undefinedReason ? NaN : (ao - ae) / (1 - ae),
-    observedAgreement: units === 0 ? NaN : ao, expectedAgreement: units === 0 ? NaN : ae,
-    observedDisagreement: units === 0 ? NaN : 1 - ao, expectedDisagreement: units === 0 ? NaN : 1 - ae,
-    units, undefinedReason,
+    observedAgreement: units === 0 ? NaN : ao,
+    expectedAgreement: units === 0 ? NaN : ae,
+    observedDisagreement: units === 0 ? NaN : 1 - ao,
+    expectedDisagreement: units === 0 ? NaN : 1 - ae,
+    units,
+    undefinedReason,
   };
 }
 
@@ -259,8 +299,15 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
   switch (spec.kind) {
     case 'percent_agreement': {
       const ao = s[V2] === 0 ? NaN : s[SAME] / s[V2];
-      return { value: ao, observedAgreement: ao, expectedAgreement: 0, observedDisagreement: 1 - ao, expectedDisagreement: 1, units: n2,
-        undefinedReason: n2 === 0 ? 'no unit has values from two coders' : undefined };
+      return {
+        value: ao,
+        observedAgreement: ao,
+        expectedAgreement: 0,
+        observedDisagreement: 1 - ao,
+        expectedDisagreement: 1,
+        units: n2,
+        undefinedReason: n2 === 0 ? 'no unit has values from two coders' : undefined,
+      };
     }
     case 'brennan_prediger': {
       const qq = t.pairableCount;
@@ -275,11 +322,12 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
     case 'scott_pi': {
       const rows = new Float64Array(q);
       const cols = new Float64Array(q);
-      for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) {
-        const x = s[L.table + a * q + b];
-        rows[a] += x;
-        cols[b] += x;
-      }
+      for (let a = 0; a < q; a++)
+        for (let b = 0; b < q; b++) {
+          const x = s[L.table + a * q + b];
+          rows[a] += x;
+          cols[b] += x;
+        }
       const weighting = spec.weighting ?? 'unweighted';
       const { w } = weightsOf(t.pairableCount, weighting);
       let ao = 0;
@@ -293,7 +341,10 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
           const wab = w[ia][ib];
           if (wab === 0) continue;
           ao += (wab * s[L.table + a * q + b]) / n2;
-          ae += spec.kind === 'cohen_kappa' ? (wab * rows[a] * cols[b]) / (n2 * n2) : (wab * (rows[a] + cols[a]) * (rows[b] + cols[b])) / (4 * n2 * n2);
+          ae +=
+            spec.kind === 'cohen_kappa'
+              ? (wab * rows[a] * cols[b]) / (n2 * n2)
+              : (wab * (rows[a] + cols[a]) * (rows[b] + cols[b])) / (4 * n2 * n2);
         }
       }
       const name = spec.kind === 'cohen_kappa' ? "Cohen's kappa" : "Scott's pi";
@@ -320,7 +371,12 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         spread += x * (1 - x);
       }
       const pe = q > 1 ? (tw / (q * (q - 1))) * spread : 1;
-      return chanceCorrected(pa, pe, n2, () => `only one category (${JSON.stringify(t.categories[0])}) occurs: Gwet's AC needs two or more`);
+      return chanceCorrected(
+        pa,
+        pe,
+        n2,
+        () => `only one category (${JSON.stringify(t.categories[0])}) occurs: Gwet's AC needs two or more`,
+      );
     }
     case 'krippendorff_alpha': {
       const level = spec.level ?? 'nominal';
@@ -333,27 +389,46 @@ export function finish(spec: CoefficientSpec, t: PatternTable, L: Layout, s: Flo
         dE = (total * total - n.reduce((a, x) => a + x * x, 0)) / (total * (total - 1));
       } else {
         let delta: (c: number, k: number) => number;
-        try { delta = distanceFunction(level, t.categories, n); } catch (e) {
-          return { value: NaN, observedAgreement: null, expectedAgreement: null, observedDisagreement: NaN, expectedDisagreement: NaN, units: n2, undefinedReason: (e as Error).message };
+        try {
+          delta = distanceFunction(level, t.categories, n);
+        } catch (e) {
+          return {
+            value: NaN,
+            observedAgreement: null,
+            expectedAgreement: null,
+            observedDisagreement: NaN,
+            expectedDisagreement: NaN,
+            units: n2,
+            undefinedReason: (e as Error).message,
+          };
         }
         let obs = 0;
         let exp = 0;
-        for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) {
-          if (c === k || (n[c] === 0 && n[k] === 0)) continue;
-          const d = delta(c, k);
-          obs += s[L.o + c * q + k] * d;
-          exp += n[c] * n[k] * d;
-        }
+        for (let c = 0; c < q; c++)
+          for (let k = 0; k < q; k++) {
+            if (c === k || (n[c] === 0 && n[k] === 0)) continue;
+            const d = delta(c, k);
+            obs += s[L.o + c * q + k] * d;
+            exp += n[c] * n[k] * d;
+          }
         dO = obs / total;
         dE = exp / (total * (total - 1));
       }
-      const undefinedReason = total === 0 ? 'no unit has values from two coders'
-        : dE === 0 ? `all pairable values are ${n.filter((x) => x > 0).length === 1 ? `${JSON.stringify(t.categories[n.findIndex((x) => x > 0)])}` : 'alike'}: with no variation alpha is 0/0 (Krippendorff 2011)` : undefined;
+      const undefinedReason =
+        total === 0
+          ? 'no unit has values from two coders'
+          : dE === 0
+            ? `all pairable values are ${n.filter((x) => x > 0).length === 1 ? `${JSON.stringify(t.categories[n.findIndex((x) => x > 0)])}` : 'alike'}: with no variation alpha is 0/0 (Krippendorff 2011)`
+            : undefined;
       const nominal = level === 'nominal';
       return {
         value: undefinedReason ? NaN : 1 - dO / dE,
-        observedAgreement: nominal ? 1 - dO : null, expectedAgreement: nominal ? 1 - dE : null,
-        observedDisagreement: dO, expectedDisagreement: dE, units: n2, undefinedReason,
+        observedAgreement: nominal ? 1 - dO : null,
+        expectedAgreement: nominal ? 1 - dE : null,
+        observedDisagreement: dO,
+        expectedDisagreement: dE,
+        units: n2,
+        undefinedReason,
       };
     }
   }

@@ -3,7 +3,17 @@
 // coefficients apply and how they are reported, so the two outputs read the same way.
 // Everything is computed from the unit patterns and their counts (agreement/sufficient.ts).
 // Imported file by file, not from the engine's index: `thematic reliability` loads only what it uses.
-import { coefficientSpecs, finish, layout, needsOf, patternTable, stats, type CoefficientSpec, type Layout, type PatternTable } from './sufficient.ts';
+import {
+  coefficientSpecs,
+  finish,
+  layout,
+  needsOf,
+  patternTable,
+  stats,
+  type CoefficientSpec,
+  type Layout,
+  type PatternTable,
+} from './sufficient.ts';
 import { analyticInterval, krippendorffBootstrap, patternBootstrap, type BootstrapResult } from './intervals.ts';
 import type { Level, ReliabilityData, Value } from './types.ts';
 
@@ -19,9 +29,18 @@ export interface Interval {
   note?: string;
 }
 
-export interface AnalyticSummary { se: number; lower: number; upper: number; level: number; method: string }
+export interface AnalyticSummary {
+  se: number;
+  lower: number;
+  upper: number;
+  level: number;
+  method: string;
+}
 
-export interface KrippendorffBootstrapSummary extends Interval { pairs: number; qBelow: { min: number; q: number } | null }
+export interface KrippendorffBootstrapSummary extends Interval {
+  pairs: number;
+  qBelow: { min: number; q: number } | null;
+}
 
 export interface CoefficientSummary {
   coefficient: string;
@@ -59,10 +78,21 @@ export interface SummaryOptions {
 export const finite = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
 
 const interval = (b: Omit<BootstrapResult, 'seed'>, seed: number, note?: string): Interval => ({
-  lower: finite(b.lower), upper: finite(b.upper), level: b.level, replicates: b.replicates, method: b.method, seed, ...(note ? { note } : {}),
+  lower: finite(b.lower),
+  upper: finite(b.upper),
+  level: b.level,
+  replicates: b.replicates,
+  method: b.method,
+  seed,
+  ...(note ? { note } : {}),
 });
 
-export interface Prepared { table: PatternTable; specs: CoefficientSpec[]; L: Layout; s: Float64Array }
+export interface Prepared {
+  table: PatternTable;
+  specs: CoefficientSpec[];
+  L: Layout;
+  s: Float64Array;
+}
 
 /** The pattern table, the coefficients that apply and the statistics vector of the data. */
 export function prepare(data: ReliabilityData, o: SummaryOptions = {}): Prepared {
@@ -79,9 +109,13 @@ export function summaries(p: Prepared, cis: Array<Interval | null>, o: SummaryOp
     const defined = Number.isFinite(e.value);
     const a = defined && o.analytic !== false ? analyticInterval(spec, p.table, p.L, p.s, e) : null;
     const out: CoefficientSummary = {
-      coefficient: spec.name, value: finite(e.value), ...(defined ? {} : { undefinedReason: e.undefinedReason ?? 'undefined for these data' }),
-      observedAgreement: finite(e.observedAgreement), expectedAgreement: finite(e.expectedAgreement),
-      observedDisagreement: finite(e.observedDisagreement), expectedDisagreement: finite(e.expectedDisagreement),
+      coefficient: spec.name,
+      value: finite(e.value),
+      ...(defined ? {} : { undefinedReason: e.undefinedReason ?? 'undefined for these data' }),
+      observedAgreement: finite(e.observedAgreement),
+      expectedAgreement: finite(e.expectedAgreement),
+      observedDisagreement: finite(e.observedDisagreement),
+      expectedDisagreement: finite(e.expectedDisagreement),
       units: Number.isFinite(e.units) ? e.units : 0,
       ci: defined ? cis[i] : null,
       analytic: a,
@@ -100,7 +134,11 @@ export function summarize(data: ReliabilityData, o: SummaryOptions = {}): Coeffi
   const replicates = o.bootstrap ?? 1000;
   const seed = o.seed ?? 1;
   const boot = replicates > 0 ? patternBootstrap(p.table, p.specs, p.L, { replicates, seed }) : null;
-  return summaries(p, p.specs.map((_, i) => (boot ? interval(boot[i], seed) : null)), o);
+  return summaries(
+    p,
+    p.specs.map((_, i) => (boot ? interval(boot[i], seed) : null)),
+    o,
+  );
 }
 
 /** Total weight of the data's units (every row, pairable or not). */

@@ -20,14 +20,7 @@ export type Level = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 export type KappaWeighting = 'unweighted' | 'linear' | 'quadratic';
 
 export type CoefficientName =
-  | 'percent_agreement'
-  | 'cohen_kappa'
-  | 'scott_pi'
-  | 'fleiss_kappa'
-  | 'krippendorff_alpha'
-  | 'gwet_ac1'
-  | 'gwet_ac2'
-  | 'brennan_prediger';
+  'percent_agreement' | 'cohen_kappa' | 'scott_pi' | 'fleiss_kappa' | 'krippendorff_alpha' | 'gwet_ac1' | 'gwet_ac2' | 'brennan_prediger';
 
 /**
  * What every coefficient returns. All chance-corrected coefficients here have the form

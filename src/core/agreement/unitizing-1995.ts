@@ -45,16 +45,16 @@ function pairDisagreement(x: Section[], y: Section[]): number {
   return sum;
 }
 
-export function unitizingAlpha1995(
-  continuum: Continuum,
-  coders: string[],
-  codings: Coding[],
-  category: string,
-): Unitizing1995Result {
+export function unitizingAlpha1995(continuum: Continuum, coders: string[], codings: Coding[], category: string): Unitizing1995Result {
   const L = continuum.length;
   const R = coders.length;
   const mine = codings.filter((c) => c.code === category);
-  const parts = coders.map((coder) => partition(mine.filter((c) => c.coder === coder), continuum));
+  const parts = coders.map((coder) =>
+    partition(
+      mine.filter((c) => c.coder === coder),
+      continuum,
+    ),
+  );
 
   let observed = 0;
   for (let a = 0; a < R; a++) for (let b = a + 1; b < R; b++) observed += pairDisagreement(parts[a], parts[b]);
@@ -98,5 +98,10 @@ export function unitizingAlpha1995Overall(continuum: Continuum, coders: string[]
   const per = categories.map((cat) => unitizingAlpha1995(continuum, coders, codings, cat));
   const dO = per.reduce((s, r) => s + r.observedDisagreement, 0) / per.length;
   const dE = per.reduce((s, r) => s + r.expectedDisagreement, 0) / per.length;
-  return { value: per.length === 0 ? NaN : dO === dE ? 0 : 1 - dO / dE, observedDisagreement: dO, expectedDisagreement: dE, perCategory: per };
+  return {
+    value: per.length === 0 ? NaN : dO === dE ? 0 : 1 - dO / dE,
+    observedDisagreement: dO,
+    expectedDisagreement: dE,
+    perCategory: per,
+  };
 }

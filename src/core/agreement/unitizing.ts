@@ -36,7 +36,12 @@ interface Coincidences {
 }
 
 function coincidences(continuum: Continuum, coders: string[], codings: Coding[]): Coincidences {
-  const parts: Section[][] = coders.map((coder) => partition(codings.filter((c) => c.coder === coder), continuum));
+  const parts: Section[][] = coders.map((coder) =>
+    partition(
+      codings.filter((c) => c.coder === coder),
+      continuum,
+    ),
+  );
   const codes = [...new Set(parts.flatMap((p) => p.filter((s) => s.value !== null).map((s) => s.value as string)))].sort();
   const values: Array<string | null> = [null, ...codes];
   const index = new Map<string | null, number>(values.map((v, i) => [v, i]));
@@ -90,7 +95,14 @@ function offDiagonal(matrix: number[][], keep: (c: number) => boolean): { off: n
   return { off, total };
 }
 
-function result(coefficient: UnitizingCoefficient, dO: number, dE: number, base: Coincidences, coders: number, length: number): UnitizingResult {
+function result(
+  coefficient: UnitizingCoefficient,
+  dO: number,
+  dE: number,
+  base: Coincidences,
+  coders: number,
+  length: number,
+): UnitizingResult {
   return {
     coefficient,
     value: !(dE > 0) ? NaN : 1 - dO / dE,
@@ -142,5 +154,9 @@ export function cuAlpha(continuum: Continuum, coders: string[], codings: Coding[
 
 /** uα for one code on its own (its codings against phi): per-code unitizing reliability. */
 export function uAlphaForCode(continuum: Continuum, coders: string[], codings: Coding[], code: string): UnitizingResult {
-  return uAlpha(continuum, coders, codings.filter((c) => c.code === code));
+  return uAlpha(
+    continuum,
+    coders,
+    codings.filter((c) => c.code === code),
+  );
 }

@@ -121,7 +121,7 @@ function characterUnits(doc: DocumentCodings, code: string, options: UnitOptions
     const weight = options.excludeUncoded && !anyone ? cover.coveredLength(prev, to) : to - prev;
     out.add(row, weight, { start: prev, end: to });
   };
-  for (let k = 0; k < events.length; ) {
+  for (let k = 0; k < events.length;) {
     const pos = events[k][0];
     emit(pos);
     while (k < events.length && events[k][0] === pos) {
@@ -134,7 +134,13 @@ function characterUnits(doc: DocumentCodings, code: string, options: UnitOptions
   return out.build(code, options.coders);
 }
 
-function spanUnits(doc: DocumentCodings, spansIn: Span[], code: string, options: UnitOptions, cover: ReturnType<typeof codedCover>): CodeUnits {
+function spanUnits(
+  doc: DocumentCodings,
+  spansIn: Span[],
+  code: string,
+  options: UnitOptions,
+  cover: ReturnType<typeof codedCover>,
+): CodeUnits {
   const spans = [...spansIn].sort((a, b) => a.start - b.start);
   const coderIndex = new Map(options.coders.map((c, i) => [c, i]));
   const present = new Map<number, number[]>();

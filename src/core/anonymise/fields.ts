@@ -12,7 +12,9 @@ import { replaceAll } from './match.ts';
  */
 export type FieldKind = { kind: 'text' } | { kind: 'json'; skip?: string[] } | { kind: 'keep' } | { kind: 'special' };
 
-const text: FieldKind = { kind: 'text' }, keep: FieldKind = { kind: 'keep' }, special: FieldKind = { kind: 'special' };
+const text: FieldKind = { kind: 'text' },
+  keep: FieldKind = { kind: 'keep' },
+  special: FieldKind = { kind: 'special' };
 const json = (skip: string[] = []): FieldKind => ({ kind: 'json', skip });
 
 export const FIELDS: Record<string, Record<string, FieldKind>> = {
@@ -23,24 +25,65 @@ export const FIELDS: Record<string, Record<string, FieldKind>> = {
   documents: { name: text, original_filename: text, format: keep, sha256: special, text: special, imported_at: keep },
   turns: { speaker: text },
   speaker_participants: { speaker: text },
-  codes: { guid: keep, name: text, color: keep, definition: text, when_to_use: text, when_not_to_use: text, example: text, created_at: keep },
+  codes: {
+    guid: keep,
+    name: text,
+    color: keep,
+    definition: text,
+    when_to_use: text,
+    when_not_to_use: text,
+    example: text,
+    created_at: keep,
+  },
   codings: { guid: keep, created_at: keep },
   memos: { guid: keep, target_type: keep, title: text, body: text, author: text, created_at: keep, updated_at: keep },
   themes: { guid: keep, kind: keep, name: text, definition: text, color: keep, status: keep, created_at: keep },
   theme_events: { theme_name: text, kind: keep, rationale: text, details: json(['kind', 'status']), actor: text, at: keep },
   theme_links: { label: text, created_at: keep },
   map_positions: { node_id: keep },
-  map_versions: { name: text, note: text, input: json(['id', 'kind', 'color', 'parentId', 'from', 'to']), positions: keep, actor: text, created_at: keep },
+  map_versions: {
+    name: text,
+    note: text,
+    input: json(['id', 'kind', 'color', 'parentId', 'from', 'to']),
+    positions: keep,
+    actor: text,
+    created_at: keep,
+  },
   consensus_decisions: {
-    disagreement_key: special, coder_a: text, coder_b: text, consensus_coder: text, kind: keep, rationale: text,
-    decided_by: text, decided_at: keep, coding_ids: keep, superseded_at: keep,
+    disagreement_key: special,
+    coder_a: text,
+    coder_b: text,
+    consensus_coder: text,
+    kind: keep,
+    rationale: text,
+    decided_by: text,
+    decided_at: keep,
+    coding_ids: keep,
+    superseded_at: keep,
   },
   refi_guids: { entity: keep, guid: keep },
   // What a REFI-QDA import carried that Thematic has no model for (sets, links, graphs): names and JSON.
-  refi_extras: { kind: keep, guid: keep, name: text, json: json([
-    'guid', 'representedGuid', 'originGuid', 'targetGuid', 'sourceVertex', 'targetVertex', 'memberCodes', 'memberSources', 'memberNotes',
-    'direction', 'color', 'shape', 'lineStyle',
-  ]), created_at: keep },
+  refi_extras: {
+    kind: keep,
+    guid: keep,
+    name: text,
+    json: json([
+      'guid',
+      'representedGuid',
+      'originGuid',
+      'targetGuid',
+      'sourceVertex',
+      'targetVertex',
+      'memberCodes',
+      'memberSources',
+      'memberNotes',
+      'direction',
+      'color',
+      'shape',
+      'lineStyle',
+    ]),
+    created_at: keep,
+  },
 };
 // Emptied as a whole: operations (its rows hold original text captured for undo), client_operations
 // (the results of idempotent calls, which quote the original text too), recordings and refi_media
@@ -58,7 +101,11 @@ export function fieldKind(table: string, column: string): FieldKind {
 /** The key applied to a JSON document's string values; invalid JSON is treated as plain text. */
 export function replaceInJson(value: string, rules: Rule[], skip: string[] = []): string {
   let doc: unknown;
-  try { doc = JSON.parse(value); } catch { return replaceAll(value, rules); }
+  try {
+    doc = JSON.parse(value);
+  } catch {
+    return replaceAll(value, rules);
+  }
   if (typeof doc !== 'object' || doc === null) return typeof doc === 'string' ? JSON.stringify(replaceAll(doc, rules)) : value;
   let changed = false;
   const out = mapJsonStrings(doc, skip, (v) => {

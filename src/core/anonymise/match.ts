@@ -1,7 +1,13 @@
 import type { Rule } from './types.ts';
 
 /** One replaced stretch of text: where it was, which rule, and what was there. */
-export interface Match { start: number; end: number; rule: number; text: string; replace: string }
+export interface Match {
+  start: number;
+  end: number;
+  rule: number;
+  text: string;
+  replace: string;
+}
 
 /**
  * Every place a key replaces something in `text`, left to right, never overlapping. Where two
@@ -14,17 +20,24 @@ export function findMatches(text: string, rules: Rule[]): Match[] {
   for (const r of rules) {
     const re = new RegExp(r.regex.source, r.regex.flags);
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0] === '') { re.lastIndex += text.codePointAt(m.index)! > 0xffff ? 2 : 1; continue; }
+      if (m[0] === '') {
+        re.lastIndex += text.codePointAt(m.index)! > 0xffff ? 2 : 1;
+        continue;
+      }
       found.push({ start: m.index, end: m.index + m[0].length, rule: r.index, text: m[0], replace: r.replace });
     }
   }
   if (found.length < 2) return found;
-  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
   const taken = new Uint8Array(text.length);
   const kept: Match[] = [];
   for (const m of found) {
     let free = true;
-    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
+    for (let i = m.start; i < m.end; i++)
+      if (taken[i]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     taken.fill(1, m.start, m.end);
     kept.push(m);
@@ -33,13 +46,19 @@ export function findMatches(text: string, rules: Rule[]): Match[] {
 }
 
 /** A replaced stretch in old and new offsets: what an offset map is built from. */
-export interface Segment { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
+export interface Segment {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+}
 
 /** The text with every match replaced, and where each replacement landed. */
 export function applyMatches(text: string, matches: Match[]): { text: string; segments: Segment[] } {
   const parts: string[] = [];
   const segments: Segment[] = [];
-  let at = 0, len = 0;
+  let at = 0,
+    len = 0;
   for (const m of matches) {
     parts.push(text.slice(at, m.start));
     len += m.start - at;

@@ -14,11 +14,16 @@ export class OffsetMap {
 
   /** The last segment whose oldStart is < offset (or <= when inclusive), by binary search. */
   private before(offset: number, inclusive: boolean): number {
-    let lo = 0, hi = this.segs.length - 1, found = -1;
+    let lo = 0,
+      hi = this.segs.length - 1,
+      found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const s = this.segs[mid].oldStart;
-      if (s < offset || (inclusive && s === offset)) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (s < offset || (inclusive && s === offset)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   }

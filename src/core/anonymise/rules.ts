@@ -13,11 +13,16 @@ export class KeyError extends Error {}
 export function compileRule(r: Replacement, index: number): Rule {
   const d = withDefaults(r);
   if (!d.find) throw new KeyError('"find" is empty');
-  if (!d.replace.trim()) throw new KeyError(`"${d.find}" has no replacement (an empty replacement would make codings of only that word empty)`);
+  if (!d.replace.trim())
+    throw new KeyError(`"${d.find}" has no replacement (an empty replacement would make codings of only that word empty)`);
   let body: string;
   if (d.kind === 'pattern') {
-    try { new RegExp(d.find, 'u'); } catch (e) {
-      throw new KeyError(`pattern ${d.find} is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`);
+    try {
+      new RegExp(d.find, 'u');
+    } catch (e) {
+      throw new KeyError(
+        `pattern ${d.find} is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
+      );
     }
     body = `(?:${d.find})`;
   } else {
@@ -51,7 +56,9 @@ function matchesEmpty(re: RegExp): boolean {
 /** Compiles a whole key; errors name the replacement (1-based) they are about. */
 export function compileRules(list: Replacement[]): Rule[] {
   return list.map((r, i) => {
-    try { return compileRule(r, i); } catch (e) {
+    try {
+      return compileRule(r, i);
+    } catch (e) {
       if (e instanceof KeyError) throw new KeyError(`replacement ${i + 1}: ${e.message}`);
       throw e;
     }

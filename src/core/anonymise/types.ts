@@ -26,7 +26,9 @@ export interface Rule {
 export function withDefaults(r: Replacement): Required<Replacement> {
   const loose = r.kind === 'name' || r.kind === 'place';
   return {
-    find: r.find, replace: r.replace, kind: r.kind,
+    find: r.find,
+    replace: r.replace,
+    kind: r.kind,
     match: r.match ?? (loose ? 'word' : 'anywhere'),
     case: r.case ?? (loose ? 'insensitive' : 'sensitive'),
   };

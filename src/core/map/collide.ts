@@ -20,7 +20,8 @@ function pass(items: Item[], pad: number): boolean {
       if (b.cx - b.w / 2 >= right) break;
       if (!overlaps(a, b, pad)) continue;
       moved = true;
-      const dx = b.cx - a.cx, dy = b.cy - a.cy;
+      const dx = b.cx - a.cx,
+        dy = b.cy - a.cy;
       const ox = (a.w + b.w) / 2 + pad - Math.abs(dx) + 0.01;
       const oy = (a.h + b.h) / 2 + pad - Math.abs(dy) + 0.01;
       const shareA = a.pinned === b.pinned ? 0.5 : a.pinned ? 0 : 1;
@@ -57,14 +58,19 @@ export function resolveCollisions(items: Item[], anchor: { x: number; y: number 
 export function clearConnectors(items: Item[], connectors: [Item, Item][], pad = 3): boolean {
   let moved = false;
   for (const [a, b] of connectors) {
-    const dx = b.cx - a.cx, dy = b.cy - a.cy;
+    const dx = b.cx - a.cx,
+      dy = b.cy - a.cy;
     const len = Math.hypot(dx, dy);
     if (len === 0) continue;
-    const ux = dx / len, uy = dy / len, nx = -uy, ny = ux;
+    const ux = dx / len,
+      uy = dy / len,
+      nx = -uy,
+      ny = ux;
     for (const box of items) {
       // Codes stay in their stacked list (moving one would break the list's comb connector).
       if (box === a || box === b || box.pinned || box.node.kind === 'code') continue;
-      const rx = box.cx - a.cx, ry = box.cy - a.cy;
+      const rx = box.cx - a.cx,
+        ry = box.cy - a.cy;
       const along = rx * ux + ry * uy;
       const halfAlong = (Math.abs(ux) * box.w + Math.abs(uy) * box.h) / 2;
       if (along + halfAlong <= 0 || along - halfAlong >= len) continue;

@@ -24,7 +24,8 @@ export function diffMaps(a: MapInput, b: MapInput): MapDiff {
       continue;
     }
     if (m.label !== n.label) diff.renamed.push({ id: n.id, kind: m.kind, from: n.label, to: m.label });
-    if ((m.parentId ?? null) !== (n.parentId ?? null)) diff.moved.push({ id: n.id, kind: m.kind, fromParent: n.parentId ?? null, toParent: m.parentId ?? null });
+    if ((m.parentId ?? null) !== (n.parentId ?? null))
+      diff.moved.push({ id: n.id, kind: m.kind, fromParent: n.parentId ?? null, toParent: m.parentId ?? null });
   }
   const linkKey = (l: MapInput['links'][number]) => l.id;
   const linksA = new Set(a.links.map(linkKey));

@@ -7,4 +7,8 @@ export const EMBEDDED_FONT_FAMILIES = ['IBM Plex Sans'] as const;
 export const DEFAULT_FONT_FAMILY: string = EMBEDDED_FONT_FAMILIES[0];
 
 /** Typography and title of the figure, saved with the project so every export of it matches. */
-export interface FigureSettings { fontFamily: string; fontSize: number; title: string }
+export interface FigureSettings {
+  fontFamily: string;
+  fontSize: number;
+  title: string;
+}

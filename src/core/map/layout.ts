@@ -20,7 +20,8 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
   const base = options.fontSize ?? DEFAULT_FONT_SIZE;
   const nodes = input.nodes.filter((n) => options.showCodes || n.kind !== 'code');
   const items = new Map<string, Item>();
-  for (const node of nodes) items.set(node.id, { node, ...measureNode(node, base), depth: 0, children: [], codes: [], parent: null, cx: 0, cy: 0, pinned: false });
+  for (const node of nodes)
+    items.set(node.id, { node, ...measureNode(node, base), depth: 0, children: [], codes: [], parent: null, cx: 0, cy: 0, pinned: false });
   const roots = buildTree(items);
   const all = [...items.values()];
 
@@ -58,7 +59,8 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
   // Links last, once every box is where it stays: routed round boxes, labels clear of them.
   const pairs: { a: Item; b: Item; label?: string }[] = [];
   for (const link of input.links) {
-    const a = items.get(link.from), b = items.get(link.to);
+    const a = items.get(link.from),
+      b = items.get(link.to);
     if (a && b && a !== b) pairs.push({ a, b, label: link.label?.trim() || undefined });
   }
   const rects = all.map((i) => ({ cx: i.cx, cy: i.cy, w: i.w, h: i.h }));
@@ -77,10 +79,15 @@ export function layoutMap(input: MapInput, options: MapOptions): MapLayout {
 
 /** The middle of each link curve (a quadratic's furthest bulge), so the figure's bounds include it. */
 function linkMidpoints(edges: PositionedEdge[]): [number, number][] {
-  return edges.filter((e) => e.kind === 'link').map((e) => {
-    const [x1, y1, cx, cy, x2, y2] = e.path.slice(1).split(/[\sQ]+/).map(Number);
-    return [(x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4];
-  });
+  return edges
+    .filter((e) => e.kind === 'link')
+    .map((e) => {
+      const [x1, y1, cx, cy, x2, y2] = e.path
+        .slice(1)
+        .split(/[\sQ]+/)
+        .map(Number);
+      return [(x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4];
+    });
 }
 
 /** Box centres of a layout, in the form the free layout saves (drag results use the same space). */
@@ -132,7 +139,14 @@ function applySavedPositions(all: Item[], positions: Record<string, { x: number;
   if (anchor) resolveCollisions(all, { x: anchor.cx, y: anchor.cy });
 }
 
-function finish(all: Item[], roots: Item[], edges: PositionedEdge[], options: MapOptions, base: number, extraPoints: [number, number][]): MapLayout {
+function finish(
+  all: Item[],
+  roots: Item[],
+  edges: PositionedEdge[],
+  options: MapOptions,
+  base: number,
+  extraPoints: [number, number][],
+): MapLayout {
   const titleSize = Math.round(base * 1.5 * 100) / 100;
   const titleH = options.title ? titleSize * 2 : 0;
   const titleW = options.title ? textWidth(options.title, titleSize, 600) : 0;
@@ -205,7 +219,11 @@ function inheritedColor(i: Item | null): string | null {
 function shiftPath(path: string, dx: number, dy: number): string {
   // Paths use absolute commands only; V/H take one coordinate, the others x,y pairs.
   return path.replace(/([MLCQVH])([^MLCQVH]*)/g, (_, cmd: string, args: string) => {
-    const nums = args.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const nums = args
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     const moved = nums.map((n, k) => (cmd === 'V' ? n + dy : cmd === 'H' ? n + dx : k % 2 === 0 ? n + dx : n + dy));
     return cmd + moved.map(r2).join(' ');
   });

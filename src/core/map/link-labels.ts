@@ -4,10 +4,27 @@
 // the curve (perpendicular first, then outwards) and keeps a thin leader back to the curve.
 import { textWidth } from './text.ts';
 
-export interface Rect { cx: number; cy: number; w: number; h: number }
+export interface Rect {
+  cx: number;
+  cy: number;
+  w: number;
+  h: number;
+}
 /** A link's quadratic curve: start, control point, end. */
-export interface LinkCurve { x1: number; y1: number; cx: number; cy: number; x2: number; y2: number }
-export interface PlacedLabel extends Rect { fontSize: number; onCurve: boolean; anchorX: number; anchorY: number }
+export interface LinkCurve {
+  x1: number;
+  y1: number;
+  cx: number;
+  cy: number;
+  x2: number;
+  y2: number;
+}
+export interface PlacedLabel extends Rect {
+  fontSize: number;
+  onCurve: boolean;
+  anchorX: number;
+  anchorY: number;
+}
 
 /** Labels are a little smaller than theme labels, like a figure's annotations. */
 export const LINK_LABEL_SCALE = 0.8;
@@ -70,7 +87,12 @@ const ALONG = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2,
  * Places one label for each curve, in order, clear of every box and of the labels placed before
  * it. Always returns a clear spot: the outward search ends outside everything.
  */
-export function placeLinkLabels(curves: { curve: LinkCurve; label: string }[], boxes: Rect[], baseFontSize: number, lines: Segment[] = []): PlacedLabel[] {
+export function placeLinkLabels(
+  curves: { curve: LinkCurve; label: string }[],
+  boxes: Rect[],
+  baseFontSize: number,
+  lines: Segment[] = [],
+): PlacedLabel[] {
   const obstacles = [...boxes];
   const own = curves.map(({ curve }) => curveSegments(curve));
   return curves.map(({ curve, label }, k) => {
@@ -83,8 +105,14 @@ export function placeLinkLabels(curves: { curve: LinkCurve; label: string }[], b
   });
 }
 
-function onCurve(curve: LinkCurve, size: { w: number; h: number; fontSize: number }, obstacles: Rect[], under: Segment[]): PlacedLabel | null {
-  let best: PlacedLabel | null = null, bestScore = -Infinity;
+function onCurve(
+  curve: LinkCurve,
+  size: { w: number; h: number; fontSize: number },
+  obstacles: Rect[],
+  under: Segment[],
+): PlacedLabel | null {
+  let best: PlacedLabel | null = null,
+    bestScore = -Infinity;
   for (const t of ALONG) {
     const [x, y] = curvePoint(curve, t);
     const r = room({ cx: x, cy: y, ...size }, obstacles);
@@ -127,7 +155,8 @@ function offCurve(curve: LinkCurve, size: { w: number; h: number; fontSize: numb
       const [x, y] = curvePoint(curve, t);
       const [nx, ny] = curveNormal(curve, t);
       for (const s of [1, -1]) {
-        const cx = x + nx * s * (size.h / 2 + k * step), cy = y + ny * s * (size.h / 2 + k * step);
+        const cx = x + nx * s * (size.h / 2 + k * step),
+          cy = y + ny * s * (size.h / 2 + k * step);
         if (room({ cx, cy, ...size }, obstacles) >= LABEL_PAD) return { cx, cy, ...size, onCurve: false, anchorX: x, anchorY: y };
       }
     }
@@ -135,8 +164,10 @@ function offCurve(curve: LinkCurve, size: { w: number; h: number; fontSize: numb
   // A crowded figure: spiral out from the middle until there is room (there always is, outside).
   const [mx, my] = curvePoint(curve, 0.5);
   for (let i = 1; ; i++) {
-    const a = i * 0.5, d = step * Math.sqrt(i) * 2;
-    const cx = mx + Math.cos(a) * d, cy = my + Math.sin(a) * d;
+    const a = i * 0.5,
+      d = step * Math.sqrt(i) * 2;
+    const cx = mx + Math.cos(a) * d,
+      cy = my + Math.sin(a) * d;
     if (room({ cx, cy, ...size }, obstacles) >= LABEL_PAD) return { cx, cy, ...size, onCurve: false, anchorX: mx, anchorY: my };
   }
 }
@@ -155,41 +186,72 @@ export function curveSegments(c: LinkCurve, pieces = 12): Segment[] {
 /** Straight pieces of an SVG path with absolute M/L/V/H/C/Q commands (curves in short chords). */
 export function pathSegments(path: string): Segment[] {
   const out: Segment[] = [];
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (const m of path.matchAll(/([MLVHCQ])([^MLVHCQ]*)/g)) {
-    const a = m[2].trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const a = m[2]
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     const cmd = m[1];
-    if (cmd === 'M') { [x, y] = a; continue; }
+    if (cmd === 'M') {
+      [x, y] = a;
+      continue;
+    }
     const pts: [number, number][] = [];
     if (cmd === 'L') pts.push([a[0], a[1]]);
     else if (cmd === 'V') pts.push([x, a[0]]);
     else if (cmd === 'H') pts.push([a[0], y]);
     else {
       // A quadratic is the cubic whose controls sit two thirds of the way to its one control point.
-      const ctrl = cmd === 'Q'
-        ? [x + (2 / 3) * (a[0] - x), y + (2 / 3) * (a[1] - y), a[2] + (2 / 3) * (a[0] - a[2]), a[3] + (2 / 3) * (a[1] - a[3])]
-        : a.slice(0, 4);
+      const ctrl =
+        cmd === 'Q'
+          ? [x + (2 / 3) * (a[0] - x), y + (2 / 3) * (a[1] - y), a[2] + (2 / 3) * (a[0] - a[2]), a[3] + (2 / 3) * (a[1] - a[3])]
+          : a.slice(0, 4);
       const [ex, ey] = a.slice(-2);
       for (let i = 1; i <= 8; i++) {
-        const t = i / 8, u = 1 - t;
-        pts.push([u ** 3 * x + 3 * u * u * t * ctrl[0] + 3 * u * t * t * ctrl[2] + t ** 3 * ex, u ** 3 * y + 3 * u * u * t * ctrl[1] + 3 * u * t * t * ctrl[3] + t ** 3 * ey]);
+        const t = i / 8,
+          u = 1 - t;
+        pts.push([
+          u ** 3 * x + 3 * u * u * t * ctrl[0] + 3 * u * t * t * ctrl[2] + t ** 3 * ex,
+          u ** 3 * y + 3 * u * u * t * ctrl[1] + 3 * u * t * t * ctrl[3] + t ** 3 * ey,
+        ]);
       }
     }
-    for (const [nx, ny] of pts) { out.push([x, y, nx, ny]); [x, y] = [nx, ny]; }
+    for (const [nx, ny] of pts) {
+      out.push([x, y, nx, ny]);
+      [x, y] = [nx, ny];
+    }
   }
   return out;
 }
 
 /** Whether a segment passes through a box (clipping the segment to the box, Liang-Barsky). */
 export function segmentHitsRect([x1, y1, x2, y2]: Segment, r: Rect): boolean {
-  const dx = x2 - x1, dy = y2 - y1;
-  let t0 = 0, t1 = 1;
-  const edges: [number, number][] = [[-dx, x1 - (r.cx - r.w / 2)], [dx, r.cx + r.w / 2 - x1], [-dy, y1 - (r.cy - r.h / 2)], [dy, r.cy + r.h / 2 - y1]];
+  const dx = x2 - x1,
+    dy = y2 - y1;
+  let t0 = 0,
+    t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, x1 - (r.cx - r.w / 2)],
+    [dx, r.cx + r.w / 2 - x1],
+    [-dy, y1 - (r.cy - r.h / 2)],
+    [dy, r.cy + r.h / 2 - y1],
+  ];
   for (const [p, q] of edges) {
-    if (p === 0) { if (q < 0) return false; continue; }
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
     const t = q / p;
-    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
-    else { if (t < t0) return false; if (t < t1) t1 = t; }
+    if (p < 0) {
+      if (t > t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return false;
+      if (t < t1) t1 = t;
+    }
   }
   return t0 < t1;
 }

@@ -5,11 +5,28 @@
 import type { Item } from './layout-item.ts';
 import type { PositionedEdge } from './types.ts';
 import { BOWS, boxesCrossed, curveFor, linkCurve, linkPath, samples } from './edges.ts';
-import { curveSegments, placeLinkLabels, segmentHitsRect, type LinkCurve, type PlacedLabel, type Rect, type Segment } from './link-labels.ts';
+import {
+  curveSegments,
+  placeLinkLabels,
+  segmentHitsRect,
+  type LinkCurve,
+  type PlacedLabel,
+  type Rect,
+  type Segment,
+} from './link-labels.ts';
 
-export interface RoutedLink { edge: PositionedEdge; label?: string; placed?: PlacedLabel }
+export interface RoutedLink {
+  edge: PositionedEdge;
+  label?: string;
+  placed?: PlacedLabel;
+}
 
-interface Route { a: Item; b: Item; curve: LinkCurve; label?: string }
+interface Route {
+  a: Item;
+  b: Item;
+  curve: LinkCurve;
+  label?: string;
+}
 
 /** Labels lying on another line (a connector or another link): fewer is better. */
 function labelsOnLines(routes: Route[], placed: PlacedLabel[], labelled: number[], connectors: Segment[]): number {
@@ -23,11 +40,34 @@ function labelsOnLines(routes: Route[], placed: PlacedLabel[], labelled: number[
   return n;
 }
 
-export function routeLinks(pairs: { a: Item; b: Item; label?: string }[], boxes: Item[], rects: Rect[], base: number, connectors: Segment[]): RoutedLink[] {
+export function routeLinks(
+  pairs: { a: Item; b: Item; label?: string }[],
+  boxes: Item[],
+  rects: Rect[],
+  base: number,
+  connectors: Segment[],
+): RoutedLink[] {
   const routes: Route[] = [];
-  for (const { a, b, label } of pairs) routes.push({ a, b, label, curve: linkCurve(a, b, boxes, routes.map((r) => r.curve)) });
+  for (const { a, b, label } of pairs)
+    routes.push({
+      a,
+      b,
+      label,
+      curve: linkCurve(
+        a,
+        b,
+        boxes,
+        routes.map((r) => r.curve),
+      ),
+    });
   const labelled = routes.map((r, k) => (r.label ? k : -1)).filter((k) => k >= 0);
-  const place = () => placeLinkLabels(labelled.map((k) => ({ curve: routes[k].curve, label: routes[k].label! })), rects, base, connectors);
+  const place = () =>
+    placeLinkLabels(
+      labelled.map((k) => ({ curve: routes[k].curve, label: routes[k].label! })),
+      rects,
+      base,
+      connectors,
+    );
   let placed = place();
   let worst = labelsOnLines(routes, placed, labelled, connectors);
   for (let pass = 0; pass < 2 && worst > 0; pass++) {
@@ -42,7 +82,11 @@ export function routeLinks(pairs: { a: Item; b: Item; label?: string }[], boxes:
         r.curve = curve;
         const tryPlaced = place();
         const n = labelsOnLines(routes, tryPlaced, labelled, connectors);
-        if (n < worst) { worst = n; placed = tryPlaced; break; }
+        if (n < worst) {
+          worst = n;
+          placed = tryPlaced;
+          break;
+        }
         r.curve = old;
       }
     }

@@ -5,7 +5,11 @@ import { textWidth, wrapText } from './text.ts';
 
 export const DEFAULT_FONT_SIZE = 8;
 
-interface KindStyle { scale: number; weight: 400 | 600; wrapEm: number }
+interface KindStyle {
+  scale: number;
+  weight: 400 | 600;
+  wrapEm: number;
+}
 const STYLE: Record<MapNodeKind, KindStyle> = {
   core: { scale: 1.35, weight: 600, wrapEm: 10 },
   group: { scale: 1.1, weight: 600, wrapEm: 10 },
@@ -14,7 +18,14 @@ const STYLE: Record<MapNodeKind, KindStyle> = {
   code: { scale: 0.8, weight: 400, wrapEm: 16 },
 };
 
-export interface Measured { lines: string[]; fontSize: number; fontWeight: 400 | 600; lineHeight: number; w: number; h: number }
+export interface Measured {
+  lines: string[];
+  fontSize: number;
+  fontWeight: 400 | 600;
+  lineHeight: number;
+  w: number;
+  h: number;
+}
 
 export function measureNode(node: MapNode, baseSize: number): Measured {
   const style = STYLE[node.kind];

@@ -6,7 +6,11 @@ import type { MapNode, MapNodeKind, MapPalette } from './types.ts';
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442'];
 const GREYS = ['#4d4d4d', '#7a7a7a', '#a6a6a6', '#333333', '#8c8c8c'];
 
-export interface NodeColors { fill: string; stroke: string; textColor: string }
+export interface NodeColors {
+  fill: string;
+  stroke: string;
+  textColor: string;
+}
 
 const TEXT = '#1a1a1a';
 
@@ -18,7 +22,11 @@ export function tint(hex: string, amount: number): string {
 
 function parseHex(hex: string): [number, number, number] {
   let h = hex.replace('#', '');
-  if (h.length === 3) h = h.split('').map((c) => c + c).join('');
+  if (h.length === 3)
+    h = h
+      .split('')
+      .map((c) => c + c)
+      .join('');
   if (!/^[0-9a-fA-F]{6}$/.test(h)) return [128, 128, 128];
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 }
@@ -35,7 +43,8 @@ export function nodeColors(node: MapNode, palette: MapPalette, branchIndex: numb
   if (node.kind === 'code') return { fill: '#ffffff', stroke: palette === 'greyscale' ? '#8c8c8c' : '#9a9a9a', textColor: TEXT };
   let base: string;
   if (palette === 'greyscale') base = GREYS[branchIndex % GREYS.length];
-  else if (palette === 'custom' && ownColor && /^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(ownColor)) base = ownColor.startsWith('#') ? ownColor : `#${ownColor}`;
+  else if (palette === 'custom' && ownColor && /^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(ownColor))
+    base = ownColor.startsWith('#') ? ownColor : `#${ownColor}`;
   else base = OKABE_ITO[branchIndex % OKABE_ITO.length];
   return { fill: tint(base, TINT[node.kind]), stroke: base, textColor: TEXT };
 }

@@ -4,7 +4,17 @@
 // every branch gets an angular sector wide enough for its leaves; leftovers go to the collision pass.
 import { type Item, GAP, blockSize, stackCodes } from './layout-item.ts';
 
-interface RNode { item: Item; isBlock: boolean; w: number; h: number; depth: number; children: RNode[]; angle: number; need: number; r: number }
+interface RNode {
+  item: Item;
+  isBlock: boolean;
+  w: number;
+  h: number;
+  depth: number;
+  children: RNode[];
+  angle: number;
+  need: number;
+  r: number;
+}
 
 const TAU = Math.PI * 2;
 const RING_GAP = 20;
@@ -105,7 +115,8 @@ export function layoutRadial(root: Item): void {
 
 function place(n: RNode): void {
   if (n.depth > 0) {
-    const x = n.r * Math.cos(n.angle), y = n.r * Math.sin(n.angle);
+    const x = n.r * Math.cos(n.angle),
+      y = n.r * Math.sin(n.angle);
     if (n.isBlock) {
       // Codes read outward: left-aligned on the right half, right-aligned on the left half.
       const align = Math.cos(n.angle) >= -1e-9 ? 'left' : 'right';

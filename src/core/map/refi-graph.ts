@@ -16,8 +16,19 @@ export interface RefiVertex {
   secondX: number;
   secondY: number;
 }
-export interface RefiEdge { guid: string; sourceVertex: string; targetVertex: string; name?: string; direction: 'OneWay' | 'Associative'; lineStyle: 'solid' | 'dotted'; color: string }
-export interface RefiGraph { vertices: RefiVertex[]; edges: RefiEdge[] }
+export interface RefiEdge {
+  guid: string;
+  sourceVertex: string;
+  targetVertex: string;
+  name?: string;
+  direction: 'OneWay' | 'Associative';
+  lineStyle: 'solid' | 'dotted';
+  color: string;
+}
+export interface RefiGraph {
+  vertices: RefiVertex[];
+  edges: RefiEdge[];
+}
 
 const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 

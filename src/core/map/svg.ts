@@ -29,7 +29,10 @@ const RADIUS: Record<PositionedNode['kind'], number> = { core: 10, group: 6, the
 
 export function fontFamilyList(fontFamily?: string): string {
   const families = [fontFamily, BUNDLED_FAMILY].filter((f): f is string => !!f && f.trim() !== '');
-  return [...new Set(families)].map((f) => `'${f.replace(/'/g, '')}'`).concat('sans-serif').join(', ');
+  return [...new Set(families)]
+    .map((f) => `'${f.replace(/'/g, '')}'`)
+    .concat('sans-serif')
+    .join(', ');
 }
 
 export function renderSvg(layout: MapLayout, options: SvgOptions = {}): string {
@@ -39,14 +42,18 @@ export function renderSvg(layout: MapLayout, options: SvgOptions = {}): string {
     : `width="${n(width)}pt" height="${n(height)}pt"`;
   const family = fontFamilyList(options.fontFamily);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" ${size} viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escapeXml(family)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" ${size} viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escapeXml(family)}">`,
+  );
   const title = options.title ?? layout.title?.text;
   if (title) out.push(`<title>${escapeXml(title)}</title>`);
   if (options.embedFont !== false) out.push(fontFaceStyle());
   out.push(`<rect id="background" x="0" y="0" width="${n(width)}" height="${n(height)}" fill="#ffffff"/>`);
   if (layout.title) {
     const t = layout.title;
-    out.push(`<text id="map-title" x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.fontSize)}" font-weight="600" text-anchor="middle" fill="#1a1a1a">${escapeXml(t.text)}</text>`);
+    out.push(
+      `<text id="map-title" x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.fontSize)}" font-weight="600" text-anchor="middle" fill="#1a1a1a">${escapeXml(t.text)}</text>`,
+    );
   }
   out.push(...edgesSvg(layout));
   out.push(...nodesSvg(layout));
@@ -56,30 +63,41 @@ export function renderSvg(layout: MapLayout, options: SvgOptions = {}): string {
 
 function fontFaceStyle(): string {
   const faces = Object.entries(fontData.woff2 as Record<string, string>).map(
-    ([weight, b64]) => `@font-face{font-family:'${BUNDLED_FAMILY}';font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${b64}) format('woff2')}`,
+    ([weight, b64]) =>
+      `@font-face{font-family:'${BUNDLED_FAMILY}';font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${b64}) format('woff2')}`,
   );
   return `<style>\n${faces.join('\n')}\n</style>`;
 }
 
 function edgesSvg(layout: MapLayout): string[] {
   const out = ['<g id="map-connectors" class="map-connectors" fill="none" stroke="#6b6b6b" stroke-width="0.8" stroke-linejoin="round">'];
-  for (const e of layout.edges.filter((e) => e.kind === 'tree')) out.push(`<path class="connector" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}"/>`);
+  for (const e of layout.edges.filter((e) => e.kind === 'tree'))
+    out.push(`<path class="connector" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}"/>`);
   out.push('</g>');
   const links = layout.edges.filter((e) => e.kind === 'link');
   if (links.length === 0) return out;
   out.push('<g id="map-links" class="map-links">');
-  for (const e of links) out.push(`<path class="link" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}" fill="none" stroke="#333333" stroke-width="0.9" stroke-dasharray="3 2"/>`);
+  for (const e of links)
+    out.push(
+      `<path class="link" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${e.path}" fill="none" stroke="#333333" stroke-width="0.9" stroke-dasharray="3 2"/>`,
+    );
   // Labels after every curve, so no other link is drawn across a label.
   for (const e of links) {
     if (e.label && e.labelX !== undefined && e.labelY !== undefined) {
-      const size = e.labelFontSize ?? 6.4, w = e.labelWidth ?? textWidth(e.label, size) + 4, h = e.labelHeight ?? size * 1.4;
+      const size = e.labelFontSize ?? 6.4,
+        w = e.labelWidth ?? textWidth(e.label, size) + 4,
+        h = e.labelHeight ?? size * 1.4;
       // A label moved off its crowded curve keeps a thin leader to the point it belongs to.
       if (e.labelAnchorX !== undefined && e.labelAnchorY !== undefined) {
-        out.push(`<line class="link-leader" x1="${n(e.labelAnchorX)}" y1="${n(e.labelAnchorY)}" x2="${n(e.labelX)}" y2="${n(e.labelY)}" stroke="#333333" stroke-width="0.4"/>`);
+        out.push(
+          `<line class="link-leader" x1="${n(e.labelAnchorX)}" y1="${n(e.labelAnchorY)}" x2="${n(e.labelX)}" y2="${n(e.labelY)}" stroke="#333333" stroke-width="0.4"/>`,
+        );
       }
       out.push(`<g class="link-label-box" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}">`);
       out.push(`<rect x="${n(e.labelX - w / 2)}" y="${n(e.labelY - h / 2)}" width="${n(w)}" height="${n(h)}" rx="1.5" fill="#ffffff"/>`);
-      out.push(`<text class="link-label" x="${n(e.labelX)}" y="${n(e.labelY + size * 0.35)}" font-size="${n(size)}" font-style="normal" text-anchor="middle" fill="#333333">${escapeXml(e.label)}</text>`);
+      out.push(
+        `<text class="link-label" x="${n(e.labelX)}" y="${n(e.labelY + size * 0.35)}" font-size="${n(size)}" font-style="normal" text-anchor="middle" fill="#333333">${escapeXml(e.label)}</text>`,
+      );
       out.push('</g>');
     }
   }
@@ -96,7 +114,9 @@ function nodesSvg(layout: MapLayout): string[] {
   }
   const out: string[] = [];
   const emit = (node: PositionedNode, indent: string) => {
-    out.push(`${indent}<g id="${svgId(node.kind, node.id)}" class="map-${node.kind}${node.dashed ? ' candidate' : ''}" data-id="${escapeXml(node.id)}">`);
+    out.push(
+      `${indent}<g id="${svgId(node.kind, node.id)}" class="map-${node.kind}${node.dashed ? ' candidate' : ''}" data-id="${escapeXml(node.id)}">`,
+    );
     out.push(indent + '  ' + boxSvg(node));
     for (const child of children.get(node.id) ?? []) emit(child, indent + '  ');
     out.push(`${indent}</g>`);
@@ -114,7 +134,9 @@ function boxSvg(b: PositionedNode): string {
   const cx = b.textAlign === 'start' ? b.x + inset : b.textAlign === 'end' ? b.x + b.width - inset : b.x + b.width / 2;
   const top = b.y + b.height / 2 - (b.lines.length * b.lineHeight) / 2;
   // Baseline sits a little below each line's middle (about half the cap height of Plex Sans).
-  const spans = b.lines.map((line, i) => `<tspan x="${n(cx)}" y="${n(top + (i + 0.5) * b.lineHeight + b.fontSize * 0.35)}">${escapeXml(line)}</tspan>`);
+  const spans = b.lines.map(
+    (line, i) => `<tspan x="${n(cx)}" y="${n(top + (i + 0.5) * b.lineHeight + b.fontSize * 0.35)}">${escapeXml(line)}</tspan>`,
+  );
   const text = `<text font-size="${n(b.fontSize)}" font-weight="${b.fontWeight}" text-anchor="${b.textAlign}" fill="${b.textColor}">${spans.join('')}</text>`;
   return rect + text;
 }

@@ -1,10 +1,25 @@
 // The thematic map model: input (derived from the theme tree) and the positioned layout.
 export type MapNodeKind = 'core' | 'group' | 'theme' | 'subtheme' | 'code';
 
-export interface MapNode { id: string; kind: MapNodeKind; label: string; color?: string | null; parentId: string | null; candidate?: boolean }
-export interface MapLink { id: string; from: string; to: string; label?: string }
+export interface MapNode {
+  id: string;
+  kind: MapNodeKind;
+  label: string;
+  color?: string | null;
+  parentId: string | null;
+  candidate?: boolean;
+}
+export interface MapLink {
+  id: string;
+  from: string;
+  to: string;
+  label?: string;
+}
 /** A tree via parentId (may have several cores; codes are optional leaves). */
-export interface MapInput { nodes: MapNode[]; links: MapLink[] }
+export interface MapInput {
+  nodes: MapNode[];
+  links: MapLink[];
+}
 
 export type MapLayoutKind = 'radial' | 'tree' | 'free';
 export type MapPalette = 'colorblind' | 'greyscale' | 'custom';
@@ -46,11 +61,20 @@ export interface PositionedNode {
 }
 
 export interface PositionedEdge {
-  from: string; to: string; path: string; kind: 'tree' | 'link';
+  from: string;
+  to: string;
+  path: string;
+  kind: 'tree' | 'link';
   /** A link's label: centred on (labelX, labelY) in a labelWidth x labelHeight box kept clear of every node box and other label. */
-  label?: string; labelX?: number; labelY?: number; labelWidth?: number; labelHeight?: number; labelFontSize?: number;
+  label?: string;
+  labelX?: number;
+  labelY?: number;
+  labelWidth?: number;
+  labelHeight?: number;
+  labelFontSize?: number;
   /** Set when the label had to move off its curve: the point on the curve a thin leader joins it to. */
-  labelAnchorX?: number; labelAnchorY?: number;
+  labelAnchorX?: number;
+  labelAnchorY?: number;
 }
 
 export interface MapLayout {

@@ -1,5 +1,14 @@
 // The reports a paper needs, and the choices a researcher makes when exporting one.
-export const REPORT_FORMATS = ['segments-csv', 'matrix-csv', 'codebook-docx', 'codebook-md', 'codebook-csv', 'quotes-docx', 'quotes-md', 'quotes-html'] as const;
+export const REPORT_FORMATS = [
+  'segments-csv',
+  'matrix-csv',
+  'codebook-docx',
+  'codebook-md',
+  'codebook-csv',
+  'quotes-docx',
+  'quotes-md',
+  'quotes-html',
+] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const MATRIX_COUNTS = ['segments', 'participants', 'documents'] as const;
@@ -23,4 +32,8 @@ export interface ReportOptions {
   date?: string;
 }
 
-export interface ReportFile { fileName: string; mime: string; bytes: Uint8Array }
+export interface ReportFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}

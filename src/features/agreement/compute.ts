@@ -1,7 +1,17 @@
 // Agreement between coders on a project: the engine's units per document and code, pooled per
 // code, per document, per participant group and overall (pooling concatenates units, so each
 // level is one coefficient over its decisions, not an average), plus the unitizing alphas.
-import { binaryUAlpha, clusterBootstrap, clusterDraws, cuAlpha, uAlpha, unitizingAlpha1995, type Coding, type UnitizingResult, type UnitOfAnalysis } from '../../core/agreement/index.ts';
+import {
+  binaryUAlpha,
+  clusterBootstrap,
+  clusterDraws,
+  cuAlpha,
+  uAlpha,
+  unitizingAlpha1995,
+  type Coding,
+  type UnitizingResult,
+  type UnitOfAnalysis,
+} from '../../core/agreement/index.ts';
 import { documentUnits, Pooled } from './units.ts';
 import type { Db } from '../../store/open.ts';
 import { loadProjectCodings, needsFor, type ProjectDocument } from './data.ts';
@@ -23,7 +33,10 @@ export interface AgreementRequest {
   unitizing?: boolean;
 }
 
-export interface AgreementGroup { units: number; coefficients: CoefficientSummary[] }
+export interface AgreementGroup {
+  units: number;
+  coefficients: CoefficientSummary[];
+}
 
 export interface UnitizingSummary {
   coefficient: string;
@@ -46,19 +59,36 @@ interface Resampling {
   seed: number;
 }
 
-const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resampling | null, absentTotals?: Float64Array): AgreementGroup => {
+const group = (
+  pooled: Pooled,
+  coders: string[],
+  unit: UnitOfAnalysis,
+  r: Resampling | null,
+  absentTotals?: Float64Array,
+): AgreementGroup => {
   const data = pooled.data(coders);
   const p = prepare(data, { categories: [0, 1] });
   let cis: Array<Interval | null> = p.specs.map(() => null);
   if (r && r.draws.length) {
-    const note = r.clusters < FEW_DOCUMENTS
-      ? `only ${r.clusters} document${r.clusters === 1 ? '' : 's'}: a cluster bootstrap over so few documents cannot show the uncertainty; read the interval as unknown`
-      : undefined;
+    const note =
+      r.clusters < FEW_DOCUMENTS
+        ? `only ${r.clusters} document${r.clusters === 1 ? '' : 's'}: a cluster bootstrap over so few documents cannot show the uncertainty; read the interval as unknown`
+        : undefined;
     // Per code the documents' agreed absences are not listed (see computeOn): the absent pattern is all zeros.
-    const zero = absentTotals ? p.table.weights.findIndex((_, k) => p.table.cells.subarray(k * coders.length, (k + 1) * coders.length).every((x) => p.table.categories[x] === 0)) : -1;
+    const zero = absentTotals
+      ? p.table.weights.findIndex((_, k) =>
+          p.table.cells.subarray(k * coders.length, (k + 1) * coders.length).every((x) => p.table.categories[x] === 0),
+        )
+      : -1;
     const absent = absentTotals ? { pattern: zero, totals: absentTotals } : undefined;
     cis = clusterBootstrap(p.table, pooled.clusters(r.clusters), r.draws, p.specs, p.L, 0.95, 'documents', absent).map((b) => ({
-      lower: finite(b.lower), upper: finite(b.upper), level: b.level, replicates: b.replicates, method: b.method, seed: r.seed, ...(note ? { note } : {}),
+      lower: finite(b.lower),
+      upper: finite(b.upper),
+      level: b.level,
+      replicates: b.replicates,
+      method: b.method,
+      seed: r.seed,
+      ...(note ? { note } : {}),
     }));
   }
   // The analytic variances assume independent units: given only when the unit is the document.
@@ -68,7 +98,13 @@ const group = (pooled: Pooled, coders: string[], unit: UnitOfAnalysis, r: Resamp
 function unitizingSummary(name: string, f: () => UnitizingResult, length: number): UnitizingSummary {
   try {
     const r = f();
-    return { coefficient: name, value: finite(r.value), observedDisagreement: finite(r.observedDisagreement), expectedDisagreement: finite(r.expectedDisagreement), length };
+    return {
+      coefficient: name,
+      value: finite(r.value),
+      observedDisagreement: finite(r.observedDisagreement),
+      expectedDisagreement: finite(r.expectedDisagreement),
+      length,
+    };
   } catch (e) {
     return { coefficient: name, value: null, observedDisagreement: null, expectedDisagreement: null, length, note: (e as Error).message };
   }
@@ -86,7 +122,12 @@ export function continuumOf(docs: ProjectDocument[]): { length: number; codings:
 }
 
 const noCodings = (name: string, length: number): UnitizingSummary => ({
-  coefficient: name, value: null, observedDisagreement: null, expectedDisagreement: null, length, note: 'no coder applied this code',
+  coefficient: name,
+  value: null,
+  observedDisagreement: null,
+  expectedDisagreement: null,
+  length,
+  note: 'no coder applied this code',
 });
 
 /** Pairs of different codes that overlap in one coder's codings, as "a\u0000b" (a < b), with a count. */
@@ -115,7 +156,13 @@ function overlappingCodes(codings: Coding[]): Map<string, number> {
  * values that cannot be computed are null and `leftOut` says which and why. alpha_U (2004) and
  * |u-alpha take each code on its own, or any code against none, so overlaps do not matter to them.
  */
-export function unitizingAlphas(docs: ProjectDocument[], coders: string[], codes: string[], codeName: (id: string) => string, codeParent: (id: string) => string | null = () => null) {
+export function unitizingAlphas(
+  docs: ProjectDocument[],
+  coders: string[],
+  codes: string[],
+  codeName: (id: string) => string,
+  codeParent: (id: string) => string | null = () => null,
+) {
   const { length, codings } = continuumOf(docs);
   const c = { length };
   const byCode = new Map<string, Coding[]>(codes.map((k) => [k, []]));
@@ -129,10 +176,17 @@ export function unitizingAlphas(docs: ProjectDocument[], coders: string[], codes
   const leftOut: string[] = [];
   const allOverlaps = [...overlaps.keys()];
   const u = allOverlaps.length
-    ? { coefficient: 'u_alpha', value: null, observedDisagreement: null, expectedDisagreement: null, length,
-      note: `codes overlap within a coder (${allOverlaps.slice(0, 3).map(pairText).join('; ')}${allOverlaps.length > 3 ? `; ${allOverlaps.length - 3} more pairs` : ''}), and u-alpha over several codes needs one code per stretch of text` }
+    ? {
+        coefficient: 'u_alpha',
+        value: null,
+        observedDisagreement: null,
+        expectedDisagreement: null,
+        length,
+        note: `codes overlap within a coder (${allOverlaps.slice(0, 3).map(pairText).join('; ')}${allOverlaps.length > 3 ? `; ${allOverlaps.length - 3} more pairs` : ''}), and u-alpha over several codes needs one code per stretch of text`,
+      }
     : unitizingSummary('u_alpha', () => uAlpha(c, coders, codings), length);
-  if (allOverlaps.length) leftOut.push(`u-alpha and cu-alpha over all codes: ${u.note}; see them per code and per group of sibling codes that never overlap`);
+  if (allOverlaps.length)
+    leftOut.push(`u-alpha and cu-alpha over all codes: ${u.note}; see them per code and per group of sibling codes that never overlap`);
   // Groups of sibling codes (the same parent in the codebook), like ATLAS.ti's semantic domains.
   const domains = new Map<string, string[]>();
   for (const k of codes) {
@@ -147,12 +201,15 @@ export function unitizingAlphas(docs: ProjectDocument[], coders: string[], codes
     const inside = new Set(list);
     const clash = allOverlaps.filter((key) => key.split('\u0000').every((k) => inside.has(k)));
     if (clash.length) {
-      leftOut.push(`codes under "${domain}": ${clash.slice(0, 3).map(pairText).join('; ')}${clash.length > 3 ? `; ${clash.length - 3} more pairs` : ''}`);
+      leftOut.push(
+        `codes under "${domain}": ${clash.slice(0, 3).map(pairText).join('; ')}${clash.length > 3 ? `; ${clash.length - 3} more pairs` : ''}`,
+      );
       continue;
     }
     const mine = list.flatMap((k) => byCode.get(k)!);
     domainResults.push({
-      domain, codes: list.map(codeName),
+      domain,
+      codes: list.map(codeName),
       uAlpha: unitizingSummary('u_alpha', () => uAlpha(c, coders, mine), length),
       cuAlpha: unitizingSummary('cu_alpha', () => cuAlpha(c, coders, mine), length),
     });
@@ -166,18 +223,34 @@ export function unitizingAlphas(docs: ProjectDocument[], coders: string[], codes
   const used = per2004.filter((x) => x.r !== null).map((x) => x.r!);
   const dO = used.reduce((a, r) => a + r.observedDisagreement, 0) / used.length;
   const dE = used.reduce((a, r) => a + r.expectedDisagreement, 0) / used.length;
-  const summary2004 = (name: string, value: number, o: number, e: number): UnitizingSummary =>
-    ({ coefficient: name, value: finite(value), observedDisagreement: finite(o), expectedDisagreement: finite(e), length });
+  const summary2004 = (name: string, value: number, o: number, e: number): UnitizingSummary => ({
+    coefficient: name,
+    value: finite(value),
+    observedDisagreement: finite(o),
+    expectedDisagreement: finite(e),
+    length,
+  });
   return {
     uAlpha: u,
     binaryUAlpha: unitizingSummary('binary_u_alpha', () => binaryUAlpha(c, coders, anyCode), length),
     // cuα partitions the same way: when uα could not (overlapping codes), neither can cuα.
     cuAlpha: u.note ? { ...u, coefficient: 'cu_alpha' } : unitizingSummary('cu_alpha', () => cuAlpha(c, coders, codings), length),
-    perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...unitizingSummary('u_alpha', () => uAlpha(c, coders, byCode.get(k)!), length) })),
+    perCode: codes.map((k) => ({
+      codeId: Number(k),
+      code: codeName(k),
+      ...unitizingSummary('u_alpha', () => uAlpha(c, coders, byCode.get(k)!), length),
+    })),
     krippendorff2004: {
-      overall: used.length ? summary2004('krippendorff_2004_alpha_u', dO === dE ? 0 : 1 - dO / dE, dO, dE) : noCodings('krippendorff_2004_alpha_u', length),
-      perCode: per2004.map(({ k, r }) => ({ codeId: Number(k), code: codeName(k),
-        ...(r ? summary2004('krippendorff_2004_alpha_u', r.value, r.observedDisagreement, r.expectedDisagreement) : noCodings('krippendorff_2004_alpha_u', length)) })),
+      overall: used.length
+        ? summary2004('krippendorff_2004_alpha_u', dO === dE ? 0 : 1 - dO / dE, dO, dE)
+        : noCodings('krippendorff_2004_alpha_u', length),
+      perCode: per2004.map(({ k, r }) => ({
+        codeId: Number(k),
+        code: codeName(k),
+        ...(r
+          ? summary2004('krippendorff_2004_alpha_u', r.value, r.observedDisagreement, r.expectedDisagreement)
+          : noCodings('krippendorff_2004_alpha_u', length)),
+      })),
     },
     domains: domainResults,
     leftOut,
@@ -194,7 +267,9 @@ export interface ComputeContext {
 /** The computation on loaded documents (the benchmark loads once and runs every unit). */
 export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
   const { docs, codeName } = ctx;
-  const codes = r.codeIds?.length ? r.codeIds.map(String) : [...new Set(docs.flatMap((d) => d.codings.map((c) => c.code)))].sort((a, b) => Number(a) - Number(b));
+  const codes = r.codeIds?.length
+    ? r.codeIds.map(String)
+    : [...new Set(docs.flatMap((d) => d.codings.map((c) => c.code)))].sort((a, b) => Number(a) - Number(b));
   const bootstrap = r.bootstrap ?? 500;
   const seed = r.seed ?? 1;
   const perCode = new Map<string, Pooled>(codes.map((k) => [k, new Pooled()]));
@@ -209,25 +284,37 @@ export function computeOn(ctx: ComputeContext, r: AgreementRequest) {
     perDoc.set(d.id, doc);
     const grp = perGroup.get(d.group) ?? perGroup.set(d.group, { pooled: new Pooled(), docs: 0 }).get(d.group)!;
     const local = grp.docs++;
-    base[i] = documentUnits(d, { unit: r.unit, coders: r.coders, codes, excludeUncoded: r.excludeUncoded, threshold: r.threshold }, (code, row, w) => {
-      perCode.get(code)!.add(row, w, r.unit !== 'segment' && row.every((v) => v === 0) ? -1 : i);
-      doc.add(row, w);
-      grp.pooled.add(row, w, local);
-      all.add(row, w, i);
-    });
+    base[i] = documentUnits(
+      d,
+      { unit: r.unit, coders: r.coders, codes, excludeUncoded: r.excludeUncoded, threshold: r.threshold },
+      (code, row, w) => {
+        perCode.get(code)!.add(row, w, r.unit !== 'segment' && row.every((v) => v === 0) ? -1 : i);
+        doc.add(row, w);
+        grp.pooled.add(row, w, local);
+        all.add(row, w, i);
+      },
+    );
   });
   // One set of document draws for the overall and per-code figures; each participant group resamples its own documents.
   const resampling = (count: number, s: number): Resampling => ({ draws: clusterDraws(count, bootstrap, s), clusters: count, seed: s });
   const whole = bootstrap > 0 ? resampling(docs.length, seed) : null;
-  const absentTotals = whole && r.unit !== 'segment' ? Float64Array.from(whole.draws, (times) => times.reduce((a, k, d) => a + k * base[d], 0)) : undefined;
+  const absentTotals =
+    whole && r.unit !== 'segment' ? Float64Array.from(whole.draws, (times) => times.reduce((a, k, d) => a + k * base[d], 0)) : undefined;
   const docName = new Map(docs.map((d) => [d.id, d.name]));
   const g = (p: Pooled | undefined, rs: Resampling | null) => group(p ?? new Pooled(), r.coders, r.unit, rs);
   const groups = [...perGroup].sort(([a], [b]) => a.localeCompare(b));
   return {
-    coders: r.coders, unit: r.unit, excludeUncoded: !!r.excludeUncoded, threshold: r.unit === 'segment' ? (r.threshold ?? 0.9) : null,
+    coders: r.coders,
+    unit: r.unit,
+    excludeUncoded: !!r.excludeUncoded,
+    threshold: r.unit === 'segment' ? (r.threshold ?? 0.9) : null,
     bootstrap: {
-      replicates: bootstrap, seed,
-      method: bootstrap > 0 ? `cluster bootstrap over documents (${docs.length}), percentile; per participant group over that group's documents; none per document` : 'none',
+      replicates: bootstrap,
+      seed,
+      method:
+        bootstrap > 0
+          ? `cluster bootstrap over documents (${docs.length}), percentile; per participant group over that group's documents; none per document`
+          : 'none',
     },
     overall: g(all, whole),
     perCode: codes.map((k) => ({ codeId: Number(k), code: codeName(k), ...group(perCode.get(k)!, r.coders, r.unit, whole, absentTotals) })),
@@ -242,10 +329,16 @@ export function codeNames(db: Db): Map<string, string> {
 }
 
 export function computeAgreement(db: Db, r: AgreementRequest) {
-  if (new Set(r.coders).size !== r.coders.length || r.coders.length < 2) throw new ThematicError('invalid_input', 'choose at least two different coders');
+  if (new Set(r.coders).size !== r.coders.length || r.coders.length < 2)
+    throw new ThematicError('invalid_input', 'choose at least two different coders');
   const names = codeNames(db);
   for (const id of r.codeIds ?? []) if (!names.has(String(id))) throw new ThematicError('not_found', `code ${id} does not exist`);
   const docs = loadProjectCodings(db, r.coders, needsFor(r.unit), r.codeIds);
-  const parents = new Map((db.prepare('SELECT id, parent_id FROM codes').raw().all() as [number, number | null][]).map(([id, p]) => [String(id), p === null ? null : String(p)]));
+  const parents = new Map(
+    (db.prepare('SELECT id, parent_id FROM codes').raw().all() as [number, number | null][]).map(([id, p]) => [
+      String(id),
+      p === null ? null : String(p),
+    ]),
+  );
   return computeOn({ docs, codeName: (k) => names.get(k) ?? k, codeParent: (k) => parents.get(k) ?? null }, r);
 }

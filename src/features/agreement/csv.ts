@@ -23,7 +23,8 @@ const bad = (message: string) => new ThematicError('invalid_input', message);
  */
 export async function decodeCsv(bytes: Uint8Array, file: string): Promise<string> {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw bad(`${file}: UTF-16 text; save the CSV as UTF-8`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw bad(`${file}: UTF-16 text; save the CSV as UTF-8`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
@@ -46,17 +47,23 @@ function quotedRecord(text: string, i: number, line: number, file: string): { ce
     const ch = text[j];
     if (quoted) {
       if (ch === '"') {
-        if (text[j + 1] === '"') { cell += '"'; j++; } else quoted = false;
+        if (text[j + 1] === '"') {
+          cell += '"';
+          j++;
+        } else quoted = false;
       } else {
         if (ch === '\n') lines++;
         cell += ch;
       }
     } else if (ch === '"') {
-      if (cell.trim() !== '') throw bad(`${file}, line ${line + lines}: a quote inside an unquoted cell ("${cell}"); quote the whole cell and double the quote`);
+      if (cell.trim() !== '')
+        throw bad(`${file}, line ${line + lines}: a quote inside an unquoted cell ("${cell}"); quote the whole cell and double the quote`);
       quoted = true;
       cell = '';
-    } else if (ch === ',') { cells.push(cell); cell = ''; }
-    else if (ch === '\n') break;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n') break;
     else if (ch !== '\r' || text[j + 1] !== '\n') cell += ch;
   }
   if (quoted) throw bad(`${file}, line ${line}: a quoted cell is never closed`);
@@ -118,11 +125,15 @@ export function reliabilityFromCsv(csv: string, level: string, file = 'the CSV')
       continue;
     }
     const c = counts.get(key);
-    if (c === undefined) { counts.set(key, 1); firstLine.set(key, at); } else counts.set(key, c + 1);
+    if (c === undefined) {
+      counts.set(key, 1);
+      firstLine.set(key, at);
+    } else counts.set(key, c + 1);
   }
   if (!header) throw bad(`${file}: empty; it needs a header row of coder names and one row per unit`);
   const coders = header.cells.map((c) => c.trim());
-  if (coders.length < 2) throw bad(`${file}, line ${header.line}: the header names ${coders.length} coder; agreement needs at least two coder columns`);
+  if (coders.length < 2)
+    throw bad(`${file}, line ${header.line}: the header names ${coders.length} coder; agreement needs at least two coder columns`);
   const empty = coders.findIndex((c) => c === '');
   if (empty >= 0) throw bad(`${file}, line ${header.line}: column ${empty + 1} of the header row has no coder name`);
   const dup = coders.find((c, k) => coders.indexOf(c) !== k);
@@ -142,7 +153,10 @@ export function reliabilityFromCsv(csv: string, level: string, file = 'the CSV')
     }
     const k = cells.join('\u0000');
     const r = rowsOf.get(k);
-    if (r) { r.count += count; r.line = Math.min(r.line, at); } else rowsOf.set(k, { cells, count, line: at });
+    if (r) {
+      r.count += count;
+      r.line = Math.min(r.line, at);
+    } else rowsOf.set(k, { cells, count, line: at });
     rows += count;
   }
   short.sort((x, y) => x - y);
@@ -152,14 +166,21 @@ export function reliabilityFromCsv(csv: string, level: string, file = 'the CSV')
   if (level !== 'nominal' && !numeric) {
     const r = distinct.filter((x) => x.cells.some((v) => v !== '' && !Number.isFinite(Number(v)))).sort((x, y) => x.line - y.line)[0];
     const j = r.cells.findIndex((v) => v !== '' && !Number.isFinite(Number(v)));
-    throw bad(`${file}, line ${r.line}, coder "${coders[j]}": "${r.cells[j]}" is not a number, and level ${level} needs numeric values (use --level nominal for category labels)`);
+    throw bad(
+      `${file}, line ${r.line}, coder "${coders[j]}": "${r.cells[j]}" is not a number, and level ${level} needs numeric values (use --level nominal for category labels)`,
+    );
   }
   const units: Cell[][] = distinct.map((r) => r.cells.map((v) => (v === '' ? null : numeric ? Number(v) : v)));
   const weights = distinct.map((r) => r.count);
   let missingValues = 0;
-  units.forEach((r, u) => { for (const v of r) if (v === null) missingValues += weights[u]; });
+  units.forEach((r, u) => {
+    for (const v of r) if (v === null) missingValues += weights[u];
+  });
   const warnings: string[] = [];
-  if (short.length) warnings.push(`line${short.length > 1 ? 's' : ''} ${short.slice(0, 5).join(', ')}${short.length > 5 ? ` and ${short.length - 5} more` : ''} had fewer cells than coders; the cells left out count as missing values`);
+  if (short.length)
+    warnings.push(
+      `line${short.length > 1 ? 's' : ''} ${short.slice(0, 5).join(', ')}${short.length > 5 ? ` and ${short.length - 5} more` : ''} had fewer cells than coders; the cells left out count as missing values`,
+    );
   if (missingValues === rows * coders.length) warnings.push('every value is missing');
   return { data: { coders, units, weights }, rows, missingValues, warnings };
 }

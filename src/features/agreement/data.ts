@@ -20,7 +20,11 @@ export function sentenceSpans(text: string): Span[] {
   const re = /[^\n]*?(?:[.!?…]+["'”’)]*(?=\s)|\n|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) { if (re.lastIndex >= text.length) break; re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      if (re.lastIndex >= text.length) break;
+      re.lastIndex++;
+      continue;
+    }
     let s = m.index;
     let e = m.index + m[0].length;
     while (s < e && /\s/.test(text[s])) s++;
@@ -38,26 +42,50 @@ export function coderIds(db: Db, names: string[]): number[] {
   });
 }
 
-export interface Needs { turns?: boolean; sentences?: boolean }
+export interface Needs {
+  turns?: boolean;
+  sentences?: boolean;
+}
 
 export const needsFor = (unit: UnitOfAnalysis): Needs => ({ turns: unit === 'turn', sentences: unit === 'sentence' });
 
 export function loadProjectCodings(db: Db, coders: string[], needs: Needs, codeIds?: number[]): ProjectDocument[] {
   const ids = coderIds(db, coders);
-  const docs = db.prepare(`SELECT d.id, d.name, d.char_length AS length, ${needs.sentences ? 'd.text' : "'' AS text"},
+  const docs = db
+    .prepare(
+      `SELECT d.id, d.name, d.char_length AS length, ${needs.sentences ? 'd.text' : "'' AS text"},
       COALESCE((SELECT value FROM participant_attributes a WHERE a.participant_id = d.participant_id AND a.key = 'group'), '${NO_GROUP}') AS grp
-      FROM documents d ORDER BY d.id`).all() as { id: number; name: string; length: number; text: string; grp: string }[];
+      FROM documents d ORDER BY d.id`,
+    )
+    .all() as { id: number; name: string; length: number; text: string; grp: string }[];
   const byDoc = new Map<number, ProjectDocument>();
-  for (const d of docs) byDoc.set(d.id, { id: String(d.id), name: d.name, length: d.length, group: d.grp, codings: [], sentences: needs.sentences ? sentenceSpans(d.text) : undefined });
+  for (const d of docs)
+    byDoc.set(d.id, {
+      id: String(d.id),
+      name: d.name,
+      length: d.length,
+      group: d.grp,
+      codings: [],
+      sentences: needs.sentences ? sentenceSpans(d.text) : undefined,
+    });
   if (needs.turns) {
     for (const d of byDoc.values()) d.turns = [];
-    const rows = db.prepare('SELECT document_id AS doc, start, end FROM turns ORDER BY document_id, start').raw().all() as [number, number, number][];
+    const rows = db.prepare('SELECT document_id AS doc, start, end FROM turns ORDER BY document_id, start').raw().all() as [
+      number,
+      number,
+      number,
+    ][];
     for (const [doc, start, end] of rows) byDoc.get(doc)?.turns!.push({ start, end });
   }
   const name = new Map(ids.map((id, i) => [id, coders[i]]));
   const codeFilter = codeIds?.length ? `AND code_id IN (${codeIds.map(Number).join(',')})` : '';
-  const rows = db.prepare(`SELECT document_id, code_id, coder_id, start, end FROM codings
-      WHERE coder_id IN (${ids.join(',')}) ${codeFilter}`).raw().all() as [number, number, number, number, number][];
+  const rows = db
+    .prepare(
+      `SELECT document_id, code_id, coder_id, start, end FROM codings
+      WHERE coder_id IN (${ids.join(',')}) ${codeFilter}`,
+    )
+    .raw()
+    .all() as [number, number, number, number, number][];
   for (const [doc, code, coder, start, end] of rows) {
     const c: Coding = { coder: name.get(coder)!, code: String(code), start, end };
     byDoc.get(doc)!.codings.push(c);

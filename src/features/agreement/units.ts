@@ -6,7 +6,16 @@
 // coefficients cost O(patterns), not O(units). Same numbers as the engine's own aggregate.ts
 // (tests/api/agreement-units.test.ts checks it); the engine's per-code loop rescans every coding
 // and turn of a document for each code, which is what made 200 codes x 500 documents slow.
-import { codedCover, unitsForDocument, type Cell, type Clusters, type Coding, type ReliabilityData, type Span, type UnitOfAnalysis } from '../../core/agreement/index.ts';
+import {
+  codedCover,
+  unitsForDocument,
+  type Cell,
+  type Clusters,
+  type Coding,
+  type ReliabilityData,
+  type Span,
+  type UnitOfAnalysis,
+} from '../../core/agreement/index.ts';
 import type { ProjectDocument } from './data.ts';
 
 /**
@@ -52,7 +61,12 @@ export class Pooled {
     const start = new Int32Array(count + 1);
     for (const c of this.clusterOf) start[c + 1]++;
     for (let d = 0; d < count; d++) start[d + 1] += start[d];
-    return { count, start, pattern: Int32Array.from(order, (i) => this.pattern[i]), weight: Float64Array.from(order, (i) => this.amount[i]) };
+    return {
+      count,
+      start,
+      pattern: Int32Array.from(order, (i) => this.pattern[i]),
+      weight: Float64Array.from(order, (i) => this.amount[i]),
+    };
   }
 }
 
@@ -115,9 +129,14 @@ export function documentUnits(doc: ProjectDocument, r: UnitRequest, emit: (code:
   else if (!r.excludeUncoded) base = r.unit === 'character' ? doc.length : r.unit === 'document' ? 1 : sorted.length;
   else {
     const cover = codedCover(doc.codings, doc.length);
-    base = r.unit === 'character' ? cover.coveredLength(0, doc.length)
-      : r.unit === 'document' ? (cover.spans.length ? 1 : 0)
-      : sorted.filter((s) => cover.coveredLength(s.start, s.end) > 0).length;
+    base =
+      r.unit === 'character'
+        ? cover.coveredLength(0, doc.length)
+        : r.unit === 'document'
+          ? cover.spans.length
+            ? 1
+            : 0
+          : sorted.filter((s) => cover.coveredLength(s.start, s.end) > 0).length;
   }
   for (const code of r.codes) {
     const codings = byCode.get(code);
@@ -125,7 +144,13 @@ export function documentUnits(doc: ProjectDocument, r: UnitRequest, emit: (code:
       if (base > 0) emit(code, zero, base);
       continue;
     }
-    const sub = { id: doc.id, length: doc.length, codings, turns: r.unit === 'turn' ? touched(sorted, maxLen, codings) : undefined, sentences: r.unit === 'sentence' ? touched(sorted, maxLen, codings) : undefined };
+    const sub = {
+      id: doc.id,
+      length: doc.length,
+      codings,
+      turns: r.unit === 'turn' ? touched(sorted, maxLen, codings) : undefined,
+      sentences: r.unit === 'sentence' ? touched(sorted, maxLen, codings) : undefined,
+    };
     const [u] = unitsForDocument(sub, { unit: r.unit, coders: r.coders, codes: [code], overlapThreshold: r.threshold });
     let present = 0;
     u.data.units.forEach((row, i) => {

@@ -14,7 +14,12 @@ import { commitTemp, writeError } from '../../lib/atomic-write.ts';
 type Db = Database.Database;
 
 export interface CopyCounts {
-  documents: number; occurrences: number; fieldValues: number; codings: number; turns: number; decisions: number;
+  documents: number;
+  occurrences: number;
+  fieldValues: number;
+  codings: number;
+  turns: number;
+  decisions: number;
   /** Recordings linked in the project and left out of the copy: a voice identifies a person. */
   recordingsLeftOut: number;
 }
@@ -24,11 +29,19 @@ export interface CopyCounts {
  * (VACUUM INTO works through the connection that holds its exclusive lock). The copy is written
  * to a temporary file beside `out` and renamed at the end, so a failure leaves nothing behind.
  */
-export function writeAnonymisedCopy(source: Db, sourcePath: string, rules: Rule[], out: string, opts: { overwrite?: boolean } = {}): CopyCounts {
+export function writeAnonymisedCopy(
+  source: Db,
+  sourcePath: string,
+  rules: Rule[],
+  out: string,
+  opts: { overwrite?: boolean } = {},
+): CopyCounts {
   const abs = path.resolve(out);
-  if (abs === path.resolve(sourcePath)) throw new ThematicError('invalid_input', `${out}: the copy cannot replace the project itself; choose another name`);
+  if (abs === path.resolve(sourcePath))
+    throw new ThematicError('invalid_input', `${out}: the copy cannot replace the project itself; choose another name`);
   if (!fs.existsSync(path.dirname(abs))) throw new ThematicError('not_found', `${out}: the folder ${path.dirname(abs)} does not exist`);
-  if (fs.existsSync(abs) && !opts.overwrite) throw new ThematicError('exists', `${out} already exists; choose another name or allow overwriting`);
+  if (fs.existsSync(abs) && !opts.overwrite)
+    throw new ThematicError('exists', `${out} already exists; choose another name or allow overwriting`);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.anonymising-${process.pid}-${randomBytes(4).toString('hex')}`);
   let copy: Db | undefined;
   try {
@@ -72,7 +85,12 @@ function rewrite(db: Db, rules: Rule[]): CopyCounts {
     counts.occurrences += matches.length;
   }
   const spans = (table: 'turns' | 'codings') => {
-    const rows = db.prepare(`SELECT id, document_id, start, end FROM ${table}`).all() as { id: number; document_id: number; start: number; end: number }[];
+    const rows = db.prepare(`SELECT id, document_id, start, end FROM ${table}`).all() as {
+      id: number;
+      document_id: number;
+      start: number;
+      end: number;
+    }[];
     const set = db.prepare(`UPDATE ${table} SET start = ?, end = ? WHERE id = ?`);
     for (const r of rows) {
       const m = maps.get(r.document_id);
@@ -116,10 +134,17 @@ function rewriteFields(db: Db, rules: Rule[]): number {
     const update = (cols: string[]) => {
       const sig = cols.join('\u0000');
       let st = updates.get(sig);
-      if (!st) updates.set(sig, (st = db.prepare(`UPDATE ${quoteIdent(t.table)} SET ${cols.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`)));
+      if (!st)
+        updates.set(
+          sig,
+          (st = db.prepare(`UPDATE ${quoteIdent(t.table)} SET ${cols.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`)),
+        );
       return st;
     };
-    const rows = db.prepare(`SELECT ${selectKeys(t)}, ${t.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(t.table)}`).all() as Record<string, unknown>[];
+    const rows = db.prepare(`SELECT ${selectKeys(t)}, ${t.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(t.table)}`).all() as Record<
+      string,
+      unknown
+    >[];
     for (const row of rows) {
       const set: Record<string, string> = {};
       for (const c of t.columns) {
@@ -136,7 +161,10 @@ function rewriteFields(db: Db, rules: Rule[]): number {
       } catch (e) {
         if (/UNIQUE|PRIMARY KEY/i.test(String((e as Error).message))) {
           const c = cols[0];
-          throw new ThematicError('invalid_key', `the key makes two different ${t.table}.${c} values the same ("${set[c]}"); give them different replacements`);
+          throw new ThematicError(
+            'invalid_key',
+            `the key makes two different ${t.table}.${c} values the same ("${set[c]}"); give them different replacements`,
+          );
         }
         throw e;
       }
@@ -150,7 +178,12 @@ function rebuildSearchIndex(db: Db, texts: Map<number, string>): void {
   if (!db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'turn_fts'`).get()) return;
   db.prepare(`INSERT INTO turn_fts (turn_fts) VALUES ('delete-all')`).run();
   const add = db.prepare('INSERT INTO turn_fts (rowid, text) VALUES (?, ?)');
-  for (const t of db.prepare('SELECT id, document_id, start, end FROM turns').all() as { id: number; document_id: number; start: number; end: number }[]) {
+  for (const t of db.prepare('SELECT id, document_id, start, end FROM turns').all() as {
+    id: number;
+    document_id: number;
+    start: number;
+    end: number;
+  }[]) {
     add.run(t.id, (texts.get(t.document_id) ?? '').slice(t.start, t.end));
   }
 }

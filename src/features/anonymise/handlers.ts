@@ -20,20 +20,25 @@ type Method = 'anonymise.parseKey' | 'anonymise.preview' | 'anonymise.export' | 
  */
 export function copyPath(projectPath: string, outPath: string, trusted = false): string {
   if (trusted) return path.resolve(outPath);
-  if (/[\\/]/.test(outPath) || outPath === '..' || outPath.startsWith('.')) throw new ThematicError('invalid_input', `${outPath}: give a file name only; the copy is written beside the project`);
-  if (!/\.thematic$/i.test(outPath)) throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
+  if (/[\\/]/.test(outPath) || outPath === '..' || outPath.startsWith('.'))
+    throw new ThematicError('invalid_input', `${outPath}: give a file name only; the copy is written beside the project`);
+  if (!/\.thematic$/i.test(outPath))
+    throw new ThematicError('invalid_input', `${outPath}: the copy is a project file; its name must end in .thematic`);
   return path.join(path.dirname(projectPath), outPath);
 }
 
 /** `<name>-anonymised.thematic` beside the project, or the file asked for (see copyPath). */
 export function anonymisedPath(projectPath: string, outPath?: string, trusted = false): string {
-  if (!outPath) return path.join(path.dirname(projectPath), `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
+  if (!outPath)
+    return path.join(path.dirname(projectPath), `${path.basename(projectPath).replace(/\.thematic$/i, '')}-anonymised.thematic`);
   return copyPath(projectPath, outPath, trusted);
 }
 
 /** The key as rules, or a clear error naming the replacement that is wrong. */
 export const rulesOf = (list: Replacement[]): Rule[] => {
-  try { return compileRules(list); } catch (e) {
+  try {
+    return compileRules(list);
+  } catch (e) {
     if (e instanceof KeyError) throw new ThematicError('invalid_key', e.message);
     throw e;
   }
@@ -59,8 +64,15 @@ export const anonymiseHandlers: Handlers<Method> = {
       try {
         const { format, ...options } = i.report;
         h.progress('writing the report', 1, 2);
-        const r = await exportReport(db, format, { ...options, projectName: `${path.basename(h.path).replace(/\.thematic$/i, '')}-anonymised` });
-        return { fileName: r.fileName.replace(/(\.[a-z]+)$/i, '-anonymised$1'), mime: r.mime, contentBase64: Buffer.from(r.bytes).toString('base64') };
+        const r = await exportReport(db, format, {
+          ...options,
+          projectName: `${path.basename(h.path).replace(/\.thematic$/i, '')}-anonymised`,
+        });
+        return {
+          fileName: r.fileName.replace(/(\.[a-z]+)$/i, '-anonymised$1'),
+          mime: r.mime,
+          contentBase64: Buffer.from(r.bytes).toString('base64'),
+        };
       } finally {
         db.close();
       }

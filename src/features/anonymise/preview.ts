@@ -8,13 +8,29 @@ import { keyValues, quoteIdent, selectKeys, textTables } from './schema.ts';
 type Db = Database.Database;
 
 export interface DocumentOccurrence {
-  documentId: number; document: string; start: number; end: number; match: string; replacement: string;
-  before: string; after: string; rule: number;
+  documentId: number;
+  document: string;
+  start: number;
+  end: number;
+  match: string;
+  replacement: string;
+  before: string;
+  after: string;
+  rule: number;
 }
 /** An occurrence outside transcripts; the same value in many rows (a speaker on every turn) is one entry with a count. */
 export interface FieldOccurrence {
-  table: string; column: string; row: string; start: number; end: number; match: string; replacement: string;
-  before: string; after: string; rule: number; count: number;
+  table: string;
+  column: string;
+  row: string;
+  start: number;
+  end: number;
+  match: string;
+  replacement: string;
+  before: string;
+  after: string;
+  rule: number;
+  count: number;
 }
 export interface Preview {
   occurrences: DocumentOccurrence[];
@@ -36,12 +52,28 @@ export function previewOccurrences(db: Db, rules: Rule[], limit = PREVIEW_LIMIT)
   const fields: FieldOccurrence[] = [];
   let truncated = false;
   if (!rules.length) return { occurrences, fields, perRule, truncated };
-  const docs = db.prepare('SELECT id, name, text FROM documents ORDER BY name COLLATE NOCASE, id').iterate() as Iterable<{ id: number; name: string; text: string }>;
+  const docs = db.prepare('SELECT id, name, text FROM documents ORDER BY name COLLATE NOCASE, id').iterate() as Iterable<{
+    id: number;
+    name: string;
+    text: string;
+  }>;
   for (const d of docs) {
     for (const m of findMatches(d.text, rules)) {
       perRule[m.rule]++;
-      if (occurrences.length >= limit) { truncated = true; continue; }
-      occurrences.push({ documentId: d.id, document: d.name, start: m.start, end: m.end, match: m.text, replacement: m.replace, rule: m.rule, ...contextAround(d.text, m.start, m.end) });
+      if (occurrences.length >= limit) {
+        truncated = true;
+        continue;
+      }
+      occurrences.push({
+        documentId: d.id,
+        document: d.name,
+        start: m.start,
+        end: m.end,
+        match: m.text,
+        replacement: m.replace,
+        rule: m.rule,
+        ...contextAround(d.text, m.start, m.end),
+      });
     }
   }
   const merged = new Map<string, FieldOccurrence>();
@@ -58,12 +90,26 @@ export function previewOccurrences(db: Db, rules: Rule[], limit = PREVIEW_LIMIT)
           perRule[m.m.rule]++;
           const key = `${t.table}\u0000${column}\u0000${m.in}\u0000${m.m.start}`;
           const seen = merged.get(key);
-          if (seen) { seen.count++; continue; }
-          if (merged.size >= limit) { truncated = true; continue; }
+          if (seen) {
+            seen.count++;
+            continue;
+          }
+          if (merged.size >= limit) {
+            truncated = true;
+            continue;
+          }
           const label = labelCol && typeof row[labelCol] === 'string' ? String(row[labelCol]) : `${t.table} ${keyValues(t, row).join('/')}`;
           const o: FieldOccurrence = {
-            table: t.table, column, row: label, start: m.m.start, end: m.m.end, match: m.m.text, replacement: m.m.replace,
-            rule: m.m.rule, count: 1, ...contextAround(m.in, m.m.start, m.m.end),
+            table: t.table,
+            column,
+            row: label,
+            start: m.m.start,
+            end: m.m.end,
+            match: m.m.text,
+            replacement: m.m.replace,
+            rule: m.m.rule,
+            count: 1,
+            ...contextAround(m.in, m.m.start, m.m.end),
           };
           merged.set(key, o);
           fields.push(o);
@@ -77,7 +123,11 @@ export function previewOccurrences(db: Db, rules: Rule[], limit = PREVIEW_LIMIT)
 /** Matches in a JSON document's string values (offsets within each string). */
 function jsonMatches(value: string, rules: Rule[], skip: string[]): { m: Match; in: string }[] {
   let doc: unknown;
-  try { doc = JSON.parse(value); } catch { return findMatches(value, rules).map((m) => ({ m, in: value })); }
+  try {
+    doc = JSON.parse(value);
+  } catch {
+    return findMatches(value, rules).map((m) => ({ m, in: value }));
+  }
   const out: { m: Match; in: string }[] = [];
   mapJsonStrings(doc, skip, (v) => {
     for (const m of findMatches(v, rules)) out.push({ m, in: v });

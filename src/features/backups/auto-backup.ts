@@ -36,7 +36,11 @@ export class AutoBackup {
     if (!newest) return null;
     try {
       const db = readBackup(newest.file);
-      try { return changeMark(db); } finally { db.close(); }
+      try {
+        return changeMark(db);
+      } finally {
+        db.close();
+      }
     } catch {
       return null;
     }

@@ -17,14 +17,24 @@ export interface BackupSummary {
   /** The project's last operation when the backup was taken: equal marks mean nothing changed. */
   mark: string;
 }
-export interface Counts { documents: number; codes: number; codings: number; themes: number; participants: number; memos: number }
+export interface Counts {
+  documents: number;
+  codes: number;
+  codings: number;
+  themes: number;
+  participants: number;
+  memos: number;
+}
 
 const COUNTED = ['documents', 'codes', 'codings', 'themes', 'participants', 'memos'] as const;
 const NAME = /^(.+)-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)\.thematic$/;
 
 /** Where the last change of a project stands: the newest operation and how many are undone. */
 export function changeMark(db: Db): string {
-  const r = db.prepare("SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) FILTER (WHERE state = 'undone') AS undone FROM operations").get() as { id: number; undone: number };
+  const r = db.prepare("SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) FILTER (WHERE state = 'undone') AS undone FROM operations").get() as {
+    id: number;
+    undone: number;
+  };
   return `${r.id}/${r.undone}`;
 }
 
@@ -39,13 +49,19 @@ export function backupFiles(projectAbs: string, settings = backupSettings()): { 
   const dir = backupFolder(projectAbs, settings);
   const base = path.basename(projectAbs).replace(/\.thematic$/i, '');
   let names: string[];
-  try { names = fs.readdirSync(dir); } catch { return []; } // none yet (or something else has that name)
-  return names.flatMap((name) => {
-    const m = NAME.exec(name);
-    if (!m || m[1] !== base) return [];
-    const at = new Date(m[2].replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'));
-    return [{ name, file: path.join(dir, name), at }];
-  }).sort((a, b) => b.at.getTime() - a.at.getTime());
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  } // none yet (or something else has that name)
+  return names
+    .flatMap((name) => {
+      const m = NAME.exec(name);
+      if (!m || m[1] !== base) return [];
+      const at = new Date(m[2].replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'));
+      return [{ name, file: path.join(dir, name), at }];
+    })
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
 /** Opens a backup (or any project copy) for reading, checking that it is a Thematic project. */
@@ -75,10 +91,17 @@ export function summarise(file: string): BackupSummary {
 /** What differs between two project states, in words: "+2 documents (P03, P04); -1 code (Old); +340 codings". */
 export function describeChanges(before: Db, after: Db): string[] {
   const out: string[] = [];
-  const named: [string, string, string][] = [['documents', 'name', 'document'], ['codes', 'name', 'code'], ['themes', 'name', 'theme'], ['participants', 'label', 'participant']];
+  const named: [string, string, string][] = [
+    ['documents', 'name', 'document'],
+    ['codes', 'name', 'code'],
+    ['themes', 'name', 'theme'],
+    ['participants', 'label', 'participant'],
+  ];
   for (const [table, col, noun] of named) {
-    const names = (db: Db) => new Map((db.prepare(`SELECT id, ${col} AS n FROM ${table}`).all() as { id: number; n: string }[]).map((r) => [r.id, r.n]));
-    const a = names(before), b = names(after);
+    const names = (db: Db) =>
+      new Map((db.prepare(`SELECT id, ${col} AS n FROM ${table}`).all() as { id: number; n: string }[]).map((r) => [r.id, r.n]));
+    const a = names(before),
+      b = names(after);
     const added = [...b].filter(([id]) => !a.has(id)).map(([, n]) => n);
     const removed = [...a].filter(([id]) => !b.has(id)).map(([, n]) => n);
     const renamed = [...b].filter(([id, n]) => a.has(id) && a.get(id) !== n).map(([id, n]) => `${a.get(id)} → ${n}`);
@@ -99,7 +122,11 @@ export function describeChanges(before: Db, after: Db): string[] {
   return out;
 }
 
-export interface BackupResult { ok: true; backup: BackupSummary; pruned: string[] }
+export interface BackupResult {
+  ok: true;
+  backup: BackupSummary;
+  pruned: string[];
+}
 
 /**
  * Writes a backup with SQLite's online backup API (a consistent snapshot while the project stays
@@ -107,7 +134,12 @@ export interface BackupResult { ok: true; backup: BackupSummary; pruned: string[
  * worker thread (quick_check, counts), and only then gives it its name and prunes older ones.
  * A failed backup leaves no file behind and prunes nothing.
  */
-export async function writeBackup(db: Db, projectAbs: string, settings: BackupSettings = backupSettings(), nativeBinding?: string): Promise<BackupResult> {
+export async function writeBackup(
+  db: Db,
+  projectAbs: string,
+  settings: BackupSettings = backupSettings(),
+  nativeBinding?: string,
+): Promise<BackupResult> {
   const dir = backupFolder(projectAbs, settings);
   const base = path.basename(projectAbs).replace(/\.thematic$/i, '');
   let name = `${base}-${stamp()}.thematic`;
@@ -120,15 +152,28 @@ export async function writeBackup(db: Db, projectAbs: string, settings: BackupSe
     const check = await checkInWorker(partial, nativeBinding);
     if (check.result !== 'ok') throw new Error(`the copy failed its check: ${check.result}`);
     fs.renameSync(partial, final);
-    const backup: BackupSummary = { name, file: final, at: name.replace(NAME, '$2').replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'), bytes: fs.statSync(final).size, counts: check.counts, mark: check.mark };
+    const backup: BackupSummary = {
+      name,
+      file: final,
+      at: name.replace(NAME, '$2').replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'),
+      bytes: fs.statSync(final).size,
+      counts: check.counts,
+      mark: check.mark,
+    };
     return { ok: true, backup, pruned: prune(projectAbs, settings) };
   } catch (e) {
     for (const f of [partial, partial + '-journal', partial + '-wal', partial + '-shm']) {
-      try { fs.rmSync(f, { force: true }); } catch { /* the folder itself could not be made */ }
+      try {
+        fs.rmSync(f, { force: true });
+      } catch {
+        /* the folder itself could not be made */
+      }
     }
     const msg = (e as Error).message;
-    throw new ThematicError(/ENOSPC|full/i.test(msg) ? 'disk_full' : 'backup_failed',
-      `${path.basename(projectAbs)}: the backup into ${dir} failed (${msg}); the existing backups were kept and the project is unchanged.`);
+    throw new ThematicError(
+      /ENOSPC|full/i.test(msg) ? 'disk_full' : 'backup_failed',
+      `${path.basename(projectAbs)}: the backup into ${dir} failed (${msg}); the existing backups were kept and the project is unchanged.`,
+    );
   }
 }
 
@@ -174,9 +219,14 @@ function checkInWorker(file: string, nativeBinding?: string): Promise<{ result: 
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData: { file, module, nativeBinding, counted: COUNTED } });
-    w.once('message', (m) => { resolve(m); void w.terminate(); });
+    w.once('message', (m) => {
+      resolve(m);
+      void w.terminate();
+    });
     w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`the check stopped (exit ${code})`)); });
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the check stopped (exit ${code})`));
+    });
   });
 }
 
@@ -189,7 +239,8 @@ export function restoreBackup(backupFile: string, out: string, force = false): B
   const check = readBackup(backupFile);
   try {
     const r = check.pragma('quick_check', { simple: true });
-    if (r !== 'ok') throw new ThematicError('bad_backup', `${path.basename(backupFile)}: the backup is damaged (${r}); nothing was restored`);
+    if (r !== 'ok')
+      throw new ThematicError('bad_backup', `${path.basename(backupFile)}: the backup is damaged (${r}); nothing was restored`);
   } finally {
     check.close();
   }
@@ -199,7 +250,11 @@ export function restoreBackup(backupFile: string, out: string, force = false): B
   const tmp = `${out}.restoring`;
   fs.copyFileSync(backupFile, tmp);
   const fd = fs.openSync(tmp, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   for (const f of [out + '-wal', out + '-shm']) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, out);
   return summary;

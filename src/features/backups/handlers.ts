@@ -18,7 +18,13 @@ function backupNamed(projectAbs: string, name: string): string {
 export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backups.restoreCopy' | 'backups.compare'> = {
   'backups.list': (_i, h) => ({
     folder: backupFolder(h.path),
-    backups: backupFiles(h.path).flatMap((b) => { try { return [row(summarise(b.file))]; } catch { return []; } }),
+    backups: backupFiles(h.path).flatMap((b) => {
+      try {
+        return [row(summarise(b.file))];
+      } catch {
+        return [];
+      }
+    }),
     readOnly: h.db.readonly,
     locationWarning: locationWarning(h.path),
     problems: problemsOf(h.db),

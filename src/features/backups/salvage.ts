@@ -57,7 +57,11 @@ export function salvage(damaged: string, out: string, opts: { sqlite3?: string }
 function padTruncated(copy: string): void {
   const head = Buffer.alloc(100);
   const fd = fs.openSync(copy, 'r');
-  try { fs.readSync(fd, head, 0, 100, 0); } finally { fs.closeSync(fd); }
+  try {
+    fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
   const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
   if (!pageSize) return;
   const size = fs.statSync(copy).size;
@@ -75,7 +79,8 @@ function recoverWithCli(copy: string, tmpOut: string, work: string, sqlite3: str
     fs.closeSync(fd);
   }
   if (r.error) return { ok: false, why: `the sqlite3 command-line tool is not installed (${(r.error as Error).message})` };
-  if (r.status !== 0 || r.stderr.trim()) return { ok: false, why: `sqlite3 .recover failed: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}` };
+  if (r.status !== 0 || r.stderr.trim())
+    return { ok: false, why: `sqlite3 .recover failed: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}` };
   const input = fs.openSync(sql, 'r');
   try {
     r = spawnSync(sqlite3, [tmpOut], { stdio: [input, 'ignore', 'pipe'], encoding: 'utf8' });
@@ -106,12 +111,17 @@ function copyRows(copy: string, tmpOut: string): SalvageReport {
     src = new Database(copy, { fileMustExist: true });
     src.prepare('SELECT name FROM sqlite_schema').all();
   } catch (e) {
-    throw new ThematicError('salvage_failed', `${copy}: its table of contents (page 1) cannot be read (${(e as Error).message}); nothing is salvageable by Thematic`);
+    throw new ThematicError(
+      'salvage_failed',
+      `${copy}: its table of contents (page 1) cannot be read (${(e as Error).message}); nothing is salvageable by Thematic`,
+    );
   }
   const db = openProject(tmpOut, { create: true });
   try {
     db.pragma('foreign_keys = OFF');
-    const srcTables = new Set((src.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const srcTables = new Set(
+      (src.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+    );
     const tables: SalvageReport['tables'] = [];
     for (const t of userTables(db)) {
       if (!srcTables.has(t)) continue;
@@ -138,13 +148,19 @@ function readAround(src: Db, table: string, list: string, put: (row: unknown[]) 
   if (src.prepare('SELECT 1 FROM pragma_table_list WHERE name = ? AND wr = 1').get(table)) {
     let rows = 0; // WITHOUT ROWID: read in key order as far as it goes
     try {
-      for (const row of src.prepare(`SELECT ${list} FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) { put(row); rows++; }
+      for (const row of src.prepare(`SELECT ${list} FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) {
+        put(row);
+        rows++;
+      }
       return { rows, unreadable: false };
     } catch {
       return { rows, unreadable: true };
     }
   }
-  let last = -Infinity, rows = 0, unreadable = false, jump = 1;
+  let last = -Infinity,
+    rows = 0,
+    unreadable = false,
+    jump = 1;
   const q = src.prepare(`SELECT rowid AS __r, ${list} FROM "${table}" WHERE rowid > ? ORDER BY rowid`).raw();
   for (let tries = 0; tries < 64; tries++) {
     try {
@@ -180,7 +196,12 @@ function finish(db: Db, method: SalvageReport['method'], tables: SalvageReport['
   db.exec("INSERT INTO turn_fts (turn_fts) VALUES ('delete-all')");
   const add = db.prepare('INSERT INTO turn_fts (rowid, text) VALUES (?, ?)');
   const texts = new Map((db.prepare('SELECT id, text FROM documents').all() as { id: number; text: string }[]).map((d) => [d.id, d.text]));
-  for (const t of db.prepare('SELECT id, document_id, start, end FROM turns').all() as { id: number; document_id: number; start: number; end: number }[]) {
+  for (const t of db.prepare('SELECT id, document_id, start, end FROM turns').all() as {
+    id: number;
+    document_id: number;
+    start: number;
+    end: number;
+  }[]) {
     add.run(t.id, (texts.get(t.document_id) ?? '').slice(t.start, t.end));
   }
   db.exec('COMMIT');
@@ -191,14 +212,20 @@ function finish(db: Db, method: SalvageReport['method'], tables: SalvageReport['
   return { out: '', method, tables, orphansRemoved: [...orphans].map(([table, rows]) => ({ table, rows })), integrity, lines: [] };
 }
 
-const userTables = (db: Db) => (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rootpage").all() as { name: string }[])
-  .map((r) => r.name).filter((n) => !SKIP.test(n) && n !== 'lost_and_found');
+const userTables = (db: Db) =>
+  (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rootpage").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((n) => !SKIP.test(n) && n !== 'lost_and_found');
 const count = (db: Db, t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n;
 
 function describe(r: SalvageReport, damaged: string): string[] {
-  const lines = [`Salvaged ${path.basename(damaged)} into ${r.out} by ${r.method}${r.recoverUnavailable ? ` (${r.recoverUnavailable})` : ''}.`];
-  for (const t of r.tables) lines.push(`  ${t.table}: ${t.rows} row${t.rows === 1 ? '' : 's'}${t.unreadable ? ' (part of this table was unreadable)' : ''}`);
-  for (const o of r.orphansRemoved) lines.push(`  dropped ${o.rows} ${o.table} row${o.rows === 1 ? '' : 's'} whose document, code or parent was lost`);
+  const lines = [
+    `Salvaged ${path.basename(damaged)} into ${r.out} by ${r.method}${r.recoverUnavailable ? ` (${r.recoverUnavailable})` : ''}.`,
+  ];
+  for (const t of r.tables)
+    lines.push(`  ${t.table}: ${t.rows} row${t.rows === 1 ? '' : 's'}${t.unreadable ? ' (part of this table was unreadable)' : ''}`);
+  for (const o of r.orphansRemoved)
+    lines.push(`  dropped ${o.rows} ${o.table} row${o.rows === 1 ? '' : 's'} whose document, code or parent was lost`);
   lines.push(`The salvaged project passes integrity_check. The damaged file was not changed.`);
   return lines;
 }

@@ -3,9 +3,13 @@ import { stmt } from '../../store/changes.ts';
 import type { Coder } from '../../core/model/entities.ts';
 
 export function listCoders(db: Db): Coder[] {
-  return (stmt(db, `SELECT k.id, k.name, k.is_consensus, (SELECT COUNT(*) FROM codings g WHERE g.coder_id = k.id) AS n
-      FROM coders k ORDER BY k.is_consensus, k.name`).all() as { id: number; name: string; is_consensus: number; n: number }[])
-    .map((r) => ({ id: r.id, name: r.name, isConsensus: !!r.is_consensus, codingCount: r.n }));
+  return (
+    stmt(
+      db,
+      `SELECT k.id, k.name, k.is_consensus, (SELECT COUNT(*) FROM codings g WHERE g.coder_id = k.id) AS n
+      FROM coders k ORDER BY k.is_consensus, k.name`,
+    ).all() as { id: number; name: string; is_consensus: number; n: number }[]
+  ).map((r) => ({ id: r.id, name: r.name, isConsensus: !!r.is_consensus, codingCount: r.n }));
 }
 
 export function coderExists(db: Db, name: string): boolean {

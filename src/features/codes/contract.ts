@@ -12,25 +12,62 @@ const Ok = z.object({ ok: z.literal(true) });
 
 export const codesMethods = {
   'codes.list': method(Empty, z.array(Code)),
-  'codes.create': method(z.object({
-    name: Name, parentId: Id.nullable().optional(), color: Color.optional(), definition: z.string().optional(),
-    whenToUse: z.string().optional(), whenNotToUse: z.string().optional(), example: z.string().optional(), inVivo: z.boolean().optional(),
-  }).strict(), Code, true),
-  'codes.update': method(z.object({
-    id: Id, name: Name.optional(), color: Color.optional(), definition: z.string().optional(),
-    whenToUse: z.string().optional(), whenNotToUse: z.string().optional(), example: z.string().optional(),
-  }).strict(), Code, true),
+  'codes.create': method(
+    z
+      .object({
+        name: Name,
+        parentId: Id.nullable().optional(),
+        color: Color.optional(),
+        definition: z.string().optional(),
+        whenToUse: z.string().optional(),
+        whenNotToUse: z.string().optional(),
+        example: z.string().optional(),
+        inVivo: z.boolean().optional(),
+      })
+      .strict(),
+    Code,
+    true,
+  ),
+  'codes.update': method(
+    z
+      .object({
+        id: Id,
+        name: Name.optional(),
+        color: Color.optional(),
+        definition: z.string().optional(),
+        whenToUse: z.string().optional(),
+        whenNotToUse: z.string().optional(),
+        example: z.string().optional(),
+      })
+      .strict(),
+    Code,
+    true,
+  ),
   'codes.move': method(z.object({ id: Id, parentId: Id.nullable() }).strict(), Code, true),
   'codes.merge': method(z.object({ sourceId: Id, targetId: Id }).strict(), z.object({ code: Code, movedCodings: z.number().int() }), true),
-  'codes.delete': method(z.object({ id: Id, withCodings: z.boolean().default(false) }).strict(),
-    z.object({ deletedCodes: z.number().int(), deletedCodings: z.number().int() }), true),
+  'codes.delete': method(
+    z.object({ id: Id, withCodings: z.boolean().default(false) }).strict(),
+    z.object({ deletedCodes: z.number().int(), deletedCodings: z.number().int() }),
+    true,
+  ),
 
-  'codings.list': method(z.object({
-    documentId: Id.optional(), codeId: Id.optional(), coder: z.string().optional(), includeText: z.boolean().optional(),
-  }).strict(), z.array(Coding)),
+  'codings.list': method(
+    z
+      .object({
+        documentId: Id.optional(),
+        codeId: Id.optional(),
+        coder: z.string().optional(),
+        includeText: z.boolean().optional(),
+      })
+      .strict(),
+    z.array(Coding),
+  ),
   'codings.create': method(z.object({ documentId: Id, codeId: Id, coder: CoderName, ...Span }).strict(), Coding, true),
   'codings.remove': method(z.object({ id: Id }).strict(), Ok, true),
   'codings.resize': method(z.object({ id: Id, ...Span }).strict(), Coding, true),
-  'codings.inVivo': method(z.object({ documentId: Id, coder: CoderName, parentId: Id.nullable().optional(), ...Span }).strict(),
-    z.object({ code: Code, coding: Coding }), true),
+  'codings.inVivo': method(
+    z.object({ documentId: Id, coder: CoderName, parentId: Id.nullable().optional(), ...Span }).strict(),
+    z.object({ code: Code, coding: Coding }),
+    true,
+  ),
 } as const;

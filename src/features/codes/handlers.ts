@@ -1,15 +1,40 @@
 import type { Handlers } from '../../api/handler-types.ts';
-import { codeName, codingCount, createCode, deleteCode, descendants, findCodeByName, getCode, listCodes, mergeCode, moveCode, updateCode } from './queries.ts';
+import {
+  codeName,
+  codingCount,
+  createCode,
+  deleteCode,
+  descendants,
+  findCodeByName,
+  getCode,
+  listCodes,
+  mergeCode,
+  moveCode,
+  updateCode,
+} from './queries.ts';
 import { createCoding, getCoding, listCodings, checkSpan } from './codings.ts';
 import { documentText } from '../documents/queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 
-type Method = 'codes.list' | 'codes.create' | 'codes.update' | 'codes.move' | 'codes.merge' | 'codes.delete'
-  | 'codings.list' | 'codings.create' | 'codings.remove' | 'codings.resize' | 'codings.inVivo';
+type Method =
+  | 'codes.list'
+  | 'codes.create'
+  | 'codes.update'
+  | 'codes.move'
+  | 'codes.merge'
+  | 'codes.delete'
+  | 'codings.list'
+  | 'codings.create'
+  | 'codings.remove'
+  | 'codings.resize'
+  | 'codings.inVivo';
 
 /** An in-vivo code is named with the participant's own words, tidied to fit a code list. */
 export function inVivoName(selected: string): string {
-  const words = selected.replace(/\s+/g, ' ').trim().replace(/^["'“‘]+|["'”’]+$/g, '');
+  const words = selected
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["'“‘]+|["'”’]+$/g, '');
   if (words.length <= 80) return words;
   const cut = words.slice(0, 80);
   return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80) + '…';
@@ -17,11 +42,17 @@ export function inVivoName(selected: string): string {
 
 export const codeHandlers: Handlers<Method> = {
   'codes.list': (_i, h) => listCodes(h.db),
-  'codes.create': (i, h) => getCode(h.db, h.op(`Create code "${i.name}"`, (tx) => createCode(tx, i))),
+  'codes.create': (i, h) =>
+    getCode(
+      h.db,
+      h.op(`Create code "${i.name}"`, (tx) => createCode(tx, i)),
+    ),
   'codes.update': (i, h) => {
     const c = getCode(h.db, i.id);
     const { id, ...patch } = i;
-    h.op(patch.name && patch.name !== c.name ? `Rename code "${c.name}" to "${patch.name}"` : `Edit code "${c.name}"`, (tx) => updateCode(tx, id, patch));
+    h.op(patch.name && patch.name !== c.name ? `Rename code "${c.name}" to "${patch.name}"` : `Edit code "${c.name}"`, (tx) =>
+      updateCode(tx, id, patch),
+    );
     return getCode(h.db, id);
   },
   'codes.move': (i, h) => {
@@ -32,8 +63,10 @@ export const codeHandlers: Handlers<Method> = {
   },
   'codes.merge': (i, h) => {
     if (i.sourceId === i.targetId) throw new ThematicError('invalid_merge', 'cannot merge a code into itself');
-    const src = getCode(h.db, i.sourceId), dst = getCode(h.db, i.targetId);
-    if (descendants(h.db, i.sourceId).includes(i.targetId)) throw new ThematicError('invalid_merge', `cannot merge "${src.name}" into its own sub-code`);
+    const src = getCode(h.db, i.sourceId),
+      dst = getCode(h.db, i.targetId);
+    if (descendants(h.db, i.sourceId).includes(i.targetId))
+      throw new ThematicError('invalid_merge', `cannot merge "${src.name}" into its own sub-code`);
     const moved = h.op(`Merge code "${src.name}" into "${dst.name}"`, (tx) => mergeCode(tx, i.sourceId, i.targetId));
     return { code: getCode(h.db, i.targetId), movedCodings: moved };
   },
@@ -42,7 +75,10 @@ export const codeHandlers: Handlers<Method> = {
     const ids = [i.id, ...descendants(h.db, i.id)];
     const codings = codingCount(h.db, ids);
     if (codings > 0 && !i.withCodings) {
-      throw new ThematicError('has_codings', `code "${c.name}" ${ids.length > 1 ? `and its ${ids.length - 1} sub-codes have` : 'has'} ${codings} codings; confirm to delete them too`);
+      throw new ThematicError(
+        'has_codings',
+        `code "${c.name}" ${ids.length > 1 ? `and its ${ids.length - 1} sub-codes have` : 'has'} ${codings} codings; confirm to delete them too`,
+      );
     }
     h.op(`Delete code "${c.name}"${codings ? ` with ${codings} codings` : ''}`, (tx) => deleteCode(tx, i.id));
     return { deletedCodes: ids.length, deletedCodings: codings };

@@ -8,13 +8,38 @@ import { ThematicError } from '../../core/errors.ts';
 import { moveAttachments } from '../themes/queries.ts';
 
 // Distinct, colour-blind-friendly defaults (Okabe-Ito, then Tol's muted) for new codes.
-const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
-  '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
+const PALETTE = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+];
 
 interface CodeRow {
-  id: number; guid: string; parent_id: number | null; name: string; color: string; definition: string;
-  when_to_use: string; when_not_to_use: string; example: string; in_vivo: number;
-  coding_count: number; document_count: number; participant_count: number;
+  id: number;
+  guid: string;
+  parent_id: number | null;
+  name: string;
+  color: string;
+  definition: string;
+  when_to_use: string;
+  when_not_to_use: string;
+  example: string;
+  in_vivo: number;
+  coding_count: number;
+  document_count: number;
+  participant_count: number;
 }
 
 const CODE_SQL = `SELECT c.*,
@@ -24,9 +49,19 @@ const CODE_SQL = `SELECT c.*,
   FROM codes c`;
 
 const toCode = (r: CodeRow): Code => ({
-  id: r.id, guid: r.guid, parentId: r.parent_id, name: r.name, color: r.color, definition: r.definition,
-  whenToUse: r.when_to_use, whenNotToUse: r.when_not_to_use, example: r.example, inVivo: !!r.in_vivo,
-  codingCount: r.coding_count, documentCount: r.document_count, participantCount: r.participant_count,
+  id: r.id,
+  guid: r.guid,
+  parentId: r.parent_id,
+  name: r.name,
+  color: r.color,
+  definition: r.definition,
+  whenToUse: r.when_to_use,
+  whenNotToUse: r.when_not_to_use,
+  example: r.example,
+  inVivo: !!r.in_vivo,
+  codingCount: r.coding_count,
+  documentCount: r.document_count,
+  participantCount: r.participant_count,
 });
 
 export function listCodes(db: Db): Code[] {
@@ -47,12 +82,20 @@ export function codeName(db: Db, id: number): string {
 }
 
 export function findCodeByName(db: Db, name: string, parentId: number | null = null): { id: number } | undefined {
-  return stmt(db, 'SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').get(name, parentId) as { id: number } | undefined;
+  return stmt(db, 'SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ?').get(name, parentId) as
+    { id: number } | undefined;
 }
 
 export interface NewCode {
-  name: string; parentId?: number | null; color?: string; definition?: string; whenToUse?: string;
-  whenNotToUse?: string; example?: string; inVivo?: boolean; guid?: string;
+  name: string;
+  parentId?: number | null;
+  color?: string;
+  definition?: string;
+  whenToUse?: string;
+  whenNotToUse?: string;
+  example?: string;
+  inVivo?: boolean;
+  guid?: string;
 }
 
 export function createCode(tx: Tx, c: NewCode): number {
@@ -63,9 +106,16 @@ export function createCode(tx: Tx, c: NewCode): number {
   }
   const n = (stmt(tx.db, 'SELECT COUNT(*) AS n FROM codes').get() as { n: number }).n;
   return tx.insert('codes', {
-    guid: c.guid ?? randomUUID(), parent_id: parentId, name: c.name, color: c.color ?? PALETTE[n % PALETTE.length],
-    definition: c.definition ?? '', when_to_use: c.whenToUse ?? '', when_not_to_use: c.whenNotToUse ?? '',
-    example: c.example ?? '', in_vivo: c.inVivo ? 1 : 0, created_at: nowIso(),
+    guid: c.guid ?? randomUUID(),
+    parent_id: parentId,
+    name: c.name,
+    color: c.color ?? PALETTE[n % PALETTE.length],
+    definition: c.definition ?? '',
+    when_to_use: c.whenToUse ?? '',
+    when_not_to_use: c.whenNotToUse ?? '',
+    example: c.example ?? '',
+    in_vivo: c.inVivo ? 1 : 0,
+    created_at: nowIso(),
   });
 }
 
@@ -76,15 +126,26 @@ export function updateCode(tx: Tx, id: number, patch: Partial<NewCode>): void {
     if (clash && clash.id !== id) throw new ThematicError('exists', `a code named "${patch.name}" already exists here`);
   }
   const set: Record<string, unknown> = {};
-  const map: [keyof NewCode, string][] = [['name', 'name'], ['color', 'color'], ['definition', 'definition'],
-    ['whenToUse', 'when_to_use'], ['whenNotToUse', 'when_not_to_use'], ['example', 'example']];
+  const map: [keyof NewCode, string][] = [
+    ['name', 'name'],
+    ['color', 'color'],
+    ['definition', 'definition'],
+    ['whenToUse', 'when_to_use'],
+    ['whenNotToUse', 'when_not_to_use'],
+    ['example', 'example'],
+  ];
   for (const [k, col] of map) if (patch[k] !== undefined) set[col] = patch[k];
   tx.update('codes', { id }, set);
 }
 
 export function descendants(db: Db, id: number): number[] {
-  return (stmt(db, `WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE parent_id = ?
-      UNION ALL SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`).all(id) as { id: number }[]).map((r) => r.id);
+  return (
+    stmt(
+      db,
+      `WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE parent_id = ?
+      UNION ALL SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`,
+    ).all(id) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 export function moveCode(tx: Tx, id: number, parentId: number | null): void {
@@ -108,14 +169,24 @@ export function moveCode(tx: Tx, id: number, parentId: number | null): void {
  * its theme attachments, and the source is deleted. Returns how many codings moved.
  */
 export function mergeCode(tx: Tx, sourceId: number, targetId: number): number {
-  const rows = stmt(tx.db, 'SELECT id, document_id, coder_id, start, end FROM codings WHERE code_id = ?').all(sourceId) as { id: number; document_id: number; coder_id: number; start: number; end: number }[];
+  const rows = stmt(tx.db, 'SELECT id, document_id, coder_id, start, end FROM codings WHERE code_id = ?').all(sourceId) as {
+    id: number;
+    document_id: number;
+    coder_id: number;
+    start: number;
+    end: number;
+  }[];
   const dup = stmt(tx.db, 'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND coder_id = ? AND start = ? AND end = ?');
   let n = 0;
   for (const r of rows) {
     if (dup.get(targetId, r.document_id, r.coder_id, r.start, r.end)) tx.delete('codings', [{ id: r.id }]);
-    else { tx.update('codings', { id: r.id }, { code_id: targetId }); n++; }
+    else {
+      tx.update('codings', { id: r.id }, { code_id: targetId });
+      n++;
+    }
   }
-  for (const child of stmt(tx.db, 'SELECT id FROM codes WHERE parent_id = ?').all(sourceId) as { id: number }[]) moveCode(tx, child.id, targetId);
+  for (const child of stmt(tx.db, 'SELECT id FROM codes WHERE parent_id = ?').all(sourceId) as { id: number }[])
+    moveCode(tx, child.id, targetId);
   for (const m of stmt(tx.db, `SELECT id FROM memos WHERE target_type = 'code' AND target_id = ?`).all(sourceId) as { id: number }[]) {
     tx.update('memos', { id: m.id }, { target_id: targetId });
   }

@@ -15,20 +15,24 @@ export const ImportFile = z.object({
 export const documentsMethods = {
   'documents.list': method(
     z.object({ attribute: z.object({ key: z.string(), value: z.string() }).optional() }).strict(),
-    z.array(DocumentSummary)),
-  'documents.get': method(z.object({ id: Id }).strict(),
-    z.object({ document: DocumentSummary, text: z.string(), turns: z.array(Turn) })),
+    z.array(DocumentSummary),
+  ),
+  'documents.get': method(z.object({ id: Id }).strict(), z.object({ document: DocumentSummary, text: z.string(), turns: z.array(Turn) })),
   'documents.import': method(
-    z.object({
-      files: z.array(ImportFile).min(1).max(1000),
-      participant: z.string().trim().min(1).max(100).optional(),
-      attributes: Attributes.optional(),
-      speakerPattern: z.string().max(500).optional(),
-    }).strict(),
+    z
+      .object({
+        files: z.array(ImportFile).min(1).max(1000),
+        participant: z.string().trim().min(1).max(100).optional(),
+        attributes: Attributes.optional(),
+        speakerPattern: z.string().max(500).optional(),
+      })
+      .strict(),
     z.object({
       documents: z.array(DocumentSummary),
       warnings: z.array(z.object({ file: z.string(), message: z.string() })),
-    }), true),
+    }),
+    true,
+  ),
   'documents.delete': method(z.object({ id: Id }).strict(), Ok, true),
   'documents.setParticipant': method(z.object({ documentId: Id, participantId: Id.nullable() }).strict(), Ok, true),
   'speakers.link': method(z.object({ documentId: Id, speaker: z.string().min(1), participantId: Id.nullable() }).strict(), Ok, true),

@@ -7,9 +7,17 @@ import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
 
 interface DocRow {
-  id: number; name: string; original_filename: string; format: string; sha256: string;
-  char_length: number; word_count: number; participant_id: number | null; participant: string | null;
-  imported_at: string; turn_count: number;
+  id: number;
+  name: string;
+  original_filename: string;
+  format: string;
+  sha256: string;
+  char_length: number;
+  word_count: number;
+  participant_id: number | null;
+  participant: string | null;
+  imported_at: string;
+  turn_count: number;
 }
 
 const SUMMARY_SQL = `SELECT d.id, d.name, d.original_filename, d.format, d.sha256, d.char_length, d.word_count,
@@ -19,7 +27,10 @@ const SUMMARY_SQL = `SELECT d.id, d.name, d.original_filename, d.format, d.sha25
 
 export function listDocuments(db: Db, filter?: { key: string; value: string }): DocumentSummary[] {
   const rows = stmt(db, `${SUMMARY_SQL} ORDER BY d.name COLLATE NOCASE, d.id`).all() as DocRow[];
-  const counts = stmt(db, `SELECT c.document_id, k.name, COUNT(*) AS n FROM codings c JOIN coders k ON k.id = c.coder_id GROUP BY c.document_id, k.name`).all() as { document_id: number; name: string; n: number }[];
+  const counts = stmt(
+    db,
+    `SELECT c.document_id, k.name, COUNT(*) AS n FROM codings c JOIN coders k ON k.id = c.coder_id GROUP BY c.document_id, k.name`,
+  ).all() as { document_id: number; name: string; n: number }[];
   const byDoc = new Map<number, Record<string, number>>();
   for (const c of counts) (byDoc.get(c.document_id) ?? byDoc.set(c.document_id, {}).get(c.document_id)!)[c.name] = c.n;
   const docs = rows.map((r) => toSummary(db, r, byDoc.get(r.id) ?? {}));
@@ -31,17 +42,29 @@ export function listDocuments(db: Db, filter?: { key: string; value: string }): 
 
 function toSummary(db: Db, r: DocRow, codingsByCoder: Record<string, number>): DocumentSummary {
   return {
-    id: r.id, name: r.name, originalFilename: r.original_filename, format: r.format, sha256: r.sha256,
-    charLength: r.char_length, wordCount: r.word_count, participantId: r.participant_id, participant: r.participant,
-    attributes: r.participant_id ? attributesOf(db, r.participant_id) : {}, importedAt: r.imported_at,
-    codingsByCoder, turnCount: r.turn_count,
+    id: r.id,
+    name: r.name,
+    originalFilename: r.original_filename,
+    format: r.format,
+    sha256: r.sha256,
+    charLength: r.char_length,
+    wordCount: r.word_count,
+    participantId: r.participant_id,
+    participant: r.participant,
+    attributes: r.participant_id ? attributesOf(db, r.participant_id) : {},
+    importedAt: r.imported_at,
+    codingsByCoder,
+    turnCount: r.turn_count,
   };
 }
 
 export function getDocumentSummary(db: Db, id: number): DocumentSummary {
   const r = stmt(db, `${SUMMARY_SQL} WHERE d.id = ?`).get(id) as DocRow | undefined;
   if (!r) throw new ThematicError('not_found', `document ${id} does not exist`);
-  const counts = stmt(db, `SELECT k.name, COUNT(*) AS n FROM codings c JOIN coders k ON k.id = c.coder_id WHERE c.document_id = ? GROUP BY k.name`).all(id) as { name: string; n: number }[];
+  const counts = stmt(
+    db,
+    `SELECT k.name, COUNT(*) AS n FROM codings c JOIN coders k ON k.id = c.coder_id WHERE c.document_id = ? GROUP BY k.name`,
+  ).all(id) as { name: string; n: number }[];
   return toSummary(db, r, Object.fromEntries(counts.map((c) => [c.name, c.n])));
 }
 
@@ -52,17 +75,35 @@ export function documentText(db: Db, id: number): string {
 }
 
 export function listTurns(db: Db, documentId: number): Turn[] {
-  const rows = stmt(db, `SELECT t.id, t.idx, t.speaker, t.start, t.end, t.time_start, t.time_end,
+  const rows = stmt(
+    db,
+    `SELECT t.id, t.idx, t.speaker, t.start, t.end, t.time_start, t.time_end,
       COALESCE(s.participant_id, NULL) AS participant_id, p.label AS participant
     FROM turns t
     LEFT JOIN speaker_participants s ON s.document_id = t.document_id AND s.speaker = t.speaker
     LEFT JOIN participants p ON p.id = s.participant_id
-    WHERE t.document_id = ? ORDER BY t.idx`).all(documentId) as {
-      id: number; idx: number; speaker: string | null; start: number; end: number; time_start: number | null;
-      time_end: number | null; participant_id: number | null; participant: string | null }[];
+    WHERE t.document_id = ? ORDER BY t.idx`,
+  ).all(documentId) as {
+    id: number;
+    idx: number;
+    speaker: string | null;
+    start: number;
+    end: number;
+    time_start: number | null;
+    time_end: number | null;
+    participant_id: number | null;
+    participant: string | null;
+  }[];
   return rows.map((r) => ({
-    id: r.id, idx: r.idx, speaker: r.speaker, participantId: r.participant_id, participant: r.participant,
-    start: r.start, end: r.end, timeStart: r.time_start, timeEnd: r.time_end,
+    id: r.id,
+    idx: r.idx,
+    speaker: r.speaker,
+    participantId: r.participant_id,
+    participant: r.participant,
+    start: r.start,
+    end: r.end,
+    timeStart: r.time_start,
+    timeEnd: r.time_end,
   }));
 }
 
@@ -71,7 +112,11 @@ export function findDocumentByHash(db: Db, sha256: string): { id: number; name: 
 }
 
 export interface NewDocument {
-  name: string; originalFilename: string; format: string; sha256: string; text: string;
+  name: string;
+  originalFilename: string;
+  format: string;
+  sha256: string;
+  text: string;
   turns: { speaker: string | null; start: number; end: number; timeStart: number | null; timeEnd: number | null }[];
   participantId: number | null;
 }
@@ -83,13 +128,28 @@ export function countWords(text: string): number {
 
 export function insertDocument(tx: Tx, d: NewDocument): number {
   const id = tx.insert('documents', {
-    name: d.name, original_filename: d.originalFilename, format: d.format, sha256: d.sha256, text: d.text,
-    char_length: d.text.length, word_count: countWords(d.text), participant_id: d.participantId, imported_at: nowIso(),
+    name: d.name,
+    original_filename: d.originalFilename,
+    format: d.format,
+    sha256: d.sha256,
+    text: d.text,
+    char_length: d.text.length,
+    word_count: countWords(d.text),
+    participant_id: d.participantId,
+    imported_at: nowIso(),
   });
-  tx.insertMany('turns', d.turns.map((t, idx) => ({
-    document_id: id, idx, speaker: t.speaker, start: t.start, end: t.end,
-    time_start: t.timeStart, time_end: t.timeEnd,
-  })));
+  tx.insertMany(
+    'turns',
+    d.turns.map((t, idx) => ({
+      document_id: id,
+      idx,
+      speaker: t.speaker,
+      start: t.start,
+      end: t.end,
+      time_start: t.timeStart,
+      time_end: t.timeEnd,
+    })),
+  );
   return id;
 }
 
@@ -102,7 +162,9 @@ registerInsertHook('turns', (db, row, id) => {
   stmt(db, 'INSERT INTO turn_fts (rowid, text) VALUES (?, ?)').run(id, cached.text.slice(Number(row.start), Number(row.end)));
 });
 // A new document may reuse a deleted one's id: forget the cached text whenever one is inserted.
-registerInsertHook('documents', (db) => { lastText.delete(db); });
+registerInsertHook('documents', (db) => {
+  lastText.delete(db);
+});
 
 export function documentExists(db: Db, id: number): boolean {
   return !!stmt(db, 'SELECT 1 FROM documents WHERE id = ?').get(id);

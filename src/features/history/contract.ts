@@ -8,8 +8,10 @@ const Empty = z.object({}).strict();
 const Undo = z.object({ operationId: Id, summary: z.string() });
 
 export const historyMethods = {
-  'history.list': method(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
-    z.object({ operations: z.array(Operation), canUndo: z.boolean(), canRedo: z.boolean() })),
+  'history.list': method(
+    z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
+    z.object({ operations: z.array(Operation), canUndo: z.boolean(), canRedo: z.boolean() }),
+  ),
   'history.undo': method(Empty, Undo),
   'history.redo': method(Empty, Undo),
 } as const;

@@ -6,8 +6,13 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT_FAMILY, fontTtf, fontTtfFiles } from './font-files.ts';
 import { withDpi } from './png.ts';
 
-export interface PngOptions { widthMm: number; dpi: number }
-export interface PdfOptions { widthMm: number }
+export interface PngOptions {
+  widthMm: number;
+  dpi: number;
+}
+export interface PdfOptions {
+  widthMm: number;
+}
 
 const MM_PER_INCH = 25.4;
 const PT_PER_MM = 72 / MM_PER_INCH;
@@ -37,7 +42,12 @@ export function toPdf(svg: string, { widthMm }: PdfOptions): Promise<Uint8Array>
   const box = svgViewBox(svg);
   const width = widthMm * PT_PER_MM;
   const height = (width * box.height) / box.width;
-  const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: true, info: { Title: 'Thematic map', Creator: 'Thematic' } });
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    autoFirstPage: true,
+    info: { Title: 'Thematic map', Creator: 'Thematic' },
+  });
   doc.registerFont('IBMPlexSans-Regular', Buffer.from(fontTtf(400)));
   doc.registerFont('IBMPlexSans-SemiBold', Buffer.from(fontTtf(600)));
   const chunks: Buffer[] = [];

@@ -29,7 +29,12 @@ export async function exportFigure(input: MapInput, positions: MapOptions['posit
 
 /** "thematic-map-final-174mm-300dpi.png": a file name that says what the figure is. */
 export function figureFileName(o: Pick<FigureOptions, 'format' | 'widthMm' | 'dpi'>, version?: string): string {
-  const slug = version ? `-${version.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+  const slug = version
+    ? `-${version
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`
+    : '';
   const dpi = o.format === 'png' ? `-${o.dpi}dpi` : '';
   return `thematic-map${slug}-${Math.round(o.widthMm)}mm${dpi}.${o.format}`;
 }

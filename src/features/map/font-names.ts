@@ -11,7 +11,8 @@ export function withTypographicFamily(ttf: Uint8Array, family: string): Uint8Arr
   const tables: SfntTable[] = [];
   for (let i = 0; i < v.getUint16(4); i++) {
     const rec = 12 + i * 16;
-    const off = v.getUint32(rec + 8), len = v.getUint32(rec + 12);
+    const off = v.getUint32(rec + 8),
+      len = v.getUint32(rec + 12);
     tables.push({ tag: v.getUint32(rec), checksum: v.getUint32(rec + 4), data: ttf.subarray(off, off + len) });
   }
   const name = tables.find((t) => t.tag === NAME_TAG);
@@ -21,16 +22,30 @@ export function withTypographicFamily(ttf: Uint8Array, family: string): Uint8Arr
   return packSfnt(v.getUint32(0), tables);
 }
 
-interface NameRecord { platform: number; encoding: number; language: number; nameId: number; bytes: Uint8Array }
+interface NameRecord {
+  platform: number;
+  encoding: number;
+  language: number;
+  nameId: number;
+  bytes: Uint8Array;
+}
 
 function addWindowsName(table: Uint8Array, nameId: number, text: string): Uint8Array {
   const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
-  const count = v.getUint16(2), storage = v.getUint16(4);
+  const count = v.getUint16(2),
+    storage = v.getUint16(4);
   const records: NameRecord[] = [];
   for (let i = 0; i < count; i++) {
     const r = 6 + i * 12;
-    const len = v.getUint16(r + 8), off = v.getUint16(r + 10);
-    records.push({ platform: v.getUint16(r), encoding: v.getUint16(r + 2), language: v.getUint16(r + 4), nameId: v.getUint16(r + 6), bytes: table.subarray(storage + off, storage + off + len) });
+    const len = v.getUint16(r + 8),
+      off = v.getUint16(r + 10);
+    records.push({
+      platform: v.getUint16(r),
+      encoding: v.getUint16(r + 2),
+      language: v.getUint16(r + 4),
+      nameId: v.getUint16(r + 6),
+      bytes: table.subarray(storage + off, storage + off + len),
+    });
   }
   const utf16 = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(i * 2, text.charCodeAt(i));

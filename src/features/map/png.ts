@@ -18,13 +18,17 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-export interface PngChunk { type: string; offset: number; length: number }
+export interface PngChunk {
+  type: string;
+  offset: number;
+  length: number;
+}
 
 export function pngChunks(png: Uint8Array): PngChunk[] {
   if (!SIGNATURE.every((b, i) => png[i] === b)) throw new Error('not a PNG');
   const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunks: PngChunk[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = v.getUint32(at);
     chunks.push({ type: String.fromCharCode(...png.subarray(at + 4, at + 8)), offset: at, length });
     at += 12 + length;
@@ -43,7 +47,7 @@ export function pngDpi(png: Uint8Array): number | null {
   if (!phys) return null;
   const v = new DataView(png.buffer, png.byteOffset + phys.offset + 8, 9);
   if (v.getUint8(8) !== 1) return null;
-  return Math.round((v.getUint32(0) * 0.0254));
+  return Math.round(v.getUint32(0) * 0.0254);
 }
 
 /** Returns a copy with a pHYs chunk for `dpi` (replacing any existing one). */

@@ -21,8 +21,11 @@ export function mapInput(db: Db, opts: { showCodes: boolean }): MapInput {
   const codesOf = new Map<number, { guid: string; name: string; color: string }[]>();
   const home = new Map<string, number>();
   if (opts.showCodes) {
-    const rows = stmt(db, `SELECT tc.theme_id, c.guid, c.name, c.color FROM theme_codes tc JOIN codes c ON c.id = tc.code_id
-      ORDER BY tc.theme_id, tc.position, c.name COLLATE NOCASE`).all() as { theme_id: number; guid: string; name: string; color: string }[];
+    const rows = stmt(
+      db,
+      `SELECT tc.theme_id, c.guid, c.name, c.color FROM theme_codes tc JOIN codes c ON c.id = tc.code_id
+      ORDER BY tc.theme_id, tc.position, c.name COLLATE NOCASE`,
+    ).all() as { theme_id: number; guid: string; name: string; color: string }[];
     const shown = new Set(themes.map((t) => t.id));
     for (const r of rows.filter((x) => shown.has(x.theme_id))) {
       (codesOf.get(r.theme_id) ?? codesOf.set(r.theme_id, []).get(r.theme_id)!).push(r);
@@ -34,7 +37,14 @@ export function mapInput(db: Db, opts: { showCodes: boolean }): MapInput {
   const visit = (parentId: number | null, parentGuid: string | null) => {
     for (const t of kids.get(parentId) ?? []) {
       ids.set(t.id, t.guid);
-      nodes.push({ id: t.guid, kind: t.kind, label: t.name, color: t.color, parentId: parentGuid, ...(t.status === 'candidate' ? { candidate: true } : {}) });
+      nodes.push({
+        id: t.guid,
+        kind: t.kind,
+        label: t.name,
+        color: t.color,
+        parentId: parentGuid,
+        ...(t.status === 'candidate' ? { candidate: true } : {}),
+      });
       visit(t.id, t.guid);
       for (const c of codesOf.get(t.id) ?? []) {
         const id = home.get(c.guid) === t.id ? c.guid : `${c.guid}@${t.guid}`;
@@ -60,7 +70,10 @@ export function savePositions(tx: Tx, positions: Positions, replace: boolean): v
   const current = savedPositions(tx.db);
   if (replace) {
     const gone = Object.keys(current).filter((k) => !(k in positions));
-    tx.delete('map_positions', gone.map((node_id) => ({ node_id })));
+    tx.delete(
+      'map_positions',
+      gone.map((node_id) => ({ node_id })),
+    );
   }
   for (const [node_id, p] of Object.entries(positions)) {
     const old = current[node_id];
@@ -69,15 +82,37 @@ export function savePositions(tx: Tx, positions: Positions, replace: boolean): v
   }
 }
 
-export interface MapVersionSummary { id: number; name: string; note: string; actor: string; createdAt: string; themeCount: number; codeCount: number; linkCount: number }
-interface VersionRow { id: number; name: string; note: string; input: string; positions: string; actor: string; created_at: string }
+export interface MapVersionSummary {
+  id: number;
+  name: string;
+  note: string;
+  actor: string;
+  createdAt: string;
+  themeCount: number;
+  codeCount: number;
+  linkCount: number;
+}
+interface VersionRow {
+  id: number;
+  name: string;
+  note: string;
+  input: string;
+  positions: string;
+  actor: string;
+  created_at: string;
+}
 
 const summary = (r: VersionRow): MapVersionSummary => {
   const input = JSON.parse(r.input) as MapInput;
   return {
-    id: r.id, name: r.name, note: r.note, actor: r.actor, createdAt: r.created_at,
+    id: r.id,
+    name: r.name,
+    note: r.note,
+    actor: r.actor,
+    createdAt: r.created_at,
     themeCount: input.nodes.filter((n) => n.kind === 'theme' || n.kind === 'subtheme').length,
-    codeCount: input.nodes.filter((n) => n.kind === 'code').length, linkCount: input.links.length,
+    codeCount: input.nodes.filter((n) => n.kind === 'code').length,
+    linkCount: input.links.length,
   };
 };
 
@@ -88,7 +123,9 @@ export function listVersions(db: Db): MapVersionSummary[] {
 export function getVersion(db: Db, name: string): { version: MapVersionSummary; input: MapInput; positions: Positions } {
   const r = stmt(db, 'SELECT * FROM map_versions WHERE name = ?').get(name) as VersionRow | undefined;
   if (!r) {
-    const known = listVersions(db).map((v) => `"${v.name}"`).join(', ');
+    const known = listVersions(db)
+      .map((v) => `"${v.name}"`)
+      .join(', ');
     throw new ThematicError('not_found', `no map version named "${name}"${known ? ` (saved versions: ${known})` : ' (none saved yet)'}`);
   }
   return { version: summary(r), input: JSON.parse(r.input) as MapInput, positions: JSON.parse(r.positions) as Positions };
@@ -100,8 +137,12 @@ export function saveVersion(tx: Tx, name: string, note: string, actor: string): 
     throw new ThematicError('exists', `a map version named "${name}" already exists; choose another name`);
   }
   return tx.insert('map_versions', {
-    name, note, input: JSON.stringify(mapInput(tx.db, { showCodes: true })), positions: JSON.stringify(savedPositions(tx.db)),
-    actor, created_at: nowIso(),
+    name,
+    note,
+    input: JSON.stringify(mapInput(tx.db, { showCodes: true })),
+    positions: JSON.stringify(savedPositions(tx.db)),
+    actor,
+    created_at: nowIso(),
   });
 }
 
@@ -120,7 +161,9 @@ export function figureSettings(db: Db): FigureSettings {
       fontSize: typeof v.fontSize === 'number' && Number.isFinite(v.fontSize) ? v.fontSize : DEFAULT_FIGURE.fontSize,
       title: typeof v.title === 'string' ? v.title : '',
     };
-  } catch { return { ...DEFAULT_FIGURE }; }
+  } catch {
+    return { ...DEFAULT_FIGURE };
+  }
 }
 
 export function saveFigureSettings(tx: Tx, change: Partial<FigureSettings>): FigureSettings {

@@ -26,7 +26,11 @@ export function woffToTtf(woff: Uint8Array): Uint8Array {
   return packSfnt(flavor, tables);
 }
 
-export interface SfntTable { tag: number; checksum: number; data: Uint8Array }
+export interface SfntTable {
+  tag: number;
+  checksum: number;
+  data: Uint8Array;
+}
 
 /** Writes an sfnt from its tables (sorted by tag, 4-byte aligned, as the spec requires). */
 export function packSfnt(flavor: number, input: SfntTable[]): Uint8Array {

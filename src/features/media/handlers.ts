@@ -6,10 +6,32 @@ import { ThematicError } from '../../core/errors.ts';
 import { documentExists } from '../documents/queries.ts';
 import { probeRecording, MAX_RECORDING_BYTES } from './probe.ts';
 import {
-  checkFits, codingTimes, findRecording, freeName, getRecording, linkRecording, listRecordings, mediaFolder, moveLink,
-  recordingFile, recordingRow, setSyncPoints, turnTimes, unlinkRecording, documentsWithRecording } from './queries.ts';
+  checkFits,
+  codingTimes,
+  findRecording,
+  freeName,
+  getRecording,
+  linkRecording,
+  listRecordings,
+  mediaFolder,
+  moveLink,
+  recordingFile,
+  recordingRow,
+  setSyncPoints,
+  turnTimes,
+  unlinkRecording,
+  documentsWithRecording,
+} from './queries.ts';
 
-type Method = 'media.get' | 'media.list' | 'media.attach' | 'media.detach' | 'media.relink' | 'media.setSyncPoints' | 'media.turnTimes' | 'media.codingTimes';
+type Method =
+  | 'media.get'
+  | 'media.list'
+  | 'media.attach'
+  | 'media.detach'
+  | 'media.relink'
+  | 'media.setSyncPoints'
+  | 'media.turnTimes'
+  | 'media.codingTimes';
 
 const mustHave = (db: Parameters<typeof recordingRow>[0], documentId: number) => {
   const r = recordingRow(db, documentId);
@@ -35,8 +57,11 @@ export const mediaHandlers: Handlers<Method> = {
       const probe = await probeRecording(tmp, name);
       checkFits(h.db, i.documentId, { ...probe, fileName: name });
       const target = freeName(dir, name, probe.sha256);
-      if (fs.existsSync(target)) fs.rmSync(tmp); else fs.renameSync(tmp, target);
-      return h.op(`Attach recording ${name}`, (tx) => linkRecording(tx, h.path, i.documentId, { ...probe, file: target, fileName: name }, { copied: true }));
+      if (fs.existsSync(target)) fs.rmSync(tmp);
+      else fs.renameSync(tmp, target);
+      return h.op(`Attach recording ${name}`, (tx) =>
+        linkRecording(tx, h.path, i.documentId, { ...probe, file: target, fileName: name }, { copied: true }),
+      );
     } finally {
       fs.rmSync(tmp, { force: true });
     }
@@ -58,18 +83,25 @@ export const mediaHandlers: Handlers<Method> = {
     const at = recordingFile(h.path, r.path);
     if (i.acceptChanged && fs.existsSync(at)) {
       const probe = await probeRecording(at, r.file_name);
-      return h.op(`Re-link changed recording ${r.file_name}`, (tx) => linkRecording(tx, h.path, i.documentId, probe, { copied: !!r.copied }));
+      return h.op(`Re-link changed recording ${r.file_name}`, (tx) =>
+        linkRecording(tx, h.path, i.documentId, probe, { copied: !!r.copied }),
+      );
     }
     if (fs.existsSync(at)) {
-      throw new ThematicError('changed', `${r.file_name}: the file at ${at} is not the one that was linked (its SHA-256 differs); accept the changed file, or attach the original again`);
+      throw new ThematicError(
+        'changed',
+        `${r.file_name}: the file at ${at} is not the one that was linked (its SHA-256 differs); accept the changed file, or attach the original again`,
+      );
     }
     throw new ThematicError('not_found', `${r.file_name}: not found at ${at}, nor beside the project; attach it again`);
   },
 
   'media.setSyncPoints': (i, h) => {
     const r = mustHave(h.db, i.documentId);
-    const changedTurns = h.op<number>((n) => `Set turn times from ${i.points.length} sync point${i.points.length === 1 ? '' : 's'} (${n} turns)`,
-      (tx) => setSyncPoints(tx, i.documentId, i.points, r.duration));
+    const changedTurns = h.op<number>(
+      (n) => `Set turn times from ${i.points.length} sync point${i.points.length === 1 ? '' : 's'} (${n} turns)`,
+      (tx) => setSyncPoints(tx, i.documentId, i.points, r.duration),
+    );
     return { changedTurns };
   },
 

@@ -9,16 +9,40 @@ import { clock, sha256File, sha256FileSync, statFile, type Probe } from './probe
 import { interpolateTurnTimes, SyncError, type SyncPoint } from './sync.ts';
 
 export interface RecordingRow {
-  id: number; document_id: number; path: string; file_name: string; size: number; mtime_ms: number; sha256: string;
-  duration: number; container: string; codec: string; kind: 'audio' | 'video'; mime: string; copied: number; linked_at: string;
+  id: number;
+  document_id: number;
+  path: string;
+  file_name: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string;
+  duration: number;
+  container: string;
+  codec: string;
+  kind: 'audio' | 'video';
+  mime: string;
+  copied: number;
+  linked_at: string;
 }
 
 export type RecordingStatus = 'ok' | 'missing' | 'changed';
 
 export interface Recording {
-  documentId: number; document: string; fileName: string; path: string; size: number; sha256: string; duration: number;
-  container: string; codec: string; kind: 'audio' | 'video'; mime: string; copied: boolean; linkedAt: string;
-  status: RecordingStatus; problem: string | null;
+  documentId: number;
+  document: string;
+  fileName: string;
+  path: string;
+  size: number;
+  sha256: string;
+  duration: number;
+  container: string;
+  codec: string;
+  kind: 'audio' | 'video';
+  mime: string;
+  copied: boolean;
+  linkedAt: string;
+  status: RecordingStatus;
+  problem: string | null;
 }
 
 const projectDir = (projectPath: string) => path.dirname(path.resolve(projectPath));
@@ -54,7 +78,10 @@ function documentName(db: Db, documentId: number): string {
 export function checkFits(db: Db, documentId: number, p: Pick<Probe, 'fileName' | 'duration'>): void {
   const last = lastTurnTime(db, documentId);
   if (last !== null && p.duration + 0.5 < last) {
-    throw new ThematicError('too_short', `${p.fileName}: the recording lasts ${clock(p.duration)} but the transcript of ${documentName(db, documentId)} has a turn at ${clock(last)}; it is not this interview's recording, or it is cut short. Nothing was linked`);
+    throw new ThematicError(
+      'too_short',
+      `${p.fileName}: the recording lasts ${clock(p.duration)} but the transcript of ${documentName(db, documentId)} has a turn at ${clock(last)}; it is not this interview's recording, or it is cut short. Nothing was linked`,
+    );
   }
 }
 
@@ -68,9 +95,19 @@ export function linkRecording(tx: Tx, projectPath: string, documentId: number, p
   const old = recordingRow(tx.db, documentId);
   if (old) tx.delete('recordings', [{ id: old.id }]);
   tx.insert('recordings', {
-    document_id: documentId, path: storedPath(projectPath, p.file), file_name: p.fileName, size: p.size, mtime_ms: p.mtimeMs,
-    sha256: p.sha256, duration: p.duration, container: p.container, codec: p.codec, kind: p.kind, mime: p.mime,
-    copied: opts.copied ? 1 : 0, linked_at: nowIso(),
+    document_id: documentId,
+    path: storedPath(projectPath, p.file),
+    file_name: p.fileName,
+    size: p.size,
+    mtime_ms: p.mtimeMs,
+    sha256: p.sha256,
+    duration: p.duration,
+    container: p.container,
+    codec: p.codec,
+    kind: p.kind,
+    mime: p.mime,
+    copied: opts.copied ? 1 : 0,
+    linked_at: nowIso(),
   });
   return getRecording(tx.db, projectPath, documentId)!;
 }
@@ -85,15 +122,31 @@ export function unlinkRecording(tx: Tx, documentId: number): boolean {
 function statusOf(projectPath: string, r: RecordingRow): { status: RecordingStatus; problem: string | null } {
   const file = recordingFile(projectPath, r.path);
   const st = statFile(file);
-  if (!st) return { status: 'missing', problem: `${r.file_name}: not found at ${file}; it was moved or deleted. Re-link it, or attach it again` };
-  if (st.size !== r.size) return { status: 'changed', problem: `${r.file_name}: the file at ${file} has changed since it was linked (${r.size} bytes then, ${st.size} now); re-link it to accept the new file` };
+  if (!st)
+    return { status: 'missing', problem: `${r.file_name}: not found at ${file}; it was moved or deleted. Re-link it, or attach it again` };
+  if (st.size !== r.size)
+    return {
+      status: 'changed',
+      problem: `${r.file_name}: the file at ${file} has changed since it was linked (${r.size} bytes then, ${st.size} now); re-link it to accept the new file`,
+    };
   return { status: 'ok', problem: null };
 }
 
 function toRecording(db: Db, projectPath: string, r: RecordingRow): Recording {
   return {
-    documentId: r.document_id, document: documentName(db, r.document_id), fileName: r.file_name, path: r.path, size: r.size, sha256: r.sha256,
-    duration: r.duration, container: r.container, codec: r.codec, kind: r.kind, mime: r.mime, copied: !!r.copied, linkedAt: r.linked_at,
+    documentId: r.document_id,
+    document: documentName(db, r.document_id),
+    fileName: r.file_name,
+    path: r.path,
+    size: r.size,
+    sha256: r.sha256,
+    duration: r.duration,
+    container: r.container,
+    codec: r.codec,
+    kind: r.kind,
+    mime: r.mime,
+    copied: !!r.copied,
+    linkedAt: r.linked_at,
     ...statusOf(projectPath, r),
   };
 }
@@ -114,8 +167,12 @@ export function listRecordings(db: Db, projectPath: string): Recording[] {
  */
 export async function findRecording(projectPath: string, r: RecordingRow): Promise<string | null> {
   const dir = projectDir(projectPath);
-  const candidates = [recordingFile(projectPath, r.path), path.join(dir, r.file_name), path.join(mediaFolder(projectPath), r.file_name),
-    path.join(dir, 'recordings', r.file_name)];
+  const candidates = [
+    recordingFile(projectPath, r.path),
+    path.join(dir, r.file_name),
+    path.join(mediaFolder(projectPath), r.file_name),
+    path.join(dir, 'recordings', r.file_name),
+  ];
   for (const c of [...new Set(candidates)]) {
     const st = statFile(c);
     if (st && st.size === r.size && (await sha256File(c)) === r.sha256) return c;
@@ -133,11 +190,14 @@ export function moveLink(tx: Tx, projectPath: string, documentId: number, file: 
 /** Turn times from sync points (see interpolateTurnTimes), saved on the document's turns; one undoable change. */
 export function setSyncPoints(tx: Tx, documentId: number, points: SyncPoint[], duration: number): number {
   const name = documentName(tx.db, documentId);
-  const turns = stmt(tx.db, 'SELECT id, idx, start, end, time_start, time_end FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as
-    { id: number; idx: number; start: number; end: number; time_start: number | null; time_end: number | null }[];
+  const turns = stmt(tx.db, 'SELECT id, idx, start, end, time_start, time_end FROM turns WHERE document_id = ? ORDER BY idx').all(
+    documentId,
+  ) as { id: number; idx: number; start: number; end: number; time_start: number | null; time_end: number | null }[];
   const len = (stmt(tx.db, 'SELECT char_length AS n FROM documents WHERE id = ?').get(documentId) as { n: number }).n;
   let times;
-  try { times = interpolateTurnTimes(turns, points, duration, len); } catch (e) {
+  try {
+    times = interpolateTurnTimes(turns, points, duration, len);
+  } catch (e) {
     if (e instanceof SyncError) throw new ThematicError('invalid_input', `${name}: ${e.message}; no times were changed`);
     throw e;
   }
@@ -154,11 +214,17 @@ export function setSyncPoints(tx: Tx, documentId: number, points: SyncPoint[], d
 
 /** The current start and end times of a document's turns, by turn index (null where untimed). */
 export function turnTimes(db: Db, documentId: number): { idx: number; timeStart: number | null; timeEnd: number | null }[] {
-  return stmt(db, 'SELECT idx, time_start AS timeStart, time_end AS timeEnd FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as
-    { idx: number; timeStart: number | null; timeEnd: number | null }[];
+  return stmt(db, 'SELECT idx, time_start AS timeStart, time_end AS timeEnd FROM turns WHERE document_id = ? ORDER BY idx').all(
+    documentId,
+  ) as { idx: number; timeStart: number | null; timeEnd: number | null }[];
 }
 
-export interface CodingTime { codingId: number; documentId: number; timeStart: number; timeEnd: number | null }
+export interface CodingTime {
+  codingId: number;
+  documentId: number;
+  timeStart: number;
+  timeEnd: number | null;
+}
 
 /** The time range of codings on timed transcripts: from the start of the turn the coding starts in to the end of the turn it ends in. */
 export function codingTimes(db: Db, codingIds: number[]): CodingTime[] {
@@ -171,7 +237,12 @@ export function codingTimes(db: Db, codingIds: number[]): CodingTime[] {
     const first = turnAt.get(c.document_id, c.start) as { time_start: number | null; time_end: number | null } | undefined;
     if (first?.time_start == null) continue;
     const last = turnAt.get(c.document_id, c.end - 1) as { time_start: number | null; time_end: number | null } | undefined;
-    out.push({ codingId: c.id, documentId: c.document_id, timeStart: first.time_start, timeEnd: last?.time_end ?? last?.time_start ?? null });
+    out.push({
+      codingId: c.id,
+      documentId: c.document_id,
+      timeStart: first.time_start,
+      timeEnd: last?.time_end ?? last?.time_start ?? null,
+    });
   }
   return out;
 }
@@ -187,7 +258,8 @@ export function copyIntoMediaFolder(projectPath: string, file: string, sha256: s
 
 /** `name` in `dir`, or `name (2)` … when another file is already there under that name; an identical file is reused. */
 export function freeName(dir: string, name: string, sha256: string): string {
-  const ext = path.extname(name), base = path.basename(name, ext).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'recording';
+  const ext = path.extname(name),
+    base = path.basename(name, ext).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'recording';
   for (let k = 1; ; k++) {
     const p = path.join(dir, k === 1 ? `${base}${ext}` : `${base} (${k})${ext}`);
     if (!fs.existsSync(p) || sha256FileSync(p) === sha256) return p;

@@ -6,15 +6,36 @@ import type { Memo } from '../../core/model/entities.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
 
-interface MemoRow { id: number; guid: string; target_type: Memo['targetType']; target_id: number | null; title: string; body: string; author: string; created_at: string; updated_at: string }
+interface MemoRow {
+  id: number;
+  guid: string;
+  target_type: Memo['targetType'];
+  target_id: number | null;
+  title: string;
+  body: string;
+  author: string;
+  created_at: string;
+  updated_at: string;
+}
 const toMemo = (r: MemoRow): Memo => ({
-  id: r.id, guid: r.guid, targetType: r.target_type, targetId: r.target_id, title: r.title, body: r.body,
-  author: r.author, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  guid: r.guid,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  title: r.title,
+  body: r.body,
+  author: r.author,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 export function listMemos(db: Db, targetType?: string, targetId?: number | null): Memo[] {
-  return (stmt(db, `SELECT * FROM memos WHERE (@type IS NULL OR target_type = @type) AND (@id IS NULL OR target_id = @id) ORDER BY id`)
-    .all({ type: targetType ?? null, id: targetId ?? null }) as MemoRow[]).map(toMemo);
+  return (
+    stmt(db, `SELECT * FROM memos WHERE (@type IS NULL OR target_type = @type) AND (@id IS NULL OR target_id = @id) ORDER BY id`).all({
+      type: targetType ?? null,
+      id: targetId ?? null,
+    }) as MemoRow[]
+  ).map(toMemo);
 }
 
 export function getMemo(db: Db, id: number): Memo {
@@ -23,9 +44,18 @@ export function getMemo(db: Db, id: number): Memo {
   return toMemo(r);
 }
 
-const TARGET_TABLE: Record<string, string> = { theme: 'themes', document: 'documents', code: 'codes', coding: 'codings', participant: 'participants' };
+const TARGET_TABLE: Record<string, string> = {
+  theme: 'themes',
+  document: 'documents',
+  code: 'codes',
+  coding: 'codings',
+  participant: 'participants',
+};
 
-export function createMemo(tx: Tx, m: { targetType: Memo['targetType']; targetId: number | null; title: string; body: string; author: string }): number {
+export function createMemo(
+  tx: Tx,
+  m: { targetType: Memo['targetType']; targetId: number | null; title: string; body: string; author: string },
+): number {
   const table = TARGET_TABLE[m.targetType];
   if (table) {
     if (m.targetId == null || !stmt(tx.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(m.targetId)) {
@@ -33,7 +63,16 @@ export function createMemo(tx: Tx, m: { targetType: Memo['targetType']; targetId
     }
   }
   const at = nowIso();
-  return tx.insert('memos', { guid: randomUUID(), target_type: m.targetType, target_id: m.targetId, title: m.title, body: m.body, author: m.author, created_at: at, updated_at: at });
+  return tx.insert('memos', {
+    guid: randomUUID(),
+    target_type: m.targetType,
+    target_id: m.targetId,
+    title: m.title,
+    body: m.body,
+    author: m.author,
+    created_at: at,
+    updated_at: at,
+  });
 }
 
 export function updateMemo(tx: Tx, id: number, patch: { title?: string; body?: string }): void {

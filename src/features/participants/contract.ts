@@ -14,10 +14,15 @@ export const participantsMethods = {
   'participants.create': method(z.object({ label: Name, attributes: Attributes.optional() }).strict(), Participant, true),
   'participants.update': method(
     z.object({ id: Id, label: Name.optional(), attributes: z.record(z.string(), z.string().nullable()).optional() }).strict(),
-    Participant, true),
+    Participant,
+    true,
+  ),
   'participants.delete': method(z.object({ id: Id }).strict(), Ok, true),
-  'participants.importCsv': method(z.object({ csv: z.string().max(20_000_000) }).strict(),
-    z.object({ created: z.number().int(), updated: z.number().int(), linkedSpeakers: z.number().int() }), true),
+  'participants.importCsv': method(
+    z.object({ csv: z.string().max(20_000_000) }).strict(),
+    z.object({ created: z.number().int(), updated: z.number().int(), linkedSpeakers: z.number().int() }),
+    true,
+  ),
 
   'coders.list': method(Empty, z.array(Coder)),
   'coders.create': method(z.object({ name: CoderName }).strict(), Coder, true),

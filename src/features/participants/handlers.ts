@@ -1,11 +1,25 @@
 import type { Handlers } from '../../api/handler-types.ts';
-import { createParticipant, findParticipantByLabel, getParticipant, linkSpeakersByLabel, listParticipants, setAttributes } from './queries.ts';
+import {
+  createParticipant,
+  findParticipantByLabel,
+  getParticipant,
+  linkSpeakersByLabel,
+  listParticipants,
+  setAttributes,
+} from './queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { coderId } from '../codes/codings.ts';
 import { coderExists, listCoders } from '../codes/coders.ts';
 
-type Method = 'participants.list' | 'participants.create' | 'participants.update' | 'participants.delete' | 'participants.importCsv' | 'coders.list' | 'coders.create';
+type Method =
+  | 'participants.list'
+  | 'participants.create'
+  | 'participants.update'
+  | 'participants.delete'
+  | 'participants.importCsv'
+  | 'coders.list'
+  | 'coders.create';
 
 const ID_HEADERS = ['participant', 'id', 'participant_id', 'case', 'name'];
 
@@ -34,25 +48,45 @@ export const participantHandlers: Handlers<Method> = {
   },
   'participants.importCsv': (i, h) => {
     let rows: string[][];
-    try { rows = parseCsv(i.csv); } catch (e) { throw new ThematicError('invalid_csv', `participants CSV: ${(e as Error).message}`); }
+    try {
+      rows = parseCsv(i.csv);
+    } catch (e) {
+      throw new ThematicError('invalid_csv', `participants CSV: ${(e as Error).message}`);
+    }
     if (rows.length < 1) throw new ThematicError('invalid_csv', 'participants CSV is empty');
     const header = rows[0].map((c) => c.trim());
     const idCol = header.findIndex((c) => ID_HEADERS.includes(c.toLowerCase()));
-    if (idCol < 0) throw new ThematicError('invalid_csv', `participants CSV needs a column named one of: ${ID_HEADERS.join(', ')} (found: ${header.join(', ')})`);
+    if (idCol < 0)
+      throw new ThematicError(
+        'invalid_csv',
+        `participants CSV needs a column named one of: ${ID_HEADERS.join(', ')} (found: ${header.join(', ')})`,
+      );
     const dupes = header.filter((c, k) => header.indexOf(c) !== k);
     if (dupes.length) throw new ThematicError('invalid_csv', `participants CSV has duplicate columns: ${dupes.join(', ')}`);
-    return h.op<{ created: number; updated: number; linkedSpeakers: number }>((r) => `Import participants from CSV (${r.created} new, ${r.updated} updated)`, (tx) => {
-      let created = 0, updated = 0;
-      rows.slice(1).forEach((row, n) => {
-        const label = (row[idCol] ?? '').trim();
-        if (!label) throw new ThematicError('invalid_csv', `participants CSV line ${n + 2}: no participant id`);
-        const attrs: Record<string, string> = {};
-        header.forEach((col, k) => { if (k !== idCol && col) attrs[col] = (row[k] ?? '').trim(); });
-        const found = findParticipantByLabel(tx.db, label);
-        if (found) { setAttributes(tx, found.id, attrs); updated++; } else { createParticipant(tx, label, attrs); created++; }
-      });
-      return { created, updated, linkedSpeakers: linkSpeakersByLabel(tx) };
-    });
+    return h.op<{ created: number; updated: number; linkedSpeakers: number }>(
+      (r) => `Import participants from CSV (${r.created} new, ${r.updated} updated)`,
+      (tx) => {
+        let created = 0,
+          updated = 0;
+        rows.slice(1).forEach((row, n) => {
+          const label = (row[idCol] ?? '').trim();
+          if (!label) throw new ThematicError('invalid_csv', `participants CSV line ${n + 2}: no participant id`);
+          const attrs: Record<string, string> = {};
+          header.forEach((col, k) => {
+            if (k !== idCol && col) attrs[col] = (row[k] ?? '').trim();
+          });
+          const found = findParticipantByLabel(tx.db, label);
+          if (found) {
+            setAttributes(tx, found.id, attrs);
+            updated++;
+          } else {
+            createParticipant(tx, label, attrs);
+            created++;
+          }
+        });
+        return { created, updated, linkedSpeakers: linkSpeakersByLabel(tx) };
+      },
+    );
   },
   'coders.list': (_i, h) => listCoders(h.db),
   'coders.create': (i, h) => {

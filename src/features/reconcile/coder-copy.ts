@@ -13,7 +13,9 @@ export function writeCoderCopy(db: Db, coder: string, out: string): { codings: n
   if (fs.existsSync(out)) throw new ThematicError('exists', `${out} already exists; choose another name`);
   // Built in a temporary file beside `out` and renamed when complete (atomic-write.ts).
   const tmp = tempBeside(out, 'copying');
-  const clean = () => { for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(tmp + ext, { force: true }); };
+  const clean = () => {
+    for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(tmp + ext, { force: true });
+  };
   let copy: Db | undefined;
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
@@ -24,15 +26,18 @@ export function writeCoderCopy(db: Db, coder: string, out: string): { codings: n
         c.prepare('INSERT INTO coders (name, is_consensus, created_at) VALUES (?, 0, ?)').run(coder, nowIso());
       }
       const id = (c.prepare('SELECT id FROM coders WHERE name = ?').get(coder) as { id: number }).id;
-      const removed = c.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id IN (SELECT id FROM codings WHERE coder_id <> ?)`);
+      const removed = c.prepare(
+        `DELETE FROM memos WHERE target_type = 'coding' AND target_id IN (SELECT id FROM codings WHERE coder_id <> ?)`,
+      );
       removed.run(id);
       const gone = c.prepare('DELETE FROM codings WHERE coder_id <> ?').run(id).changes;
       c.prepare('DELETE FROM coders WHERE id <> ?').run(id);
       c.prepare('DELETE FROM consensus_decisions').run();
       c.prepare('DELETE FROM operations').run();
       c.prepare('DELETE FROM client_operations').run(); // recorded results would show other coders' work
-      c.prepare(`INSERT INTO project_meta (key, value) VALUES ('coder_copy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-        .run(JSON.stringify({ coder, at: nowIso() }));
+      c.prepare(
+        `INSERT INTO project_meta (key, value) VALUES ('coder_copy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      ).run(JSON.stringify({ coder, at: nowIso() }));
       const kept = (c.prepare('SELECT COUNT(*) AS n FROM codings').get() as { n: number }).n;
       return { codings: kept, removedCodings: gone };
     })();
@@ -55,7 +60,11 @@ export function coderCopyBase64(db: Db, coder: string, edit?: (copy: Db) => void
     writeCoderCopy(db, coder, file);
     if (edit) {
       const copy = openProject(file);
-      try { edit(copy); } finally { copy.close(); }
+      try {
+        edit(copy);
+      } finally {
+        copy.close();
+      }
     }
     return fs.readFileSync(file).toString('base64');
   } finally {

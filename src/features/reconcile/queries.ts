@@ -8,7 +8,12 @@ import { coderIds } from '../agreement/data.ts';
 
 export type DisagreementKind = 'a-only' | 'b-only' | 'boundaries' | 'different-codes';
 
-export interface SpanOf { id: number; codeId: number; start: number; end: number }
+export interface SpanOf {
+  id: number;
+  codeId: number;
+  start: number;
+  end: number;
+}
 
 export interface Passage {
   key: string;
@@ -31,7 +36,9 @@ const sameSpans = (a: SpanOf[], b: SpanOf[]) => {
 
 /** Passages of one code in one document: clusters of overlapping spans of either coder. */
 function clusters(documentId: number, codeId: number, a: SpanOf[], b: SpanOf[]): Passage[] {
-  const all = [...a.map((s) => ({ s, who: 'a' as const })), ...b.map((s) => ({ s, who: 'b' as const }))].sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end);
+  const all = [...a.map((s) => ({ s, who: 'a' as const })), ...b.map((s) => ({ s, who: 'b' as const }))].sort(
+    (x, y) => x.s.start - y.s.start || x.s.end - y.s.end,
+  );
   const out: Passage[] = [];
   let cur: Passage | null = null;
   for (const { s, who } of all) {
@@ -51,9 +58,18 @@ function clusters(documentId: number, codeId: number, a: SpanOf[], b: SpanOf[]):
 
 export function passages(db: Db, coderA: string, coderB: string, filter: { documentId?: number; codeId?: number } = {}): Passage[] {
   const [ida, idb] = coderIds(db, [coderA, coderB]);
-  const rows = stmt(db, `SELECT id, document_id, code_id, coder_id, start, end FROM codings
-      WHERE coder_id IN (?, ?) AND (@doc IS NULL OR document_id = @doc) ORDER BY document_id, code_id, start, end`)
-    .all(ida, idb, { doc: filter.documentId ?? null }) as { id: number; document_id: number; code_id: number; coder_id: number; start: number; end: number }[];
+  const rows = stmt(
+    db,
+    `SELECT id, document_id, code_id, coder_id, start, end FROM codings
+      WHERE coder_id IN (?, ?) AND (@doc IS NULL OR document_id = @doc) ORDER BY document_id, code_id, start, end`,
+  ).all(ida, idb, { doc: filter.documentId ?? null }) as {
+    id: number;
+    document_id: number;
+    code_id: number;
+    coder_id: number;
+    start: number;
+    end: number;
+  }[];
   const groups = new Map<string, { doc: number; code: number; a: SpanOf[]; b: SpanOf[] }>();
   for (const r of rows) {
     const k = `${r.document_id}:${r.code_id}`;
@@ -77,8 +93,19 @@ export function passages(db: Db, coderA: string, coderB: string, filter: { docum
         const q = bOnly.find((x) => !used.has(x) && x.codeId !== p.codeId && x.start < p.end && p.start < x.end);
         if (q) {
           used.add(q);
-          const start = Math.min(p.start, q.start), end = Math.max(p.end, q.end);
-          merged.push({ key: `${doc}:${p.codeId}/${q.codeId}:${start}-${end}`, kind: 'different-codes', documentId: doc, codeId: p.codeId, otherCodeId: q.codeId, start, end, a: p.a, b: q.b });
+          const start = Math.min(p.start, q.start),
+            end = Math.max(p.end, q.end);
+          merged.push({
+            key: `${doc}:${p.codeId}/${q.codeId}:${start}-${end}`,
+            kind: 'different-codes',
+            documentId: doc,
+            codeId: p.codeId,
+            otherCodeId: q.codeId,
+            start,
+            end,
+            a: p.a,
+            b: q.b,
+          });
           continue;
         }
       }
@@ -91,22 +118,35 @@ export function passages(db: Db, coderA: string, coderB: string, filter: { docum
 }
 
 export interface DecisionRow {
-  id: number; disagreement_key: string; document_id: number; code_id: number; other_code_id: number | null;
-  coder_a: string; coder_b: string; consensus_coder: string; kind: string; rationale: string;
-  decided_by: string; decided_at: string; coding_ids: string; superseded_at: string | null;
+  id: number;
+  disagreement_key: string;
+  document_id: number;
+  code_id: number;
+  other_code_id: number | null;
+  coder_a: string;
+  coder_b: string;
+  consensus_coder: string;
+  kind: string;
+  rationale: string;
+  decided_by: string;
+  decided_at: string;
+  coding_ids: string;
+  superseded_at: string | null;
 }
 
 /** The current (not superseded) decision per disagreement key for this pair and consensus coder. */
 export function currentDecisions(db: Db, coderA: string, coderB: string, consensus: string): Map<string, DecisionRow> {
-  const rows = stmt(db, `SELECT * FROM consensus_decisions WHERE coder_a = ? AND coder_b = ? AND consensus_coder = ? AND superseded_at IS NULL`)
-    .all(coderA, coderB, consensus) as DecisionRow[];
+  const rows = stmt(
+    db,
+    `SELECT * FROM consensus_decisions WHERE coder_a = ? AND coder_b = ? AND consensus_coder = ? AND superseded_at IS NULL`,
+  ).all(coderA, coderB, consensus) as DecisionRow[];
   return new Map(rows.map((r) => [r.disagreement_key, r]));
 }
 
 /** Code and document names by id, for the list and the operation summaries (an id stands in for a missing name). Not the statement cache: raw() would change a shared statement. */
 export function codeAndDocumentNames(db: Db): { code: (id: number) => string; doc: (id: number) => string } {
-  const codes = new Map((db.prepare('SELECT id, name FROM codes').raw().all() as [number, string][]));
-  const docs = new Map((db.prepare('SELECT id, name FROM documents').raw().all() as [number, string][]));
+  const codes = new Map(db.prepare('SELECT id, name FROM codes').raw().all() as [number, string][]);
+  const docs = new Map(db.prepare('SELECT id, name FROM documents').raw().all() as [number, string][]);
   return { code: (id: number) => codes.get(id) ?? String(id), doc: (id: number) => docs.get(id) ?? String(id) };
 }
 

@@ -32,10 +32,12 @@ export function outsideBmpWarnings(project: RefiProject, texts: Map<string, stri
     const shifted = s.selections.filter((x) => astral[0] < x.end).length;
     const chars = plural(astral.length, 'character');
     out.push({
-      kind: 'outside-bmp', name: sourceLabel(s),
-      detail: target === 'nvivo'
-        ? `${chars} outside the BMP (emoji and the like): positions are written in UTF-16 units for NVivo; a program that counts characters, as the standard says, would shift ${shifted} of its ${plural(s.selections.length, 'selection')}`
-        : `${chars} outside the BMP (emoji and the like): positions are written in characters, as the standard says; NVivo counts UTF-16 units and would shift ${shifted} of its ${plural(s.selections.length, 'selection')}: export "for NVivo" to take it there`,
+      kind: 'outside-bmp',
+      name: sourceLabel(s),
+      detail:
+        target === 'nvivo'
+          ? `${chars} outside the BMP (emoji and the like): positions are written in UTF-16 units for NVivo; a program that counts characters, as the standard says, would shift ${shifted} of its ${plural(s.selections.length, 'selection')}`
+          : `${chars} outside the BMP (emoji and the like): positions are written in characters, as the standard says; NVivo counts UTF-16 units and would shift ${shifted} of its ${plural(s.selections.length, 'selection')}: export "for NVivo" to take it there`,
     });
   }
   return out;

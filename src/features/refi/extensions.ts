@@ -5,10 +5,20 @@
 export const EXTENSIONS_PATH = 'Thematic/extensions.json';
 export const EXTENSIONS_FORMAT = 'thematic-refi-extensions';
 
-export interface ExtTurn { speaker: string | null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
+export interface ExtTurn {
+  speaker: string | null;
+  start: number;
+  end: number;
+  timeStart: number | null;
+  timeEnd: number | null;
+}
 
 export interface ExtDocument {
-  name: string; originalFilename: string; format: string; sha256: string; importedAt: string;
+  name: string;
+  originalFilename: string;
+  format: string;
+  sha256: string;
+  importedAt: string;
   /** sha256 of the stored text, to check the exported text was not edited elsewhere. */
   textSha256: string;
   /** Speaker labels inserted into the exported text: [offset in exported text, length]. */
@@ -20,16 +30,36 @@ export interface ExtDocument {
   speakers: Record<string, string>;
 }
 
-export interface ExtCode { parentGuid: string | null; whenToUse: string; whenNotToUse: string; example: string; inVivo: boolean; color: string }
+export interface ExtCode {
+  parentGuid: string | null;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
+  inVivo: boolean;
+  color: string;
+}
 
 export interface ExtTheme {
-  guid: string; parentGuid: string | null; kind: 'core' | 'group' | 'theme' | 'subtheme'; name: string; definition: string;
-  color: string | null; status: 'candidate' | 'active' | 'discarded'; position: number; createdAt: string;
+  guid: string;
+  parentGuid: string | null;
+  kind: 'core' | 'group' | 'theme' | 'subtheme';
+  name: string;
+  definition: string;
+  color: string | null;
+  status: 'candidate' | 'active' | 'discarded';
+  position: number;
+  createdAt: string;
   /** Attached codes, in board order. */
   codeGuids: string[];
 }
 
-export interface ExtMemoTarget { targetType: 'project' | 'document' | 'code' | 'theme' | 'coding' | 'participant' | 'phase'; targetGuid: string | null; targetId: number | null; author: string; title: string }
+export interface ExtMemoTarget {
+  targetType: 'project' | 'document' | 'code' | 'theme' | 'coding' | 'participant' | 'phase';
+  targetGuid: string | null;
+  targetId: number | null;
+  author: string;
+  title: string;
+}
 
 export interface Extensions {
   format: typeof EXTENSIONS_FORMAT;
@@ -38,7 +68,16 @@ export interface Extensions {
   codes: Record<string, ExtCode>;
   themes: ExtTheme[];
   themeLinks: { guid: string; fromGuid: string; toGuid: string; label: string; createdAt: string }[];
-  themeEvents: { themeGuid: string | null; themeId: number; themeName: string; kind: string; rationale: string; details: string; actor: string; at: string }[];
+  themeEvents: {
+    themeGuid: string | null;
+    themeId: number;
+    themeName: string;
+    kind: string;
+    rationale: string;
+    details: string;
+    actor: string;
+    at: string;
+  }[];
   mapPositions: Record<string, { x: number; y: number }>;
   mapVersions: { name: string; note: string; input: string; positions: string; actor: string; createdAt: string }[];
   memos: Record<string, ExtMemoTarget>;
@@ -46,8 +85,20 @@ export interface Extensions {
   participants: { guid: string; label: string }[];
   /** The reconciliation log, by GUIDs (see store-consensus.ts). */
   consensusDecisions?: {
-    documentGuid: string; codeGuid: string; otherCodeGuid: string | null; extent: string | null; key: string; coderA: string; coderB: string;
-    consensusCoder: string; kind: string; rationale: string; decidedBy: string; decidedAt: string; codingGuids: string[]; supersededAt: string | null;
+    documentGuid: string;
+    codeGuid: string;
+    otherCodeGuid: string | null;
+    extent: string | null;
+    key: string;
+    coderA: string;
+    coderB: string;
+    consensusCoder: string;
+    kind: string;
+    rationale: string;
+    decidedBy: string;
+    decidedAt: string;
+    codingGuids: string[];
+    supersededAt: string | null;
   }[];
   /** When each code, coder and participant was created, by GUID (REFI has no field for it). */
   createdAt?: Record<string, string>;
@@ -69,8 +120,11 @@ export function parseExtensions(bytes: Uint8Array | undefined): Extensions | und
     return undefined;
   }
   if (!x || x.format !== EXTENSIONS_FORMAT || x.version !== 1) return undefined;
-  const bad = (what: string, colour: unknown) => new Error(`${EXTENSIONS_PATH}: ${what} has the colour ${JSON.stringify(colour).slice(0, 60)}, which is not a colour like #1F77B4`);
-  for (const [guid, c] of Object.entries(x.codes ?? {})) if (c?.color !== undefined && !COLOUR.test(String(c.color))) throw bad(`code ${guid}`, c.color);
-  for (const t of x.themes ?? []) if (t?.color != null && !COLOUR.test(String(t.color))) throw bad(`theme "${String(t.name).slice(0, 80)}"`, t.color);
+  const bad = (what: string, colour: unknown) =>
+    new Error(`${EXTENSIONS_PATH}: ${what} has the colour ${JSON.stringify(colour).slice(0, 60)}, which is not a colour like #1F77B4`);
+  for (const [guid, c] of Object.entries(x.codes ?? {}))
+    if (c?.color !== undefined && !COLOUR.test(String(c.color))) throw bad(`code ${guid}`, c.color);
+  for (const t of x.themes ?? [])
+    if (t?.color != null && !COLOUR.test(String(t.color))) throw bad(`theme "${String(t.name).slice(0, 80)}"`, t.color);
   return x;
 }

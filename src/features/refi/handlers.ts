@@ -28,8 +28,11 @@ export const refiHandlers: Handlers<Method> = {
       throw new ThematicError('import_failed', `Nothing was imported. ${path.basename(i.fileName)}: ${(e as Error).message}`);
     }
     const options = { mode: i.mode, coder: i.coder, identicalText: i.identicalText, groupsAsAttributes: i.groupsAsAttributes };
-    return h.op<ImportReport>((r) => `Import ${r.fileName}${r.mode ? ' from another coder' : ''}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
-      (tx) => importRefi(tx, { ...input, options, onProgress: (done, total) => h.progress('codes', done, total) }));
+    return h.op<ImportReport>(
+      (r) =>
+        `Import ${r.fileName}${r.mode ? ' from another coder' : ''}: ${plural(r.counts.documents ?? 0, 'document')}, ${plural(r.counts.codes ?? 0, 'code')}, ${plural(r.counts.codings ?? 0, 'coding')}`,
+      (tx) => importRefi(tx, { ...input, options, onProgress: (done, total) => h.progress('codes', done, total) }),
+    );
   },
 
   'refi.export': (i, h) => {
@@ -38,7 +41,8 @@ export const refiHandlers: Handlers<Method> = {
     if (i.format === 'qdc') {
       const fileName = `${name}.qdc`;
       const { codebook, report } = exportCodebook(h.db, fileName);
-      if (!codebook.codes.length) throw new ThematicError('invalid_input', 'the project has no codes yet, and a REFI-QDA codebook needs at least one');
+      if (!codebook.codes.length)
+        throw new ThematicError('invalid_input', 'the project has no codes yet, and a REFI-QDA codebook needs at least one');
       const warnings: string[] = [];
       const xml = writeQdc(codebook, { warnings });
       for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'codebook', detail: w });
@@ -46,11 +50,17 @@ export const refiHandlers: Handlers<Method> = {
     }
     const target = i.target ?? 'standard';
     const fileName = `${name}${target === 'nvivo' ? ' (for NVivo)' : ''}.qdpx`;
-    const { project, texts, extensions, report } = exportProject(h.db, name, fileName, { includeMedia: i.includeMedia, projectPath: h.path });
+    const { project, texts, extensions, report } = exportProject(h.db, name, fileName, {
+      includeMedia: i.includeMedia,
+      projectPath: h.path,
+    });
     h.progress('writing the .qdpx', 1, 2);
     if (target === 'nvivo') extensions.offsetUnit = 'utf16';
     const warnings: string[] = [];
-    const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), { warnings, target });
+    const bytes = writeQdpx(project, texts, new Map([[EXTENSIONS_PATH, new TextEncoder().encode(JSON.stringify(extensions))]]), {
+      warnings,
+      target,
+    });
     for (const w of warnings) report.notCarried.push({ kind: 'writer', name: 'project.qde', detail: w });
     report.notCarried.push(...outsideBmpWarnings(project, texts, target));
     report.target = target;

@@ -40,11 +40,26 @@ export function mediaSources(textSources: RefiTextSource[], input: MediaExportIn
   for (const s of textSources) {
     const docId = input.documentOf(s.guid);
     const ref = input.media.get(docId);
-    if (!ref) { out.sources.push(s); continue; }
+    if (!ref) {
+      out.sources.push(s);
+      continue;
+    }
     const t = transcriptOf(s, ref, input);
     const known = bySource.get(ref.sourceGuid.toLowerCase());
-    if (known) { known.source.transcripts!.push(t); continue; }
-    const source: RefiOtherSource = { kind: ref.kind, guid: ref.sourceGuid, name: ref.sourceName, path: ref.path ?? undefined, selectionCount: 0, codingCount: 0, hasTextRepresentation: false, transcripts: [t] };
+    if (known) {
+      known.source.transcripts!.push(t);
+      continue;
+    }
+    const source: RefiOtherSource = {
+      kind: ref.kind,
+      guid: ref.sourceGuid,
+      name: ref.sourceName,
+      path: ref.path ?? undefined,
+      selectionCount: 0,
+      codingCount: 0,
+      hasTextRepresentation: false,
+      transcripts: [t],
+    };
     bySource.set(ref.sourceGuid.toLowerCase(), { ref, source });
     out.sources.push(source);
   }
@@ -62,9 +77,14 @@ export function mediaSources(textSources: RefiTextSource[], input: MediaExportIn
       continue;
     }
     // An internal:// path would name an entry this archive does not have.
-    if (source.path && /^internal:\/\//i.test(source.path)) source.path = `relative:///${path.posix.basename(source.path.replace(/\\/g, '/'))}`;
+    if (source.path && /^internal:\/\//i.test(source.path))
+      source.path = `relative:///${path.posix.basename(source.path.replace(/\\/g, '/'))}`;
     const why = !opts.includeMedia ? 'not asked for' : !ref.file ? 'Thematic has no copy of it' : 'its copy is missing';
-    out.items.push({ kind: 'recording-not-included', name: what, detail: `${base}; the recording is not included (${why}), only referenced as ${source.path ?? 'no path'}` });
+    out.items.push({
+      kind: 'recording-not-included',
+      name: what,
+      detail: `${base}; the recording is not included (${why}), only referenced as ${source.path ?? 'no path'}`,
+    });
   }
   return out;
 }
@@ -76,19 +96,27 @@ function transcriptOf(s: RefiTextSource, ref: MediaReference, input: MediaExport
   for (const p of ref.syncPoints) {
     if (p.position === null) continue;
     const position = at(p.position);
-    if (!points.has(position)) points.set(position, { guid: p.guid, position, timeStamp: p.time === null ? undefined : Math.round(p.time * 1000) });
+    if (!points.has(position))
+      points.set(position, { guid: p.guid, position, timeStamp: p.time === null ? undefined : Math.round(p.time * 1000) });
   }
   const timed: [number, number][] = [];
   for (const turn of input.turnsOf(ref.documentId)) {
     if (turn.timeStart === null) continue;
-    const position = at(turn.start), timeStamp = Math.round(turn.timeStart * 1000);
+    const position = at(turn.start),
+      timeStamp = Math.round(turn.timeStart * 1000);
     timed.push([position, timeStamp]);
     const known = points.get(position);
     points.set(position, { guid: known?.guid ?? input.derive(`sync:${s.guid}:${position}`), position, timeStamp });
   }
   const timeAt = (position: number): number | undefined => {
     let a: [number, number] | undefined, b: [number, number] | undefined;
-    for (const k of timed) { if (k[0] <= position) a = k; else { b = k; break; } }
+    for (const k of timed) {
+      if (k[0] <= position) a = k;
+      else {
+        b = k;
+        break;
+      }
+    }
     if (!a || !b || b[1] < a[1]) return undefined;
     return Math.round(a[1] + ((b[1] - a[1]) * (position - a[0])) / (b[0] - a[0]));
   };

@@ -23,7 +23,13 @@ import { linkRecording } from '../media/queries.ts';
 import { probeRecording, type Probe } from '../media/probe.ts';
 import './media-store.ts'; // registers the refi_media table with undo
 
-export interface TimedTurn { speaker: null; start: number; end: number; timeStart: number | null; timeEnd: number | null }
+export interface TimedTurn {
+  speaker: null;
+  start: number;
+  end: number;
+  timeStart: number | null;
+  timeEnd: number | null;
+}
 
 /**
  * Adds to `sources` the text sources an import makes of an audio or video source's transcripts:
@@ -32,7 +38,12 @@ export interface TimedTurn { speaker: null; start: number; end: number; timeStar
  * lists each transcript as a TextSource with the same text file, and codes it there: that text
  * source then becomes the timed document (with both sets of selections) instead of a second copy.
  */
-export async function addTranscripts(sources: RefiSource[], source: RefiOtherSource, files: Map<string, Uint8Array>, texts: Map<string, ResolvedText>): Promise<void> {
+export async function addTranscripts(
+  sources: RefiSource[],
+  source: RefiOtherSource,
+  files: Map<string, Uint8Array>,
+  texts: Map<string, ResolvedText>,
+): Promise<void> {
   if (source.kind !== 'audio' && source.kind !== 'video') return;
   const archiveEntry = entryOf(source.path, files);
   const samePath = (a?: string, b?: string) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -44,7 +55,11 @@ export async function addTranscripts(sources: RefiSource[], source: RefiOtherSou
     const positions = syncPoints.map((p) => p.position ?? 0);
     const converted = text !== undefined && t.offsetUnit === 'codepoint' ? codePointsToUtf16(text, positions) : positions;
     const media: RefiTranscriptMedia = {
-      kind: source.kind, sourceGuid: source.guid, sourceName: source.name, path: source.path, archiveEntry,
+      kind: source.kind,
+      sourceGuid: source.guid,
+      sourceName: source.name,
+      path: source.path,
+      archiveEntry,
       bytes: archiveEntry === undefined ? undefined : files.get(archiveEntry),
       syncPoints: syncPoints.map((p, i) => ({ ...p, position: p.position === undefined ? undefined : converted[i] })),
       unplaced: unplaced ?? [],
@@ -72,10 +87,21 @@ function entryOf(path: string | undefined, files: Map<string, Uint8Array>): stri
 /** What the import report says of an audio or video source. */
 export function mediaSourceItem(s: RefiOtherSource): ReportItem {
   const n = s.transcripts?.length ?? 0;
-  const rest = s.selectionCount || s.codingCount ? `; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on the recording itself not imported` : '';
+  const rest =
+    s.selectionCount || s.codingCount
+      ? `; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on the recording itself not imported`
+      : '';
   return n
-    ? { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `${plural(n, 'transcript')} taken in as timed ${n === 1 ? 'document' : 'documents'} (where the file has the text); the recording is referenced by its path (${s.path ?? 'none'}), not stored in the project${rest}` }
-    : { kind: `${s.kind}-source`, name: `${s.kind} source "${s.name}"`, detail: `Thematic holds text only and it has no transcript; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported` };
+    ? {
+        kind: `${s.kind}-source`,
+        name: `${s.kind} source "${s.name}"`,
+        detail: `${plural(n, 'transcript')} taken in as timed ${n === 1 ? 'document' : 'documents'} (where the file has the text); the recording is referenced by its path (${s.path ?? 'none'}), not stored in the project${rest}`,
+      }
+    : {
+        kind: `${s.kind}-source`,
+        name: `${s.kind} source "${s.name}"`,
+        detail: `Thematic holds text only and it has no transcript; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported`,
+      };
 }
 
 /**
@@ -83,7 +109,16 @@ export function mediaSourceItem(s: RefiOtherSource): ReportItem {
  * Thematic export had them): keep the recording's reference and the sync points in the stored
  * text's offsets, and report.
  */
-export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSource, raw: string, ext: ExtDocument | undefined, report: { notCarried: ReportItem[]; notes: ReportItem[] }, projectPath?: string, recordings?: Recordings): void {
+export function keepTranscriptMedia(
+  tx: Tx,
+  documentId: number,
+  s: RefiTextSource,
+  raw: string,
+  ext: ExtDocument | undefined,
+  report: { notCarried: ReportItem[]; notes: ReportItem[] },
+  projectPath?: string,
+  recordings?: Recordings,
+): void {
   const media = s.media!;
   const file = projectPath && media.bytes ? copyRecording(projectPath, media) : null;
   const text = (stmt(tx.db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
@@ -93,36 +128,80 @@ export function keepTranscriptMedia(tx: Tx, documentId: number, s: RefiTextSourc
   const points = storedPoints(media, map);
   const outside = points.filter((p) => p.position !== null && (p.position < 0 || p.position > text.length)).length;
   tx.insert('refi_media', {
-    document_id: documentId, kind: media.kind, source_guid: media.sourceGuid, source_name: media.sourceName, path: media.path ?? null,
-    archive_entry: media.archiveEntry ?? null, file, sync_points: JSON.stringify(points), created_at: nowIso(),
+    document_id: documentId,
+    kind: media.kind,
+    source_guid: media.sourceGuid,
+    source_name: media.sourceName,
+    path: media.path ?? null,
+    archive_entry: media.archiveEntry ?? null,
+    file,
+    sync_points: JSON.stringify(points),
+    created_at: nowIso(),
   });
   const name = `transcript "${s.name}"`;
   const copied = `${media.kind} source "${media.sourceName}"`;
-  if (file && !report.notes.some((n) => n.kind === 'recording-copied' && n.name === copied)) report.notes.push({ kind: 'recording-copied', name: copied, detail: `the recording inside the archive (${media.archiveEntry}) was copied beside the project as ${file}` });
+  if (file && !report.notes.some((n) => n.kind === 'recording-copied' && n.name === copied))
+    report.notes.push({
+      kind: 'recording-copied',
+      name: copied,
+      detail: `the recording inside the archive (${media.archiveEntry}) was copied beside the project as ${file}`,
+    });
   // The copy is linked to the document (as an attached recording is), so the player has it at once.
   const probe = file && projectPath ? recordings?.get(media.sourceGuid) : undefined;
   if (probe !== undefined && projectPath) {
     let why = typeof probe === 'string' ? probe : null;
     if (typeof probe !== 'string') {
-      try { linkRecording(tx, projectPath, documentId, { ...probe, fileName: path.basename(probe.file) }); } catch (e) { why = (e as Error).message; }
+      try {
+        linkRecording(tx, projectPath, documentId, { ...probe, fileName: path.basename(probe.file) });
+      } catch (e) {
+        why = (e as Error).message;
+      }
     }
-    if (why) report.notes.push({ kind: 'recording-not-linked', name: `${name}`, detail: `its recording was copied but not linked to the document: ${why}` });
+    if (why)
+      report.notes.push({
+        kind: 'recording-not-linked',
+        name: `${name}`,
+        detail: `its recording was copied but not linked to the document: ${why}`,
+      });
   }
-  if (media.unplaced.length) report.notCarried.push({ kind: 'transcript-selection', name, detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}` });
-  if (outside) report.notes.push({ kind: 'sync-point-outside', name, detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times` });
+  if (media.unplaced.length)
+    report.notCarried.push({
+      kind: 'transcript-selection',
+      name,
+      detail: `${plural(media.unplaced.length, 'selection')} left out: ${media.unplaced.join('; ')}`,
+    });
+  if (outside)
+    report.notes.push({
+      kind: 'sync-point-outside',
+      name,
+      detail: `${plural(outside, 'sync point')} outside its text (length ${text.length}) not used for turn times`,
+    });
   if (exact) return;
-  const turns = stmt(tx.db, 'SELECT COUNT(*) AS n, COUNT(time_start) AS timed FROM turns WHERE document_id = ?').get(documentId) as { n: number; timed: number };
-  report.notes.push({ kind: 'timed-transcript', name, detail: `${plural(turns.n, 'turn')}, ${turns.timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}` });
+  const turns = stmt(tx.db, 'SELECT COUNT(*) AS n, COUNT(time_start) AS timed FROM turns WHERE document_id = ?').get(documentId) as {
+    n: number;
+    timed: number;
+  };
+  report.notes.push({
+    kind: 'timed-transcript',
+    name,
+    detail: `${plural(turns.n, 'turn')}, ${turns.timed} with a start time from ${plural(points.filter((p) => p.time !== null).length, 'sync point')}`,
+  });
 }
 
 /** The sync points in the stored text's offsets (`map`: from the file's text) and seconds. */
 function storedPoints(media: RefiTranscriptMedia, map: (o: number) => number): MediaSyncPoint[] {
-  return media.syncPoints.map((p) => ({ guid: p.guid, position: p.position === undefined ? null : map(p.position), time: p.timeStamp === undefined ? null : p.timeStamp / 1000 }));
+  return media.syncPoints.map((p) => ({
+    guid: p.guid,
+    position: p.position === undefined ? null : map(p.position),
+    time: p.timeStamp === undefined ? null : p.timeStamp / 1000,
+  }));
 }
 
 /** A transcript's turns when its document is made (`map`: file text -> stored text offsets). */
 export function transcriptTurns(media: RefiTranscriptMedia, text: string, map: (o: number) => number): TimedTurn[] {
-  const inside = storedPoints(media, map).filter((p): p is MediaSyncPoint & { position: number } => p.position !== null && p.position >= 0 && p.position <= text.length);
+  const inside = storedPoints(media, map).filter(
+    (p): p is MediaSyncPoint & { position: number } => p.position !== null && p.position >= 0 && p.position <= text.length,
+  );
   return timedTurns(text, inside);
 }
 
@@ -139,13 +218,20 @@ export type Recordings = Map<string, Probe | string>;
  * Before the import's transaction (probing reads the file, asynchronously): each recording inside
  * the archive is copied beside the project and probed, so the import can link it to its documents.
  */
-export async function prepareRecordings(projectPath: string, sources: { kind: string; media?: RefiTranscriptMedia }[]): Promise<Recordings> {
+export async function prepareRecordings(
+  projectPath: string,
+  sources: { kind: string; media?: RefiTranscriptMedia }[],
+): Promise<Recordings> {
   const out: Recordings = new Map();
   for (const s of sources) {
     const m = s.media;
     if (!m?.bytes || out.has(m.sourceGuid)) continue;
     const file = path.join(path.dirname(path.resolve(projectPath)), ...copyRecording(projectPath, m).split('/'));
-    try { out.set(m.sourceGuid, await probeRecording(file, `${m.kind} source "${m.sourceName}"`)); } catch (e) { out.set(m.sourceGuid, (e as Error).message); }
+    try {
+      out.set(m.sourceGuid, await probeRecording(file, `${m.kind} source "${m.sourceName}"`));
+    } catch (e) {
+      out.set(m.sourceGuid, (e as Error).message);
+    }
   }
   return out;
 }
@@ -170,7 +256,14 @@ function copyRecording(projectPath: string, media: RefiTranscriptMedia): string 
  * sync points that have a position and a time. A turn ends (in time) where the next timed one starts.
  */
 export function timedTurns(text: string, points: { position: number; time: number | null }[]): TimedTurn[] {
-  const knots = [...new Map(points.filter((p) => p.time !== null).sort((a, b) => a.position - b.position).map((p) => [p.position, p.time!])).entries()];
+  const knots = [
+    ...new Map(
+      points
+        .filter((p) => p.time !== null)
+        .sort((a, b) => a.position - b.position)
+        .map((p) => [p.position, p.time!]),
+    ).entries(),
+  ];
   const cuts = knots.map(([position]) => position); // a sync point without a time only bounds selections
   const turns: TimedTurn[] = [];
   for (const line of lineTurns(text)) {
@@ -183,16 +276,24 @@ export function timedTurns(text: string, points: { position: number; time: numbe
     pushTrimmed(text, turns, from, line.end);
   }
   const timeAt = (at: number): number | null => {
-    let lo = 0, hi = knots.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (knots[mid][0] <= at) lo = mid + 1; else hi = mid; }
-    const a = knots[lo - 1], b = knots[lo];
+    let lo = 0,
+      hi = knots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (knots[mid][0] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = knots[lo - 1],
+      b = knots[lo];
     if (!a) return null;
     if (a[0] === at) return a[1];
     if (!b || b[1] < a[1]) return null;
     return Math.round((a[1] + ((b[1] - a[1]) * (at - a[0])) / (b[0] - a[0])) * 1000) / 1000;
   };
   for (const t of turns) t.timeStart = timeAt(t.start);
-  turns.forEach((t, i) => { t.timeEnd = t.timeStart === null ? null : turns[i + 1]?.timeStart ?? null; });
+  turns.forEach((t, i) => {
+    t.timeEnd = t.timeStart === null ? null : (turns[i + 1]?.timeStart ?? null);
+  });
   return turns;
 }
 

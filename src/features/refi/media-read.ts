@@ -21,10 +21,19 @@ export function readTranscripts(source: XmlElement, offsetUnit: 'utf16' | 'codep
       const sel = readTranscriptSelection(s, ctx);
       const from = sel.fromSyncPoint === undefined ? undefined : byGuid.get(sel.fromSyncPoint.toLowerCase());
       const to = sel.toSyncPoint === undefined ? undefined : byGuid.get(sel.toSyncPoint.toLowerCase());
-      const missing = !sel.fromSyncPoint ? 'has no fromSyncPoint' : !sel.toSyncPoint ? 'has no toSyncPoint'
-        : !from ? `names sync point ${sel.fromSyncPoint}, which is not in its transcript` : !to ? `names sync point ${sel.toSyncPoint}, which is not in its transcript`
-        : from.position === undefined || to.position === undefined ? 'runs from or to a sync point without a position'
-        : to.position < from.position ? `ends (position ${to.position}) before it starts (position ${from.position})` : undefined;
+      const missing = !sel.fromSyncPoint
+        ? 'has no fromSyncPoint'
+        : !sel.toSyncPoint
+          ? 'has no toSyncPoint'
+          : !from
+            ? `names sync point ${sel.fromSyncPoint}, which is not in its transcript`
+            : !to
+              ? `names sync point ${sel.toSyncPoint}, which is not in its transcript`
+              : from.position === undefined || to.position === undefined
+                ? 'runs from or to a sync point without a position'
+                : to.position < from.position
+                  ? `ends (position ${to.position}) before it starts (position ${from.position})`
+                  : undefined;
       if (missing) unplaced.push(`${describe(s)} ${missing}`);
       else selections.push({ ...sel, start: from!.position!, end: to!.position! });
     }

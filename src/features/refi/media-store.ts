@@ -29,11 +29,27 @@ export interface MediaReference {
   syncPoints: MediaSyncPoint[];
 }
 
-interface Row { document_id: number; kind: 'audio' | 'video'; source_guid: string; source_name: string; path: string | null; archive_entry: string | null; file: string | null; sync_points: string }
+interface Row {
+  document_id: number;
+  kind: 'audio' | 'video';
+  source_guid: string;
+  source_name: string;
+  path: string | null;
+  archive_entry: string | null;
+  file: string | null;
+  sync_points: string;
+}
 
 const toReference = (r: Row): MediaReference => ({
-  documentId: r.document_id, kind: r.kind, sourceGuid: r.source_guid, sourceName: r.source_name, path: r.path,
-  inArchive: r.archive_entry !== null, archiveEntry: r.archive_entry, file: r.file, syncPoints: JSON.parse(r.sync_points) as MediaSyncPoint[],
+  documentId: r.document_id,
+  kind: r.kind,
+  sourceGuid: r.source_guid,
+  sourceName: r.source_name,
+  path: r.path,
+  inArchive: r.archive_entry !== null,
+  archiveEntry: r.archive_entry,
+  file: r.file,
+  syncPoints: JSON.parse(r.sync_points) as MediaSyncPoint[],
 });
 
 /** The recording reference of one document, or undefined when it did not come from a REFI-QDA transcript. */

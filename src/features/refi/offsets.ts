@@ -14,7 +14,8 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 function convert(text: string, offsets: number[], fromUtf16: boolean): number[] {
   const sorted = [...new Set(offsets)].sort((a, b) => a - b);
   const out = new Map<number, number>();
-  let cp = 0; let i = 0;
+  let cp = 0;
+  let i = 0;
   for (const target of sorted) {
     while ((fromUtf16 ? i : cp) < target && i < text.length) {
       const c = text.charCodeAt(i);

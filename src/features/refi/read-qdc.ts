@@ -8,8 +8,10 @@ import { firstChild, importFailed, parseXml } from '../../lib/xml.ts';
 export function readQdc(input: string | Uint8Array, options: ReadOptions = {}): RefiCodebook {
   const label = options.label ?? 'codebook.qdc';
   const root = parseXml(input, label);
-  if (root.name === 'Project') throw importFailed(`${label}: this is a REFI-QDA project (<Project>), not a codebook; import it as a .qde or .qdpx`);
-  if (root.name !== 'CodeBook') throw importFailed(`${label}: the root element is <${root.name}>, not <CodeBook>; this is not a REFI-QDA codebook`);
+  if (root.name === 'Project')
+    throw importFailed(`${label}: this is a REFI-QDA project (<Project>), not a codebook; import it as a .qde or .qdpx`);
+  if (root.name !== 'CodeBook')
+    throw importFailed(`${label}: the root element is <${root.name}>, not <CodeBook>; this is not a REFI-QDA codebook`);
   const ctx = { label, noteRefs: [] };
   return {
     origin: root.attrs.origin,

@@ -6,8 +6,25 @@
 // can differ (in NVivo files the selection's is mostly the source's creator). Both are kept; the
 // coder is the Coding's creatingUser, falling back to the selection's (coderOf in source-text.ts).
 import type {
-  RefiCase, RefiCode, RefiCoding, RefiEdge, RefiGraph, RefiLink, RefiNote, RefiNoteRef, RefiOtherSource, RefiProject,
-  RefiSet, RefiSource, RefiTextSelection, RefiTextSource, RefiUser, RefiVariable, RefiVariableType, RefiVariableValue, RefiVertex,
+  RefiCase,
+  RefiCode,
+  RefiCoding,
+  RefiEdge,
+  RefiGraph,
+  RefiLink,
+  RefiNote,
+  RefiNoteRef,
+  RefiOtherSource,
+  RefiProject,
+  RefiSet,
+  RefiSource,
+  RefiTextSelection,
+  RefiTextSource,
+  RefiUser,
+  RefiVariable,
+  RefiVariableType,
+  RefiVariableValue,
+  RefiVertex,
 } from './model.ts';
 import { childText, childrenNamed, countDescendants, firstChild, importFailed, parseXml, type XmlElement } from '../../lib/xml.ts';
 import { readTranscripts } from './media-read.ts';
@@ -20,8 +37,10 @@ export interface ReadOptions {
 export function readQde(input: string | Uint8Array, options: ReadOptions = {}): RefiProject {
   const label = options.label ?? 'project.qde';
   const root = parseXml(input, label);
-  if (root.name === 'CodeBook') throw importFailed(`${label}: this is a REFI-QDA codebook (<CodeBook>), not a project; import it as a .qdc`);
-  if (root.name !== 'Project') throw importFailed(`${label}: the root element is <${root.name}>, not <Project>; this is not a REFI-QDA project`);
+  if (root.name === 'CodeBook')
+    throw importFailed(`${label}: this is a REFI-QDA codebook (<CodeBook>), not a project; import it as a .qdc`);
+  if (root.name !== 'Project')
+    throw importFailed(`${label}: the root element is <${root.name}>, not <Project>; this is not a REFI-QDA project`);
   return readProject(root, { label, noteRefs: [] });
 }
 
@@ -52,7 +71,11 @@ function readProject(root: XmlElement, ctx: Ctx): RefiProject {
     creatingUserGuid: root.attrs.creatingUserGUID,
     creationDateTime: root.attrs.creationDateTime,
     description: nonEmpty(childText(root, 'Description')),
-    users: section('Users', 'User').map((el): RefiUser => ({ guid: required(el, 'guid', ctx), name: el.attrs.name ?? '', id: el.attrs.id })),
+    users: section('Users', 'User').map((el): RefiUser => ({
+      guid: required(el, 'guid', ctx),
+      name: el.attrs.name ?? '',
+      id: el.attrs.id,
+    })),
     codes: readCodes(codeBook && firstChild(codeBook, 'Codes'), ctx),
     variables: section('Variables', 'Variable').map((el) => readVariable(el, ctx)),
     cases: section('Cases', 'Case').map((el) => readCase(el, ctx)),
@@ -75,7 +98,8 @@ export const describe = (el: XmlElement) => {
 
 export function required(el: XmlElement, attr: string, ctx: Ctx): string {
   const value = el.attrs[attr];
-  if (value === undefined || value.trim() === '') throw importFailed(`${ctx.label}: ${describe(el)} has no ${attr} attribute, which REFI-QDA requires`);
+  if (value === undefined || value.trim() === '')
+    throw importFailed(`${ctx.label}: ${describe(el)} has no ${attr} attribute, which REFI-QDA requires`);
   return value;
 }
 
@@ -196,7 +220,12 @@ export function readCoding(el: XmlElement, ctx: Ctx): RefiCoding {
   const ref = firstChild(el, 'CodeRef');
   if (!ref) throw importFailed(`${ctx.label}: ${describe(el)} has no <CodeRef>, so it codes nothing`);
   noteRefs(el, guid, ctx);
-  return { guid, codeGuid: required(ref, 'targetGUID', ctx), creatingUser: el.attrs.creatingUser, creationDateTime: el.attrs.creationDateTime };
+  return {
+    guid,
+    codeGuid: required(ref, 'targetGUID', ctx),
+    creatingUser: el.attrs.creatingUser,
+    creationDateTime: el.attrs.creationDateTime,
+  };
 }
 
 function readSelection(el: XmlElement, ctx: Ctx): RefiTextSelection {
@@ -239,7 +268,12 @@ function readTextSource(el: XmlElement, offsetUnit: 'utf16' | 'codepoint', ctx: 
   return source;
 }
 
-const OTHER_KINDS: Record<string, RefiOtherSource['kind']> = { PDFSource: 'pdf', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' };
+const OTHER_KINDS: Record<string, RefiOtherSource['kind']> = {
+  PDFSource: 'pdf',
+  PictureSource: 'picture',
+  AudioSource: 'audio',
+  VideoSource: 'video',
+};
 /** Per kind: its own selection elements, and the text element that may hold PlainTextSelections. */
 const OTHER_PARTS = {
   pdf: { selection: 'PDFSelection', text: 'Representation', textSelection: 'PlainTextSelection' },
@@ -268,7 +302,8 @@ function readOtherSource(el: XmlElement, kind: RefiOtherSource['kind'], offsetUn
     guid,
     name: el.attrs.name ?? '',
     path: nonEmpty(el.attrs.path),
-    selectionCount: childrenNamed(el, parts.selection).length + (media ? 0 : texts.reduce((n, t) => n + childrenNamed(t, parts.textSelection).length, 0)),
+    selectionCount:
+      childrenNamed(el, parts.selection).length + (media ? 0 : texts.reduce((n, t) => n + childrenNamed(t, parts.textSelection).length, 0)),
     codingCount: countDescendants(el, 'Coding') - texts.reduce((n, t) => n + (media ? countDescendants(t, 'Coding') : 0), 0),
     hasTextRepresentation: !media && texts.length > 0,
   };

@@ -23,10 +23,16 @@ export function readQdpx(bytes: Uint8Array, options: QdpxOptions = {}): { projec
   // Any single .qde at the top level will do; none or several is refused.
   const qdes = [...files.keys()].filter((k) => !/[\\/]/.test(k) && /\.qde$/i.test(k));
   if (qdes.length !== 1) {
-    const list = (names: string[]) => names.slice(0, 5).map((k) => `"${k}"`).join(', ') + (names.length > 5 ? ', ...' : '');
-    throw importFailed(qdes.length > 1
-      ? `${label}: the archive has ${qdes.length} project files at its top level (${list(qdes)}); a .qdpx holds exactly one .qde, so it is unclear which to read`
-      : `${label}: the archive has no .qde project file at its top level${files.size ? ` (it holds ${list([...files.keys()])})` : ' (it is empty)'}`);
+    const list = (names: string[]) =>
+      names
+        .slice(0, 5)
+        .map((k) => `"${k}"`)
+        .join(', ') + (names.length > 5 ? ', ...' : '');
+    throw importFailed(
+      qdes.length > 1
+        ? `${label}: the archive has ${qdes.length} project files at its top level (${list(qdes)}); a .qdpx holds exactly one .qde, so it is unclear which to read`
+        : `${label}: the archive has no .qde project file at its top level${files.size ? ` (it holds ${list([...files.keys()])})` : ' (it is empty)'}`,
+    );
   }
   const name = qdes[0];
   return { project: readQde(files.get(name)!, { label: `${label}: ${name}` }), files };

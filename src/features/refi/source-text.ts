@@ -34,7 +34,9 @@ export function resolveNoteText(note: RefiNote, files: ZipFiles): { text: string
   if (!note.plainTextPath) return { text: note.text };
   const why: string[] = [];
   const found = lookUp(note.plainTextPath, files, why);
-  return found ? { text: decodeUnicode(found.bytes, found.entry).text } : { missing: `note "${note.name ?? note.guid}": no text: ${why.join('; ')}` };
+  return found
+    ? { text: decodeUnicode(found.bytes, found.entry).text }
+    : { missing: `note "${note.name ?? note.guid}": no text: ${why.join('; ')}` };
 }
 
 /**
@@ -59,7 +61,9 @@ function lookUp(path: string, files: ZipFiles, why: string[]): { entry: string; 
   }
   const lower = new Set(wanted.map((e) => e.toLowerCase()));
   for (const name of files.keys()) if (lower.has(name.replace(/\\/g, '/').toLowerCase())) return { entry: name, bytes: files.get(name)! };
-  why.push(files.size === 0 ? `"${path}" needs the .qdpx archive it came from` : `"${path}" is not in the archive (no ${wanted.join(' or ')})`);
+  why.push(
+    files.size === 0 ? `"${path}" needs the .qdpx archive it came from` : `"${path}" is not in the archive (no ${wanted.join(' or ')})`,
+  );
   return undefined;
 }
 
@@ -80,7 +84,10 @@ async function docxText(entry: string, bytes: Uint8Array): Promise<string> {
  */
 export function selectionsInUtf16(source: RefiTextSource, text: string): RefiTextSelection[] {
   if (source.offsetUnit !== 'codepoint') return source.selections.map((s) => ({ ...s }));
-  const offsets = codePointsToUtf16(text, source.selections.flatMap((s) => [s.start, s.end]));
+  const offsets = codePointsToUtf16(
+    text,
+    source.selections.flatMap((s) => [s.start, s.end]),
+  );
   return source.selections.map((s, i) => ({ ...s, start: offsets[2 * i], end: offsets[2 * i + 1] }));
 }
 
@@ -90,4 +97,5 @@ export function selectionsInUtf16(source: RefiTextSource, text: string): RefiTex
  * Coding names the other user (who did the coding), so the selection's user is not the coder.
  * The coder is the Coding's creatingUser, falling back to the selection's when it has none.
  */
-export const coderOf = (selection: RefiTextSelection, coding: RefiCoding): string | undefined => coding.creatingUser ?? selection.creatingUser;
+export const coderOf = (selection: RefiTextSelection, coding: RefiCoding): string | undefined =>
+  coding.creatingUser ?? selection.creatingUser;

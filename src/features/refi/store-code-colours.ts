@@ -10,7 +10,11 @@ const KEY = 'refi_uncoloured_codes';
 
 /** Code GUID -> the palette colour it was given on import. */
 export function uncolouredCodes(db: Db): Map<string, string> {
-  try { return new Map(Object.entries(JSON.parse(getMeta(db, KEY) ?? '{}') as Record<string, string>)); } catch { return new Map(); }
+  try {
+    return new Map(Object.entries(JSON.parse(getMeta(db, KEY) ?? '{}') as Record<string, string>));
+  } catch {
+    return new Map();
+  }
 }
 
 export function keepUncoloured(tx: Tx, list: [guid: string, colour: string][]): void {

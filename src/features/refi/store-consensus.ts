@@ -9,34 +9,77 @@ import type { Extensions } from './extensions.ts';
 export type ExtDecision = NonNullable<Extensions['consensusDecisions']>[number];
 
 interface Row {
-  disagreement_key: string; document_id: number; code_id: number; other_code_id: number | null; coder_a: string; coder_b: string;
-  consensus_coder: string; kind: string; rationale: string; decided_by: string; decided_at: string; coding_ids: string; superseded_at: string | null;
+  disagreement_key: string;
+  document_id: number;
+  code_id: number;
+  other_code_id: number | null;
+  coder_a: string;
+  coder_b: string;
+  consensus_coder: string;
+  kind: string;
+  rationale: string;
+  decided_by: string;
+  decided_at: string;
+  coding_ids: string;
+  superseded_at: string | null;
 }
 
 const KEY = /^(\d+):(\d+)(?:\/(\d+))?:(.*)$/;
 
-export function exportDecisions(db: Db, docGuid: (id: number) => string, codeGuid: Map<number, string>, codingGuid: Map<number, string>): ExtDecision[] {
+export function exportDecisions(
+  db: Db,
+  docGuid: (id: number) => string,
+  codeGuid: Map<number, string>,
+  codingGuid: Map<number, string>,
+): ExtDecision[] {
   const rows = stmt(db, 'SELECT * FROM consensus_decisions ORDER BY id').all() as Row[];
   return rows.map((r) => ({
-    documentGuid: docGuid(r.document_id), codeGuid: codeGuid.get(r.code_id)!, otherCodeGuid: r.other_code_id === null ? null : codeGuid.get(r.other_code_id) ?? null,
-    extent: KEY.exec(r.disagreement_key)?.[4] ?? null, key: r.disagreement_key, coderA: r.coder_a, coderB: r.coder_b, consensusCoder: r.consensus_coder,
-    kind: r.kind, rationale: r.rationale, decidedBy: r.decided_by, decidedAt: r.decided_at,
-    codingGuids: (JSON.parse(r.coding_ids) as number[]).map((id) => codingGuid.get(id)).filter((g): g is string => !!g), supersededAt: r.superseded_at,
+    documentGuid: docGuid(r.document_id),
+    codeGuid: codeGuid.get(r.code_id)!,
+    otherCodeGuid: r.other_code_id === null ? null : (codeGuid.get(r.other_code_id) ?? null),
+    extent: KEY.exec(r.disagreement_key)?.[4] ?? null,
+    key: r.disagreement_key,
+    coderA: r.coder_a,
+    coderB: r.coder_b,
+    consensusCoder: r.consensus_coder,
+    kind: r.kind,
+    rationale: r.rationale,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    codingGuids: (JSON.parse(r.coding_ids) as number[]).map((id) => codingGuid.get(id)).filter((g): g is string => !!g),
+    supersededAt: r.superseded_at,
   }));
 }
 
 /** Decisions on documents this import added; returns how many came in. */
-export function importDecisions(tx: Tx, list: ExtDecision[], docs: Map<string, number>, codes: Map<string, number>, codings: Map<string, number>): number {
+export function importDecisions(
+  tx: Tx,
+  list: ExtDecision[],
+  docs: Map<string, number>,
+  codes: Map<string, number>,
+  codings: Map<string, number>,
+): number {
   let n = 0;
   for (const d of list) {
-    const doc = docs.get(d.documentGuid.toLowerCase()), code = codes.get(d.codeGuid.toLowerCase());
+    const doc = docs.get(d.documentGuid.toLowerCase()),
+      code = codes.get(d.codeGuid.toLowerCase());
     const other = d.otherCodeGuid ? codes.get(d.otherCodeGuid.toLowerCase()) : null;
     if (doc === undefined || code === undefined || other === undefined) continue;
     const key = d.extent === null ? d.key : `${doc}:${code}${other !== null ? `/${other}` : ''}:${d.extent}`;
     tx.insert('consensus_decisions', {
-      disagreement_key: key, document_id: doc, code_id: code, other_code_id: other, coder_a: d.coderA, coder_b: d.coderB, consensus_coder: d.consensusCoder,
-      kind: d.kind, rationale: d.rationale, decided_by: d.decidedBy, decided_at: d.decidedAt,
-      coding_ids: JSON.stringify(d.codingGuids.map((g) => codings.get(g)).filter((id) => id !== undefined)), superseded_at: d.supersededAt,
+      disagreement_key: key,
+      document_id: doc,
+      code_id: code,
+      other_code_id: other,
+      coder_a: d.coderA,
+      coder_b: d.coderB,
+      consensus_coder: d.consensusCoder,
+      kind: d.kind,
+      rationale: d.rationale,
+      decided_by: d.decidedBy,
+      decided_at: d.decidedAt,
+      coding_ids: JSON.stringify(d.codingGuids.map((g) => codings.get(g)).filter((id) => id !== undefined)),
+      superseded_at: d.supersededAt,
     });
     n++;
   }

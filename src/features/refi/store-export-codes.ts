@@ -10,12 +10,31 @@ import { stableGuid } from '../../core/map/refi-graph.ts';
 // imported file's own order: "2. Severity" before "10. Values"); codes that came without a colour
 // and were given one from the palette go out uncoloured again.
 
-export interface CodeIn { id: number; guid: string; parent_id: number | null; name: string; color: string; definition: string }
+export interface CodeIn {
+  id: number;
+  guid: string;
+  parent_id: number | null;
+  name: string;
+  color: string;
+  definition: string;
+}
 
-export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id: number; code_id: number; position: number }[],
-  uncoloured: Map<string, string> = new Map()): { codes: RefiCode[]; sets: RefiSet[] } {
+export function codeTree(
+  codes: CodeIn[],
+  themes: ThemeRow[],
+  attach: { theme_id: number; code_id: number; position: number }[],
+  uncoloured: Map<string, string> = new Map(),
+): { codes: RefiCode[]; sets: RefiSet[] } {
   const themeNode = new Map<number, RefiCode>();
-  for (const t of themes) themeNode.set(t.id, { guid: t.guid, name: t.name, color: t.color ?? undefined, description: t.definition || undefined, isCodable: false, children: [] });
+  for (const t of themes)
+    themeNode.set(t.id, {
+      guid: t.guid,
+      name: t.name,
+      color: t.color ?? undefined,
+      description: t.definition || undefined,
+      isCodable: false,
+      children: [],
+    });
   const roots: RefiCode[] = [];
   const kidsOf = new Map<number | null, ThemeRow[]>();
   for (const t of themes) (kidsOf.get(t.parent_id) ?? kidsOf.set(t.parent_id, []).get(t.parent_id)!).push(t);
@@ -24,7 +43,8 @@ export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id
   for (const [pid, list] of kidsOf) if (pid !== null) for (const t of list) themeNode.get(pid)?.children.push(themeNode.get(t.id)!);
 
   const themesOf = new Map<number, number[]>();
-  for (const a of [...attach].sort((x, y) => x.theme_id - y.theme_id)) (themesOf.get(a.code_id) ?? themesOf.set(a.code_id, []).get(a.code_id)!).push(a.theme_id);
+  for (const a of [...attach].sort((x, y) => x.theme_id - y.theme_id))
+    (themesOf.get(a.code_id) ?? themesOf.set(a.code_id, []).get(a.code_id)!).push(a.theme_id);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const node = new Map<number, RefiCode>();
   for (const c of codes) {
@@ -53,10 +73,18 @@ export function codeTree(codes: CodeIn[], themes: ThemeRow[], attach: { theme_id
   }
   const members = new Map<number, { code_id: number; position: number }[]>();
   for (const a of attach) (members.get(a.theme_id) ?? members.set(a.theme_id, []).get(a.theme_id)!).push(a);
-  const sets: RefiSet[] = themes.filter((t) => members.has(t.id)).map((t) => ({
-    guid: stableGuid(`theme-set:${t.guid}`), name: `Theme: ${t.name}`, description: t.definition || undefined,
-    memberCodes: members.get(t.id)!.sort((a, b) => a.position - b.position || a.code_id - b.code_id).map((a) => byId.get(a.code_id)!.guid),
-    memberSources: [], memberNotes: [],
-  }));
+  const sets: RefiSet[] = themes
+    .filter((t) => members.has(t.id))
+    .map((t) => ({
+      guid: stableGuid(`theme-set:${t.guid}`),
+      name: `Theme: ${t.name}`,
+      description: t.definition || undefined,
+      memberCodes: members
+        .get(t.id)!
+        .sort((a, b) => a.position - b.position || a.code_id - b.code_id)
+        .map((a) => byId.get(a.code_id)!.guid),
+      memberSources: [],
+      memberNotes: [],
+    }));
   return { codes: roots, sets };
 }

@@ -11,7 +11,11 @@ export interface LabelledText {
   mapEnd(o: number): number;
 }
 
-interface TurnLike { speaker: string | null; start: number; timeStart: number | null }
+interface TurnLike {
+  speaker: string | null;
+  start: number;
+  timeStart: number | null;
+}
 
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -30,7 +34,8 @@ export function labelTurns(text: string, turns: TurnLike[]): LabelledText {
   }
   const parts: string[] = [];
   const inserted: [number, number][] = [];
-  let prev = 0; let shift = 0;
+  let prev = 0;
+  let shift = 0;
   at.forEach((pos, k) => {
     parts.push(text.slice(prev, pos), labels[k]);
     inserted.push([pos + shift, labels[k].length]);
@@ -39,17 +44,24 @@ export function labelTurns(text: string, turns: TurnLike[]): LabelledText {
   });
   parts.push(text.slice(prev));
   // cumulative shift after the k-th label
-  const cum: number[] = []; let c = 0;
+  const cum: number[] = [];
+  let c = 0;
   for (const l of labels) cum.push((c += l.length));
   // number of label positions p with p < o (strict) or p <= o
   const countBefore = (o: number, inclusive: boolean) => {
-    let lo = 0, hi = at.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (inclusive ? at[mid] <= o : at[mid] < o) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (inclusive ? at[mid] <= o : at[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   };
   const shiftAt = (n: number) => (n === 0 ? 0 : cum[n - 1]);
   return {
-    text: parts.join(''), inserted,
+    text: parts.join(''),
+    inserted,
     mapStart: (o) => o + shiftAt(countBefore(o, true)),
     mapEnd: (o) => o + shiftAt(countBefore(o, false)),
   };
@@ -64,18 +76,26 @@ export function removeRanges(text: string, ranges: [number, number][]): { text: 
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let prev = 0;
-  const starts: number[] = []; const cum: number[] = []; let c = 0;
+  const starts: number[] = [];
+  const cum: number[] = [];
+  let c = 0;
   for (const [pos, len] of sorted) {
     parts.push(text.slice(prev, pos));
     prev = pos + len;
-    starts.push(pos); cum.push((c += len));
+    starts.push(pos);
+    cum.push((c += len));
   }
   parts.push(text.slice(prev));
   return {
     text: parts.join(''),
     map(o) {
-      let lo = 0, hi = starts.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < o) lo = mid + 1; else hi = mid; }
+      let lo = 0,
+        hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < o) lo = mid + 1;
+        else hi = mid;
+      }
       if (lo === 0) return o;
       const k = lo - 1;
       const before = k === 0 ? 0 : cum[k - 1];

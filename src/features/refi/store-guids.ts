@@ -33,7 +33,9 @@ export function guidsFor(db: Db, entity: GuidEntity, extraSeed?: (id: number) =>
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FLIP: Record<string, string> = {};
-'0123456789abcdef'.split('').forEach((c, k) => { FLIP[c] = FLIP[c.toUpperCase()] = ((k + 8) % 16).toString(16); });
+'0123456789abcdef'.split('').forEach((c, k) => {
+  FLIP[c] = FLIP[c.toUpperCase()] = ((k + 8) % 16).toString(16);
+});
 
 /**
  * The PlainTextSelection GUID of a Thematic coding (one selection per coding): the coding's GUID
@@ -52,7 +54,8 @@ export function selectionGuid(codingGuid: string): string {
 
 /** Which row a GUID names, if any (kept GUIDs only). */
 export function findByGuid(db: Db, guid: string): { entity: GuidEntity; id: number } | undefined {
-  const r = stmt(db, 'SELECT entity, entity_id FROM refi_guids WHERE guid = ?').get(guid) as { entity: GuidEntity; entity_id: number } | undefined;
+  const r = stmt(db, 'SELECT entity, entity_id FROM refi_guids WHERE guid = ?').get(guid) as
+    { entity: GuidEntity; entity_id: number } | undefined;
   return r && { entity: r.entity, id: r.entity_id };
 }
 

@@ -10,11 +10,31 @@ import { plural, type ReportItem } from '../../core/refi-report.ts';
 // code's real parent is in extensions.json; from other programs non-codable codes are ordinary
 // parent codes.
 
-const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
-  '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
+const PALETTE = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+];
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-export interface CodesResult { ids: Map<string, number>; added: number; reused: number; uncoloured: [string, string][] }
+export interface CodesResult {
+  ids: Map<string, number>;
+  added: number;
+  reused: number;
+  uncoloured: [string, string][];
+}
 
 /** Called as codes are placed: how many of how many (at most ~100 calls in all). */
 export type CodesProgress = (done: number, total: number) => void;
@@ -24,14 +44,29 @@ export type CodesProgress = (done: number, total: number) => void;
 const nocase = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /** `match`: file code GUID (lower case) -> a project code to use instead (another coder's file). */
-export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefined, notes: ReportItem[], match?: Map<string, number>, onProgress?: CodesProgress): CodesResult {
+export function importCodes(
+  tx: Tx,
+  roots: RefiCode[],
+  ext: Extensions | undefined,
+  notes: ReportItem[],
+  match?: Map<string, number>,
+  onProgress?: CodesProgress,
+): CodesResult {
   const ids = new Map<string, number>();
-  const existing = stmt(tx.db, 'SELECT id, guid, name, parent_id AS parentId FROM codes').all() as { id: number; guid: string; name: string; parentId: number | null }[];
+  const existing = stmt(tx.db, 'SELECT id, guid, name, parent_id AS parentId FROM codes').all() as {
+    id: number;
+    guid: string;
+    name: string;
+    parentId: number | null;
+  }[];
   const names = new Set(existing.map((r) => `${r.parentId ?? ''}/${nocase(r.name)}`));
   const nextSuffix = new Map<string, number>();
   const byGuid = new Map(existing.map((r) => [r.guid.toLowerCase(), r.id]));
   const themeGuids = new Set((ext?.themes ?? []).map((t) => t.guid.toLowerCase()));
-  let added = 0, reused = 0, count = existing.length, grouping = 0;
+  let added = 0,
+    reused = 0,
+    count = existing.length,
+    grouping = 0;
   const uncoloured: [string, string][] = [];
   // Flatten with the parent each code should get, parents before children.
   const flat: { code: RefiCode; parentGuid: string | null }[] = [];
@@ -62,27 +97,49 @@ export function importCodes(tx: Tx, roots: RefiCode[], ext: Extensions | undefin
   for (const { code: c, parentGuid } of flat) {
     if (onProgress && done++ % step === 0) onProgress(done - 1, flat.length);
     const known = byGuid.get(c.guid.toLowerCase()) ?? match?.get(c.guid.toLowerCase());
-    if (known !== undefined) { ids.set(c.guid.toLowerCase(), known); reused++; continue; }
+    if (known !== undefined) {
+      ids.set(c.guid.toLowerCase(), known);
+      reused++;
+      continue;
+    }
     if (!c.isCodable && !ext) grouping++;
-    const parentId = parentGuid ? ids.get(parentGuid.toLowerCase()) ?? byGuid.get(parentGuid.toLowerCase()) ?? null : null;
+    const parentId = parentGuid ? (ids.get(parentGuid.toLowerCase()) ?? byGuid.get(parentGuid.toLowerCase()) ?? null) : null;
     const base = c.name.trim() || 'Unnamed code';
     let name = base;
     const baseKey = `${parentId ?? ''}/${nocase(base)}`;
-    for (let k = nextSuffix.get(baseKey) ?? 2; taken(name, parentId); k++) { name = `${base} (${k})`; nextSuffix.set(baseKey, k + 1); }
+    for (let k = nextSuffix.get(baseKey) ?? 2; taken(name, parentId); k++) {
+      name = `${base} (${k})`;
+      nextSuffix.set(baseKey, k + 1);
+    }
     names.add(`${parentId ?? ''}/${nocase(name)}`);
-    if (name !== base) notes.push({ kind: 'code-renamed', name: `code "${base}"`, detail: `a code of that name already sits there; imported as "${name}"` });
+    if (name !== base)
+      notes.push({ kind: 'code-renamed', name: `code "${base}"`, detail: `a code of that name already sits there; imported as "${name}"` });
     const x = ext?.codes[c.guid];
     const color = x?.color ?? (c.color && HEX.test(c.color) ? c.color.toUpperCase() : PALETTE[count % PALETTE.length]);
     if (!x && !(c.color && HEX.test(c.color))) uncoloured.push([c.guid, color]);
     const id = tx.insert('codes', {
-      guid: c.guid, parent_id: parentId, name, color, definition: c.description ?? '',
-      when_to_use: x?.whenToUse ?? '', when_not_to_use: x?.whenNotToUse ?? '', example: x?.example ?? '', in_vivo: x?.inVivo ? 1 : 0,
+      guid: c.guid,
+      parent_id: parentId,
+      name,
+      color,
+      definition: c.description ?? '',
+      when_to_use: x?.whenToUse ?? '',
+      when_not_to_use: x?.whenNotToUse ?? '',
+      example: x?.example ?? '',
+      in_vivo: x?.inVivo ? 1 : 0,
       created_at: ext?.createdAt?.[c.guid] ?? nowIso(),
     });
-    ids.set(c.guid.toLowerCase(), id); byGuid.set(c.guid.toLowerCase(), id);
-    added++; count++;
+    ids.set(c.guid.toLowerCase(), id);
+    byGuid.set(c.guid.toLowerCase(), id);
+    added++;
+    count++;
   }
   onProgress?.(flat.length, flat.length);
-  if (grouping) notes.push({ kind: 'grouping-codes', name: plural(grouping, 'non-codable code'), detail: 'imported as ordinary parent codes (Thematic codes can all be applied)' });
+  if (grouping)
+    notes.push({
+      kind: 'grouping-codes',
+      name: plural(grouping, 'non-codable code'),
+      detail: 'imported as ordinary parent codes (Thematic codes can all be applied)',
+    });
   return { ids, added, reused, uncoloured };
 }

@@ -25,11 +25,21 @@ export function canonicalText(text: string): { text: string; map(o: number): num
   const ranges = trailingRanges(text);
   const r = removeRanges(text, ranges);
   // Canonical offset -> this text: add back every removed range that sits wholly before it.
-  const starts: number[] = []; const cum: number[] = []; let c = 0;
-  for (const [pos, len] of ranges) { starts.push(pos - c); cum.push((c += len)); }
+  const starts: number[] = [];
+  const cum: number[] = [];
+  let c = 0;
+  for (const [pos, len] of ranges) {
+    starts.push(pos - c);
+    cum.push((c += len));
+  }
   const back = (o: number) => {
-    let lo = 0, hi = starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < o) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
     return o + (lo === 0 ? 0 : cum[lo - 1]);
   };
   return { text: r.text, map: r.map, back };
@@ -63,7 +73,10 @@ const segment = (name: string) => name.trim().normalize('NFC').toLowerCase();
 export function matchCodesByPath(db: Db, roots: RefiCode[], ext: Extensions | undefined): Map<string, number> {
   const rows = stmt(db, 'SELECT id, parent_id, name FROM codes').all() as { id: number; parent_id: number | null; name: string }[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const pathOf = (id: number): string => { const r = byId.get(id)!; return `${r.parent_id !== null && byId.has(r.parent_id) ? `${pathOf(r.parent_id)}/` : ''}${segment(r.name)}`; };
+  const pathOf = (id: number): string => {
+    const r = byId.get(id)!;
+    return `${r.parent_id !== null && byId.has(r.parent_id) ? `${pathOf(r.parent_id)}/` : ''}${segment(r.name)}`;
+  };
   const project = new Map<string, number>();
   for (const r of rows) if (!project.has(pathOf(r.id))) project.set(pathOf(r.id), r.id);
 
@@ -73,12 +86,15 @@ export function matchCodesByPath(db: Db, roots: RefiCode[], ext: Extensions | un
   const walk = (list: RefiCode[], parent: string | null) => {
     for (const c of list) {
       const theme = themes.has(c.guid.toLowerCase());
-      if (!theme) { nameOf.set(c.guid, c.name); treeParent.set(c.guid, parent); }
+      if (!theme) {
+        nameOf.set(c.guid, c.name);
+        treeParent.set(c.guid, parent);
+      }
       walk(c.children, theme ? null : c.guid);
     }
   };
   walk(roots, null);
-  const parentOf = (g: string) => (ext ? ext.codes[g]?.parentGuid ?? null : treeParent.get(g) ?? null);
+  const parentOf = (g: string) => (ext ? (ext.codes[g]?.parentGuid ?? null) : (treeParent.get(g) ?? null));
   const filePath = (g: string, depth = 0): string => {
     const p = parentOf(g);
     return `${p && nameOf.has(p) && depth < 100 ? `${filePath(p, depth + 1)}/` : ''}${segment(nameOf.get(g)!)}`;

@@ -10,12 +10,27 @@ import type { ReportItem } from '../../core/refi-report.ts';
 // export extensions.json names the exact target.
 
 /** Descriptions Thematic has no field for (project, case, source, selection) become memos on the same thing. */
-export function descriptionMemos(tx: Tx, p: RefiProject, docs: Map<string, number>, selections: Map<string, number>, cases: Map<string, number>): number {
+export function descriptionMemos(
+  tx: Tx,
+  p: RefiProject,
+  docs: Map<string, number>,
+  selections: Map<string, number>,
+  cases: Map<string, number>,
+): number {
   const at = nowIso();
   let n = 0;
   const memo = (type: string, id: number | null, title: string, body: string | undefined) => {
     if (!body?.trim()) return;
-    tx.insert('memos', { guid: crypto.randomUUID(), target_type: type, target_id: id, title, body, author: '', created_at: at, updated_at: at });
+    tx.insert('memos', {
+      guid: crypto.randomUUID(),
+      target_type: type,
+      target_id: id,
+      title,
+      body,
+      author: '',
+      created_at: at,
+      updated_at: at,
+    });
     n++;
   };
   memo('project', null, `Description of ${p.name}`, p.description);
@@ -23,14 +38,20 @@ export function descriptionMemos(tx: Tx, p: RefiProject, docs: Map<string, numbe
   for (const s of p.sources) {
     if (s.kind !== 'text' || !docs.has(s.guid.toLowerCase())) continue;
     memo('document', docs.get(s.guid.toLowerCase())!, 'Source description', s.description);
-    for (const sel of s.selections) if (selections.has(sel.guid.toLowerCase())) memo('coding', selections.get(sel.guid.toLowerCase())!, sel.name?.trim() || 'Selection description', sel.description);
+    for (const sel of s.selections)
+      if (selections.has(sel.guid.toLowerCase()))
+        memo('coding', selections.get(sel.guid.toLowerCase())!, sel.name?.trim() || 'Selection description', sel.description);
   }
   return n;
 }
 
 export interface Targets {
-  docIds: Map<string, number>; selectionCoding: Map<string, number>; codeIds: Map<string, number>; themeIds: Map<string, number>;
-  participantIds: Map<string, number>; userName: Map<string, string>;
+  docIds: Map<string, number>;
+  selectionCoding: Map<string, number>;
+  codeIds: Map<string, number>;
+  themeIds: Map<string, number>;
+  participantIds: Map<string, number>;
+  userName: Map<string, string>;
   /** Coding guids as in the file (lower case) -> coding id. */
   codingOf: Map<string, number>;
   /** Selections without a code (lower case guid) -> where they were. */
@@ -45,10 +66,11 @@ export interface Targets {
 export function importNotes(tx: Tx, p: RefiProject, ext: Extensions | undefined, t: Targets, report: ReportItem[]): number {
   const target = new Map<string, string>();
   for (const r of p.noteRefs) if (!target.has(r.noteGuid.toLowerCase())) target.set(r.noteGuid.toLowerCase(), r.targetGuid);
-  for (const s of p.sources) if (s.kind === 'text') {
-    for (const n of s.noteGuids) target.set(n.toLowerCase(), s.guid);
-    for (const sel of s.selections) for (const n of sel.noteGuids) target.set(n.toLowerCase(), sel.guid);
-  }
+  for (const s of p.sources)
+    if (s.kind === 'text') {
+      for (const n of s.noteGuids) target.set(n.toLowerCase(), s.guid);
+      for (const sel of s.selections) for (const n of sel.noteGuids) target.set(n.toLowerCase(), sel.guid);
+    }
   // Theme ids are keyed by GUID as written; the other maps by lower case. Built once, not per note.
   const themeIds = new Map<string, number>();
   for (const [k, id] of t.themeIds) if (!themeIds.has(k.toLowerCase())) themeIds.set(k.toLowerCase(), id);
@@ -66,7 +88,11 @@ export function importNotes(tx: Tx, p: RefiProject, ext: Extensions | undefined,
     if (sel) {
       const words = docText(sel.documentId).slice(sel.start, sel.end);
       const quote = words.length > 60 ? `${words.slice(0, 57)}...` : words;
-      return { type: 'document', id: sel.documentId, why: `it was on a selection without a code ("${quote}", characters ${sel.start}-${sel.end}), which Thematic cannot keep; it is now a memo on its document "${docName(sel.documentId)}"` };
+      return {
+        type: 'document',
+        id: sel.documentId,
+        why: `it was on a selection without a code ("${quote}", characters ${sel.start}-${sel.end}), which Thematic cannot keep; it is now a memo on its document "${docName(sel.documentId)}"`,
+      };
     }
     if (g) return { type: 'project', id: null, why: `what it was attached to (${guid}) did not come in; it is now a project memo` };
     return { type: 'project', id: null };
@@ -86,8 +112,14 @@ export function importNotes(tx: Tx, p: RefiProject, ext: Extensions | undefined,
     const at = note.creationDateTime ?? nowIso();
     const guid = note.guid;
     tx.insert('memos', {
-      guid, target_type: where.type, target_id: where.id, title: x?.title ?? note.name ?? '', body: note.text,
-      author: x?.author ?? (note.creatingUser ? t.userName.get(note.creatingUser.toLowerCase()) ?? '' : ''), created_at: at, updated_at: note.modifiedDateTime ?? at,
+      guid,
+      target_type: where.type,
+      target_id: where.id,
+      title: x?.title ?? note.name ?? '',
+      body: note.text,
+      author: x?.author ?? (note.creatingUser ? (t.userName.get(note.creatingUser.toLowerCase()) ?? '') : ''),
+      created_at: at,
+      updated_at: note.modifiedDateTime ?? at,
     });
     n++;
   }

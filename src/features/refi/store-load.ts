@@ -18,7 +18,10 @@ export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<Imp
     // Thematic's export for NVivo counts UTF-16 units, whatever its origin says.
     const unit = <T extends RefiSource>(x: T): T => (extensions?.offsetUnit === 'utf16' ? { ...x, offsetUnit: 'utf16' as const } : x);
     for (const x of p.sources) {
-      if (x.kind !== 'text') { sources.push(x); continue; }
+      if (x.kind !== 'text') {
+        sources.push(x);
+        continue;
+      }
       const s = unit(x);
       const r = await resolveSourceText(s, file.files);
       texts.set(s.guid, r);
@@ -33,7 +36,11 @@ export async function loadRefi(fileName: string, bytes: Uint8Array): Promise<Imp
     file.project = { ...p, sources, notes };
   }
   return {
-    fileName: fileName.split(/[\\/]/).pop() || fileName, kind: file.kind, project: file.project, codebook: file.codebook, texts,
+    fileName: fileName.split(/[\\/]/).pop() || fileName,
+    kind: file.kind,
+    project: file.project,
+    codebook: file.codebook,
+    texts,
     extensions,
   };
 }

@@ -52,11 +52,21 @@ export interface ImportOptions {
 }
 
 export function importRefi(tx: Tx, input: ImportInput): ImportReport {
-  const notCarried: ReportItem[] = []; const notes: ReportItem[] = []; const matched: ReportItem[] = [];
+  const notCarried: ReportItem[] = [];
+  const notes: ReportItem[] = [];
+  const matched: ReportItem[] = [];
   const ext = input.project ? input.extensions : undefined;
   const opts = input.options ?? {};
   const another = opts.mode === 'another-coder' && !!input.project;
-  const report: ImportReport = { fileName: input.fileName, kind: input.kind, origin: input.project?.origin ?? input.codebook?.origin, thematicExtensions: !!ext, counts: {}, notCarried, notes };
+  const report: ImportReport = {
+    fileName: input.fileName,
+    kind: input.kind,
+    origin: input.project?.origin ?? input.codebook?.origin,
+    thematicExtensions: !!ext,
+    counts: {},
+    notCarried,
+    notes,
+  };
   const roots = input.project?.codes ?? input.codebook?.codes ?? [];
   const codes = importCodes(tx, roots, ext, notes, another ? matchCodesByPath(tx.db, roots, ext) : undefined, input.onProgress);
   report.counts.codes = codes.added;
@@ -64,13 +74,21 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     report.mode = 'another-coder';
     report.matched = matched;
     report.counts['codes matched'] = codes.reused;
-    matched.push({ kind: 'codes', name: plural(codes.reused, 'code'), detail: `matched by GUID or by path and name${codes.added ? `; ${plural(codes.added, 'code')} not in the project were added` : ''}` });
-  } else if (codes.reused) notes.push({ kind: 'codes-reused', name: `${codes.reused} codes`, detail: 'already in the project (same GUID); reused, not copied' });
+    matched.push({
+      kind: 'codes',
+      name: plural(codes.reused, 'code'),
+      detail: `matched by GUID or by path and name${codes.added ? `; ${plural(codes.added, 'code')} not in the project were added` : ''}`,
+    });
+  } else if (codes.reused)
+    notes.push({ kind: 'codes-reused', name: `${codes.reused} codes`, detail: 'already in the project (same GUID); reused, not copied' });
   if (codes.uncoloured.length) keepUncoloured(tx, codes.uncoloured);
 
   const p = input.project;
   if (!p) {
-    report.counts.sets = keepExtras(tx, (input.codebook?.sets ?? []).map((item) => ({ kind: 'set' as const, item })));
+    report.counts.sets = keepExtras(
+      tx,
+      (input.codebook?.sets ?? []).map((item) => ({ kind: 'set' as const, item })),
+    );
     return report;
   }
   const generated = new Set(ext?.generated ?? []);
@@ -92,7 +110,11 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const coderByName = (name: string, guid?: string) => {
     const r = stmt(tx.db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
     if (r) return r.id;
-    const id = tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: (guid && ext?.createdAt?.[guid]) || nowIso() });
+    const id = tx.insert('coders', {
+      name,
+      is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0,
+      created_at: (guid && ext?.createdAt?.[guid]) || nowIso(),
+    });
     keepGuid(tx, 'coder', id, guid);
     codersAdded++;
     return id;
@@ -100,10 +122,16 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   const creator = p.creatingUserGuid?.toLowerCase();
   const fallbackUser = creator && !system.has(creator) ? creator : undefined;
   const asked = another && opts.coder?.trim() ? opts.coder.trim() : undefined;
-  const coderUsers = ext ? ext.coders.map((k) => ({ guid: k.guid, name: k.name })) : p.users.filter((u) => !system.has(u.guid.toLowerCase())).map((u) => ({ guid: u.guid, name: userName.get(u.guid.toLowerCase())! }));
+  const coderUsers = ext
+    ? ext.coders.map((k) => ({ guid: k.guid, name: k.name }))
+    : p.users.filter((u) => !system.has(u.guid.toLowerCase())).map((u) => ({ guid: u.guid, name: userName.get(u.guid.toLowerCase())! }));
   if (!asked) for (const u of coderUsers) coderIds.set(u.guid.toLowerCase(), coderByName(u.name, u.guid));
   for (const u of p.users.filter((x) => system.has(x.guid.toLowerCase()))) {
-    notes.push({ kind: 'system-user', name: `user "${u.name}"`, detail: `the program itself, not a person: not made a coder${fallbackUser ? `; what it created is credited to "${userName.get(fallbackUser)}", the project's creator` : ''}` });
+    notes.push({
+      kind: 'system-user',
+      name: `user "${u.name}"`,
+      detail: `the program itself, not a person: not made a coder${fallbackUser ? `; what it created is credited to "${userName.get(fallbackUser)}", the project's creator` : ''}`,
+    });
   }
   const coderOf = (guid: string | undefined): number => {
     if (asked) return coderByName(asked);
@@ -111,7 +139,7 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     if (g && system.has(g)) g = fallbackUser;
     if (g && coderIds.has(g)) return coderIds.get(g)!;
     const name = g && userName.get(g) ? userName.get(g)! : 'Imported';
-    const id = coderByName(name, g && userName.get(g) ? guid ?? p.creatingUserGuid : undefined);
+    const id = coderByName(name, g && userName.get(g) ? (guid ?? p.creatingUserGuid) : undefined);
     if (g) coderIds.set(g, id);
     return id;
   };
@@ -127,24 +155,50 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
   }
   const codingGuids = new Set((stmt(tx.db, 'SELECT guid FROM codings').all() as { guid: string }[]).map((r) => r.guid));
   const ctx = {
-    tx, codeIds: codes.ids, coderOf, participantFor: people.participantFor, existingHashes, existingGuids: documentsByGuid(tx.db),
-    canonical: another ? documentsByCanonicalText(tx.db) : undefined, identicalText: opts.identicalText ?? 'separate' as const,
-    codingGuids, notCarried, notes, matched,
+    tx,
+    codeIds: codes.ids,
+    coderOf,
+    participantFor: people.participantFor,
+    existingHashes,
+    existingGuids: documentsByGuid(tx.db),
+    canonical: another ? documentsByCanonicalText(tx.db) : undefined,
+    identicalText: opts.identicalText ?? ('separate' as const),
+    codingGuids,
+    notCarried,
+    notes,
+    matched,
   };
-  const docIds = new Map<string, number>(); const selectionCoding = new Map<string, number>();
-  const addedDocs = new Map<string, number>(); const codingIds = new Map<string, number>();
-  const codingOf = new Map<string, number>(); const uncoded = new Map<string, { documentId: number; start: number; end: number }>();
-  let documents = 0, codings = 0, docsMatched = 0, already = 0;
+  const docIds = new Map<string, number>();
+  const selectionCoding = new Map<string, number>();
+  const addedDocs = new Map<string, number>();
+  const codingIds = new Map<string, number>();
+  const codingOf = new Map<string, number>();
+  const uncoded = new Map<string, { documentId: number; start: number; end: number }>();
+  let documents = 0,
+    codings = 0,
+    docsMatched = 0,
+    already = 0;
   const keptSelections: { codingId: number; guid: string }[] = [];
   for (const s of p.sources) {
-    if (s.kind === 'audio' || s.kind === 'video') { notCarried.push(mediaSourceItem(s)); continue; }
+    if (s.kind === 'audio' || s.kind === 'video') {
+      notCarried.push(mediaSourceItem(s));
+      continue;
+    }
     if (s.kind !== 'text') {
-      notCarried.push({ kind: `${s.kind}-source`, name: sourceLabel(s, s.kind), detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}` });
+      notCarried.push({
+        kind: `${s.kind}-source`,
+        name: sourceLabel(s, s.kind),
+        detail: `Thematic holds text only; ${plural(s.selectionCount, 'selection')} and ${plural(s.codingCount, 'coding')} on it not imported${s.hasTextRepresentation ? ' (it has a text representation, not used)' : ''}`,
+      });
       continue;
     }
     const t = input.texts.get(s.guid);
     if (!t || 'missing' in t) {
-      notCarried.push({ kind: 'missing-source', name: sourceLabel(s), detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${plural(s.selections.length, 'selection')} on it not imported` });
+      notCarried.push({
+        kind: 'missing-source',
+        name: sourceLabel(s),
+        detail: `${t && 'missing' in t ? t.missing.replace(/^source "[^"]*": /, '') : 'its text is not in the file'}; ${plural(s.selections.length, 'selection')} on it not imported`,
+      });
       continue;
     }
     const x = ext?.documents[s.guid];
@@ -154,7 +208,8 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     for (const [k, v] of r.codingOf) codingOf.set(k, v);
     for (const [k, v] of r.uncoded) uncoded.set(k, v);
     keptSelections.push(...r.keptSelectionGuids);
-    codings += r.codings; already += r.already;
+    codings += r.codings;
+    already += r.already;
     if (r.matched) docsMatched++;
     if (!r.added) continue;
     if (s.media) keepTranscriptMedia(tx, r.documentId, s, t.text, x, report, input.projectPath, input.recordings);
@@ -162,18 +217,28 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     addedDocs.set(s.guid.toLowerCase(), r.documentId);
     if (ext?.consensusDecisions?.length) for (const [g, id] of r.codingIds) codingIds.set(g, id);
     keepGuid(tx, 'document', r.documentId, s.guid);
-    if (x) for (const [speaker, pg] of Object.entries(x.speakers)) {
-      const pid = participantIds.get(pg.toLowerCase());
-      if (pid !== undefined) tx.insert('speaker_participants', { document_id: r.documentId, speaker, participant_id: pid });
-    }
+    if (x)
+      for (const [speaker, pg] of Object.entries(x.speakers)) {
+        const pid = participantIds.get(pg.toLowerCase());
+        if (pid !== undefined) tx.insert('speaker_participants', { document_id: r.documentId, speaker, participant_id: pid });
+      }
   }
-  const taken = new Set((stmt(tx.db, "SELECT guid FROM refi_guids").all() as { guid: string }[]).map((r) => r.guid));
-  tx.insertMany('refi_guids', keptSelections.filter((k) => !taken.has(k.guid)).map((k) => ({ entity: 'selection', entity_id: k.codingId, guid: k.guid })));
+  const taken = new Set((stmt(tx.db, 'SELECT guid FROM refi_guids').all() as { guid: string }[]).map((r) => r.guid));
+  tx.insertMany(
+    'refi_guids',
+    keptSelections.filter((k) => !taken.has(k.guid)).map((k) => ({ entity: 'selection', entity_id: k.codingId, guid: k.guid })),
+  );
 
   const themes = ext ? importThemes(tx, ext, codes.ids, notes) : { themes: new Map<string, number>(), added: 0 };
   const decisions = ext?.consensusDecisions ? importDecisions(tx, ext.consensusDecisions, addedDocs, codes.ids, codingIds) : 0;
-  const memos = importNotes(tx, p, ext, { docIds, selectionCoding, codingOf, uncoded, codeIds: codes.ids, themeIds: themes.themes, participantIds, userName }, notes)
-    + descriptionMemos(tx, p, addedDocs, selectionCoding, participantIds);
+  const memos =
+    importNotes(
+      tx,
+      p,
+      ext,
+      { docIds, selectionCoding, codingOf, uncoded, codeIds: codes.ids, themeIds: themes.themes, participantIds, userName },
+      notes,
+    ) + descriptionMemos(tx, p, addedDocs, selectionCoding, participantIds);
 
   const extras = [
     ...p.sets.filter((x) => !generated.has(x.guid)).map((item) => ({ kind: 'set' as const, item })),
@@ -181,8 +246,27 @@ export function importRefi(tx: Tx, input: ImportInput): ImportReport {
     ...p.graphs.filter((x) => !generated.has(x.guid)).map((item) => ({ kind: 'graph' as const, item })),
   ];
   const kept = keepExtras(tx, extras);
-  if (kept) notes.push({ kind: 'kept', name: (['set', 'link', 'graph'] as const).map((k) => { const n = extras.filter((e) => e.kind === k).length; return plural(n, k); }).join(', '), detail: 'Thematic has no model for these; kept as they are and written back on export' });
-  Object.assign(report.counts, { documents, codings, coders: codersAdded, participants: people.added, memos, themes: themes.added, 'consensus decisions': decisions, 'kept sets/links/graphs': kept });
+  if (kept)
+    notes.push({
+      kind: 'kept',
+      name: (['set', 'link', 'graph'] as const)
+        .map((k) => {
+          const n = extras.filter((e) => e.kind === k).length;
+          return plural(n, k);
+        })
+        .join(', '),
+      detail: 'Thematic has no model for these; kept as they are and written back on export',
+    });
+  Object.assign(report.counts, {
+    documents,
+    codings,
+    coders: codersAdded,
+    participants: people.added,
+    memos,
+    themes: themes.added,
+    'consensus decisions': decisions,
+    'kept sets/links/graphs': kept,
+  });
   if (another) report.counts['documents matched'] = docsMatched;
   else if (docsMatched) report.counts['documents merged'] = docsMatched;
   if (another || already) report.counts['codings already there'] = already;

@@ -18,26 +18,33 @@ export function writeQdc(codebook: RefiCodebook, opts: WriteQdcOptions = {}): st
   const v = refiValues(opts.warnings ?? []);
   const codes = codebook.codes.map((c) => code(c, v));
   const sets = codebook.sets.map((s) => set(s, v));
-  return renderXml(el('CodeBook', {
-    xmlns: CODEBOOK_NS,
-    origin: codebook.origin === undefined ? undefined : v.text(codebook.origin, 'codebook origin'),
-  }, [
-    el('Codes', {}, codes),
-    sets.length > 0 && el('Sets', {}, sets),
-  ]));
+  return renderXml(
+    el(
+      'CodeBook',
+      {
+        xmlns: CODEBOOK_NS,
+        origin: codebook.origin === undefined ? undefined : v.text(codebook.origin, 'codebook origin'),
+      },
+      [el('Codes', {}, codes), sets.length > 0 && el('Sets', {}, sets)],
+    ),
+  );
 }
 
 function code(c: RefiCode, v: RefiValues): XmlElement {
   const what = `code "${c.name}"`;
-  return el('Code', {
-    guid: v.guid(c.guid),
-    name: v.text(c.name, what),
-    isCodable: c.isCodable ? 'true' : 'false',
-    color: v.color(c.color, what),
-  }, [
-    c.description ? el('Description', {}, [v.text(c.description, `${what} description`)]) : undefined,
-    ...c.children.map((k) => code(k, v)),
-  ]);
+  return el(
+    'Code',
+    {
+      guid: v.guid(c.guid),
+      name: v.text(c.name, what),
+      isCodable: c.isCodable ? 'true' : 'false',
+      color: v.color(c.color, what),
+    },
+    [
+      c.description ? el('Description', {}, [v.text(c.description, `${what} description`)]) : undefined,
+      ...c.children.map((k) => code(k, v)),
+    ],
+  );
 }
 
 function set(s: RefiSet, v: RefiValues): XmlElement {

@@ -4,14 +4,25 @@
 // or as UTF-16 units when the file is for NVivo (export-targets.ts).
 
 import type {
-  RefiCase, RefiCode, RefiCoding, RefiEdge, RefiGraph, RefiLink, RefiNote, RefiOtherSource,
-  RefiProject, RefiSet, RefiTextSelection, RefiTextSource, RefiTranscript, RefiVariableType, RefiVariableValue,
+  RefiCase,
+  RefiCode,
+  RefiCoding,
+  RefiEdge,
+  RefiGraph,
+  RefiLink,
+  RefiNote,
+  RefiOtherSource,
+  RefiProject,
+  RefiSet,
+  RefiTextSelection,
+  RefiTextSource,
+  RefiTranscript,
+  RefiVariableType,
+  RefiVariableValue,
   RefiVertex,
 } from './model.ts';
 import { codePointsToUtf16, utf16ToCodePoints } from './offsets.ts';
-import {
-  el, refiGuid, refiValues, renderXml, typedValue, type RefiValues, type XmlElement,
-} from './write-xml.ts';
+import { el, refiGuid, refiValues, renderXml, typedValue, type RefiValues, type XmlElement } from './write-xml.ts';
 import { plural } from '../../core/refi-report.ts';
 
 export interface WriteQdeOptions {
@@ -51,33 +62,75 @@ export function writeQde(project: RefiProject, opts: WriteQdeOptions = {}): stri
     // Readers take an NVivo origin to mean UTF-16 offsets; this file counts code points.
     v.warn(`origin "${p.origin}" names NVivo, but positions are written as code points, not NVivo's UTF-16 units`);
   }
-  const root = el('Project', {
-    xmlns: PROJECT_NS,
-    name: v.text(p.name, 'project name'),
-    origin: p.origin === undefined ? undefined : v.text(p.origin, 'project origin'),
-    creatingUserGUID: p.creatingUserGuid ? v.guid(p.creatingUserGuid) : undefined,
-    creationDateTime: v.dateTime(p.creationDateTime, 'project'),
-  }, [
-    wrap('Users', p.users.map((u) => el('User', {
-      guid: v.guid(u.guid),
-      name: v.text(u.name, `user "${u.name}"`),
-      id: u.id === undefined ? undefined : v.text(u.id, `user "${u.name}" id`),
-    }))),
-    p.codes.length > 0 && el('CodeBook', {}, [wrap('Codes', p.codes.map((c) => code(c, ctx)))]),
-    wrap('Variables', p.variables.map((x) => el('Variable', {
-      guid: v.guid(x.guid),
-      name: v.text(x.name, `variable "${x.name}"`),
-      typeOfVariable: ctx.types.get(key(x.guid))?.type ?? x.type,
-    }, [description(x.description, `variable "${x.name}"`, v)]))),
-    wrap('Cases', p.cases.map((c) => caseEl(c, ctx))),
-    wrap('Sources', p.sources.map((s) => (s.kind === 'text' ? textSource(s, ctx) : otherSource(s, ctx)))),
-    wrap('Notes', p.notes.map((n) => note(n, ctx))),
-    wrap('Links', p.links.map((l) => link(l, ctx))),
-    wrap('Sets', p.sets.map((s) => set(s, ctx))),
-    wrap('Graphs', p.graphs.map((g) => graph(g, v))),
-    description(p.description, 'project', v),
-    ...noteRefs(ctx, ''),
-  ]);
+  const root = el(
+    'Project',
+    {
+      xmlns: PROJECT_NS,
+      name: v.text(p.name, 'project name'),
+      origin: p.origin === undefined ? undefined : v.text(p.origin, 'project origin'),
+      creatingUserGUID: p.creatingUserGuid ? v.guid(p.creatingUserGuid) : undefined,
+      creationDateTime: v.dateTime(p.creationDateTime, 'project'),
+    },
+    [
+      wrap(
+        'Users',
+        p.users.map((u) =>
+          el('User', {
+            guid: v.guid(u.guid),
+            name: v.text(u.name, `user "${u.name}"`),
+            id: u.id === undefined ? undefined : v.text(u.id, `user "${u.name}" id`),
+          }),
+        ),
+      ),
+      p.codes.length > 0 &&
+        el('CodeBook', {}, [
+          wrap(
+            'Codes',
+            p.codes.map((c) => code(c, ctx)),
+          ),
+        ]),
+      wrap(
+        'Variables',
+        p.variables.map((x) =>
+          el(
+            'Variable',
+            {
+              guid: v.guid(x.guid),
+              name: v.text(x.name, `variable "${x.name}"`),
+              typeOfVariable: ctx.types.get(key(x.guid))?.type ?? x.type,
+            },
+            [description(x.description, `variable "${x.name}"`, v)],
+          ),
+        ),
+      ),
+      wrap(
+        'Cases',
+        p.cases.map((c) => caseEl(c, ctx)),
+      ),
+      wrap(
+        'Sources',
+        p.sources.map((s) => (s.kind === 'text' ? textSource(s, ctx) : otherSource(s, ctx))),
+      ),
+      wrap(
+        'Notes',
+        p.notes.map((n) => note(n, ctx)),
+      ),
+      wrap(
+        'Links',
+        p.links.map((l) => link(l, ctx)),
+      ),
+      wrap(
+        'Sets',
+        p.sets.map((s) => set(s, ctx)),
+      ),
+      wrap(
+        'Graphs',
+        p.graphs.map((g) => graph(g, v)),
+      ),
+      description(p.description, 'project', v),
+      ...noteRefs(ctx, ''),
+    ],
+  );
   return renderXml(root);
 }
 
@@ -99,16 +152,16 @@ function ref(name: string, guid: string, v: RefiValues): XmlElement {
 
 function code(c: RefiCode, ctx: Ctx): XmlElement {
   const { v } = ctx;
-  return el('Code', {
-    guid: v.guid(c.guid),
-    name: v.text(c.name, `code "${c.name}"`),
-    isCodable: c.isCodable ? 'true' : 'false',
-    color: v.color(c.color, `code "${c.name}"`),
-  }, [
-    description(c.description, `code "${c.name}"`, v),
-    ...noteRefs(ctx, c.guid),
-    ...c.children.map((k) => code(k, ctx)),
-  ]);
+  return el(
+    'Code',
+    {
+      guid: v.guid(c.guid),
+      name: v.text(c.name, `code "${c.name}"`),
+      isCodable: c.isCodable ? 'true' : 'false',
+      color: v.color(c.color, `code "${c.name}"`),
+    },
+    [description(c.description, `code "${c.name}"`, v), ...noteRefs(ctx, c.guid), ...c.children.map((k) => code(k, ctx))],
+  );
 }
 
 function values(list: RefiVariableValue[], ctx: Ctx, what: string): XmlElement[] {
@@ -151,20 +204,24 @@ function textSource(s: RefiTextSource, ctx: Ctx): XmlElement {
     paths = {};
   }
   const offsets = selectionOffsets(s, text, what, v, ctx.offsets);
-  return el('TextSource', {
-    guid,
-    name: v.text(s.name, what),
-    ...paths,
-    creatingUser: s.creatingUser ? v.guid(s.creatingUser) : undefined,
-    creationDateTime: v.dateTime(s.creationDateTime, what),
-  }, [
-    description(s.description, what, v),
-    content,
-    ...s.selections.map((sel, i) => selection(sel, offsets[2 * i], offsets[2 * i + 1], ctx, what)),
-    ...(s.codings ?? []).map((c) => coding(c, ctx, what)),
-    ...noteRefs(ctx, s.guid, s.noteGuids),
-    ...values(s.values, ctx, what),
-  ]);
+  return el(
+    'TextSource',
+    {
+      guid,
+      name: v.text(s.name, what),
+      ...paths,
+      creatingUser: s.creatingUser ? v.guid(s.creatingUser) : undefined,
+      creationDateTime: v.dateTime(s.creationDateTime, what),
+    },
+    [
+      description(s.description, what, v),
+      content,
+      ...s.selections.map((sel, i) => selection(sel, offsets[2 * i], offsets[2 * i + 1], ctx, what)),
+      ...(s.codings ?? []).map((c) => coding(c, ctx, what)),
+      ...noteRefs(ctx, s.guid, s.noteGuids),
+      ...values(s.values, ctx, what),
+    ],
+  );
 }
 
 /** [start0, end0, start1, end1, ...] in code points, or UTF-16 units for NVivo (a reader may have left them in code points). */
@@ -173,34 +230,41 @@ function selectionOffsets(s: RefiTextSource, text: string | undefined, what: str
   const givenUnit = s.offsetUnit ?? 'utf16';
   if (givenUnit === unit) return given;
   if (text !== undefined) return unit === 'codepoint' ? utf16ToCodePoints(text, given) : codePointsToUtf16(text, given);
-  if (given.length > 0) v.warn(`${what}: positions written as ${givenUnit === 'utf16' ? 'UTF-16 offsets' : 'code points'} (no text to count ${unit === 'utf16' ? 'UTF-16 units' : 'code points'} in)`);
+  if (given.length > 0)
+    v.warn(
+      `${what}: positions written as ${givenUnit === 'utf16' ? 'UTF-16 offsets' : 'code points'} (no text to count ${unit === 'utf16' ? 'UTF-16 units' : 'code points'} in)`,
+    );
   return given;
 }
 
 function selection(x: RefiTextSelection, start: number, end: number, ctx: Ctx, where: string): XmlElement {
   const { v } = ctx;
   const what = `selection ${x.guid} in ${where}`;
-  return el('PlainTextSelection', {
-    guid: v.guid(x.guid),
-    name: x.name === undefined ? undefined : v.text(x.name, what),
-    startPosition: start,
-    endPosition: end,
-    creatingUser: x.creatingUser ? v.guid(x.creatingUser) : undefined,
-    creationDateTime: v.dateTime(x.creationDateTime, what),
-  }, [
-    description(x.description, what, v),
-    ...x.codings.map((c) => coding(c, ctx, what)),
-    ...noteRefs(ctx, x.guid, x.noteGuids),
-  ]);
+  return el(
+    'PlainTextSelection',
+    {
+      guid: v.guid(x.guid),
+      name: x.name === undefined ? undefined : v.text(x.name, what),
+      startPosition: start,
+      endPosition: end,
+      creatingUser: x.creatingUser ? v.guid(x.creatingUser) : undefined,
+      creationDateTime: v.dateTime(x.creationDateTime, what),
+    },
+    [description(x.description, what, v), ...x.codings.map((c) => coding(c, ctx, what)), ...noteRefs(ctx, x.guid, x.noteGuids)],
+  );
 }
 
 function coding(c: RefiCoding, ctx: Ctx, where: string): XmlElement {
   const { v } = ctx;
-  return el('Coding', {
-    guid: v.guid(c.guid),
-    creatingUser: c.creatingUser ? v.guid(c.creatingUser) : undefined,
-    creationDateTime: v.dateTime(c.creationDateTime, `coding in ${where}`),
-  }, [ref('CodeRef', c.codeGuid, v), ...noteRefs(ctx, c.guid)]);
+  return el(
+    'Coding',
+    {
+      guid: v.guid(c.guid),
+      creatingUser: c.creatingUser ? v.guid(c.creatingUser) : undefined,
+      creationDateTime: v.dateTime(c.creationDateTime, `coding in ${where}`),
+    },
+    [ref('CodeRef', c.codeGuid, v), ...noteRefs(ctx, c.guid)],
+  );
 }
 
 const OTHER_ELEMENT = { pdf: 'PDFSource', picture: 'PictureSource', audio: 'AudioSource', video: 'VideoSource' } as const;
@@ -215,11 +279,15 @@ function otherSource(s: RefiOtherSource, ctx: Ctx): XmlElement {
   if (s.selectionCount > 0 || s.codingCount > 0) {
     v.warn(`${what}: its ${s.selectionCount} selections and ${s.codingCount} codings are not carried`);
   }
-  return el(OTHER_ELEMENT[s.kind], {
-    guid: v.guid(s.guid),
-    name: v.text(s.name, what),
-    path: s.path === undefined ? undefined : v.text(s.path, `${what} path`),
-  }, [...(s.transcripts ?? []).map((t) => transcript(t, ctx)), ...noteRefs(ctx, s.guid)]);
+  return el(
+    OTHER_ELEMENT[s.kind],
+    {
+      guid: v.guid(s.guid),
+      name: v.text(s.name, what),
+      path: s.path === undefined ? undefined : v.text(s.path, `${what} path`),
+    },
+    [...(s.transcripts ?? []).map((t) => transcript(t, ctx)), ...noteRefs(ctx, s.guid)],
+  );
 }
 
 /** A Transcript: like a text source, but a selection runs between two of its SyncPoints. */
@@ -234,52 +302,68 @@ function transcript(t: RefiTranscript, ctx: Ctx): XmlElement {
   // Sync point positions count like selection offsets: converted together.
   const units = { ...t, selections: t.syncPoints.map((p) => ({ start: p.position ?? 0, end: p.position ?? 0 }) as RefiTextSelection) };
   const positions = selectionOffsets(units, text, what, v, ctx.offsets);
-  return el('Transcript', {
-    guid,
-    name: v.text(t.name, what),
-    richTextPath: text === undefined && t.richTextPath !== undefined ? v.text(t.richTextPath, `${what} path`) : undefined,
-    plainTextPath: plainTextPath === undefined ? undefined : v.text(plainTextPath, `${what} path`),
-    creatingUser: t.creatingUser ? v.guid(t.creatingUser) : undefined,
-    creationDateTime: v.dateTime(t.creationDateTime, what),
-  }, [
-    description(t.description, what, v),
-    inline ? el('PlainTextContent', {}, [v.text(text, `${what} text`)]) : undefined,
-    ...t.syncPoints.map((p, i) => el('SyncPoint', {
-      guid: v.guid(p.guid),
-      timeStamp: p.timeStamp === undefined ? undefined : Math.round(p.timeStamp),
-      position: p.position === undefined ? undefined : positions[2 * i],
-    })),
-    ...t.selections.flatMap((x) => {
-      if (!x.fromSyncPoint || !x.toSyncPoint) { v.warn(`${what}: selection ${x.guid} has no sync points to run between; left out`); return []; }
-      const sel = `selection ${x.guid} in ${what}`;
-      return [el('TranscriptSelection', {
-        guid: v.guid(x.guid),
-        name: x.name === undefined ? undefined : v.text(x.name, sel),
-        fromSyncPoint: v.guid(x.fromSyncPoint),
-        toSyncPoint: v.guid(x.toSyncPoint),
-        creatingUser: x.creatingUser ? v.guid(x.creatingUser) : undefined,
-        creationDateTime: v.dateTime(x.creationDateTime, sel),
-      }, [description(x.description, sel, v), ...x.codings.map((c) => coding(c, ctx, sel)), ...noteRefs(ctx, x.guid, x.noteGuids)])];
-    }),
-    ...noteRefs(ctx, t.guid, t.noteGuids),
-  ]);
+  return el(
+    'Transcript',
+    {
+      guid,
+      name: v.text(t.name, what),
+      richTextPath: text === undefined && t.richTextPath !== undefined ? v.text(t.richTextPath, `${what} path`) : undefined,
+      plainTextPath: plainTextPath === undefined ? undefined : v.text(plainTextPath, `${what} path`),
+      creatingUser: t.creatingUser ? v.guid(t.creatingUser) : undefined,
+      creationDateTime: v.dateTime(t.creationDateTime, what),
+    },
+    [
+      description(t.description, what, v),
+      inline ? el('PlainTextContent', {}, [v.text(text, `${what} text`)]) : undefined,
+      ...t.syncPoints.map((p, i) =>
+        el('SyncPoint', {
+          guid: v.guid(p.guid),
+          timeStamp: p.timeStamp === undefined ? undefined : Math.round(p.timeStamp),
+          position: p.position === undefined ? undefined : positions[2 * i],
+        }),
+      ),
+      ...t.selections.flatMap((x) => {
+        if (!x.fromSyncPoint || !x.toSyncPoint) {
+          v.warn(`${what}: selection ${x.guid} has no sync points to run between; left out`);
+          return [];
+        }
+        const sel = `selection ${x.guid} in ${what}`;
+        return [
+          el(
+            'TranscriptSelection',
+            {
+              guid: v.guid(x.guid),
+              name: x.name === undefined ? undefined : v.text(x.name, sel),
+              fromSyncPoint: v.guid(x.fromSyncPoint),
+              toSyncPoint: v.guid(x.toSyncPoint),
+              creatingUser: x.creatingUser ? v.guid(x.creatingUser) : undefined,
+              creationDateTime: v.dateTime(x.creationDateTime, sel),
+            },
+            [description(x.description, sel, v), ...x.codings.map((c) => coding(c, ctx, sel)), ...noteRefs(ctx, x.guid, x.noteGuids)],
+          ),
+        ];
+      }),
+      ...noteRefs(ctx, t.guid, t.noteGuids),
+    ],
+  );
 }
 
 function note(n: RefiNote, ctx: Ctx): XmlElement {
   const { v } = ctx;
   const what = `note "${n.name ?? n.guid}"`;
-  return el('Note', {
-    guid: v.guid(n.guid),
-    name: n.name === undefined ? undefined : v.text(n.name, what),
-    creatingUser: n.creatingUser ? v.guid(n.creatingUser) : undefined,
-    creationDateTime: v.dateTime(n.creationDateTime, what),
-    modifiedDateTime: v.dateTime(n.modifiedDateTime, what),
-    // A note whose text only a file of the original archive holds keeps pointing there.
-    plainTextPath: n.text === '' && n.plainTextPath ? v.text(n.plainTextPath, `${what} path`) : undefined,
-  }, [
-    n.text === '' && n.plainTextPath ? undefined : el('PlainTextContent', {}, [v.text(n.text, `${what} text`)]),
-    ...noteRefs(ctx, n.guid),
-  ]);
+  return el(
+    'Note',
+    {
+      guid: v.guid(n.guid),
+      name: n.name === undefined ? undefined : v.text(n.name, what),
+      creatingUser: n.creatingUser ? v.guid(n.creatingUser) : undefined,
+      creationDateTime: v.dateTime(n.creationDateTime, what),
+      modifiedDateTime: v.dateTime(n.modifiedDateTime, what),
+      // A note whose text only a file of the original archive holds keeps pointing there.
+      plainTextPath: n.text === '' && n.plainTextPath ? v.text(n.plainTextPath, `${what} path`) : undefined,
+    },
+    [n.text === '' && n.plainTextPath ? undefined : el('PlainTextContent', {}, [v.text(n.text, `${what} text`)]), ...noteRefs(ctx, n.guid)],
+  );
 }
 
 const DIRECTIONS = new Set(['Associative', 'OneWay', 'Bidirectional']);
@@ -293,14 +377,18 @@ function direction(d: string | undefined, what: string, v: RefiValues): string |
 function link(l: RefiLink, ctx: Ctx): XmlElement {
   const { v } = ctx;
   const what = `link "${l.name ?? l.guid}"`;
-  return el('Link', {
-    guid: v.guid(l.guid),
-    name: l.name === undefined ? undefined : v.text(l.name, what),
-    direction: direction(l.direction, what, v),
-    color: v.color(l.color, what),
-    originGUID: v.guid(l.originGuid),
-    targetGUID: v.guid(l.targetGuid),
-  }, noteRefs(ctx, l.guid));
+  return el(
+    'Link',
+    {
+      guid: v.guid(l.guid),
+      name: l.name === undefined ? undefined : v.text(l.name, what),
+      direction: direction(l.direction, what, v),
+      color: v.color(l.color, what),
+      originGUID: v.guid(l.originGuid),
+      targetGUID: v.guid(l.targetGuid),
+    },
+    noteRefs(ctx, l.guid),
+  );
 }
 
 function set(s: RefiSet, ctx: Ctx): XmlElement {
@@ -314,8 +402,18 @@ function set(s: RefiSet, ctx: Ctx): XmlElement {
   ]);
 }
 
-const SHAPES = new Set(['Person', 'Oval', 'Rectangle', 'RoundedRectangle', 'Star', 'LeftTriangle',
-  'RightTriangle', 'UpTriangle', 'DownTriangle', 'Note']);
+const SHAPES = new Set([
+  'Person',
+  'Oval',
+  'Rectangle',
+  'RoundedRectangle',
+  'Star',
+  'LeftTriangle',
+  'RightTriangle',
+  'UpTriangle',
+  'DownTriangle',
+  'Note',
+]);
 const LINE_STYLES = new Set(['dotted', 'dashed', 'solid']);
 
 function graph(g: RefiGraph, v: RefiValues): XmlElement {
@@ -352,7 +450,8 @@ function vertex(x: RefiVertex, v: RefiValues, where: string): XmlElement {
 
 function edge(x: RefiEdge, v: RefiValues, where: string): XmlElement {
   const what = `edge "${x.name ?? x.guid}" in ${where}`;
-  if (x.lineStyle !== undefined && !LINE_STYLES.has(x.lineStyle)) v.warn(`${what}: line style ${JSON.stringify(x.lineStyle)} is not one QDA-XML knows; left out`);
+  if (x.lineStyle !== undefined && !LINE_STYLES.has(x.lineStyle))
+    v.warn(`${what}: line style ${JSON.stringify(x.lineStyle)} is not one QDA-XML knows; left out`);
   return el('Edge', {
     guid: v.guid(x.guid),
     representedGUID: x.representedGuid ? v.guid(x.representedGuid) : undefined,
@@ -383,13 +482,17 @@ function elementKinds(p: RefiProject): Map<string, { kind: string; label: string
   const kinds = new Map<string, { kind: string; label: string }>();
   const add = (guid: string, kind: string, label: string) => kinds.set(key(guid), { kind, label });
   p.users.forEach((u) => add(u.guid, 'user', `user "${u.name}"`));
-  const codes = (list: RefiCode[]) => list.forEach((c) => { add(c.guid, 'code', `code "${c.name}"`); codes(c.children); });
+  const codes = (list: RefiCode[]) =>
+    list.forEach((c) => {
+      add(c.guid, 'code', `code "${c.name}"`);
+      codes(c.children);
+    });
   codes(p.codes);
   p.variables.forEach((x) => add(x.guid, 'variable', `variable "${x.name}"`));
   p.cases.forEach((c) => add(c.guid, 'case', `case "${c.name}"`));
   for (const s of p.sources) {
     add(s.guid, 'source', `source "${s.name}"`);
-    for (const t of s.kind === 'text' ? [s] : s.transcripts ?? []) {
+    for (const t of s.kind === 'text' ? [s] : (s.transcripts ?? [])) {
       if (t !== s) add(t.guid, 'source', `transcript "${t.name}"`);
       for (const sel of t.selections) {
         add(sel.guid, 'selection', `a selection in "${t.name}"`);
@@ -418,19 +521,25 @@ function noteRefPlaces(p: RefiProject, v: RefiValues): NotePlaces {
 
   const byTarget = new Map<string, string[]>();
   for (const r of p.noteRefs) {
-    if (!isNote(r.noteGuid)) { v.warn(`a note reference points to ${r.noteGuid}, which is no note in the project; left out`); continue; }
+    if (!isNote(r.noteGuid)) {
+      v.warn(`a note reference points to ${r.noteGuid}, which is no note in the project; left out`);
+      continue;
+    }
     const target = r.targetGuid === '' ? undefined : kinds().get(key(r.targetGuid));
     if (r.targetGuid !== '' && !target) {
       v.warn(`${noteLabel(r.noteGuid)} is attached to ${r.targetGuid}, which is not in the project; written without that link`);
       continue;
     }
     if (target && !NOTE_PLACES.has(target.kind)) {
-      v.warn(`${noteLabel(r.noteGuid)} is attached to ${target.label}, and QDA-XML 1.0 has no place for notes on a ${target.kind}; written without that link`);
+      v.warn(
+        `${noteLabel(r.noteGuid)} is attached to ${target.label}, and QDA-XML 1.0 has no place for notes on a ${target.kind}; written without that link`,
+      );
       continue;
     }
     const k = key(r.targetGuid);
     const list = byTarget.get(k);
-    if (list) list.push(r.noteGuid); else byTarget.set(k, [r.noteGuid]);
+    if (list) list.push(r.noteGuid);
+    else byTarget.set(k, [r.noteGuid]);
   }
   return {
     on(target, extra = []) {
@@ -466,14 +575,19 @@ function variableTypes(p: RefiProject, v: RefiValues): VariableTypes {
     const bad = all.filter((a) => key(a.variableGuid) === key(x.guid) && a.value.trim() !== '' && !typedValue(x.type, a.value));
     if (bad.length === 0) continue;
     types.set(key(x.guid), { type: 'Text', name: x.name });
-    v.warn(`variable "${x.name}": ${plural(bad.length, 'value')} (e.g. ${JSON.stringify(bad[0].value)}) not ${x.type}; written as a Text variable`);
+    v.warn(
+      `variable "${x.name}": ${plural(bad.length, 'value')} (e.g. ${JSON.stringify(bad[0].value)}) not ${x.type}; written as a Text variable`,
+    );
   }
   return types;
 }
 
 function variableValue(x: RefiVariableValue, types: VariableTypes, v: RefiValues, where: string): XmlElement | undefined {
   const t = types.get(key(x.variableGuid));
-  if (!t) { v.warn(`${where}: a value for variable ${x.variableGuid}, which is not in the project; left out`); return undefined; }
+  if (!t) {
+    v.warn(`${where}: a value for variable ${x.variableGuid}, which is not in the project; left out`);
+    return undefined;
+  }
   // An empty value of a typed variable means "no value": nothing to write.
   if (t.type !== 'Text' && x.value.trim() === '') return undefined;
   const typed = typedValue(t.type, x.value)!;

@@ -40,18 +40,20 @@ export function writeQdpx(
   const target = EXPORT_TARGETS[opts.target ?? 'standard'];
   const qde = writeQde(project, { texts: 'files', sourceTexts: texts, warnings, offsets: target.offsets });
   entries.set(target.qdeName, new TextEncoder().encode(qde));
-  for (const s of project.sources.flatMap((x) => (x.kind === 'text' ? [x] : x.transcripts ?? []))) {
+  for (const s of project.sources.flatMap((x) => (x.kind === 'text' ? [x] : (x.transcripts ?? [])))) {
     const text = texts.get(s.guid) ?? s.plainTextContent;
     if (text === undefined) continue; // writeQde reported it and kept the source's own path
     // Only lone surrogates matter here (UTF-8 cannot hold them); TextEncoder makes them U+FFFD.
     const lone = text.match(LONE_SURROGATE)?.length ?? 0;
-    if (lone > 0) warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
+    if (lone > 0)
+      warnings.push(`source "${cleanXmlText(s.name).text}": ${plural(lone, 'unpaired surrogate')} in its text written as U+FFFD`);
     entries.set(`${SOURCES_FOLDER}/${refiGuid(s.guid)}.txt`, new TextEncoder().encode(text));
   }
   // Recordings the export was asked to include (media-export.ts), read only now.
   for (const s of project.sources) if (s.kind !== 'text' && s.mediaFile) entries.set(s.mediaFile.entry, readFileSync(s.mediaFile.file));
   for (const path of [...extra.keys()].sort()) {
-    if (entries.has(path) || path.toLowerCase() === target.qdeName.toLowerCase()) throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
+    if (entries.has(path) || path.toLowerCase() === target.qdeName.toLowerCase())
+      throw new Error(`writeQdpx: extra entry ${path} would replace a REFI-QDA entry`);
     entries.set(path, extra.get(path)!);
   }
   // Level 1: on 10 MB of transcripts it saves over a second against level 6 for ~10% more bytes.

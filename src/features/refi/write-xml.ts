@@ -30,12 +30,16 @@ export function el(
 
 /** Characters XML 1.0 cannot carry: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Replaces characters XML 1.0 cannot carry with U+FFFD; `replaced` counts them. */
 export function cleanXmlText(text: string): { text: string; replaced: number } {
   let replaced = 0;
-  const out = text.replace(NOT_XML, () => { replaced++; return '\uFFFD'; });
+  const out = text.replace(NOT_XML, () => {
+    replaced++;
+    return '\uFFFD';
+  });
   return { text: out, replaced };
 }
 
@@ -53,12 +57,18 @@ function write(e: XmlElement, depth: number, out: string[]): void {
     if (v === undefined) continue;
     out.push(' ', k, '="', escapeAttr(String(v)), '"');
   }
-  if (e.children.length === 0) { out.push('/>'); return; }
+  if (e.children.length === 0) {
+    out.push('/>');
+    return;
+  }
   out.push('>');
   // Mixed or text content is written as is: added whitespace would become part of the value.
   const hasText = e.children.some((c) => typeof c === 'string');
   for (const c of e.children) {
-    if (typeof c === 'string') { out.push(escapeText(c)); continue; }
+    if (typeof c === 'string') {
+      out.push(escapeText(c));
+      continue;
+    }
     if (!hasText) out.push('\n', '  '.repeat(depth + 1));
     write(c, depth + 1, out);
   }
@@ -69,7 +79,8 @@ function write(e: XmlElement, depth: number, out: string[]): void {
 const NOT_XML_ONE = new RegExp(NOT_XML.source);
 
 function guard(s: string): string {
-  if (NOT_XML_ONE.test(s)) throw new Error(`XML writer: a character XML 1.0 cannot carry reached the output (${JSON.stringify(s.slice(0, 40))})`);
+  if (NOT_XML_ONE.test(s))
+    throw new Error(`XML writer: a character XML 1.0 cannot carry reached the output (${JSON.stringify(s.slice(0, 40))})`);
   return s;
 }
 
@@ -77,7 +88,11 @@ function guard(s: string): string {
 // shift every offset after it; in attributes tab and LF are too, since they'd become spaces.
 const TEXT_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const ATTR_ESC: Record<string, string> = {
-  ...TEXT_ESC, '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\t': '&#9;',
+  ...TEXT_ESC,
+  '"': '&quot;',
+  "'": '&apos;',
+  '\n': '&#10;',
+  '\t': '&#9;',
 };
 
 export function escapeText(s: string): string {
@@ -104,7 +119,9 @@ export function refiGuid(value: string): string {
 }
 
 function nameGuid(value: string): string {
-  const h = createHash('sha1').update('thematic-refi:' + value, 'utf8').digest('hex');
+  const h = createHash('sha1')
+    .update('thematic-refi:' + value, 'utf8')
+    .digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -124,7 +141,9 @@ export interface RefiValues {
 
 export function refiValues(warnings: string[]): RefiValues {
   const guidsSeen = new Set<string>();
-  const warn = (message: string) => { warnings.push(cleanXmlText(message).text); };
+  const warn = (message: string) => {
+    warnings.push(cleanXmlText(message).text);
+  };
   return {
     warn,
     text(value, what) {
@@ -212,20 +231,35 @@ function realDay(y: number, m: number, d: number): boolean {
 export type TypedValue = { element: string; text: string };
 
 const VALUE_ELEMENT = {
-  Text: 'TextValue', Boolean: 'BooleanValue', Integer: 'IntegerValue',
-  Float: 'FloatValue', Date: 'DateValue', DateTime: 'DateTimeValue',
+  Text: 'TextValue',
+  Boolean: 'BooleanValue',
+  Integer: 'IntegerValue',
+  Float: 'FloatValue',
+  Date: 'DateValue',
+  DateTime: 'DateTimeValue',
 } as const;
 
 export function typedValue(type: keyof typeof VALUE_ELEMENT, value: string): TypedValue | undefined {
   const v = value.trim();
   let text: string | undefined;
   switch (type) {
-    case 'Text': return { element: VALUE_ELEMENT.Text, text: value };
-    case 'Boolean': text = /^(true|1)$/i.test(v) ? 'true' : /^(false|0)$/i.test(v) ? 'false' : undefined; break;
-    case 'Integer': text = /^[+-]?\d+$/.test(v) ? BigInt(v).toString() : undefined; break;
-    case 'Float': text = xsdDecimal(v); break;
-    case 'Date': text = xsdDate(v); break;
-    case 'DateTime': text = xsdDateTime(v); break;
+    case 'Text':
+      return { element: VALUE_ELEMENT.Text, text: value };
+    case 'Boolean':
+      text = /^(true|1)$/i.test(v) ? 'true' : /^(false|0)$/i.test(v) ? 'false' : undefined;
+      break;
+    case 'Integer':
+      text = /^[+-]?\d+$/.test(v) ? BigInt(v).toString() : undefined;
+      break;
+    case 'Float':
+      text = xsdDecimal(v);
+      break;
+    case 'Date':
+      text = xsdDate(v);
+      break;
+    case 'DateTime':
+      text = xsdDateTime(v);
+      break;
   }
   return text === undefined ? undefined : { element: VALUE_ELEMENT[type], text };
 }

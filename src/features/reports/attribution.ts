@@ -20,7 +20,8 @@ export function attributionKeys(db: Db, wanted: string[] | undefined): string[] 
 
 /** Throws not_found, with the close names, when `wanted` is not one of the project's attribute keys. */
 export function checkAttribute(wanted: string, keys: string[]): void {
-  if (!keys.includes(wanted)) throw new ThematicError('not_found', `no participant attribute "${wanted}"; ${closeNames(wanted, keys, 'attributes')}`);
+  if (!keys.includes(wanted))
+    throw new ThematicError('not_found', `no participant attribute "${wanted}"; ${closeNames(wanted, keys, 'attributes')}`);
 }
 
 export function attributionOf(s: Pick<Segment, 'participant' | 'document'>, keys: string[]): string {

@@ -6,7 +6,9 @@ import { field, heading, meta, packDocx, para, title } from './docx-kit.ts';
 
 export async function codebookDocx(b: Codebook): Promise<Uint8Array> {
   const out: Paragraph[] = [title(b.title), ...b.meta.map(meta)];
-  const add = (label: string, text: string) => { if (text.trim()) out.push(field(label, text.trim())); };
+  const add = (label: string, text: string) => {
+    if (text.trim()) out.push(field(label, text.trim()));
+  };
   for (const e of b.entries) {
     out.push(heading(e.depth + 1, e.name));
     if (e.depth > 0) out.push(para(e.path, { italics: true }));

@@ -5,7 +5,9 @@ import { mdHeading, mdInline, mdText } from './markdown.ts';
 
 export function codebookMarkdown(b: Codebook): string {
   const out: string[] = [mdHeading(1, b.title), b.meta.map((m) => `*${mdInline(m)}*`).join('  \n')];
-  const field = (label: string, text: string) => { if (text.trim()) out.push(`**${label}:** ${mdText(text.trim()).join('  \n')}`); };
+  const field = (label: string, text: string) => {
+    if (text.trim()) out.push(`**${label}:** ${mdText(text.trim()).join('  \n')}`);
+  };
   for (const e of b.entries) {
     out.push(mdHeading(e.depth + 2, e.name));
     if (e.depth > 0) out.push(`*${mdInline(e.path)}*`);

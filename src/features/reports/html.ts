@@ -7,7 +7,9 @@ export function esc(s: string): string {
 
 /** Characters XML 1.0 cannot carry (they would break the .docx and XHTML too). */
 export function stripControl(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** Line breaks inside escaped text become <br/>. */
@@ -41,4 +43,7 @@ ${body.join('\n')}
 `;
 }
 
-export const hTag = (level: number, text: string) => { const n = Math.min(6, Math.max(1, level)); return `<h${n}>${esc(text)}</h${n}>`; };
+export const hTag = (level: number, text: string) => {
+  const n = Math.min(6, Math.max(1, level));
+  return `<h${n}>${esc(text)}</h${n}>`;
+};

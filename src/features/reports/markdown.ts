@@ -16,7 +16,10 @@ export function mdLine(line: string): string {
 
 /** Multi-line text as paragraphs, each line a hard line break so the transcript's lines survive. */
 export function mdText(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => mdLine(l.trimEnd()));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => mdLine(l.trimEnd()));
 }
 
 /** A block quote: every line prefixed, line breaks kept, blank lines kept as paragraph breaks. */
@@ -26,4 +29,5 @@ export function mdQuote(text: string, cite: string): string {
   return `${body.join('\n')}\n>\n> — ${mdInline(cite)}`;
 }
 
-export const mdHeading = (level: number, text: string) => `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${mdLine(text.replace(/\s+/g, ' ').trim()).replace(/(#+)$/, (h) => h.replace(/#/g, '\\#'))}`;
+export const mdHeading = (level: number, text: string) =>
+  `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${mdLine(text.replace(/\s+/g, ' ').trim()).replace(/(#+)$/, (h) => h.replace(/#/g, '\\#'))}`;

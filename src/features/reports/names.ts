@@ -10,7 +10,10 @@ export function closeNames(wanted: string, names: string[], what: string): strin
     .slice(0, 5);
   if (scored.length) return `close names: ${scored.map((x) => `"${x.n}"`).join(', ')}`;
   if (!names.length) return `there are no ${what} yet`;
-  const shown = names.slice(0, 12).map((n) => `"${n}"`).join(', ');
+  const shown = names
+    .slice(0, 12)
+    .map((n) => `"${n}"`)
+    .join(', ');
   return `${what} are: ${shown}${names.length > 12 ? `, ... (${names.length} in all)` : ''}`;
 }
 

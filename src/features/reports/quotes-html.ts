@@ -8,8 +8,14 @@ export function quotesHtml(r: QuotesReport): string {
   writeQuotes(r, 2, {
     heading: (level, text) => out.push(hTag(level, text)),
     definition: (text) => out.push(`<p class="definition">${escLines(text)}</p>`),
-    quote: (q) => out.push(`<blockquote><p>${escLines(q.text)}</p><span class="cite">${q.timeLink && q.timestamp
-      ? `${esc(q.attribution)} <a class="time" href="${esc(q.timeLink)}">${esc(q.timestamp)}</a>` : esc(citeOf(q))}</span></blockquote>`),
+    quote: (q) =>
+      out.push(
+        `<blockquote><p>${escLines(q.text)}</p><span class="cite">${
+          q.timeLink && q.timestamp
+            ? `${esc(q.attribution)} <a class="time" href="${esc(q.timeLink)}">${esc(q.timestamp)}</a>`
+            : esc(citeOf(q))
+        }</span></blockquote>`,
+      ),
     none: () => out.push('<p class="none">No coded passages.</p>'),
   });
   return htmlPage(r.title, out);

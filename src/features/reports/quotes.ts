@@ -11,17 +11,38 @@ import { recordingLinks } from '../media/report-links.ts';
 // under each theme its attached codes and their coded passages, exactly as written, attributed.
 
 export interface QuoteItem {
-  text: string; attribution: string; timestamp: string | null; document: string; start: number; end: number; coders: string[];
+  text: string;
+  attribution: string;
+  timestamp: string | null;
+  document: string;
+  start: number;
+  end: number;
+  coders: string[];
   /** The document's recording at the quote's turn (file URL with #t=seconds), when it has one and timestamps are asked for. */
   timeLink?: string;
 }
-export interface CodeBlock { id: number; name: string; path: string; quotes: QuoteItem[] }
-export interface ThemeBlock {
-  id: number; kind: string; name: string; definition: string; depth: number;
-  /** False for a theme shown only as the heading above picked sub-themes. */
-  picked: boolean; codes: CodeBlock[];
+export interface CodeBlock {
+  id: number;
+  name: string;
+  path: string;
+  quotes: QuoteItem[];
 }
-export interface QuotesReport { title: string; meta: string[]; themes: ThemeBlock[]; codes: CodeBlock[] }
+export interface ThemeBlock {
+  id: number;
+  kind: string;
+  name: string;
+  definition: string;
+  depth: number;
+  /** False for a theme shown only as the heading above picked sub-themes. */
+  picked: boolean;
+  codes: CodeBlock[];
+}
+export interface QuotesReport {
+  title: string;
+  meta: string[];
+  themes: ThemeBlock[];
+  codes: CodeBlock[];
+}
 
 const KIND_LABEL: Record<string, string> = { core: 'Core concept', group: 'Theme group', theme: 'Theme', subtheme: 'Sub-theme' };
 const kindLabel = (k: string) => KIND_LABEL[k] ?? k;
@@ -33,27 +54,47 @@ export function collectQuotes(db: Db, opts: ReportOptions): QuotesReport {
   const byCode = segmentsByCode(scopedSegments(db, scope));
   const links = opts.timestamps ? recordingLinks(db) : new Map<number, string>();
   const quote = (s: Segment): QuoteItem => ({
-    text: s.text, attribution: attributionOf(s, keys), document: s.document, start: s.start, end: s.end, coders: s.coders,
+    text: s.text,
+    attribution: attributionOf(s, keys),
+    document: s.document,
+    start: s.start,
+    end: s.end,
+    coders: s.coders,
     timestamp: opts.timestamps && s.timeStart != null ? timestamp(s.timeStart) : null,
-    ...(opts.timestamps && s.timeStart != null && links.has(s.documentId) ? { timeLink: `${links.get(s.documentId)}#t=${Math.floor(s.timeStart)}` } : {}),
+    ...(opts.timestamps && s.timeStart != null && links.has(s.documentId)
+      ? { timeLink: `${links.get(s.documentId)}#t=${Math.floor(s.timeStart)}` }
+      : {}),
   });
   const block = (c: CodeNode): CodeBlock => ({ id: c.id, name: c.name, path: c.path, quotes: (byCode.get(c.id) ?? []).map(quote) });
   const codeById = new Map(sel.codes.map((c) => [c.id, c]));
-  const attached = stmt(db, 'SELECT theme_id, code_id FROM theme_codes ORDER BY position, code_id').all() as { theme_id: number; code_id: number }[];
+  const attached = stmt(db, 'SELECT theme_id, code_id FROM theme_codes ORDER BY position, code_id').all() as {
+    theme_id: number;
+    code_id: number;
+  }[];
 
   // Nothing named: every theme still in play. Only codes named: no themes, the codes on their own.
-  const shown = sel.themeIds ?? (sel.codeIds ? new Set<number>() : new Set(sel.themes.filter((t) => t.status !== 'discarded').map((t) => t.id)));
+  const shown =
+    sel.themeIds ?? (sel.codeIds ? new Set<number>() : new Set(sel.themes.filter((t) => t.status !== 'discarded').map((t) => t.id)));
   const parentOf = new Map(sel.themes.map((t) => [t.id, t.parent_id]));
   const withAncestors = new Set<number>();
-  for (const id of shown) for (let p: number | null | undefined = id; p != null && !withAncestors.has(p); p = parentOf.get(p)) withAncestors.add(p);
-  const depth = (id: number): number => { let d = 0; for (let p = parentOf.get(id); p != null; p = parentOf.get(p)) d++; return d; };
+  for (const id of shown)
+    for (let p: number | null | undefined = id; p != null && !withAncestors.has(p); p = parentOf.get(p)) withAncestors.add(p);
+  const depth = (id: number): number => {
+    let d = 0;
+    for (let p = parentOf.get(id); p != null; p = parentOf.get(p)) d++;
+    return d;
+  };
   const placed = new Set<number>();
-  const themes: ThemeBlock[] = sel.themes.filter((t) => withAncestors.has(t.id)).map((t) => {
-    const picked = shown.has(t.id);
-    const codes = picked ? attached.filter((a) => a.theme_id === t.id && (!sel.codeIds || sel.codeIds.has(a.code_id))).map((a) => codeById.get(a.code_id)!) : [];
-    for (const c of codes) placed.add(c.id);
-    return { id: t.id, kind: t.kind, name: t.name, definition: t.definition, depth: depth(t.id), picked, codes: codes.map(block) };
-  });
+  const themes: ThemeBlock[] = sel.themes
+    .filter((t) => withAncestors.has(t.id))
+    .map((t) => {
+      const picked = shown.has(t.id);
+      const codes = picked
+        ? attached.filter((a) => a.theme_id === t.id && (!sel.codeIds || sel.codeIds.has(a.code_id))).map((a) => codeById.get(a.code_id)!)
+        : [];
+      for (const c of codes) placed.add(c.id);
+      return { id: t.id, kind: t.kind, name: t.name, definition: t.definition, depth: depth(t.id), picked, codes: codes.map(block) };
+    });
   const loose = sel.codeIds ? sel.codes.filter((c) => sel.codeIds!.has(c.id) && !placed.has(c.id)).map(block) : [];
 
   const meta = [

@@ -15,11 +15,31 @@ export function segmentsCsv(db: Db, opts: ReportOptions): Uint8Array {
   const coders = opts.coder === undefined ? null : resolveScope(db, opts.coder).coders;
   const keys = attributeKeys(db);
   const codes = new Map(sel.codes.map((c) => [c.id, c]));
-  const head = ['document', 'participant', ...keys, 'code', 'code path', 'coder', 'start', 'end', ...(opts.timestamps ? ['time'] : []), 'text'];
-  const rows = codingSegments(db, coders).filter((s) => !covered || covered.has(s.codeId)).map((s) => [
-    s.document, s.participant?.label ?? '', ...keys.map((k) => s.participant?.attributes[k] ?? ''),
-    codes.get(s.codeId)!.name, codes.get(s.codeId)!.path, s.coders[0], s.start, s.end,
-    ...(opts.timestamps ? [s.timeStart == null ? '' : timestamp(s.timeStart).slice(1, -1)] : []), s.text,
-  ]);
+  const head = [
+    'document',
+    'participant',
+    ...keys,
+    'code',
+    'code path',
+    'coder',
+    'start',
+    'end',
+    ...(opts.timestamps ? ['time'] : []),
+    'text',
+  ];
+  const rows = codingSegments(db, coders)
+    .filter((s) => !covered || covered.has(s.codeId))
+    .map((s) => [
+      s.document,
+      s.participant?.label ?? '',
+      ...keys.map((k) => s.participant?.attributes[k] ?? ''),
+      codes.get(s.codeId)!.name,
+      codes.get(s.codeId)!.path,
+      s.coders[0],
+      s.start,
+      s.end,
+      ...(opts.timestamps ? [s.timeStart == null ? '' : timestamp(s.timeStart).slice(1, -1)] : []),
+      s.text,
+    ]);
   return csvBytes([head, ...rows]);
 }

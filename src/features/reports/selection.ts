@@ -8,13 +8,29 @@ import { closeNames, sameName } from './names.ts';
 // The code tree in reading order, and which themes and codes the researcher picked by name.
 
 export interface CodeNode {
-  id: number; parentId: number | null; name: string; path: string; depth: number; definition: string;
-  whenToUse: string; whenNotToUse: string; example: string; inVivo: boolean;
+  id: number;
+  parentId: number | null;
+  name: string;
+  path: string;
+  depth: number;
+  definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
+  inVivo: boolean;
 }
 
 export function codeTree(db: Db): CodeNode[] {
-  const rows = stmt(db, 'SELECT id, parent_id, name, definition, when_to_use, when_not_to_use, example, in_vivo FROM codes').all() as
-    { id: number; parent_id: number | null; name: string; definition: string; when_to_use: string; when_not_to_use: string; example: string; in_vivo: number }[];
+  const rows = stmt(db, 'SELECT id, parent_id, name, definition, when_to_use, when_not_to_use, example, in_vivo FROM codes').all() as {
+    id: number;
+    parent_id: number | null;
+    name: string;
+    definition: string;
+    when_to_use: string;
+    when_not_to_use: string;
+    example: string;
+    in_vivo: number;
+  }[];
   const kids = new Map<number | null, typeof rows>();
   for (const r of rows) (kids.get(r.parent_id) ?? kids.set(r.parent_id, []).get(r.parent_id)!).push(r);
   const out: CodeNode[] = [];
@@ -22,8 +38,18 @@ export function codeTree(db: Db): CodeNode[] {
     const list = (kids.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
     for (const r of list) {
       const path = prefix ? `${prefix} > ${r.name}` : r.name;
-      out.push({ id: r.id, parentId: r.parent_id, name: r.name, path, depth, definition: r.definition, whenToUse: r.when_to_use,
-        whenNotToUse: r.when_not_to_use, example: r.example, inVivo: !!r.in_vivo });
+      out.push({
+        id: r.id,
+        parentId: r.parent_id,
+        name: r.name,
+        path,
+        depth,
+        definition: r.definition,
+        whenToUse: r.when_to_use,
+        whenNotToUse: r.when_not_to_use,
+        example: r.example,
+        inVivo: !!r.in_vivo,
+      });
       visit(r.id, depth + 1, path);
     }
   };
@@ -49,7 +75,15 @@ export function select(db: Db, opts: { themes?: string[]; codes?: string[] }): S
     const status = new Map(themes.map((t) => [t.id, t.status]));
     for (const name of opts.themes) {
       const hits = themes.filter((t) => sameName(t.name, name));
-      if (!hits.length) throw new ThematicError('not_found', `no theme named "${name}"; ${closeNames(name, themes.map((t) => t.name), 'themes')}`);
+      if (!hits.length)
+        throw new ThematicError(
+          'not_found',
+          `no theme named "${name}"; ${closeNames(
+            name,
+            themes.map((t) => t.name),
+            'themes',
+          )}`,
+        );
       // A named theme comes with its sub-themes, except those discarded (name them to include them).
       for (const t of hits) {
         themeIds.add(t.id);
@@ -62,7 +96,15 @@ export function select(db: Db, opts: { themes?: string[]; codes?: string[] }): S
     codeIds = new Set();
     for (const name of opts.codes) {
       const hits = codes.filter((c) => sameName(c.name, name) || sameName(c.path, name.replace(/\s*>\s*/g, ' > ')));
-      if (!hits.length) throw new ThematicError('not_found', `no code named "${name}"; ${closeNames(name, codes.map((c) => c.name), 'codes')}`);
+      if (!hits.length)
+        throw new ThematicError(
+          'not_found',
+          `no code named "${name}"; ${closeNames(
+            name,
+            codes.map((c) => c.name),
+            'codes',
+          )}`,
+        );
       for (const c of hits) codeIds.add(c.id);
     }
   }

@@ -10,19 +10,26 @@ export const searchHandlers: Handlers<Method> = {
   'search.autocode': (i, h) => {
     const code = getCode(h.db, i.codeId);
     const { hits } = search(h.db, i.query, Number.MAX_SAFE_INTEGER, i.documentId);
-    return h.op<{ created: number; skipped: number }>((r) => `Auto-code ${r.created} ${i.scope === 'hit' ? 'hits' : i.scope + 's'} of "${i.query}" as "${code.name}"`, (tx) => {
-      const cid = coderId(tx, i.coder);
-      const done = new Set<string>();
-      let created = 0, skipped = 0;
-      for (const hit of hits) {
-        const span = expandHit(tx.db, hit, i.scope);
-        const key = `${hit.documentId}:${span.start}:${span.end}`;
-        if (done.has(key) || hasCoding(tx.db, { documentId: hit.documentId, codeId: i.codeId, coderId: cid, ...span })) { skipped++; continue; }
-        done.add(key);
-        createCoding(tx, { documentId: hit.documentId, codeId: i.codeId, coder: i.coder, ...span });
-        created++;
-      }
-      return { created, skipped };
-    });
+    return h.op<{ created: number; skipped: number }>(
+      (r) => `Auto-code ${r.created} ${i.scope === 'hit' ? 'hits' : i.scope + 's'} of "${i.query}" as "${code.name}"`,
+      (tx) => {
+        const cid = coderId(tx, i.coder);
+        const done = new Set<string>();
+        let created = 0,
+          skipped = 0;
+        for (const hit of hits) {
+          const span = expandHit(tx.db, hit, i.scope);
+          const key = `${hit.documentId}:${span.start}:${span.end}`;
+          if (done.has(key) || hasCoding(tx.db, { documentId: hit.documentId, codeId: i.codeId, coderId: cid, ...span })) {
+            skipped++;
+            continue;
+          }
+          done.add(key);
+          createCoding(tx, { documentId: hit.documentId, codeId: i.codeId, coder: i.coder, ...span });
+          created++;
+        }
+        return { created, skipped };
+      },
+    );
   },
 };

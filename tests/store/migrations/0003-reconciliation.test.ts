@@ -17,7 +17,8 @@ describe('migration 0003-reconciliation', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT * FROM codings').all()).toEqual(before);
-    const insert = db.prepare(`INSERT INTO consensus_decisions (disagreement_key, document_id, code_id, coder_a, coder_b, consensus_coder, kind, rationale, decided_by, decided_at, coding_ids)
+    const insert =
+      db.prepare(`INSERT INTO consensus_decisions (disagreement_key, document_id, code_id, coder_a, coder_b, consensus_coder, kind, rationale, decided_by, decided_at, coding_ids)
       VALUES (?, 1, 5, 'Amira', 'Ben', 'Consensus', ?, 'why', 'Amira', 'now', ?)`);
     insert.run('1:5:0-5', 'keep-a', '[1]');
     // One current decision per disagreement; a superseded one may stay in the log.

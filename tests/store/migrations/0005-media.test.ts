@@ -15,7 +15,8 @@ describe('migration 0005-media', () => {
     migrate(db, 5);
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare('SELECT * FROM documents').all()).toEqual(before);
-    const insert = db.prepare(`INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
+    const insert =
+      db.prepare(`INSERT INTO recordings (document_id, path, file_name, size, mtime_ms, sha256, duration, container, codec, kind, mime, linked_at)
       VALUES (?, 'study-media/P4.m4a', 'P4.m4a', 10, 0, 'abc', ?, 'M4A', 'AAC', ?, 'audio/mp4', 'now')`);
     insert.run(1, 9.5, 'audio');
     expect(() => insert.run(1, 9.5, 'audio')).toThrow(/UNIQUE/);

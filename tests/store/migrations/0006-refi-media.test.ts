@@ -15,7 +15,9 @@ describe('migration 0006-refi-media', () => {
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
     expect(db.prepare('SELECT * FROM documents').all()).toEqual(before);
-    const insert = db.prepare(`INSERT INTO refi_media (document_id, kind, source_guid, sync_points, created_at) VALUES (?, ?, 'g', ?, 'now')`);
+    const insert = db.prepare(
+      `INSERT INTO refi_media (document_id, kind, source_guid, sync_points, created_at) VALUES (?, ?, 'g', ?, 'now')`,
+    );
     insert.run(1, 'audio', '[{"guid":"s","position":0,"time":0}]');
     expect(() => insert.run(1, 'audio', '[]')).toThrow(/UNIQUE|PRIMARY/);
     db.prepare('DELETE FROM refi_media').run();

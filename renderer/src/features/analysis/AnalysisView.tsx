@@ -8,7 +8,11 @@ import { AttributeCharts } from './AttributeCharts.tsx';
 import { CooccurrenceCharts } from './CooccurrenceCharts.tsx';
 
 type Kind = 'attribute' | 'frequencies' | 'cooccurrence';
-const KINDS: [Kind, string][] = [['attribute', 'Codes by attribute'], ['frequencies', 'Frequencies by group'], ['cooccurrence', 'Co-occurrence']];
+const KINDS: [Kind, string][] = [
+  ['attribute', 'Codes by attribute'],
+  ['frequencies', 'Frequencies by group'],
+  ['cooccurrence', 'Co-occurrence'],
+];
 
 /** The analysis charts (d3), all over the codings shown (the coder switch in the top bar applies). */
 export function AnalysisView() {
@@ -21,11 +25,17 @@ export function AnalysisView() {
   return (
     <div className="table-view">
       <div className="segmented light chart-kinds" role="radiogroup" aria-label="Chart">
-        {KINDS.map(([k, label]) => <button key={k} role="radio" aria-checked={kind === k} className={kind === k ? 'on' : ''} onClick={() => setKind(k)}>{label}</button>)}
+        {KINDS.map(([k, label]) => (
+          <button key={k} role="radio" aria-checked={kind === k} className={kind === k ? 'on' : ''} onClick={() => setKind(k)}>
+            {label}
+          </button>
+        ))}
       </div>
-      {kind === 'cooccurrence'
-        ? <CooccurrenceCharts codes={ordered} codings={codings} />
-        : <AttributeCharts codes={ordered} codings={codings} bars={kind === 'frequencies'} />}
+      {kind === 'cooccurrence' ? (
+        <CooccurrenceCharts codes={ordered} codings={codings} />
+      ) : (
+        <AttributeCharts codes={ordered} codings={codings} bars={kind === 'frequencies'} />
+      )}
     </div>
   );
 }

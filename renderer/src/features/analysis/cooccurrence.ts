@@ -3,7 +3,11 @@ import type { Code, Coding, Turn } from '@core/model/entities.ts';
 /** What counts as two codes occurring together. */
 export type Unit = 'overlap' | 'turn' | 'document';
 
-export interface CoMatrix { codes: Code[]; counts: number[][]; max: number }
+export interface CoMatrix {
+  codes: Code[];
+  counts: number[][];
+  max: number;
+}
 
 /**
  * Code co-occurrence: for each pair of codes, how many places carry both. A place is an overlapping
@@ -31,14 +35,15 @@ export function cooccurrence(codes: Code[], codings: Coding[], unit: Unit, turns
           const key = `${Math.min(x, y)}:${Math.max(x, y)}:${Math.max(a.start, b.start)}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          counts[x][y]++; counts[y][x]++;
+          counts[x][y]++;
+          counts[y][x]++;
         }
       }
       continue;
     }
     // Turn or document: the set of codes present in each place, then every pair within it.
     const places = new Map<number, Set<number>>();
-    const turns = unit === 'turn' ? turnsOf(doc) ?? [] : [];
+    const turns = unit === 'turn' ? (turnsOf(doc) ?? []) : [];
     for (const g of list) {
       const keys = unit === 'document' ? [0] : turns.filter((t) => g.start < t.end && t.start < g.end).map((t) => t.id);
       for (const k of keys) places.set(k, (places.get(k) ?? new Set()).add(idx.get(g.codeId)!));
@@ -61,14 +66,22 @@ export function cooccurrence(codes: Code[], codings: Coding[], unit: Unit, turns
 
 export function coCsv(m: CoMatrix): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [['code', ...m.codes.map((c) => c.name)].map(q).join(','),
-    ...m.codes.map((c, i) => [q(c.name), ...m.counts[i].map(String)].join(','))].join('\n') + '\n';
+  return (
+    [
+      ['code', ...m.codes.map((c) => c.name)].map(q).join(','),
+      ...m.codes.map((c, i) => [q(c.name), ...m.counts[i].map(String)].join(',')),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The pairs that co-occur, strongest first: the edges of the network. */
 export function coLinks(m: CoMatrix): { source: number; target: number; n: number }[] {
   const out: { source: number; target: number; n: number }[] = [];
-  m.codes.forEach((_c, i) => m.codes.forEach((_d, j) => { if (j > i && m.counts[i][j] > 0) out.push({ source: i, target: j, n: m.counts[i][j] }); }));
+  m.codes.forEach((_c, i) =>
+    m.codes.forEach((_d, j) => {
+      if (j > i && m.counts[i][j] > 0) out.push({ source: i, target: j, n: m.counts[i][j] });
+    }),
+  );
   return out.sort((a, b) => b.n - a.n);
 }
 

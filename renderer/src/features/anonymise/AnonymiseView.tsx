@@ -37,11 +37,24 @@ export function AnonymiseView() {
     const t = setTimeout(() => {
       const asked = ready;
       call('anonymise.preview', { replacements: JSON.parse(keyJson) }).then(
-        (data) => { if (live) { setPreview({ rows: asked, data }); setError(null); } },
-        (e: Error) => { if (live) { setPreview(null); setError(e.message); } },
+        (data) => {
+          if (live) {
+            setPreview({ rows: asked, data });
+            setError(null);
+          }
+        },
+        (e: Error) => {
+          if (live) {
+            setPreview(null);
+            setError(e.message);
+          }
+        },
       );
     }, 300);
-    return () => { live = false; clearTimeout(t); };
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [keyJson]);
 
   const counts = new Map<number, number>();
@@ -54,7 +67,9 @@ export function AnonymiseView() {
       const { replacements } = await call('anonymise.parseKey', { csv: await file.text() });
       setRows(replacements.length ? replacements.map(fromReplacement) : [newRow()]);
       setError(null);
-    } catch (e) { setError(`${file.name}: ${(e as Error).message}`); }
+    } catch (e) {
+      setError(`${file.name}: ${(e as Error).message}`);
+    }
   }
 
   async function exportCopy() {
@@ -63,7 +78,11 @@ export function AnonymiseView() {
     try {
       setExported(await call('anonymise.export', { replacements: ready.map(toReplacement), overwrite }));
       setExportError(null);
-    } catch (e) { setExportError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setExportError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -71,32 +90,78 @@ export function AnonymiseView() {
       <div className="view-header">
         <h1>Share an anonymised copy</h1>
         <span className="grow" />
-        <button className="btn" onClick={() => fileInput.current?.click()}>Load key…</button>
-        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="Key file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void loadKey(f); }} />
-        <button className="btn" disabled={!ready.length} onClick={() => download('anonymisation-key.csv', 'text/csv', keyToCsv(ready.map(toReplacement)))}>Save key</button>
+        <button className="btn" onClick={() => fileInput.current?.click()}>
+          Load key…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label="Key file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void loadKey(f);
+          }}
+        />
+        <button
+          className="btn"
+          disabled={!ready.length}
+          onClick={() => download('anonymisation-key.csv', 'text/csv', keyToCsv(ready.map(toReplacement)))}
+        >
+          Save key
+        </button>
       </div>
-      <p className="an-lead">Share a copy of {info?.name ?? 'the project'} with names, places and dates replaced: every transcript, memo, code, theme and
-        participant detail, with every coding still on the same words. This project is not changed.</p>
-      <p className="muted small an-note">The key links pseudonyms to real people: keep it safe and never share it with the copy. It is not written into the copy.</p>
-      <ReplacementTable rows={rows} counts={counts} onChange={(r) => { setRows(r); setExported(null); }} />
-      {error && <p className="error-text" role="alert">{error}</p>}
+      <p className="an-lead">
+        Share a copy of {info?.name ?? 'the project'} with names, places and dates replaced: every transcript, memo, code, theme and
+        participant detail, with every coding still on the same words. This project is not changed.
+      </p>
+      <p className="muted small an-note">
+        The key links pseudonyms to real people: keep it safe and never share it with the copy. It is not written into the copy.
+      </p>
+      <ReplacementTable
+        rows={rows}
+        counts={counts}
+        onChange={(r) => {
+          setRows(r);
+          setExported(null);
+        }}
+      />
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="an-actions">
         <span className="an-total" data-testid="preview-total">
-          {ready.length ? foundText(total, docs, preview?.data.fields.reduce((a, f) => a + f.count, 0) ?? 0) : 'Add a replacement to see where it occurs'}
+          {ready.length
+            ? foundText(total, docs, preview?.data.fields.reduce((a, f) => a + f.count, 0) ?? 0)
+            : 'Add a replacement to see where it occurs'}
         </span>
         <span className="grow" />
-        <label className="an-check small"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an existing copy</label>
-        <button className="btn primary" disabled={!ready.length || busy || !!error} onClick={() => void exportCopy()}>{busy ? 'Writing…' : 'Export anonymised copy'}</button>
+        <label className="an-check small">
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an existing copy
+        </label>
+        <button className="btn primary" disabled={!ready.length || busy || !!error} onClick={() => void exportCopy()}>
+          {busy ? 'Writing…' : 'Export anonymised copy'}
+        </button>
       </div>
       <AnonymisedReport replacements={ready.map(toReplacement)} disabled={!ready.length || !!error} />
-      {exportError && <p className="error-text" role="alert">{exportError}</p>}
+      {exportError && (
+        <p className="error-text" role="alert">
+          {exportError}
+        </p>
+      )}
       {exported && (
         <div className="an-done" role="status">
           <strong>Anonymised copy written:</strong> <code className="path">{exported.path}</code>
           <div className="muted small">
-            {exported.counts.occurrences} replacements in {exported.counts.documents} documents and {exported.counts.fieldValues} other values;
-            {' '}{exported.counts.codings} codings kept on their words. The copy starts with an empty undo history. Recordings are never carried into it (a voice identifies a person){exported.counts.recordingsLeftOut ? `: ${exported.counts.recordingsLeftOut} left out` : ''}. Reports made from it (thematic export COPY --format …) are anonymised too.
+            {exported.counts.occurrences} replacements in {exported.counts.documents} documents and {exported.counts.fieldValues} other
+            values; {exported.counts.codings} codings kept on their words. The copy starts with an empty undo history. Recordings are never
+            carried into it (a voice identifies a person)
+            {exported.counts.recordingsLeftOut ? `: ${exported.counts.recordingsLeftOut} left out` : ''}. Reports made from it (thematic
+            export COPY --format …) are anonymised too.
           </div>
         </div>
       )}

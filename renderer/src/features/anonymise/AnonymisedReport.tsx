@@ -8,7 +8,11 @@ import { REPORT_LABELS } from '../reports/ExportReports.tsx';
 /** A report for the paper with the key applied (made from a throw-away anonymised copy), downloaded. */
 export function AnonymisedReport({ replacements, disabled }: { replacements: Replacement[]; disabled: boolean }) {
   const [format, setFormat] = useState<ReportFormat>('quotes-docx');
-  const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({ busy: false, message: null, error: false });
+  const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({
+    busy: false,
+    message: null,
+    error: false,
+  });
   const run = async () => {
     setState({ busy: true, message: null, error: false });
     try {
@@ -23,10 +27,20 @@ export function AnonymisedReport({ replacements, disabled }: { replacements: Rep
     <div className="an-actions">
       <span className="an-total">Or only a report, anonymised:</span>
       <select aria-label="Anonymised report" value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-        {REPORT_FORMATS.map((f) => <option key={f} value={f}>{REPORT_LABELS[f]}</option>)}
+        {REPORT_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {REPORT_LABELS[f]}
+          </option>
+        ))}
       </select>
-      <button className="btn" disabled={disabled || state.busy} onClick={() => void run()}>{state.busy ? 'Writing…' : 'Export anonymised report'}</button>
-      {state.message && <span role={state.error ? 'alert' : 'status'} className={state.error ? 'small error-text' : 'small muted'}>{state.message}</span>}
+      <button className="btn" disabled={disabled || state.busy} onClick={() => void run()}>
+        {state.busy ? 'Writing…' : 'Export anonymised report'}
+      </button>
+      {state.message && (
+        <span role={state.error ? 'alert' : 'status'} className={state.error ? 'small error-text' : 'small muted'}>
+          {state.message}
+        </span>
+      )}
     </div>
   );
 }

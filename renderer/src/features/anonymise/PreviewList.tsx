@@ -10,15 +10,38 @@ const cut = (s: string) => s.length >= 40;
 function Snippet({ o }: { o: { before: string; match: string; after: string; replacement: string } }) {
   return (
     <span className="an-snippet">
-      <span className="muted">{cut(o.before) ? '…' : ''}{o.before}</span><mark className="an-old">{o.match}</mark><span className="an-arrow" aria-hidden="true">→</span><mark className="an-new">{o.replacement}</mark><span className="muted">{o.after}{cut(o.after) ? '…' : ''}</span>
+      <span className="muted">
+        {cut(o.before) ? '…' : ''}
+        {o.before}
+      </span>
+      <mark className="an-old">{o.match}</mark>
+      <span className="an-arrow" aria-hidden="true">
+        →
+      </span>
+      <mark className="an-new">{o.replacement}</mark>
+      <span className="muted">
+        {o.after}
+        {cut(o.after) ? '…' : ''}
+      </span>
     </span>
   );
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  documents: 'Document', memos: 'Memo', codes: 'Code', themes: 'Theme', theme_events: 'Theme history', theme_links: 'Theme link',
-  map_versions: 'Map version', participants: 'Participant', participant_attributes: 'Participant attribute', turns: 'Speaker',
-  speaker_participants: 'Speaker link', consensus_decisions: 'Reconciliation decision', coders: 'Coder', project_meta: 'Project setting',
+  documents: 'Document',
+  memos: 'Memo',
+  codes: 'Code',
+  themes: 'Theme',
+  theme_events: 'Theme history',
+  theme_links: 'Theme link',
+  map_versions: 'Map version',
+  participants: 'Participant',
+  participant_attributes: 'Participant attribute',
+  turns: 'Speaker',
+  speaker_participants: 'Speaker link',
+  consensus_decisions: 'Reconciliation decision',
+  coders: 'Coder',
+  project_meta: 'Project setting',
 };
 
 const SHOWN = 200;
@@ -30,7 +53,11 @@ function Capped<T>({ items, render }: { items: T[]; render: (item: T, i: number)
   return (
     <>
       <ul>{shown.map(render)}</ul>
-      {shown.length < items.length && <button className="btn an-more" onClick={() => setAll(true)}>Show all {items.length}</button>}
+      {shown.length < items.length && (
+        <button className="btn an-more" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </button>
+      )}
     </>
   );
 }
@@ -43,19 +70,37 @@ export function PreviewList({ preview }: { preview: Preview }) {
     <div className="an-preview" role="region" aria-label="Preview">
       {[...groups].map(([doc, list]) => (
         <section key={doc} className="an-group" aria-label={`Occurrences in ${doc}`}>
-          <h3>{doc} <span className="count">{list.length}</span></h3>
-          <Capped items={list} render={(o) => <li key={`${o.documentId}:${o.start}`}><Snippet o={o} /></li>} />
+          <h3>
+            {doc} <span className="count">{list.length}</span>
+          </h3>
+          <Capped
+            items={list}
+            render={(o) => (
+              <li key={`${o.documentId}:${o.start}`}>
+                <Snippet o={o} />
+              </li>
+            )}
+          />
         </section>
       ))}
       {preview.fields.length > 0 && (
         <section className="an-group" aria-label="Occurrences in other fields">
-          <h3>Names, memos, codes, themes and other fields <span className="count">{preview.fields.reduce((a, f) => a + f.count, 0)}</span></h3>
-          <Capped items={preview.fields} render={(f, i) => (
-            <li key={i}>
-              <span className="tag">{FIELD_NAMES[f.table] ?? f.table}</span><span className="an-field">{f.column.replace(/_/g, ' ')} of “{f.row}”</span>
-              <Snippet o={f} />{f.count > 1 && <span className="chip">×{f.count}</span>}
-            </li>
-          )} />
+          <h3>
+            Names, memos, codes, themes and other fields <span className="count">{preview.fields.reduce((a, f) => a + f.count, 0)}</span>
+          </h3>
+          <Capped
+            items={preview.fields}
+            render={(f, i) => (
+              <li key={i}>
+                <span className="tag">{FIELD_NAMES[f.table] ?? f.table}</span>
+                <span className="an-field">
+                  {f.column.replace(/_/g, ' ')} of “{f.row}”
+                </span>
+                <Snippet o={f} />
+                {f.count > 1 && <span className="chip">×{f.count}</span>}
+              </li>
+            )}
+          />
         </section>
       )}
       {preview.truncated && <p className="muted">The list is cut short; the counts are complete.</p>}

@@ -2,7 +2,14 @@ import { plural } from '../../model/words.ts';
 import { withDefaults, type Replacement, type ReplacementKind } from '@core/anonymise/types.ts';
 
 /** One line of the key as the researcher edits it: whole-word and case are shown as ticks. */
-export interface Row { id: number; find: string; replace: string; kind: ReplacementKind; wholeWord: boolean; caseSensitive: boolean }
+export interface Row {
+  id: number;
+  find: string;
+  replace: string;
+  kind: ReplacementKind;
+  wholeWord: boolean;
+  caseSensitive: boolean;
+}
 
 let next = 1;
 const defaults = (kind: ReplacementKind) => {
@@ -19,7 +26,14 @@ export const withKind = (r: Row, kind: ReplacementKind): Row => ({ ...r, kind, .
 
 export function fromReplacement(r: Replacement): Row {
   const d = withDefaults(r);
-  return { id: next++, find: r.find, replace: r.replace, kind: r.kind, wholeWord: d.match === 'word', caseSensitive: d.case === 'sensitive' };
+  return {
+    id: next++,
+    find: r.find,
+    replace: r.replace,
+    kind: r.kind,
+    wholeWord: d.match === 'word',
+    caseSensitive: d.case === 'sensitive',
+  };
 }
 
 /** Only what differs from the kind's defaults is written, so the CSV stays short. */

@@ -18,7 +18,10 @@ export function CodePicker() {
   const [at, setAt] = useState(0);
   const choices = useMemo<Choice[]>(() => {
     const needle = q.trim().toLocaleLowerCase();
-    const recent = prefs.recentCodes().map((id) => codesById.get(id)).filter((c): c is Code => !!c);
+    const recent = prefs
+      .recentCodes()
+      .map((id) => codesById.get(id))
+      .filter((c): c is Code => !!c);
     const rest = codes.filter((c) => !recent.includes(c)).sort((a, b) => a.name.localeCompare(b.name));
     const match = (c: Code) => !needle || c.name.toLocaleLowerCase().includes(needle);
     const list: Choice[] = [
@@ -36,24 +39,64 @@ export function CodePicker() {
   };
   return (
     <Modal title="Apply a code" onClose={close}>
-      {selection
-        ? <p className="picker-quote">“{selection.text.length > 140 ? selection.text.slice(0, 140) + '…' : selection.text}”</p>
-        : <p className="modal-text">Select some text in the transcript first.</p>}
-      <input className="picker-input" autoFocus placeholder="Type to search codes, or a new code name" value={q} aria-label="Code name"
-        role="combobox" aria-expanded="true" aria-controls="picker-list" aria-autocomplete="list" aria-activedescendant={choices.length ? `picker-option-${at}` : undefined}
-        onChange={(e) => { setQ(e.target.value); setAt(0); }}
+      {selection ? (
+        <p className="picker-quote">“{selection.text.length > 140 ? selection.text.slice(0, 140) + '…' : selection.text}”</p>
+      ) : (
+        <p className="modal-text">Select some text in the transcript first.</p>
+      )}
+      <input
+        className="picker-input"
+        autoFocus
+        placeholder="Type to search codes, or a new code name"
+        value={q}
+        aria-label="Code name"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="picker-list"
+        aria-autocomplete="list"
+        aria-activedescendant={choices.length ? `picker-option-${at}` : undefined}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setAt(0);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') { e.preventDefault(); setAt((k) => Math.min(k + 1, choices.length - 1)); }
-          if (e.key === 'ArrowUp') { e.preventDefault(); setAt((k) => Math.max(k - 1, 0)); }
-          if (e.key === 'Enter') { e.preventDefault(); choose(choices[at]); }
-        }} />
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setAt((k) => Math.min(k + 1, choices.length - 1));
+          }
+          if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setAt((k) => Math.max(k - 1, 0));
+          }
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(choices[at]);
+          }
+        }}
+      />
       <ul className="picker-list" role="listbox" id="picker-list" aria-label="Codes" tabIndex={-1}>
         {choices.slice(0, 60).map((c, k) => (
-          <li key={c.kind === 'code' ? c.code.id : 'new'} id={`picker-option-${k}`} role="option" aria-selected={k === at} className={k === at ? 'active' : ''}
-            onMouseEnter={() => setAt(k)} onClick={() => choose(c)}>
-            {c.kind === 'code'
-              ? <><Swatch color={c.code.color} /><span className="grow">{c.code.name}</span>{c.recent && <span className="tag">recent</span>}</>
-              : <><span className="plus">+</span><span className="grow">Create code “{c.name}”</span></>}
+          <li
+            key={c.kind === 'code' ? c.code.id : 'new'}
+            id={`picker-option-${k}`}
+            role="option"
+            aria-selected={k === at}
+            className={k === at ? 'active' : ''}
+            onMouseEnter={() => setAt(k)}
+            onClick={() => choose(c)}
+          >
+            {c.kind === 'code' ? (
+              <>
+                <Swatch color={c.code.color} />
+                <span className="grow">{c.code.name}</span>
+                {c.recent && <span className="tag">recent</span>}
+              </>
+            ) : (
+              <>
+                <span className="plus">+</span>
+                <span className="grow">Create code “{c.name}”</span>
+              </>
+            )}
           </li>
         ))}
       </ul>

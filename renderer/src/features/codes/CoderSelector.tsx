@@ -16,13 +16,21 @@ export function CoderSelector() {
   return (
     <label className="coder-select">
       <span className="muted">I am coding as</span>
-      <select aria-label="I am coding as" value={ui.coder ?? ''} onChange={(e) => {
-        if (e.target.value === ADD) return patch({ dialog: { kind: 'coder' } });
-        prefs.setCoder(e.target.value);
-        patch({ coder: e.target.value });
-      }}>
+      <select
+        aria-label="I am coding as"
+        value={ui.coder ?? ''}
+        onChange={(e) => {
+          if (e.target.value === ADD) return patch({ dialog: { kind: 'coder' } });
+          prefs.setCoder(e.target.value);
+          patch({ coder: e.target.value });
+        }}
+      >
         {!ui.coder && <option value="">choose…</option>}
-        {names.map((n) => <option key={n} value={n}>{n}</option>)}
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
         <option value={ADD}>+ Add coder…</option>
       </select>
     </label>
@@ -38,15 +46,30 @@ export function CoderDialog() {
       const c = await call('coders.create', { name: name.trim() });
       prefs.setCoder(c.name);
       patch({ coder: c.name, dialog: null, status: `Coding as ${c.name}` });
-    } catch (e) { setError((e as Error).message); }
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   return (
     <Modal title="Who is coding?" onClose={() => patch({ dialog: null })}>
-      <form className="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <p className="modal-text">Each coding carries its coder's name, so two coders can code the same transcripts independently.</p>
-        <label>Your name<input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-label="Coder name" /></label>
+        <label>
+          Your name
+          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-label="Coder name" />
+        </label>
         {error && <p className="error-text">{error}</p>}
-        <div className="modal-actions"><button type="submit" className="btn primary" disabled={!name.trim()}>Start coding</button></div>
+        <div className="modal-actions">
+          <button type="submit" className="btn primary" disabled={!name.trim()}>
+            Start coding
+          </button>
+        </div>
       </form>
     </Modal>
   );

@@ -27,16 +27,38 @@ export function CodingCard({ coding, text }: { coding: Coding; text: string }) {
     <div className="card coding-card" data-coding-id={coding.id}>
       <div className="card-title">
         <Swatch color={code?.color ?? '#999'} />
-        <button className="link" onClick={() => patch({ selectedCodeId: coding.codeId, rightTab: 'code' })}>{code?.name ?? 'unknown code'}</button>
+        <button className="link" onClick={() => patch({ selectedCodeId: coding.codeId, rightTab: 'code' })}>
+          {code?.name ?? 'unknown code'}
+        </button>
       </div>
-      <div className="meta small">coded by <strong>{coding.coder}</strong> · {new Date(coding.createdAt).toLocaleString()} · {coding.start}–{coding.end}</div>
+      <div className="meta small">
+        coded by <strong>{coding.coder}</strong> · {new Date(coding.createdAt).toLocaleString()} · {coding.start}–{coding.end}
+      </div>
       <CodingTime codingId={coding.id} documentId={coding.documentId} />
       <blockquote className="quote">{text.slice(coding.start, coding.end)}</blockquote>
       <div className="button-row small">
-        <span className="nudge" aria-label="Move the start">start <button className="mini-btn" onClick={() => move('start', -1)} aria-label="Start earlier">◂</button><button className="mini-btn" onClick={() => move('start', 1)} aria-label="Start later">▸</button></span>
-        <span className="nudge" aria-label="Move the end">end <button className="mini-btn" onClick={() => move('end', -1)} aria-label="End earlier">◂</button><button className="mini-btn" onClick={() => move('end', 1)} aria-label="End later">▸</button></span>
+        <span className="nudge" aria-label="Move the start">
+          start{' '}
+          <button className="mini-btn" onClick={() => move('start', -1)} aria-label="Start earlier">
+            ◂
+          </button>
+          <button className="mini-btn" onClick={() => move('start', 1)} aria-label="Start later">
+            ▸
+          </button>
+        </span>
+        <span className="nudge" aria-label="Move the end">
+          end{' '}
+          <button className="mini-btn" onClick={() => move('end', -1)} aria-label="End earlier">
+            ◂
+          </button>
+          <button className="mini-btn" onClick={() => move('end', 1)} aria-label="End later">
+            ▸
+          </button>
+        </span>
         <span className="grow" />
-        <button className="btn danger-quiet" onClick={() => void removeCoding(coding.id)}>Remove</button>
+        <button className="btn danger-quiet" onClick={() => void removeCoding(coding.id)}>
+          Remove
+        </button>
       </div>
       <CodingMemo codingId={coding.id} />
     </div>

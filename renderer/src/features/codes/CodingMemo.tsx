@@ -9,11 +9,24 @@ export function CodingMemo({ codingId }: { codingId: number }) {
   const memos = useQuery('memos.list', { targetType: 'coding', targetId: codingId });
   const memo = memos.data?.[0];
   const [body, setBody] = useState('');
-  useEffect(() => { setBody(memo?.body ?? ''); }, [memo?.id, memo?.body]);
+  useEffect(() => {
+    setBody(memo?.body ?? '');
+  }, [memo?.id, memo?.body]);
   const save = async () => {
     if (body === (memo?.body ?? '')) return;
     if (memo) await call('memos.update', { id: memo.id, body });
-    else if (body.trim()) await call('memos.create', { targetType: 'coding', targetId: codingId, title: 'Coding memo', body, author: ui.coder ?? '' });
+    else if (body.trim())
+      await call('memos.create', { targetType: 'coding', targetId: codingId, title: 'Coding memo', body, author: ui.coder ?? '' });
   };
-  return <textarea className="memo" placeholder="Memo on this coding…" value={body} onChange={(e) => setBody(e.target.value)} onBlur={() => void save()} rows={2} aria-label="Coding memo" />;
+  return (
+    <textarea
+      className="memo"
+      placeholder="Memo on this coding…"
+      value={body}
+      onChange={(e) => setBody(e.target.value)}
+      onBlur={() => void save()}
+      rows={2}
+      aria-label="Coding memo"
+    />
+  );
 }

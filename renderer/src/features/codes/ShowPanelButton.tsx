@@ -6,5 +6,9 @@ export function ShowCodebookButton() {
   const { ui } = useUi();
   const panels = usePanels(ui.view);
   if (panels.left) return null;
-  return <button className="btn" onClick={() => panels.toggle('left')} aria-keyshortcuts="[">Show the codebook</button>;
+  return (
+    <button className="btn" onClick={() => panels.toggle('left')} aria-keyshortcuts="[">
+      Show the codebook
+    </button>
+  );
 }

@@ -10,11 +10,16 @@ export function DocumentList() {
   const people = progressCoders(coders, ui.blind, ui.coder);
   return (
     <section className="panel-section docs-section">
-      <h2 className="section-title">Documents <span className="count">{documents.length}</span></h2>
+      <h2 className="section-title">
+        Documents <span className="count">{documents.length}</span>
+      </h2>
       <ul className="doc-list">
         {documents.map((d) => (
           <li key={d.id}>
-            <button className={`doc-item${ui.documentId === d.id ? ' selected' : ''}`} onClick={() => patch({ documentId: d.id, view: 'transcript', selection: null, activeCodingIds: [] })}>
+            <button
+              className={`doc-item${ui.documentId === d.id ? ' selected' : ''}`}
+              onClick={() => patch({ documentId: d.id, view: 'transcript', selection: null, activeCodingIds: [] })}
+            >
               <span className="doc-row">
                 <span className="doc-name">{d.name}</span>
                 <span className="muted small">{d.wordCount.toLocaleString()} w</span>
@@ -27,7 +32,9 @@ export function DocumentList() {
                 {people.map((p) => (
                   <span key={p} className="progress-row">
                     <span className="progress-name">{p}</span>
-                    <span className="progress-track"><span className="progress-fill" style={{ width: `${((d.codingsByCoder[p] ?? 0) / max) * 100}%` }} /></span>
+                    <span className="progress-track">
+                      <span className="progress-fill" style={{ width: `${((d.codingsByCoder[p] ?? 0) / max) * 100}%` }} />
+                    </span>
                     <span className="progress-n">{d.codingsByCoder[p] ?? 0}</span>
                   </span>
                 ))}

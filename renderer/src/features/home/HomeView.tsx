@@ -13,7 +13,9 @@ export function HomeView() {
         <ExchangeCard />
         <BackupsCard />
       </div>
-      <div className="home-col wide"><PhaseTracker /></div>
+      <div className="home-col wide">
+        <PhaseTracker />
+      </div>
     </div>
   );
 }

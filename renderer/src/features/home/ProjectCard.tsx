@@ -11,7 +11,17 @@ function Command({ text }: { text: string }) {
   return (
     <span className="command">
       <code>{text}</code>
-      <button className="mini-btn" onClick={() => { void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => {}); }}>{copied ? 'Copied' : 'Copy'}</button>
+      <button
+        className="mini-btn"
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(
+            () => setCopied(true),
+            () => {},
+          );
+        }}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
     </span>
   );
 }
@@ -31,16 +41,24 @@ export function ProjectCard() {
   const [recent, setRecent] = useState<RecentProject[]>(recentProjects);
   const [path, setPath] = useState('');
   // Remember the open project once its path is known.
-  const openPath = info?.path, openName = info?.name;
-  useEffect(() => { if (openPath && openName) setRecent(rememberProject(openPath, openName)); }, [openPath, openName]);
+  const openPath = info?.path,
+    openName = info?.name;
+  useEffect(() => {
+    if (openPath && openName) setRecent(rememberProject(openPath, openName));
+  }, [openPath, openName]);
   if (!info) return null;
   return (
     <section className="home-card" aria-label="Project">
       <h2 className="home-h2">Project</h2>
       <div className="current-project">
         <div className="current-name">{info.name}</div>
-        <div className="muted small path" title={info.path}>{info.path}</div>
-        <div className="small">{info.counts.documents} documents · {info.counts.participants} participants · {info.counts.codes} codes · {info.counts.codings} codings · {info.counts.coders} coders</div>
+        <div className="muted small path" title={info.path}>
+          {info.path}
+        </div>
+        <div className="small">
+          {info.counts.documents} documents · {info.counts.participants} participants · {info.counts.codes} codes · {info.counts.codings}{' '}
+          codings · {info.counts.coders} coders
+        </div>
       </div>
       <RecoveryNotice openPath={info.path} />
       <h3 className="home-h3">Recent projects</h3>
@@ -48,11 +66,17 @@ export function ProjectCard() {
         {recent.map((r) => (
           <li key={r.path} className={r.path === info.path ? 'recent current' : 'recent'}>
             <span className="recent-name">{r.name}</span>
-            <span className="muted small path" title={r.path}>{r.path}</span>
-            {r.path === info.path ? <span className="chip">open now</span> : (
+            <span className="muted small path" title={r.path}>
+              {r.path}
+            </span>
+            {r.path === info.path ? (
+              <span className="chip">open now</span>
+            ) : (
               <>
                 <Command text={openCommand(r.path)} />
-                <button className="mini-btn" aria-label={`Forget ${r.name}`} onClick={() => setRecent(forgetProject(r.path))}>×</button>
+                <button className="mini-btn" aria-label={`Forget ${r.name}`} onClick={() => setRecent(forgetProject(r.path))}>
+                  ×
+                </button>
               </>
             )}
           </li>
@@ -66,8 +90,12 @@ export function ProjectCard() {
       )}
       {path.trim() && (
         <div className="commands">
-          <div className="small">Or from a terminal: <Command text={openCommand(path.trim())} /></div>
-          <div className="small">Create it empty first: <Command text={`thematic new ${quote(path.trim())}`} /></div>
+          <div className="small">
+            Or from a terminal: <Command text={openCommand(path.trim())} />
+          </div>
+          <div className="small">
+            Create it empty first: <Command text={`thematic new ${quote(path.trim())}`} />
+          </div>
         </div>
       )}
     </section>
@@ -82,9 +110,14 @@ export function SampleCard() {
       <h2 className="home-h2">Sample study</h2>
       <p className="small">Interviews with patients and healthcare professionals, coded by two coders: a safe place to try everything.</p>
       {isSample ? (
-        <button className="btn primary" onClick={() => window.location.reload()}>Reload the sample study</button>
+        <button className="btn primary" onClick={() => window.location.reload()}>
+          Reload the sample study
+        </button>
       ) : (
-        <p className="small muted">Open it with <Command text="thematic desktop" /> (it builds the sample on first start), or <Command text="thematic sample" /> then serve the file it prints.</p>
+        <p className="small muted">
+          Open it with <Command text="thematic desktop" /> (it builds the sample on first start), or <Command text="thematic sample" /> then
+          serve the file it prints.
+        </p>
       )}
     </section>
   );
@@ -111,13 +144,29 @@ function WebOpen({ path, setPath }: { path: string; setPath: (p: string) => void
   };
   return (
     <div className="web-open">
-      <label className="inline-field small">Project file
-        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/study.thematic" aria-label="Project file path"
-          onKeyDown={(e) => { if (e.key === 'Enter' && path.trim()) void go(false); }} />
+      <label className="inline-field small">
+        Project file
+        <input
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/path/to/study.thematic"
+          aria-label="Project file path"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && path.trim()) void go(false);
+          }}
+        />
       </label>
-      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(false)}>Open</button>
-      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(true)}>Create new</button>
-      {error && <div className="error small" role="alert">{error}</div>}
+      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(false)}>
+        Open
+      </button>
+      <button className="btn" disabled={!path.trim() || busy} onClick={() => void go(true)}>
+        Create new
+      </button>
+      {error && (
+        <div className="error small" role="alert">
+          {error}
+        </div>
+      )}
       {damaged && <DamagedOffer key={damaged.path} path={damaged.path} message={damaged.message} />}
     </div>
   );

@@ -4,7 +4,8 @@ import { call } from '../../api/client.ts';
 import { DEFAULT_FONT_FAMILY, DEFAULT_FONT_SIZE, EMBEDDED_FONT_FAMILIES, type FigureSettings } from '@core/map/index.ts';
 
 const OTHER = '__other__';
-const MIN_SIZE = 4, MAX_SIZE = 40;
+const MIN_SIZE = 4,
+  MAX_SIZE = 40;
 
 export interface Figure {
   /** What the map shows now: saved settings with any edit in progress on top (a live preview). */
@@ -51,15 +52,25 @@ export function useFigure(): Figure {
     sending.current[field] = raw;
     const v = parsed(field, raw);
     try {
-      if (v === null) setError(field === 'fontSize' ? `font size must be ${MIN_SIZE} to ${MAX_SIZE} pt` : 'a font family name, without quotes');
-      else if (v !== saved[field]) { await call('map.saveFigureSettings', { [field]: v }); setError(null); }
-      else setError(null);
-    } catch (e) { setError((e as Error).message); }
+      if (v === null)
+        setError(field === 'fontSize' ? `font size must be ${MIN_SIZE} to ${MAX_SIZE} pt` : 'a font family name, without quotes');
+      else if (v !== saved[field]) {
+        await call('map.saveFigureSettings', { [field]: v });
+        setError(null);
+      } else setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
     setDraft(({ [field]: _, ...rest }) => rest);
     delete sending.current[field];
   };
   const save = async (change: Partial<FigureSettings>) => {
-    try { await call('map.saveFigureSettings', change); setError(null); } catch (e) { setError((e as Error).message); }
+    try {
+      await call('map.saveFigureSettings', change);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
     setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in change))));
   };
   return { shown, saved, draft, edit: (c) => setDraft((d) => ({ ...d, ...c })), commit, save, error };
@@ -71,36 +82,81 @@ export function FigureSettingsBar({ figure }: { figure: Figure }) {
   const embedded = (EMBEDDED_FONT_FAMILIES as readonly string[]).includes(shown.fontFamily);
   const [other, setOther] = useState(false);
   const showOther = other || !embedded;
-  const keys = (field: keyof FigureSettings) => (e: KeyboardEvent<HTMLInputElement>) => { if (e.key === 'Enter') void commit(field); };
+  const keys = (field: keyof FigureSettings) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') void commit(field);
+  };
   const pickFamily = (v: string) => {
-    if (v === OTHER) { setOther(true); return; }
+    if (v === OTHER) {
+      setOther(true);
+      return;
+    }
     setOther(false);
     void figure.save({ fontFamily: v });
   };
   return (
-    <div className="map-figure small" role="group" aria-label="Figure typography" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+    <div
+      className="map-figure small"
+      role="group"
+      aria-label="Figure typography"
+      style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
+    >
       <strong>Figure</strong>
-      <label className="inline-field small">Font
+      <label className="inline-field small">
+        Font
         <select aria-label="Map font family" value={showOther ? OTHER : shown.fontFamily} onChange={(e) => pickFamily(e.target.value)}>
-          {EMBEDDED_FONT_FAMILIES.map((f) => <option key={f} value={f}>{f} (embedded)</option>)}
+          {EMBEDDED_FONT_FAMILIES.map((f) => (
+            <option key={f} value={f}>
+              {f} (embedded)
+            </option>
+          ))}
           <option value={OTHER}>other (named in SVG only)…</option>
         </select>
       </label>
       {showOther && (
-        <input aria-label="Other font family" style={{ width: '11em' }} placeholder="e.g. Arial" value={draft.fontFamily ?? (embedded ? '' : shown.fontFamily)}
+        <input
+          aria-label="Other font family"
+          style={{ width: '11em' }}
+          placeholder="e.g. Arial"
+          value={draft.fontFamily ?? (embedded ? '' : shown.fontFamily)}
           title="The SVG names this family first; PNG and PDF embed IBM Plex Sans, and labels wrap by its widths"
-          onChange={(e) => edit({ fontFamily: e.target.value })} onBlur={() => void commit('fontFamily')} onKeyDown={keys('fontFamily')} />
+          onChange={(e) => edit({ fontFamily: e.target.value })}
+          onBlur={() => void commit('fontFamily')}
+          onKeyDown={keys('fontFamily')}
+        />
       )}
-      <label className="inline-field small">Size
-        <input aria-label="Map font size" type="number" min={MIN_SIZE} max={MAX_SIZE} step={0.5} style={{ width: '4.5em' }}
-          value={draft.fontSize ?? String(shown.fontSize)} onChange={(e) => edit({ fontSize: e.target.value })}
-          onBlur={() => void commit('fontSize')} onKeyDown={keys('fontSize')} /> pt
+      <label className="inline-field small">
+        Size
+        <input
+          aria-label="Map font size"
+          type="number"
+          min={MIN_SIZE}
+          max={MAX_SIZE}
+          step={0.5}
+          style={{ width: '4.5em' }}
+          value={draft.fontSize ?? String(shown.fontSize)}
+          onChange={(e) => edit({ fontSize: e.target.value })}
+          onBlur={() => void commit('fontSize')}
+          onKeyDown={keys('fontSize')}
+        />{' '}
+        pt
       </label>
-      <label className="inline-field small">Title
-        <input aria-label="Figure title" placeholder="e.g. Figure 1. Thematic map" style={{ width: '18em' }} value={draft.title ?? shown.title}
-          onChange={(e) => edit({ title: e.target.value })} onBlur={() => void commit('title')} onKeyDown={keys('title')} />
+      <label className="inline-field small">
+        Title
+        <input
+          aria-label="Figure title"
+          placeholder="e.g. Figure 1. Thematic map"
+          style={{ width: '18em' }}
+          value={draft.title ?? shown.title}
+          onChange={(e) => edit({ title: e.target.value })}
+          onBlur={() => void commit('title')}
+          onKeyDown={keys('title')}
+        />
       </label>
-      {error && <span className="error" role="alert">{error}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

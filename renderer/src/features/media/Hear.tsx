@@ -8,7 +8,8 @@ import { mediaUrl } from './mediaUrl.ts';
 /** A coding's time range: from the start of the turn it starts in to the end of the turn it ends in (as media.codingTimes). */
 export function timeRange(turns: Turn[], start: number, end: number): { from: number; to: number | null } | null {
   const at = (o: number) => turns.filter((t) => t.start <= o).sort((a, b) => b.start - a.start)[0];
-  const first = at(start), last = at(end - 1);
+  const first = at(start),
+    last = at(end - 1);
   if (first?.timeStart == null) return null;
   return { from: first.timeStart, to: last?.timeEnd ?? last?.timeStart ?? null };
 }
@@ -27,10 +28,18 @@ function hear(src: string, from: number, to: number | null): void {
   const fresh = !a.src.endsWith(src);
   if (fresh) a.src = src;
   stopAt = to;
-  a.ontimeupdate = () => { if (stopAt !== null && a.currentTime >= stopAt) a.pause(); };
+  a.ontimeupdate = () => {
+    if (stopAt !== null && a.currentTime >= stopAt) a.pause();
+  };
   a.onplay = a.onpause = () => listeners.forEach((l) => l());
-  const go = () => { a.currentTime = from; void a.play(); };
-  if (!fresh && a.readyState >= 1) { go(); return; }
+  const go = () => {
+    a.currentTime = from;
+    void a.play();
+  };
+  if (!fresh && a.readyState >= 1) {
+    go();
+    return;
+  }
   a.addEventListener('loadedmetadata', go, { once: true });
   a.preload = 'metadata';
   a.load();
@@ -40,13 +49,28 @@ function hear(src: string, from: number, to: number | null): void {
 export function QuoteTime({ documentId, range }: { documentId: number; range: { from: number; to: number | null } | null }) {
   const rec = useQuery('media.list', {}).data?.find((r) => r.documentId === documentId && r.status === 'ok');
   const [, setTick] = useState(0);
-  useEffect(() => { const l = () => setTick((k) => k + 1); listeners.add(l); return () => { listeners.delete(l); }; }, []);
+  useEffect(() => {
+    const l = () => setTick((k) => k + 1);
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
   if (!range) return null;
   const label = `${formatTime(range.from)}${range.to !== null ? `–${formatTime(range.to)}` : ''}`;
   return (
     <span className="quote-time" data-testid="quote-time">
-      {rec && <button className="mini-btn" aria-label={`Hear ${label}`} title="Hear this quote" onClick={() => hear(mediaUrl(documentId, rec.sha256), range.from, range.to)}>▶</button>}
-      {' '}{label}
+      {rec && (
+        <button
+          className="mini-btn"
+          aria-label={`Hear ${label}`}
+          title="Hear this quote"
+          onClick={() => hear(mediaUrl(documentId, rec.sha256), range.from, range.to)}
+        >
+          ▶
+        </button>
+      )}{' '}
+      {label}
     </span>
   );
 }
@@ -60,5 +84,9 @@ export function QuoteTimeIn({ doc, start, end }: { doc: LoadedDocument; start: n
 /** The coding card's time line: the server knows the turns of any document. */
 export function CodingTime({ codingId, documentId }: { codingId: number; documentId: number }) {
   const t = useQuery('media.codingTimes', { codingIds: [codingId] }).data?.[0];
-  return t ? <div className="meta small">⏱ <QuoteTime documentId={documentId} range={{ from: t.timeStart, to: t.timeEnd }} /></div> : null;
+  return t ? (
+    <div className="meta small">
+      ⏱ <QuoteTime documentId={documentId} range={{ from: t.timeStart, to: t.timeEnd }} />
+    </div>
+  ) : null;
 }

@@ -23,8 +23,10 @@ export const MAX_ATTACH_BYTES = 110 * 2 ** 20;
 
 /** Why a file cannot be attached from the page, or null. */
 export function attachProblem(f: { name: string; size: number }): string | null {
-  if (!RECORDING_NAME.test(f.name)) return `${f.name}: not a recording this player takes (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov)`;
-  if (f.size > MAX_ATTACH_BYTES) return `${f.name}: ${Math.round(f.size / 2 ** 20)} MB is more than the ${MAX_ATTACH_BYTES / 2 ** 20} MB a page can send; link it from the command line: thematic media PROJECT DOCUMENT "${f.name}"`;
+  if (!RECORDING_NAME.test(f.name))
+    return `${f.name}: not a recording this player takes (.wav .mp3 .m4a .aac .ogg .opus .flac .webm .mp4 .mov)`;
+  if (f.size > MAX_ATTACH_BYTES)
+    return `${f.name}: ${Math.round(f.size / 2 ** 20)} MB is more than the ${MAX_ATTACH_BYTES / 2 ** 20} MB a page can send; link it from the command line: thematic media PROJECT DOCUMENT "${f.name}"`;
   return null;
 }
 

@@ -23,8 +23,14 @@ function ReportsButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button className="btn" onClick={() => setOpen(true)}>Reports for the paper…</button>
-      {open && <Modal title="Reports for the paper" wide onClose={() => setOpen(false)}><ExportReports /></Modal>}
+      <button className="btn" onClick={() => setOpen(true)}>
+        Reports for the paper…
+      </button>
+      {open && (
+        <Modal title="Reports for the paper" wide onClose={() => setOpen(false)}>
+          <ExportReports />
+        </Modal>
+      )}
     </>
   );
 }
@@ -47,7 +53,8 @@ export function QuotesView() {
   const idsKey = codeIds.join(',');
   const quotes = useMemo(
     () => combine(filterCodings(q.data ?? [], shown), idsKey ? idsKey.split(',').map(Number) : [], ui.combine.mode),
-    [q.data, shown, idsKey, ui.combine.mode]);
+    [q.data, shown, idsKey, ui.combine.mode],
+  );
   // Looked up once per quote: a code can have hundreds.
   const participantsById = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
   const documentNames = useMemo(() => new Map(documents.map((d) => [d.id, d.name])), [documents]);
@@ -56,11 +63,21 @@ export function QuotesView() {
     const need = [...new Set(quotes.map((x) => x.documentId))].filter((id) => !docs.has(id));
     if (!need.length) return;
     let live = true;
-    Promise.all(need.map(getDocument)).then((list) => live && setDocs((m) => new Map([...m, ...list.map((d) => [d.document.id, d] as const)])), () => {});
-    return () => { live = false; };
+    Promise.all(need.map(getDocument)).then(
+      (list) => live && setDocs((m) => new Map([...m, ...list.map((d) => [d.document.id, d] as const)])),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
   }, [quotes, docs]);
 
-  if (!code) return <div className="empty-state">Choose a code in the codebook to see all its quotes. <ShowCodebookButton /> <ReportsButton /></div>;
+  if (!code)
+    return (
+      <div className="empty-state">
+        Choose a code in the codebook to see all its quotes. <ShowCodebookButton /> <ReportsButton />
+      </div>
+    );
   const whoSaid = (d: LoadedDocument, at: number) => {
     const turn = d.turns.find((t) => t.start <= at && at < t.end);
     const pid = turn?.participantId ?? d.document.participantId;
@@ -70,11 +87,23 @@ export function QuotesView() {
   return (
     <div className="quotes-view">
       <div className="view-header">
-        <h1><Swatch color={code.color} /> {code.name}</h1>
-        <span className="muted" data-testid="quote-count">{plural(quotes.length, 'quote')} · {plural(new Set(quotes.map((x) => x.documentId)).size, 'document')}</span>
+        <h1>
+          <Swatch color={code.color} /> {code.name}
+        </h1>
+        <span className="muted" data-testid="quote-count">
+          {plural(quotes.length, 'quote')} · {plural(new Set(quotes.map((x) => x.documentId)).size, 'document')}
+        </span>
         <span className="grow" />
-        <label className="inline-field small">Attribution
-          <input value={format} aria-label="Attribution format" onChange={(e) => { setFormat(e.target.value); prefs.setAttributionFormat(e.target.value); }} />
+        <label className="inline-field small">
+          Attribution
+          <input
+            value={format}
+            aria-label="Attribution format"
+            onChange={(e) => {
+              setFormat(e.target.value);
+              prefs.setAttributionFormat(e.target.value);
+            }}
+          />
         </label>
         <ReportsButton />
       </div>
@@ -83,17 +112,33 @@ export function QuotesView() {
       <ol className="quote-list">
         {quotes.map((x) => {
           const d = docs.get(x.documentId);
-          if (!d) return <li key={x.key} className="quote-item muted">…</li>;
+          if (!d)
+            return (
+              <li key={x.key} className="quote-item muted">
+                …
+              </li>
+            );
           const before = d.text.slice(Math.max(0, x.start - CONTEXT), x.start).replace(/^\S*\s/, '…');
           const after = d.text.slice(x.end, x.end + CONTEXT).replace(/\s\S*$/, '…');
           return (
             <li key={x.key} className="quote-item" data-start={x.start} data-end={x.end} data-document-id={x.documentId}>
-              <button className="quote-jump" onClick={() => { patch({ selection: null }); reveal(x.documentId, x.start, x.end); }} title="Show in the transcript">
-                <span className="context">{before}</span><mark style={{ background: `${tint}33` }}>{d.text.slice(x.start, x.end)}</mark><span className="context">{after}</span>
+              <button
+                className="quote-jump"
+                onClick={() => {
+                  patch({ selection: null });
+                  reveal(x.documentId, x.start, x.end);
+                }}
+                title="Show in the transcript"
+              >
+                <span className="context">{before}</span>
+                <mark style={{ background: `${tint}33` }}>{d.text.slice(x.start, x.end)}</mark>
+                <span className="context">{after}</span>
               </button>
               <div className="quote-meta small">
                 <span className="attribution">{attribution(format, whoSaid(d, x.start))}</span>
-                <span className="muted">{documentNames.get(x.documentId)} · {x.coders.join(', ')}</span>
+                <span className="muted">
+                  {documentNames.get(x.documentId)} · {x.coders.join(', ')}
+                </span>
                 <QuoteTimeIn doc={d} start={x.start} end={x.end} />
               </div>
             </li>

@@ -6,11 +6,16 @@ export function BlindToggle() {
   const { ui, patch } = useUi();
   return (
     <label className="blind-toggle" title="Blind mode: see only your own codings while coding">
-      <input type="checkbox" checked={ui.blind} aria-label="Blind mode" onChange={(e) => {
-        const on = e.target.checked;
-        prefs.setBlind(on);
-        patch(on ? { blind: true, visibility: 'mine', activeCodingIds: [] } : { blind: false });
-      }} />
+      <input
+        type="checkbox"
+        checked={ui.blind}
+        aria-label="Blind mode"
+        onChange={(e) => {
+          const on = e.target.checked;
+          prefs.setBlind(on);
+          patch(on ? { blind: true, visibility: 'mine', activeCodingIds: [] } : { blind: false });
+        }}
+      />
       Blind
     </label>
   );

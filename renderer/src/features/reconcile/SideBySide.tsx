@@ -8,16 +8,23 @@ type Span = Disagreement['a'][number];
 function Marked({ d, spans, tint }: { d: Disagreement; spans: Span[]; tint: string }) {
   // Cut the passage at every span boundary, so overlapping spans of one coder mark once.
   const cuts = [...new Set([d.start, d.end, ...spans.flatMap((s) => [s.start, s.end])])]
-    .filter((x) => x >= d.start && x <= d.end).sort((x, y) => x - y);
+    .filter((x) => x >= d.start && x <= d.end)
+    .sort((x, y) => x - y);
   const parts = cuts.slice(1).map((end, i) => ({ start: cuts[i], end }));
   return (
     <p className="rc-text">
       <span className="context">…{d.before}</span>
       {parts.map((p) => {
         const t = d.text.slice(p.start - d.start, p.end - d.start);
-        return spans.some((s) => s.start < p.end && p.start < s.end)
-          ? <mark key={p.start} style={{ background: `${tint}40` }}>{t}</mark>
-          : <span key={p.start} className="rc-uncoded">{t}</span>;
+        return spans.some((s) => s.start < p.end && p.start < s.end) ? (
+          <mark key={p.start} style={{ background: `${tint}40` }}>
+            {t}
+          </mark>
+        ) : (
+          <span key={p.start} className="rc-uncoded">
+            {t}
+          </span>
+        );
       })}
       <span className="context">{d.after}…</span>
     </p>
@@ -34,11 +41,18 @@ export function SideBySide({ d, coderA, coderB }: { d: Disagreement; coderA: str
       <div className="rc-side" data-side={which}>
         <div className="rc-side-head small">
           <strong>{name}</strong>
-          <span className="muted">{spans.length ? `${codeNames.join(', ')} · ${spans.map((s) => `${s.start}–${s.end}`).join(', ')}` : 'did not code this'}</span>
+          <span className="muted">
+            {spans.length ? `${codeNames.join(', ')} · ${spans.map((s) => `${s.start}–${s.end}`).join(', ')}` : 'did not code this'}
+          </span>
         </div>
         <Marked d={d} spans={spans} tint={tint} />
       </div>
     );
   };
-  return <div className="rc-pair">{side(coderA, d.a, 'a')}{side(coderB, d.b, 'b')}</div>;
+  return (
+    <div className="rc-pair">
+      {side(coderA, d.a, 'a')}
+      {side(coderB, d.b, 'b')}
+    </div>
+  );
 }

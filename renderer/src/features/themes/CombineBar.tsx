@@ -22,25 +22,58 @@ export function CombineBar({ first }: { first: Code }) {
       {extra.length > 0 && (
         <div className="segmented light" role="radiogroup" aria-label="Combine with">
           {MODES.map(([m, label, title]) => (
-            <button key={m} role="radio" aria-checked={ui.combine.mode === m} className={ui.combine.mode === m ? 'on' : ''} title={title} onClick={() => set({ mode: m })}>{label}</button>
+            <button
+              key={m}
+              role="radio"
+              aria-checked={ui.combine.mode === m}
+              className={ui.combine.mode === m ? 'on' : ''}
+              title={title}
+              onClick={() => set({ mode: m })}
+            >
+              {label}
+            </button>
           ))}
         </div>
       )}
-      {extra.length > 0 && <span className="combine-expr"><span className="chip-code"><Swatch color={first.color} />{first.name}</span></span>}
+      {extra.length > 0 && (
+        <span className="combine-expr">
+          <span className="chip-code">
+            <Swatch color={first.color} />
+            {first.name}
+          </span>
+        </span>
+      )}
       {extra.map((id) => {
         const c = codesById.get(id)!;
         return (
           <span key={id} className="combine-expr">
             <span className="op-word">{ui.combine.mode === 'not' ? (id === extra[0] ? 'NOT' : 'OR') : word}</span>
-            <span className="chip-code"><Swatch color={c.color} />{c.name}
-              <button className="chip-x" aria-label={`Remove ${c.name}`} onClick={() => set({ codeIds: extra.filter((x) => x !== id) })}>×</button>
+            <span className="chip-code">
+              <Swatch color={c.color} />
+              {c.name}
+              <button className="chip-x" aria-label={`Remove ${c.name}`} onClick={() => set({ codeIds: extra.filter((x) => x !== id) })}>
+                ×
+              </button>
             </span>
           </span>
         );
       })}
-      <select aria-label="Add a code to combine" value="" onChange={(e) => { if (e.target.value) set({ codeIds: [...extra, Number(e.target.value)] }); }}>
+      <select
+        aria-label="Add a code to combine"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) set({ codeIds: [...extra, Number(e.target.value)] });
+        }}
+      >
         <option value="">+ combine with a code…</option>
-        {codes.filter((c) => c.id !== first.id && !extra.includes(c.id)).sort((a, b) => a.name.localeCompare(b.name)).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        {codes
+          .filter((c) => c.id !== first.id && !extra.includes(c.id))
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
       </select>
     </div>
   );

@@ -24,7 +24,11 @@ export function ThemeBoard() {
   const [onlyLoose, setOnlyLoose] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const q = useQuery('themes.list', {});
-  const run = (p: Promise<unknown>) => p.then(() => setError(null), (e: Error) => setError(e.message));
+  const run = (p: Promise<unknown>) =>
+    p.then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    );
   if (!q.data) return <div className="empty-state">{q.error ?? 'Loading themes…'}</div>;
   const { themes, links, unattachedCodeIds } = q.data;
   const loose = new Set(unattachedCodeIds);
@@ -32,23 +36,42 @@ export function ThemeBoard() {
   const cores = kids(null).filter((t) => t.kind === 'core');
   const onDropTheme = (parentId: number | null) => (e: DragEvent) => {
     const id = Number(e.dataTransfer.getData(THEME));
-    if (id) { e.preventDefault(); e.stopPropagation(); void run(call('themes.move', { id, parentId })); }
+    if (id) {
+      e.preventDefault();
+      e.stopPropagation();
+      void run(call('themes.move', { id, parentId }));
+    }
   };
   return (
     <div className="theme-board">
       <aside className="board-codes" aria-label="Codes">
         <h2 className="section-title">Codes</h2>
-        <label className="small"><input type="checkbox" checked={onlyLoose} onChange={(e) => setOnlyLoose(e.target.checked)} /> only codes without a theme</label>
+        <label className="small">
+          <input type="checkbox" checked={onlyLoose} onChange={(e) => setOnlyLoose(e.target.checked)} /> only codes without a theme
+        </label>
         <ul className="board-code-list">
-          {codes.filter((c) => !onlyLoose || loose.has(c.id)).map((c) => (
-            <li key={c.id} draggable onDragStart={(e) => e.dataTransfer.setData(CODE, String(c.id))} style={{ cursor: 'grab', padding: '2px 0' }} data-code-id={c.id}>
-              <Swatch color={c.color} /> {c.name} <span className="muted small">{c.codingCount}</span>
-            </li>))}
+          {codes
+            .filter((c) => !onlyLoose || loose.has(c.id))
+            .map((c) => (
+              <li
+                key={c.id}
+                draggable
+                onDragStart={(e) => e.dataTransfer.setData(CODE, String(c.id))}
+                style={{ cursor: 'grab', padding: '2px 0' }}
+                data-code-id={c.id}
+              >
+                <Swatch color={c.color} /> {c.name} <span className="muted small">{c.codingCount}</span>
+              </li>
+            ))}
         </ul>
         {onlyLoose && !codes.some((c) => loose.has(c.id)) && <p className="small muted">Every code supports a theme.</p>}
       </aside>
       <div className="board-main">
-        {error && <div className="error" role="alert">{error}</div>}
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
         {cores.map((core) => (
           <section key={core.id} aria-label={core.name} className="board-core">
             <header className="board-core-head">
@@ -57,14 +80,27 @@ export function ThemeBoard() {
             </header>
             <div className="board-columns">
               {kids(core.id).map((g) => (
-                <div key={g.id} className="theme-column"
-                  onDragOver={(e) => e.preventDefault()} onDrop={onDropTheme(g.kind === 'group' ? g.id : core.id)}>
+                <div
+                  key={g.id}
+                  className="theme-column"
+                  onDragOver={(e) => e.preventDefault()}
+                  onDrop={onDropTheme(g.kind === 'group' ? g.id : core.id)}
+                >
                   {g.kind === 'group' ? <h2 style={{ borderBottomColor: g.color ?? '#999' }}>{g.name}</h2> : null}
-                  {(g.kind === 'group' ? kids(g.id) : [g]).map((t) => <ThemeCard key={t.id} theme={t} all={themes} links={links} run={run} />)}
-                  {g.kind === 'group' && <AddTheme label="+ theme" onAdd={(name) => run(call('themes.create', { kind: 'theme', parentId: g.id, name, status: 'candidate' }))} />}
-                </div>))}
+                  {(g.kind === 'group' ? kids(g.id) : [g]).map((t) => (
+                    <ThemeCard key={t.id} theme={t} all={themes} links={links} run={run} />
+                  ))}
+                  {g.kind === 'group' && (
+                    <AddTheme
+                      label="+ theme"
+                      onAdd={(name) => run(call('themes.create', { kind: 'theme', parentId: g.id, name, status: 'candidate' }))}
+                    />
+                  )}
+                </div>
+              ))}
             </div>
-          </section>))}
+          </section>
+        ))}
         <AddTheme label="+ core concept" onAdd={(name) => run(call('themes.create', { kind: 'core', name }))} />
       </div>
     </div>
@@ -75,7 +111,8 @@ function ThemeCard({ theme: t, all, links, run }: { theme: Theme; all: Theme[]; 
   const [quotes, setQuotes] = useState(false);
   const subs = all.filter((x) => x.parentId === t.id);
   const onDrop = (e: DragEvent) => {
-    const code = Number(e.dataTransfer.getData(CODE)), theme = Number(e.dataTransfer.getData(THEME));
+    const code = Number(e.dataTransfer.getData(CODE)),
+      theme = Number(e.dataTransfer.getData(THEME));
     if (code) run(call('themes.attachCode', { themeId: t.id, codeId: code }));
     else if (theme && theme !== t.id) run(call('themes.move', { id: theme, parentId: t.id }));
     else return;
@@ -84,32 +121,87 @@ function ThemeCard({ theme: t, all, links, run }: { theme: Theme; all: Theme[]; 
   };
   const faded = t.status === 'discarded' ? 0.5 : 1;
   return (
-    <article className="theme-card" data-theme-id={t.id} draggable onDragStart={(e) => { e.stopPropagation(); e.dataTransfer.setData(THEME, String(t.id)); }}
-      onDragOver={(e) => e.preventDefault()} onDrop={onDrop}
-      style={{ ...card, opacity: faded, borderStyle: t.status === 'candidate' ? 'dashed' : 'solid', marginLeft: t.kind === 'subtheme' ? 12 : 0 }}>
+    <article
+      className="theme-card"
+      data-theme-id={t.id}
+      draggable
+      onDragStart={(e) => {
+        e.stopPropagation();
+        e.dataTransfer.setData(THEME, String(t.id));
+      }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+      style={{
+        ...card,
+        opacity: faded,
+        borderStyle: t.status === 'candidate' ? 'dashed' : 'solid',
+        marginLeft: t.kind === 'subtheme' ? 12 : 0,
+      }}
+    >
       <header style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
         <strong style={{ flex: 1 }}>{t.name}</strong>
         {t.status === 'candidate' && <span className="small muted">candidate</span>}
-        {t.status !== 'active' && <button className="small" onClick={() => run(call('themes.promote', { id: t.id }))}>{t.status === 'candidate' ? 'Promote' : 'Restore'}</button>}
-        {t.status !== 'discarded' && <button className="small" onClick={() => run(call('themes.discard', { id: t.id }))}>Discard</button>}
+        {t.status !== 'active' && (
+          <button className="small" onClick={() => run(call('themes.promote', { id: t.id }))}>
+            {t.status === 'candidate' ? 'Promote' : 'Restore'}
+          </button>
+        )}
+        {t.status !== 'discarded' && (
+          <button className="small" onClick={() => run(call('themes.discard', { id: t.id }))}>
+            Discard
+          </button>
+        )}
       </header>
-      {t.definition && <p className="small" style={{ margin: '4px 0' }}>{t.definition}</p>}
-      <div className="small muted">{t.codingCount} codings · {t.participantCount} participants{t.groups.length ? ' · ' : ''}{t.groups.map((g) => `${g.group} ${g.covered}/${g.total}`).join(', ')}</div>
+      {t.definition && (
+        <p className="small" style={{ margin: '4px 0' }}>
+          {t.definition}
+        </p>
+      )}
+      <div className="small muted">
+        {t.codingCount} codings · {t.participantCount} participants{t.groups.length ? ' · ' : ''}
+        {t.groups.map((g) => `${g.group} ${g.covered}/${g.total}`).join(', ')}
+      </div>
       <ul style={{ listStyle: 'none', padding: 0, margin: '4px 0', display: 'flex', flexWrap: 'wrap', gap: 4 }}>
         {t.codes.map((c) => (
-          <li key={c.id} className="small" style={{ border: `1px solid ${c.color}`, borderRadius: 10, padding: '0 6px' }}
-            title={c.themeIds.length > 1 ? `also supports: ${c.themeIds.filter((id) => id !== t.id).map((id) => all.find((x) => x.id === id)?.name).join('; ')}` : undefined}>
-            {c.name} <span className="muted">{c.codingCount}{c.themeIds.length > 1 ? ` · ${c.themeIds.length} themes` : ''}</span>
-            <button aria-label={`Detach ${c.name}`} style={{ border: 0, background: 'none', cursor: 'pointer' }} onClick={() => run(call('themes.detachCode', { themeId: t.id, codeId: c.id }))}>×</button>
-          </li>))}
+          <li
+            key={c.id}
+            className="small"
+            style={{ border: `1px solid ${c.color}`, borderRadius: 10, padding: '0 6px' }}
+            title={
+              c.themeIds.length > 1
+                ? `also supports: ${c.themeIds
+                    .filter((id) => id !== t.id)
+                    .map((id) => all.find((x) => x.id === id)?.name)
+                    .join('; ')}`
+                : undefined
+            }
+          >
+            {c.name}{' '}
+            <span className="muted">
+              {c.codingCount}
+              {c.themeIds.length > 1 ? ` · ${c.themeIds.length} themes` : ''}
+            </span>
+            <button
+              aria-label={`Detach ${c.name}`}
+              style={{ border: 0, background: 'none', cursor: 'pointer' }}
+              onClick={() => run(call('themes.detachCode', { themeId: t.id, codeId: c.id }))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
       </ul>
       <ThemeLinks theme={t} all={all} links={links} />
       <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <button className="small" onClick={() => setQuotes(!quotes)}>{quotes ? 'Hide quotes' : 'Strongest quotes'}</button>
+        <button className="small" onClick={() => setQuotes(!quotes)}>
+          {quotes ? 'Hide quotes' : 'Strongest quotes'}
+        </button>
         <LinkFromTheme theme={t} themes={all} run={run} />
       </div>
       {quotes && <ThemeQuotes id={t.id} />}
-      {subs.map((s) => <ThemeCard key={s.id} theme={s} all={all} links={links} run={run} />)}
+      {subs.map((s) => (
+        <ThemeCard key={s.id} theme={s} all={all} links={links} run={run} />
+      ))}
     </article>
   );
 }
@@ -121,7 +213,12 @@ function ThemeLinks({ theme, all, links }: { theme: Theme; all: Theme[]; links: 
   const name = (id: number) => all.find((x) => x.id === id)?.name ?? '?';
   return (
     <ul className="small theme-links" aria-label={`Links of ${theme.name}`} style={{ margin: '2px 0 4px', paddingLeft: 16 }}>
-      {mine.map((l) => <li key={l.id}>{l.fromId === theme.id ? `→ ${name(l.toId)}` : `← ${name(l.fromId)}`}{l.label ? ` “${l.label}”` : ''}</li>)}
+      {mine.map((l) => (
+        <li key={l.id}>
+          {l.fromId === theme.id ? `→ ${name(l.toId)}` : `← ${name(l.fromId)}`}
+          {l.label ? ` “${l.label}”` : ''}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -130,13 +227,40 @@ function ThemeQuotes({ id }: { id: number }) {
   const q = useQuery('themes.quotes', { id, limit: 3 });
   if (!q.data) return <p className="small muted">{q.error ?? '…'}</p>;
   if (!q.data.length) return <p className="small muted">No coded passages yet.</p>;
-  return <ol className="small">{q.data.map((x) => <li key={x.codingIds[0]}>“{x.text}” {x.attribution}</li>)}</ol>;
+  return (
+    <ol className="small">
+      {q.data.map((x) => (
+        <li key={x.codingIds[0]}>
+          “{x.text}” {x.attribution}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function AddTheme({ label, onAdd }: { label: string; onAdd: (name: string) => Promise<unknown> | void }) {
   const [name, setName] = useState<string | null>(null);
-  if (name === null) return <button className="small" onClick={() => setName('')}>{label}</button>;
-  const done = () => { if (name.trim()) void onAdd(name.trim()); setName(null); };
-  return <input autoFocus aria-label={label} value={name} onChange={(e) => setName(e.target.value)} onBlur={done}
-    onKeyDown={(e) => { if (e.key === 'Enter') done(); if (e.key === 'Escape') setName(null); }} />;
+  if (name === null)
+    return (
+      <button className="small" onClick={() => setName('')}>
+        {label}
+      </button>
+    );
+  const done = () => {
+    if (name.trim()) void onAdd(name.trim());
+    setName(null);
+  };
+  return (
+    <input
+      autoFocus
+      aria-label={label}
+      value={name}
+      onChange={(e) => setName(e.target.value)}
+      onBlur={done}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') done();
+        if (e.key === 'Escape') setName(null);
+      }}
+    />
+  );
 }

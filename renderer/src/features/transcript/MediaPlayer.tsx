@@ -44,8 +44,13 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
   const timed = useMemo(() => turns.filter((t) => t.timeStart !== null).sort((a, b) => a.timeStart! - b.timeStart!), [turns]);
   const byStart = useMemo(() => new Map(paragraphs.map((p) => [Number(p.dataset.start), p])), [paragraphs]);
   const active = useMemo(() => {
-    let lo = 0, hi = timed.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (timed[m].timeStart! <= time + 0.05) lo = m + 1; else hi = m; }
+    let lo = 0,
+      hi = timed.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (timed[m].timeStart! <= time + 0.05) lo = m + 1;
+      else hi = m;
+    }
     return lo ? timed[lo - 1] : null;
   }, [timed, time]);
 
@@ -56,7 +61,8 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
     el.classList.add('turn-playing');
     const box = scroller.current;
     if (follow && box && (playing || media.current?.seeking)) {
-      const r = el.getBoundingClientRect(), outer = box.getBoundingClientRect();
+      const r = el.getBoundingClientRect(),
+        outer = box.getBoundingClientRect();
       if (r.top < outer.top + 8 || r.bottom > outer.bottom - 8) {
         ourScroll.current = performance.now();
         box.scrollTop += r.top - outer.top - outer.height / 4;
@@ -77,24 +83,41 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
     box.addEventListener('wheel', onUser, { passive: true });
     box.addEventListener('touchmove', onUser, { passive: true });
     box.addEventListener('keydown', onUser);
-    return () => { box.removeEventListener('wheel', onUser); box.removeEventListener('touchmove', onUser); box.removeEventListener('keydown', onUser); };
+    return () => {
+      box.removeEventListener('wheel', onUser);
+      box.removeEventListener('touchmove', onUser);
+      box.removeEventListener('keydown', onUser);
+    };
   }, [scroller, rec]);
 
   const el = () => media.current;
-  const seek = useCallback((t: number, play = false) => {
-    const m = el();
-    if (!m) return;
-    m.currentTime = Math.max(0, Math.min(t, Number.isFinite(m.duration) ? m.duration : duration));
-    setTime(m.currentTime);
-    if (play) void m.play().catch((e: Error) => setError(e.message));
-  }, [duration]);
+  const seek = useCallback(
+    (t: number, play = false) => {
+      const m = el();
+      if (!m) return;
+      m.currentTime = Math.max(0, Math.min(t, Number.isFinite(m.duration) ? m.duration : duration));
+      setTime(m.currentTime);
+      if (play) void m.play().catch((e: Error) => setError(e.message));
+    },
+    [duration],
+  );
   const toggle = useCallback(() => {
     const m = el();
     if (!m) return;
-    if (m.paused) void m.play().catch((e: Error) => setError(e.message)); else m.pause();
+    if (m.paused) void m.play().catch((e: Error) => setError(e.message));
+    else m.pause();
   }, []);
-  const replay = useCallback(() => { const m = el(); if (m) seek(m.currentTime - STEP, true); }, [seek]);
-  const playFrom = useCallback((t: number) => { setFollow(true); seek(t, true); }, [seek]);
+  const replay = useCallback(() => {
+    const m = el();
+    if (m) seek(m.currentTime - STEP, true);
+  }, [seek]);
+  const playFrom = useCallback(
+    (t: number) => {
+      setFollow(true);
+      seek(t, true);
+    },
+    [seek],
+  );
 
   // Sync points: the turn to mark next, and the moments marked.
   const markSync = useCallback(() => {
@@ -124,10 +147,20 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const m = el();
       if (!m) return;
-      if (e.code === 'Space') { e.preventDefault(); if (e.shiftKey) replay(); else toggle(); }
-      else if (e.key === ',') { e.preventDefault(); seek(m.currentTime - STEP); }
-      else if (e.key === '.') { e.preventDefault(); seek(m.currentTime + STEP); }
-      else if (e.key.toLowerCase() === 'm' && sync) { e.preventDefault(); markSync(); }
+      if (e.code === 'Space') {
+        e.preventDefault();
+        if (e.shiftKey) replay();
+        else toggle();
+      } else if (e.key === ',') {
+        e.preventDefault();
+        seek(m.currentTime - STEP);
+      } else if (e.key === '.') {
+        e.preventDefault();
+        seek(m.currentTime + STEP);
+      } else if (e.key.toLowerCase() === 'm' && sync) {
+        e.preventDefault();
+        markSync();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -159,107 +192,258 @@ export function MediaPlayer({ documentId, turns, paragraphs, scroller, layoutKey
       await call('media.setSyncPoints', { documentId, points: [...sync.points].map(([turnIdx, t]) => ({ turnIdx, time: t })) });
       setSync(null);
       setError(null);
-    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const attach = async (f: File) => {
     const problem = attachProblem(f);
-    if (problem) { setError(problem); return; }
+    if (problem) {
+      setError(problem);
+      return;
+    }
     setBusy(true);
-    try { await call('media.attach', { documentId, fileName: f.name, contentBase64: await readBase64(f) }); setError(null); }
-    catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    try {
+      await call('media.attach', { documentId, fileName: f.name, contentBase64: await readBase64(f) });
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   const relink = async () => {
     setBusy(true);
-    try { await call('media.relink', { documentId, acceptChanged: rec?.status === 'changed' }); setError(null); }
-    catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    try {
+      await call('media.relink', { documentId, acceptChanged: rec?.status === 'changed' });
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   // ▶ at each timed turn, in the transcript's left column.
   const [clocks, setClocks] = useState<{ top: number; time: number; key: number }[]>([]);
   useLayoutEffect(() => {
-    if (!rec || rec.status !== 'ok') { setClocks([]); return; }
-    setClocks(timed.map((t) => ({ t, p: byStart.get(t.start) })).filter((x) => x.p)
-      .map(({ t, p }) => ({ top: p!.offsetTop + 17, time: t.timeStart!, key: t.id })));
+    if (!rec || rec.status !== 'ok') {
+      setClocks([]);
+      return;
+    }
+    setClocks(
+      timed
+        .map((t) => ({ t, p: byStart.get(t.start) }))
+        .filter((x) => x.p)
+        .map(({ t, p }) => ({ top: p!.offsetTop + 17, time: t.timeStart!, key: t.id })),
+    );
   }, [rec, timed, byStart, layoutKey]);
   const page = scroller.current?.querySelector('.transcript-page') ?? null;
   // Each sync mark beside its turn, with × to remove it.
   const [marks, setMarks] = useState<{ top: number; idx: number; time: number }[]>([]);
   useLayoutEffect(() => {
-    if (!sync) { setMarks([]); return; }
+    if (!sync) {
+      setMarks([]);
+      return;
+    }
     const startOf = new Map(turns.map((t) => [t.idx, t.start]));
-    setMarks([...sync.points].sort((a, b) => a[0] - b[0]).map(([idx, time]) => ({ idx, time, p: byStart.get(startOf.get(idx) ?? -1) }))
-      .filter((x) => x.p).map(({ idx, time, p }) => ({ top: p!.offsetTop + 17, idx, time })));
+    setMarks(
+      [...sync.points]
+        .sort((a, b) => a[0] - b[0])
+        .map(([idx, time]) => ({ idx, time, p: byStart.get(startOf.get(idx) ?? -1) }))
+        .filter((x) => x.p)
+        .map(({ idx, time, p }) => ({ top: p!.offsetTop + 17, idx, time })),
+    );
   }, [sync, turns, byStart, layoutKey]);
 
   const chooser = (
     <>
-      <button className="btn" disabled={busy} onClick={() => file.current?.click()}>{rec ? 'Attach another…' : 'Attach recording…'}</button>
-      <input ref={file} type="file" hidden aria-label="Recording file" accept=".wav,.mp3,.m4a,.aac,.ogg,.oga,.opus,.flac,.webm,.mp4,.m4v,.mov"
-        onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void attach(f); }} />
+      <button className="btn" disabled={busy} onClick={() => file.current?.click()}>
+        {rec ? 'Attach another…' : 'Attach recording…'}
+      </button>
+      <input
+        ref={file}
+        type="file"
+        hidden
+        aria-label="Recording file"
+        accept=".wav,.mp3,.m4a,.aac,.ogg,.oga,.opus,.flac,.webm,.mp4,.m4v,.mov"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void attach(f);
+        }}
+      />
     </>
   );
   if (rec === undefined) return null;
   if (rec === null) {
     return (
       <div className="player" aria-label="Recording">
-        <span className="muted">No recording.</span>{chooser}
-        {error && <span className="player-problem" role="alert">{error}</span>}
+        <span className="muted">No recording.</span>
+        {chooser}
+        {error && (
+          <span className="player-problem" role="alert">
+            {error}
+          </span>
+        )}
       </div>
     );
   }
   if (rec.status !== 'ok') {
     return (
       <div className="player" aria-label="Recording">
-        <span className="player-problem" role="alert">{rec.problem}</span>
-        <button className="btn" disabled={busy} onClick={() => void relink()}>{rec.status === 'changed' ? 'Accept the changed file' : 'Find it again'}</button>
+        <span className="player-problem" role="alert">
+          {rec.problem}
+        </span>
+        <button className="btn" disabled={busy} onClick={() => void relink()}>
+          {rec.status === 'changed' ? 'Accept the changed file' : 'Find it again'}
+        </button>
         {chooser}
-        {error && <span className="player-problem" role="alert">{error}</span>}
+        {error && (
+          <span className="player-problem" role="alert">
+            {error}
+          </span>
+        )}
       </div>
     );
   }
   const Media = rec.kind === 'video' ? 'video' : 'audio';
   return (
     <div className="player" aria-label="Recording">
-      <Media ref={(m: HTMLMediaElement | null) => { media.current = m; }} src={mediaUrl(documentId, rec.sha256)} preload="metadata"
-        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)} onSeeked={(e) => setTime(e.currentTarget.currentTime)}
-        onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onEnded={() => setPlaying(false)}
-        onError={() => setError(`${rec.fileName}: the browser could not play it`)} data-testid="player-media" />
-      <button className="btn" onClick={toggle} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Ctrl+Space)">{playing ? '❚❚' : '▶'}</button>
-      <button className="btn" onClick={() => seek(time - STEP)} aria-label="Back 5 seconds" title="Back 5 s (Ctrl+,)">−5</button>
-      <button className="btn" onClick={() => seek(time + STEP)} aria-label="Forward 5 seconds" title="Forward 5 s (Ctrl+.)">+5</button>
-      <button className="btn" onClick={replay} aria-label="Replay the last 5 seconds" title="Replay the last 5 s (Ctrl+Shift+Space)">↺ 5 s</button>
-      <select aria-label="Speed" value={rate} onChange={(e) => { const r = Number(e.target.value); setRate(r); if (media.current) media.current.playbackRate = r; }}>
-        {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+      <Media
+        ref={(m: HTMLMediaElement | null) => {
+          media.current = m;
+        }}
+        src={mediaUrl(documentId, rec.sha256)}
+        preload="metadata"
+        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+        onSeeked={(e) => setTime(e.currentTarget.currentTime)}
+        onPlay={() => setPlaying(true)}
+        onPause={() => setPlaying(false)}
+        onEnded={() => setPlaying(false)}
+        onError={() => setError(`${rec.fileName}: the browser could not play it`)}
+        data-testid="player-media"
+      />
+      <button className="btn" onClick={toggle} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Ctrl+Space)">
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button className="btn" onClick={() => seek(time - STEP)} aria-label="Back 5 seconds" title="Back 5 s (Ctrl+,)">
+        −5
+      </button>
+      <button className="btn" onClick={() => seek(time + STEP)} aria-label="Forward 5 seconds" title="Forward 5 s (Ctrl+.)">
+        +5
+      </button>
+      <button className="btn" onClick={replay} aria-label="Replay the last 5 seconds" title="Replay the last 5 s (Ctrl+Shift+Space)">
+        ↺ 5 s
+      </button>
+      <select
+        aria-label="Speed"
+        value={rate}
+        onChange={(e) => {
+          const r = Number(e.target.value);
+          setRate(r);
+          if (media.current) media.current.playbackRate = r;
+        }}
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
       </select>
-      <span className="player-time" data-testid="player-time">{formatTime(time)} / {formatTime(duration)}</span>
+      <span className="player-time" data-testid="player-time">
+        {formatTime(time)} / {formatTime(duration)}
+      </span>
       <div className="player-bar">
-        <Waveform documentId={documentId} sha256={rec.sha256} enabled={(playing || time > 0) && rec.size <= WAVEFORM_MAX_BYTES && rec.duration <= WAVEFORM_MAX_SECONDS} />
-        <input type="range" aria-label="Position" min={0} max={duration} step={0.1} value={Math.min(time, duration)} onChange={(e) => seek(Number(e.target.value))} />
+        <Waveform
+          documentId={documentId}
+          sha256={rec.sha256}
+          enabled={(playing || time > 0) && rec.size <= WAVEFORM_MAX_BYTES && rec.duration <= WAVEFORM_MAX_SECONDS}
+        />
+        <input
+          type="range"
+          aria-label="Position"
+          min={0}
+          max={duration}
+          step={0.1}
+          value={Math.min(time, duration)}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
       </div>
-      {!follow && <button className="btn" onClick={() => { setFollow(true); }}>Follow playback</button>}
-      <button className="btn" aria-pressed={!!sync} onClick={() => setSync(sync ? null : { target: turns[0]?.idx ?? 0, points: new Map() })}
-        title="Time the turns: click a turn, press Ctrl+M the moment it starts">{sync ? 'Cancel sync' : 'Sync points'}</button>
+      {!follow && (
+        <button
+          className="btn"
+          onClick={() => {
+            setFollow(true);
+          }}
+        >
+          Follow playback
+        </button>
+      )}
+      <button
+        className="btn"
+        aria-pressed={!!sync}
+        onClick={() => setSync(sync ? null : { target: turns[0]?.idx ?? 0, points: new Map() })}
+        title="Time the turns: click a turn, press Ctrl+M the moment it starts"
+      >
+        {sync ? 'Cancel sync' : 'Sync points'}
+      </button>
       {chooser}
       {sync && (
         <div className="player-sync">
-          <span>Click a turn, then press <kbd>Ctrl+M</kbd> (or Mark) the moment it starts. {sync.points.size} marked; the turns between marks are interpolated.</span>
-          <button className="btn" onClick={markSync}>Mark turn {sync.target + 1}</button>
-          <button className="btn" disabled={!sync.points.size || busy} onClick={() => void saveSync()}>Save turn times</button>
+          <span>
+            Click a turn, then press <kbd>Ctrl+M</kbd> (or Mark) the moment it starts. {sync.points.size} marked; the turns between marks
+            are interpolated.
+          </span>
+          <button className="btn" onClick={markSync}>
+            Mark turn {sync.target + 1}
+          </button>
+          <button className="btn" disabled={!sync.points.size || busy} onClick={() => void saveSync()}>
+            Save turn times
+          </button>
         </div>
       )}
-      {error && <span className="player-problem" role="alert">{error}</span>}
-      {page && createPortal(clocks.map((c) => (
-        <button key={c.key} className="turn-clock" style={{ top: c.top }} aria-label={`Play from ${formatTime(c.time)}`} title={`Play from ${formatTime(c.time)}`}
-          onClick={() => playFrom(c.time)}>▶</button>
-      )), page)}
-      {page && createPortal(marks.map((m) => (
-        <span key={m.idx} className="turn-sync-mark" style={{ top: m.top }} data-testid="sync-mark">
-          {formatMark(m.time)}
-          <button className="mini-btn" aria-label={`Remove sync point: turn ${m.idx + 1} at ${formatMark(m.time)}`} title="Remove this sync point"
-            onClick={() => unmark(m.idx)}>×</button>
+      {error && (
+        <span className="player-problem" role="alert">
+          {error}
         </span>
-      )), page)}
+      )}
+      {page &&
+        createPortal(
+          clocks.map((c) => (
+            <button
+              key={c.key}
+              className="turn-clock"
+              style={{ top: c.top }}
+              aria-label={`Play from ${formatTime(c.time)}`}
+              title={`Play from ${formatTime(c.time)}`}
+              onClick={() => playFrom(c.time)}
+            >
+              ▶
+            </button>
+          )),
+          page,
+        )}
+      {page &&
+        createPortal(
+          marks.map((m) => (
+            <span key={m.idx} className="turn-sync-mark" style={{ top: m.top }} data-testid="sync-mark">
+              {formatMark(m.time)}
+              <button
+                className="mini-btn"
+                aria-label={`Remove sync point: turn ${m.idx + 1} at ${formatMark(m.time)}`}
+                title="Remove this sync point"
+                onClick={() => unmark(m.idx)}
+              >
+                ×
+              </button>
+            </span>
+          )),
+          page,
+        )}
     </div>
   );
 }
@@ -275,8 +459,10 @@ function Waveform({ documentId, sha256, enabled }: { documentId: number; sha256:
       const audio = await new OfflineAudioContext(1, 1, 8000).decodeAudioData(bytes);
       const c = canvas.current;
       if (!live || !c) return;
-      const w = (c.width = c.clientWidth * devicePixelRatio), h = (c.height = c.clientHeight * devicePixelRatio);
-      const data = audio.getChannelData(0), per = Math.max(1, Math.floor(data.length / w));
+      const w = (c.width = c.clientWidth * devicePixelRatio),
+        h = (c.height = c.clientHeight * devicePixelRatio);
+      const data = audio.getChannelData(0),
+        per = Math.max(1, Math.floor(data.length / w));
       const g = c.getContext('2d')!;
       g.fillStyle = 'rgba(47, 93, 138, .35)';
       for (let x = 0; x < w; x++) {
@@ -285,8 +471,12 @@ function Waveform({ documentId, sha256, enabled }: { documentId: number; sha256:
         const bar = Math.max(1, peak * h);
         g.fillRect(x, (h - bar) / 2, 1, bar);
       }
-    })().catch(() => { /* no waveform: the time bar still works */ });
-    return () => { live = false; };
+    })().catch(() => {
+      /* no waveform: the time bar still works */
+    });
+    return () => {
+      live = false;
+    };
   }, [documentId, sha256, enabled]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

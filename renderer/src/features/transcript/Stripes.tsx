@@ -10,7 +10,11 @@ interface Props {
   onPickCode(codeId: number): void;
 }
 
-interface Row { top: number; height: number; codes: Code[] }
+interface Row {
+  top: number;
+  height: number;
+  codes: Code[];
+}
 const MAX_LABELS = 5;
 
 /**
@@ -28,14 +32,22 @@ export const Stripes = memo(function Stripes({ paragraphs, codings, codes, layou
     const per = paragraphs.map(() => new Set<number>());
     for (const c of codings) {
       // First paragraph ending after the coding's start; walk forward while paragraphs start before its end.
-      let lo = 0, hi = ends.length;
-      while (lo < hi) { const m = (lo + hi) >> 1; if (ends[m] > c.start) hi = m; else lo = m + 1; }
+      let lo = 0,
+        hi = ends.length;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (ends[m] > c.start) hi = m;
+        else lo = m + 1;
+      }
       for (let k = lo; k < starts.length && starts[k] < c.end; k++) per[k].add(c.codeId);
     }
     const next: Row[] = [];
     paragraphs.forEach((p, k) => {
       if (!per[k].size) return;
-      const list = [...per[k]].map((id) => codes.get(id)).filter((c): c is Code => !!c).sort((a, b) => a.name.localeCompare(b.name));
+      const list = [...per[k]]
+        .map((id) => codes.get(id))
+        .filter((c): c is Code => !!c)
+        .sort((a, b) => a.name.localeCompare(b.name));
       next.push({ top: p.offsetTop, height: p.offsetHeight, codes: list });
     });
     setRows(next);
@@ -46,17 +58,41 @@ export const Stripes = memo(function Stripes({ paragraphs, codings, codes, layou
       {rows.map((r) => {
         const list = r.codes;
         return (
-          <div key={r.top} className="stripe-row" style={{ top: r.top, height: r.height }} role="group" aria-label={`Coded here: ${list.map((c) => c.name).join(', ')}`}>
+          <div
+            key={r.top}
+            className="stripe-row"
+            style={{ top: r.top, height: r.height }}
+            role="group"
+            aria-label={`Coded here: ${list.map((c) => c.name).join(', ')}`}
+          >
             <div className="stripe-bars">
-              {list.map((c) => <span key={c.id} className="stripe-bar" style={{ background: c.color }} title={c.name} role="img" aria-label={c.name} />)}
+              {list.map((c) => (
+                <span key={c.id} className="stripe-bar" style={{ background: c.color }} title={c.name} role="img" aria-label={c.name} />
+              ))}
             </div>
             <div className="stripe-labels">
               {list.slice(0, MAX_LABELS).map((c) => (
-                <button key={c.id} className="stripe-label" style={{ borderLeftColor: c.color }} title={c.name} onClick={() => onPickCode(c.id)}>
+                <button
+                  key={c.id}
+                  className="stripe-label"
+                  style={{ borderLeftColor: c.color }}
+                  title={c.name}
+                  onClick={() => onPickCode(c.id)}
+                >
                   <span>{c.name}</span>
                 </button>
               ))}
-              {list.length > MAX_LABELS && <span className="stripe-more" title={list.slice(MAX_LABELS).map((c) => c.name).join('\n')}>+{list.length - MAX_LABELS} more</span>}
+              {list.length > MAX_LABELS && (
+                <span
+                  className="stripe-more"
+                  title={list
+                    .slice(MAX_LABELS)
+                    .map((c) => c.name)
+                    .join('\n')}
+                >
+                  +{list.length - MAX_LABELS} more
+                </span>
+              )}
             </div>
           </div>
         );

@@ -20,7 +20,8 @@ export function TranscriptHeader({ loaded, visible }: { loaded: Loaded | null; v
 
   const hits = useMemo(() => {
     if (!loaded || query.trim().length < 2) return [];
-    const hay = loaded.text.toLocaleLowerCase(), needle = query.toLocaleLowerCase();
+    const hay = loaded.text.toLocaleLowerCase(),
+      needle = query.toLocaleLowerCase();
     const out: number[] = [];
     for (let i = hay.indexOf(needle); i >= 0 && out.length < MAX_HITS; i = hay.indexOf(needle, i + 1)) out.push(i);
     return out;
@@ -28,7 +29,11 @@ export function TranscriptHeader({ loaded, visible }: { loaded: Loaded | null; v
 
   useEffect(() => {
     if (!loaded) return;
-    paintNamed('find-hit', hits.map((h) => loaded.index.range(h, h + query.length)).filter((r) => r !== null), 15);
+    paintNamed(
+      'find-hit',
+      hits.map((h) => loaded.index.range(h, h + query.length)).filter((r) => r !== null),
+      15,
+    );
     setHitAt(-1);
   }, [hits, loaded, query.length]);
 
@@ -56,23 +61,59 @@ export function TranscriptHeader({ loaded, visible }: { loaded: Loaded | null; v
         {doc && (
           <span className="doc-meta">
             {doc.participant ?? 'no participant'}
-            {Object.entries(doc.attributes).slice(0, 4).map(([k, v]) => <span key={k} className="chip" title={k}>{v}</span>)}
+            {Object.entries(doc.attributes)
+              .slice(0, 4)
+              .map(([k, v]) => (
+                <span key={k} className="chip" title={k}>
+                  {v}
+                </span>
+              ))}
             <span className="muted">{doc.wordCount.toLocaleString()} words</span>
           </span>
         )}
       </div>
       <div className="doc-tools">
         <div className="find">
-          <input id="find-input" type="search" placeholder="Find in document  ( / )" value={query} aria-label="Find in document"
+          <input
+            id="find-input"
+            type="search"
+            placeholder="Find in document  ( / )"
+            value={query}
+            aria-label="Find in document"
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); nextHit(e.shiftKey ? -1 : 1); } if (e.key === 'Escape') { setQuery(''); (e.target as HTMLElement).blur(); } }} />
-          {query.trim().length >= 2 && <span className="find-count">{hits.length ? `${hitAt + 1 || '–'} / ${hits.length}` : 'no match'}</span>}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                nextHit(e.shiftKey ? -1 : 1);
+              }
+              if (e.key === 'Escape') {
+                setQuery('');
+                (e.target as HTMLElement).blur();
+              }
+            }}
+          />
+          {query.trim().length >= 2 && (
+            <span className="find-count">{hits.length ? `${hitAt + 1 || '–'} / ${hits.length}` : 'no match'}</span>
+          )}
         </div>
-        <select aria-label="Code to jump to" value={codeId ?? ''} onChange={(e) => { jumpFrom.current = -1; patch({ selectedCodeId: e.target.value ? Number(e.target.value) : null }); }}>
+        <select
+          aria-label="Code to jump to"
+          value={codeId ?? ''}
+          onChange={(e) => {
+            jumpFrom.current = -1;
+            patch({ selectedCodeId: e.target.value ? Number(e.target.value) : null });
+          }}
+        >
           <option value="">Jump to code…</option>
-          {byName.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {byName.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
-        <button className="btn" onClick={nextCoding} disabled={!ofCode.length} title="Next coding of this code (J)">Next coding ↓</button>
+        <button className="btn" onClick={nextCoding} disabled={!ofCode.length} title="Next coding of this code (J)">
+          Next coding ↓
+        </button>
       </div>
     </div>
   );

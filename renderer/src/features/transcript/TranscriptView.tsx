@@ -20,14 +20,25 @@ const config = {
   namespace: 'transcript',
   editable: false,
   theme: { paragraph: 'turn' },
-  onError(e: Error) { throw e; },
+  onError(e: Error) {
+    throw e;
+  },
 };
 
 export function TranscriptView() {
-  return <LexicalComposer initialConfig={config}><TranscriptBody /></LexicalComposer>;
+  return (
+    <LexicalComposer initialConfig={config}>
+      <TranscriptBody />
+    </LexicalComposer>
+  );
 }
 
-export interface Loaded { documentId: number; index: TextIndex; paragraphs: HTMLElement[]; text: string }
+export interface Loaded {
+  documentId: number;
+  index: TextIndex;
+  paragraphs: HTMLElement[];
+  text: string;
+}
 
 function TranscriptBody() {
   const [editor] = useLexicalComposerContext();
@@ -65,7 +76,10 @@ function TranscriptBody() {
 
   useEffect(() => {
     if (!loaded) return;
-    const ranges = visible.filter((c) => ui.activeCodingIds.includes(c.id)).map((c) => loaded.index.range(c.start, c.end)).filter((r) => r !== null);
+    const ranges = visible
+      .filter((c) => ui.activeCodingIds.includes(c.id))
+      .map((c) => loaded.index.range(c.start, c.end))
+      .filter((r) => r !== null);
     paintNamed('coding-active', ranges, 10);
   }, [loaded, visible, ui.activeCodingIds]);
 
@@ -76,7 +90,8 @@ function TranscriptBody() {
     const box = scroller.current;
     if (!range || !box) return;
     paintNamed('find-current', [range], 20);
-    const rect = range.getBoundingClientRect(), outer = box.getBoundingClientRect();
+    const rect = range.getBoundingClientRect(),
+      outer = box.getBoundingClientRect();
     box.scrollTop += rect.top - outer.top - outer.height / 3;
   }, [loaded, ui.reveal]);
 
@@ -98,7 +113,7 @@ function TranscriptBody() {
     const pos = document.caretPositionFromPoint?.(e.clientX, e.clientY);
     if (!pos || !editor.getRootElement()?.contains(pos.offsetNode)) return;
     const at = loaded.index.toOffset(pos.offsetNode, pos.offset, 'start');
-    const here = visible.filter((c) => c.start <= at && at < c.end).sort((a, b) => (a.end - a.start) - (b.end - b.start));
+    const here = visible.filter((c) => c.start <= at && at < c.end).sort((a, b) => a.end - a.start - (b.end - b.start));
     patch({ activeCodingIds: here.map((c) => c.id), rightTab: 'coding' });
   };
 
@@ -109,15 +124,31 @@ function TranscriptBody() {
   return (
     <div className="transcript">
       <TranscriptHeader loaded={loaded} visible={visible} />
-      {doc && <MediaPlayer key={doc.document.id} documentId={doc.document.id} turns={turns} paragraphs={stripesFor} scroller={scroller} layoutKey={layoutKey} />}
+      {doc && (
+        <MediaPlayer
+          key={doc.document.id}
+          documentId={doc.document.id}
+          turns={turns}
+          paragraphs={stripesFor}
+          scroller={scroller}
+          layoutKey={layoutKey}
+        />
+      )}
       {error && <div className="error-banner">{error}</div>}
       <div className="transcript-scroll" ref={scroller}>
         <div className="transcript-page">
-          <ContentEditable className="transcript-text" aria-label="Transcript" aria-description="Arrow keys move a caret, Shift+arrows select, C codes the selection, Enter opens the codings at the caret"
-            tabIndex={0} onClick={onClick} onKeyDown={keyboard.onKeyDown} data-document-id={ui.documentId} dir={loaded && rtl(loaded.text) ? 'rtl' : 'ltr'} />
+          <ContentEditable
+            className="transcript-text"
+            aria-label="Transcript"
+            aria-description="Arrow keys move a caret, Shift+arrows select, C codes the selection, Enter opens the codings at the caret"
+            tabIndex={0}
+            onClick={onClick}
+            onKeyDown={keyboard.onKeyDown}
+            data-document-id={ui.documentId}
+            dir={loaded && rtl(loaded.text) ? 'rtl' : 'ltr'}
+          />
           {keyboard.caret && <span className="kbd-caret" aria-hidden="true" style={keyboard.caret} />}
-          <Stripes paragraphs={stripesFor} codings={visible} codes={codesById} layoutKey={layoutKey}
-            onPickCode={pickCode} />
+          <Stripes paragraphs={stripesFor} codings={visible} codes={codesById} layoutKey={layoutKey} onPickCode={pickCode} />
         </div>
       </div>
     </div>

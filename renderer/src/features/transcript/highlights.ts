@@ -22,7 +22,13 @@ export function highlightName(codeId: number, underline: boolean): string {
 /** The transcript on screen, so a coding just made can be painted before the full re-read arrives. */
 let live: { documentId: number; index: TextIndex; codes: Map<number, Code>; underlined: Set<string> } | null = null;
 
-export function paintCodings(index: TextIndex, codings: Coding[], codes: Map<number, Code>, underlined: Set<string>, documentId?: number): void {
+export function paintCodings(
+  index: TextIndex,
+  codings: Coding[],
+  codes: Map<number, Code>,
+  underlined: Set<string>,
+  documentId?: number,
+): void {
   if (documentId !== undefined) live = { documentId, index, codes, underlined };
   const groups = new Map<string, StaticRange[]>();
   for (const c of codings) {
@@ -53,7 +59,10 @@ export function paintNewCoding(c: Coding, color: string): void {
   if (!r) return;
   const name = highlightName(c.codeId, live.underlined.has(c.coder));
   const h = CSS.highlights.get(name);
-  if (h) { h.add(r); return; }
+  if (h) {
+    h.add(r);
+    return;
+  }
   CSS.highlights.set(name, new Highlight(r));
   owned.add(name);
   const rules = ruleSets.get('codes') ?? [];
@@ -70,7 +79,10 @@ function ruleFor(name: string, colour: string): string {
 const ruleSets = new Map<string, string[]>();
 function setRules(key: string, rules: string[]): void {
   if (!sheet) return;
-  if (!adopted) { document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; adopted = true; }
+  if (!adopted) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    adopted = true;
+  }
   ruleSets.set(key, rules);
   const text = [...ruleSets.values()].flat().join('\n');
   if (text !== sheetText) sheet.replaceSync((sheetText = text)); // an unchanged sheet would still restyle everything
@@ -79,7 +91,10 @@ let sheetText = '';
 
 /** Single-purpose highlights (the coding being inspected, find hits), above the code colours. */
 export function paintNamed(name: string, ranges: AbstractRange[], priority: number): void {
-  if (!ranges.length) { CSS.highlights.delete(name); return; }
+  if (!ranges.length) {
+    CSS.highlights.delete(name);
+    return;
+  }
   const h = new Highlight(...ranges);
   h.priority = priority;
   CSS.highlights.set(name, h);

@@ -10,19 +10,25 @@ import { TextIndex } from './textIndex.ts';
  */
 export function loadTranscript(editor: LexicalEditor, text: string, blocks: Block[]): { index: TextIndex; paragraphs: HTMLElement[] } {
   const keys: string[] = [];
-  editor.update(() => {
-    const root = $getRoot();
-    root.clear();
-    for (const b of blocks) {
-      const p = $createParagraphNode();
-      text.slice(b.start, b.end).split('\n').forEach((line, i) => {
-        if (i) p.append($createLineBreakNode());
-        if (line) p.append($createTextNode(line));
-      });
-      root.append(p);
-      keys.push(p.getKey());
-    }
-  }, { discrete: true });
+  editor.update(
+    () => {
+      const root = $getRoot();
+      root.clear();
+      for (const b of blocks) {
+        const p = $createParagraphNode();
+        text
+          .slice(b.start, b.end)
+          .split('\n')
+          .forEach((line, i) => {
+            if (i) p.append($createLineBreakNode());
+            if (line) p.append($createTextNode(line));
+          });
+        root.append(p);
+        keys.push(p.getKey());
+      }
+    },
+    { discrete: true },
+  );
   const paragraphs: HTMLElement[] = [];
   const parts: { el: HTMLElement; start: number; text: string }[] = [];
   keys.forEach((key, i) => {

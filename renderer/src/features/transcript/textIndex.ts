@@ -4,7 +4,10 @@
  * order, with the "\n" of multi-line turns rendered as <br> (no text node). Speaker labels and
  * timestamps are attributes drawn by CSS, so they never appear among these text nodes.
  */
-export interface Segment { node: Text; start: number }
+export interface Segment {
+  node: Text;
+  start: number;
+}
 
 export class TextIndex {
   readonly segments: Segment[] = [];
@@ -35,10 +38,12 @@ export class TextIndex {
     const point = document.createRange();
     point.setStart(container, offset);
     // First segment whose start lies at or after the point.
-    let lo = 0, hi = this.segments.length;
+    let lo = 0,
+      hi = this.segments.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (point.comparePoint(this.segments[mid].node, 0) >= 0) hi = mid; else lo = mid + 1;
+      if (point.comparePoint(this.segments[mid].node, 0) >= 0) hi = mid;
+      else lo = mid + 1;
     }
     if (side === 'start') return lo < this.segments.length ? this.segments[lo].start : this.length;
     if (lo === 0) return 0;
@@ -50,10 +55,12 @@ export class TextIndex {
   toPoint(offset: number, side: 'start' | 'end'): { node: Text; offset: number } | null {
     const s = this.segments;
     if (!s.length) return null;
-    let lo = 0, hi = s.length - 1;
+    let lo = 0,
+      hi = s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (s[mid].start <= offset) lo = mid; else hi = mid - 1;
+      if (s[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
     }
     const seg = s[lo];
     const rel = offset - seg.start;
@@ -67,13 +74,15 @@ export class TextIndex {
   }
 
   range(start: number, end: number): StaticRange | null {
-    const a = this.toPoint(start, 'start'), b = this.toPoint(end, 'end');
+    const a = this.toPoint(start, 'start'),
+      b = this.toPoint(end, 'end');
     if (!a || !b) return null;
     return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
   }
 
   liveRange(start: number, end: number): Range | null {
-    const a = this.toPoint(start, 'start'), b = this.toPoint(end, 'end');
+    const a = this.toPoint(start, 'start'),
+      b = this.toPoint(end, 'end');
     if (!a || !b) return null;
     const r = document.createRange();
     r.setStart(a.node, a.offset);

@@ -4,12 +4,20 @@ import type { Coding } from '@core/model/entities.ts';
 import type { UiState } from '../../state/ui.tsx';
 import type { Loaded } from './TranscriptView.tsx';
 
-export interface Caret { left: number; top: number; height: number }
+export interface Caret {
+  left: number;
+  top: number;
+  height: number;
+}
 
 /** Key → direction and unit for Selection.modify, and the unit with Ctrl (a word for a character, a paragraph for a line). */
 const MOVES: Record<string, [string, string, string]> = {
-  ArrowLeft: ['left', 'character', 'word'], ArrowRight: ['right', 'character', 'word'], ArrowUp: ['backward', 'line', 'paragraph'],
-  ArrowDown: ['forward', 'line', 'paragraph'], Home: ['backward', 'lineboundary', 'lineboundary'], End: ['forward', 'lineboundary', 'lineboundary'],
+  ArrowLeft: ['left', 'character', 'word'],
+  ArrowRight: ['right', 'character', 'word'],
+  ArrowUp: ['backward', 'line', 'paragraph'],
+  ArrowDown: ['forward', 'line', 'paragraph'],
+  Home: ['backward', 'lineboundary', 'lineboundary'],
+  End: ['forward', 'lineboundary', 'lineboundary'],
 };
 
 /**
@@ -26,9 +34,15 @@ export function useKeyboardCaret(editor: LexicalEditor, loaded: Loaded | null, c
       const root = editor.getRootElement();
       const sel = document.getSelection();
       const page = root?.parentElement;
-      if (!root || !page || !sel?.rangeCount || document.activeElement !== root) { setCaret(null); return; }
+      if (!root || !page || !sel?.rangeCount || document.activeElement !== root) {
+        setCaret(null);
+        return;
+      }
       const r = sel.getRangeAt(0).cloneRange();
-      if (!root.contains(r.startContainer)) { setCaret(null); return; }
+      if (!root.contains(r.startContainer)) {
+        setCaret(null);
+        return;
+      }
       r.collapse(sel.focusNode === r.startContainer && sel.focusOffset === r.startOffset);
       const box = r.getClientRects()[0] ?? r.getBoundingClientRect();
       const outer = page.getBoundingClientRect();
@@ -38,7 +52,11 @@ export function useKeyboardCaret(editor: LexicalEditor, loaded: Loaded | null, c
     const root = editor.getRootElement();
     root?.addEventListener('focus', place);
     root?.addEventListener('blur', place);
-    return () => { document.removeEventListener('selectionchange', place); root?.removeEventListener('focus', place); root?.removeEventListener('blur', place); };
+    return () => {
+      document.removeEventListener('selectionchange', place);
+      root?.removeEventListener('focus', place);
+      root?.removeEventListener('blur', place);
+    };
   }, [editor, loaded]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -51,7 +69,10 @@ export function useKeyboardCaret(editor: LexicalEditor, loaded: Loaded | null, c
       e.preventDefault();
       if (!inside) {
         // First key: a caret at the start of the first turn on screen.
-        const first = loaded.paragraphs.find((p) => p.getBoundingClientRect().bottom > root.parentElement!.parentElement!.getBoundingClientRect().top) ?? loaded.paragraphs[0];
+        const first =
+          loaded.paragraphs.find(
+            (p) => p.getBoundingClientRect().bottom > root.parentElement!.parentElement!.getBoundingClientRect().top,
+          ) ?? loaded.paragraphs[0];
         const text = first && document.createTreeWalker(first, NodeFilter.SHOW_TEXT).nextNode();
         if (text) sel.collapse(text, 0);
         return;
@@ -67,7 +88,7 @@ export function useKeyboardCaret(editor: LexicalEditor, loaded: Loaded | null, c
     if (e.key === 'Enter' && inside && sel.isCollapsed) {
       e.preventDefault();
       const at = loaded.index.toOffset(sel.focusNode!, sel.focusOffset, 'start');
-      const here = codings.filter((c) => c.start <= at && at < c.end).sort((a, b) => (a.end - a.start) - (b.end - b.start));
+      const here = codings.filter((c) => c.start <= at && at < c.end).sort((a, b) => a.end - a.start - (b.end - b.start));
       patch({ activeCodingIds: here.map((c) => c.id), rightTab: 'coding', status: here.length ? null : 'No coding at the caret.' });
     }
   };

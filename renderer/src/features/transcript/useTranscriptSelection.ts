@@ -22,7 +22,10 @@ export function useTranscriptSelection(editor: LexicalEditor, loaded: Loaded | n
       const touches = root.contains(r.startContainer) || root.contains(r.endContainer);
       if (!touches) return;
       if (r.collapsed) {
-        if (last !== '') { last = ''; patch({ selection: null }); }
+        if (last !== '') {
+          last = '';
+          patch({ selection: null });
+        }
         return;
       }
       const { start, end } = loaded.index.fromRange(r);
@@ -31,8 +34,13 @@ export function useTranscriptSelection(editor: LexicalEditor, loaded: Loaded | n
       last = key;
       patch({ selection: end > start ? { documentId: loaded.documentId, start, end, text: loaded.text.slice(start, end) } : null });
     };
-    const onChange = () => { if (!frame) frame = requestAnimationFrame(read); };
+    const onChange = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
     document.addEventListener('selectionchange', onChange);
-    return () => { document.removeEventListener('selectionchange', onChange); if (frame) cancelAnimationFrame(frame); };
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      if (frame) cancelAnimationFrame(frame);
+    };
   }, [editor, loaded, patch]);
 }

@@ -4,11 +4,7 @@ import type { DraftTurn, ParsedTranscript, SpeakerTurn, TranscriptFormat } from 
  * Lays the turns end to end, separated by "\n", and records where each one sits. Turn text is
  * trimmed at its edges only, so offsets always cover exactly what was spoken.
  */
-export function assembleTranscript(
-  drafts: DraftTurn[],
-  format: TranscriptFormat,
-  warnings: string[],
-): ParsedTranscript {
+export function assembleTranscript(drafts: DraftTurn[], format: TranscriptFormat, warnings: string[]): ParsedTranscript {
   const parts: string[] = [];
   const turns: SpeakerTurn[] = [];
   let offset = 0;

@@ -100,6 +100,8 @@ function countWords(text: string): number {
  */
 export function checkCueOrder(name: string, line: number, start: number, end: number, warnings: string[]): number {
   if (end >= start) return end;
-  warnings.push(`${name} (line ${line}): ends at ${end.toFixed(3)} s, before it starts at ${start.toFixed(3)} s; its end was set to its start`);
+  warnings.push(
+    `${name} (line ${line}): ends at ${end.toFixed(3)} s, before it starts at ${start.toFixed(3)} s; its end was set to its start`,
+  );
   return start;
 }

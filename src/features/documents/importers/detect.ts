@@ -4,7 +4,13 @@ import { ZOOM_CAPTION_HEADER } from './zoom-captions.ts';
 import { zipEntryNames } from '../../../lib/zip.ts';
 
 const BY_EXTENSION: Record<string, TranscriptFormat> = {
-  md: 'md', markdown: 'md', docx: 'docx', odt: 'odt', pdf: 'pdf', vtt: 'vtt', webvtt: 'vtt',
+  md: 'md',
+  markdown: 'md',
+  docx: 'docx',
+  odt: 'odt',
+  pdf: 'pdf',
+  vtt: 'vtt',
+  webvtt: 'vtt',
 };
 const UNSUPPORTED: Record<string, string> = {
   doc: 'old Word .doc files are not supported; save it as .docx',
@@ -35,7 +41,11 @@ function sniffBinary(bytes: Uint8Array): TranscriptFormat | null {
   if (head === '%PDF-') return 'pdf';
   if (head.startsWith('PK\x03\x04')) {
     let names: string[] = [];
-    try { names = zipEntryNames(bytes); } catch { /* a damaged zip: the format is whatever its extension says */ }
+    try {
+      names = zipEntryNames(bytes);
+    } catch {
+      /* a damaged zip: the format is whatever its extension says */
+    }
     if (names.includes('word/document.xml')) return 'docx';
     if (names.includes('content.xml')) return 'odt';
   }
@@ -45,9 +55,16 @@ function sniffBinary(bytes: Uint8Array): TranscriptFormat | null {
 function sniffText(bytes: Uint8Array): TranscriptFormat | null {
   const head = bytes.subarray(0, 8192);
   const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = new TextDecoder(encoding)
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   if (/^WEBVTT(?:[ \t\n]|$)/.test(text)) return 'vtt';
-  const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 2).map((l) => l.trim());
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, 2)
+    .map((l) => l.trim());
   if (ZOOM_CAPTION_HEADER.test(lines[0] ?? '')) return 'zoom-cc';
   const srtTiming = /^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
   if (srtTiming.test(lines[0] ?? '') || (/^\d+$/.test(lines[0] ?? '') && srtTiming.test(lines[1] ?? ''))) return 'srt';

@@ -15,15 +15,25 @@ const MAX_XML_DEPTH = 256;
 
 /** The deepest element nesting in XML bytes, stopping once past the limit (a linear scan, no tree). */
 export function xmlDepth(xml: Uint8Array): number {
-  let depth = 0, max = 0;
+  let depth = 0,
+    max = 0;
   for (let i = 0; i < xml.length; i++) {
     if (xml[i] !== 0x3c) continue; // <
     const next = xml[i + 1];
-    if (next === 0x2f) { depth--; continue; } // </
+    if (next === 0x2f) {
+      depth--;
+      continue;
+    } // </
     if (next === 0x3f || next === 0x21) continue; // <? <!
     let j = i + 1;
     while (j < xml.length && xml[j] !== 0x3e) j++; // >
-    if (xml[j - 1] !== 0x2f) { depth++; if (depth > max) { max = depth; if (max > MAX_XML_DEPTH) return max; } }
+    if (xml[j - 1] !== 0x2f) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > MAX_XML_DEPTH) return max;
+      }
+    }
     i = j;
   }
   return max;

@@ -37,7 +37,12 @@ export async function parseTranscript(fileName: string, bytes: Uint8Array, opts:
   return result;
 }
 
-async function parseByFormat(file: string, bytes: Uint8Array, format: ReturnType<typeof detectFormat>, opts: ImportOptions): Promise<ParsedTranscript> {
+async function parseByFormat(
+  file: string,
+  bytes: Uint8Array,
+  format: ReturnType<typeof detectFormat>,
+  opts: ImportOptions,
+): Promise<ParsedTranscript> {
   switch (format) {
     case 'docx':
       return parsePlainText(file, await docxText(file, bytes), format, opts);

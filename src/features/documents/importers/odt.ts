@@ -21,7 +21,14 @@ const parser = new XMLParser({
 });
 
 // Not part of what was said: notes, comments, deleted tracked changes, the page furniture.
-const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'text:soft-page-break', 'text:bookmark', 'text:reference-mark']);
+const SKIPPED = new Set([
+  'text:note',
+  'office:annotation',
+  'text:tracked-changes',
+  'text:soft-page-break',
+  'text:bookmark',
+  'text:reference-mark',
+]);
 
 /** The text of an .odt, one blank-line separated paragraph per text:p / text:h. */
 export function odtText(file: string, bytes: Uint8Array): string {

@@ -7,12 +7,7 @@ import type { DraftTurn, ImportOptions, ParsedTranscript, TranscriptFormat } fro
  * separated). A labelled line starts a turn; unlabelled lines continue it. Without any labels,
  * each paragraph is a turn of its own.
  */
-export function parsePlainText(
-  file: string,
-  text: string,
-  format: TranscriptFormat,
-  opts: ImportOptions = {},
-): ParsedTranscript {
+export function parsePlainText(file: string, text: string, format: TranscriptFormat, opts: ImportOptions = {}): ParsedTranscript {
   const lines = text.split('\n');
   const labels = findSpeakerLabels(file, lines, opts);
   const warnings: string[] = [];

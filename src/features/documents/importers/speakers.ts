@@ -42,11 +42,13 @@ const STRONG =
   /^(?:[A-Z]{1,3}\d{1,3}|(?:participant|interviewer|interviewee|speaker|respondent|moderator|facilitator|researcher|patient|unknown speaker)(?:[ _-]?[A-Z0-9]{1,3})?|[QAIR])$/i;
 // Words that start a "Word:" line in running text or headers, and stage directions in brackets.
 const NOT_SPEAKERS = new Set(
-  ('note notes nb ps example examples e.g. i.e. warning important summary date time location place duration ' +
+  (
+    'note notes nb ps example examples e.g. i.e. warning important summary date time location place duration ' +
     'title subject re tip update source see edit figure table step total transcript interview recording ' +
     'project study topic topics keywords also however so well yes no then and but because or if when ' +
     'inaudible laughs laughter laughing crosstalk cross-talk pause silence unclear overlapping overtalk ' +
-    'music applause sic sighs coughs redacted unintelligible interruption end break').split(' '),
+    'music applause sic sighs coughs redacted unintelligible interruption end break'
+  ).split(' '),
 );
 
 /**
@@ -72,7 +74,10 @@ function looksLikeName(c: Candidate): boolean {
   if (c.headerLine) return false;
   const words = c.key.replace(/ \(.*$/, '').split(' ');
   if (words.length > 3 || words.some((w) => NOT_SPEAKERS.has(w))) return false;
-  return c.speaker.replace(/ \(.*$/, '').split(' ').every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  return c.speaker
+    .replace(/ \(.*$/, '')
+    .split(' ')
+    .every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
 function isAcceptable(c: Candidate, count: number): boolean {

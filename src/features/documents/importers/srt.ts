@@ -36,7 +36,12 @@ export function parseSrt(file: string, text: string, opts: ImportOptions = {}): 
       warnings.push(`${name} (line ${block.lineNumber + timingAt}): unreadable timestamp "${timingLine}"; cue skipped`);
       continue;
     }
-    cues.push({ speaker: null, text: block.lines.slice(timingAt + 1).join('\n'), start, end: checkCueOrder(name, block.lineNumber + timingAt, start, end, warnings) });
+    cues.push({
+      speaker: null,
+      text: block.lines.slice(timingAt + 1).join('\n'),
+      start,
+      end: checkCueOrder(name, block.lineNumber + timingAt, start, end, warnings),
+    });
   }
   if (cues.length === 0) {
     const broken = warnings.find((w) => w.includes('unreadable timestamp'));
@@ -44,7 +49,11 @@ export function parseSrt(file: string, text: string, opts: ImportOptions = {}): 
   }
   for (const cue of cues) cue.text = cleanCueText(cue.text);
   const kept = dropRepeats(sortByStart(cues, warnings), warnings);
-  const labels = findSpeakerLabels(file, kept.map((c) => c.text), opts);
+  const labels = findSpeakerLabels(
+    file,
+    kept.map((c) => c.text),
+    opts,
+  );
   kept.forEach((cue, i) => {
     const label = labels[i];
     if (label) Object.assign(cue, { speaker: label.speaker, text: label.rest.trim() });

@@ -20,27 +20,35 @@ export function parseVtt(file: string, text: string, opts: ImportOptions = {}): 
   }
   const warnings: string[] = [];
   const cues: Cue[] = [];
-  splitBlocks(text).slice(1).forEach((block, n) => {
-    const first = block.lines[0] ?? '';
-    if (/^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/.test(first)) return;
-    const timingAt = block.lines.findIndex((l) => l.includes('-->'));
-    const name = timingAt === 1 ? `cue "${first.trim()}"` : `cue ${n + 1}`;
-    if (timingAt < 0 || timingAt > 1) {
-      const previous = cues.at(-1);
-      warnings.push(`line ${block.lineNumber}: text without a cue timing${previous ? ' was added to the previous cue' : ' was skipped'}`);
-      if (previous) previous.text += `\n${block.lines.join('\n')}`;
-      return;
-    }
-    const timingLine = block.lines[timingAt] ?? '';
-    const m = TIMING.exec(timingLine.trim());
-    const start = m ? parseClock(m[1] ?? '') : null;
-    const end = m ? parseClock(m[2] ?? '') : null;
-    if (start === null || end === null) {
-      warnings.push(`${name} (line ${block.lineNumber + timingAt}): unreadable timestamp "${timingLine.trim()}"; cue skipped`);
-      return;
-    }
-    cues.push(...voiceSegments(block.lines.slice(timingAt + 1).join('\n'), start, checkCueOrder(name, block.lineNumber + timingAt, start, end, warnings)));
-  });
+  splitBlocks(text)
+    .slice(1)
+    .forEach((block, n) => {
+      const first = block.lines[0] ?? '';
+      if (/^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/.test(first)) return;
+      const timingAt = block.lines.findIndex((l) => l.includes('-->'));
+      const name = timingAt === 1 ? `cue "${first.trim()}"` : `cue ${n + 1}`;
+      if (timingAt < 0 || timingAt > 1) {
+        const previous = cues.at(-1);
+        warnings.push(`line ${block.lineNumber}: text without a cue timing${previous ? ' was added to the previous cue' : ' was skipped'}`);
+        if (previous) previous.text += `\n${block.lines.join('\n')}`;
+        return;
+      }
+      const timingLine = block.lines[timingAt] ?? '';
+      const m = TIMING.exec(timingLine.trim());
+      const start = m ? parseClock(m[1] ?? '') : null;
+      const end = m ? parseClock(m[2] ?? '') : null;
+      if (start === null || end === null) {
+        warnings.push(`${name} (line ${block.lineNumber + timingAt}): unreadable timestamp "${timingLine.trim()}"; cue skipped`);
+        return;
+      }
+      cues.push(
+        ...voiceSegments(
+          block.lines.slice(timingAt + 1).join('\n'),
+          start,
+          checkCueOrder(name, block.lineNumber + timingAt, start, end, warnings),
+        ),
+      );
+    });
   if (cues.length === 0) {
     const broken = warnings.find((w) => w.includes('unreadable timestamp'));
     const why = broken ? `no readable cues (${broken})` : 'no cues found';
@@ -68,7 +76,11 @@ function voiceSegments(raw: string, start: number, end: number): Cue[] {
 /** Zoom writes "Name: text" in each cue; detected like labels in plain text. */
 function labelUnvoicedCues(file: string, cues: Cue[], opts: ImportOptions): void {
   const unvoiced = cues.filter((c) => c.speaker === null);
-  const labels = findSpeakerLabels(file, unvoiced.map((c) => c.text), opts);
+  const labels = findSpeakerLabels(
+    file,
+    unvoiced.map((c) => c.text),
+    opts,
+  );
   unvoiced.forEach((cue, i) => {
     const label = labels[i];
     if (!label) return;

@@ -7,13 +7,19 @@ import { checkOfficeZip, looksLikeZip, type ZipArchive } from '../../../lib/zip.
  * Word/OpenDocument reader sees the bytes; only the XML parts are inflated (checkOfficeZip), and
  * only the wanted ones are kept.
  */
-export function readZip(bytes: Uint8Array, wanted: string[]): { names: string[]; files: Record<string, Uint8Array> } | { problem: string } | null {
+export function readZip(
+  bytes: Uint8Array,
+  wanted: string[],
+): { names: string[]; files: Record<string, Uint8Array> } | { problem: string } | null {
   if (!looksLikeZip(bytes)) return null;
   const files: Record<string, Uint8Array> = {};
   let zip: ZipArchive;
   try {
     zip = checkOfficeZip(bytes, 'zip');
-    for (const name of wanted) { const f = zip.get(name); if (f) files[name] = f; }
+    for (const name of wanted) {
+      const f = zip.get(name);
+      if (f) files[name] = f;
+    }
   } catch (e) {
     return { problem: (e as Error).message.replace(/^zip: /, '') };
   }
