@@ -87,6 +87,14 @@ module.exports = {
       to: { path: ['^src/(cli|server)/', '^electron/', '^src/api/(service|raw-db)\\.ts$', '^src/jobs/(runner|worker|turns)\\.ts$'] },
     },
     {
+      name: 'handlers-import-no-other-handlers',
+      comment:
+        "A feature's handlers are registered once, in src/api/service.ts; another feature uses its queries or logic, never its handlers.",
+      severity: 'error',
+      from: { path: '^src/features/([a-z-]+)/' },
+      to: { path: '^src/features/[a-z-]+/[a-z-]*handlers\\.ts$', pathNot: '^src/features/$1/' },
+    },
+    {
       name: 'hosts-import-only-api-core-and-lib',
       comment:
         'CLI, web server and Electron reach the project through Service.call only: never the store, never a feature (contracts excepted).',

@@ -7,6 +7,7 @@ import { memosMethods } from '../features/memos/contract.ts';
 import { historyMethods } from '../features/history/contract.ts';
 import { searchMethods } from '../features/search/contract.ts';
 import { themesMethods } from '../features/themes/contract.ts';
+import { mapMethods } from '../features/map/contract.ts';
 import { agreementMethods } from '../features/agreement/contract.ts';
 import { refiMethods } from '../features/refi/contract.ts';
 import { reportsMethods } from '../features/reports/contract.ts';
@@ -33,6 +34,7 @@ export const contract = withStringLimits({
   ...historyMethods,
   ...searchMethods,
   ...themesMethods,
+  ...mapMethods,
   ...agreementMethods,
   ...reconcileMethods,
   ...refiMethods,

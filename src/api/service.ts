@@ -34,6 +34,7 @@ import { memoHandlers } from '../features/memos/handlers.ts';
 import { historyHandlers } from '../features/history/handlers.ts';
 import { searchHandlers } from '../features/search/handlers.ts';
 import { themesHandlers } from '../features/themes/handlers.ts';
+import { mapHandlers } from '../features/map/handlers.ts';
 import { agreementHandlers } from '../features/agreement/handlers.ts';
 import { reconcileHandlers } from '../features/reconcile/handlers.ts';
 import { refiHandlers } from '../features/refi/handlers.ts';
@@ -55,6 +56,7 @@ export const handlers = {
   ...historyHandlers,
   ...searchHandlers,
   ...themesHandlers,
+  ...mapHandlers,
   ...agreementHandlers,
   ...reconcileHandlers,
   ...refiHandlers,

@@ -8,7 +8,7 @@ import type { Db } from '../../store/open.ts';
 import { applyMerge, readCopy } from './merge.ts';
 import { documentText } from '../documents/queries.ts';
 import { writeCoderCopy } from './coder-copy.ts';
-import { copyPath } from '../anonymise/handlers.ts';
+import { copyPath } from '../../lib/copy-path.ts';
 
 type Method =
   'reconcile.list' | 'reconcile.decide' | 'reconcile.acceptAgreed' | 'reconcile.log' | 'reconcile.mergeCopy' | 'reconcile.coderCopy';

@@ -20,7 +20,6 @@ import {
 import { themeView, themeViews, unattachedCodeIds } from './view.ts';
 import { strongestQuotes } from './quotes.ts';
 import { nowIso } from '../../store/rows.ts';
-import { mapHandlers } from '../map/handlers.ts';
 
 type Method =
   | 'themes.list'
@@ -64,8 +63,7 @@ function detach(tx: Tx, themeId: number, codeId: number) {
   tx.delete('theme_codes', [{ theme_id: themeId, code_id: codeId }]);
 }
 
-export const themesHandlers: Handlers<Method | keyof typeof mapHandlers> = {
-  ...mapHandlers,
+export const themesHandlers: Handlers<Method> = {
   'themes.list': (i, h) => ({ themes: themeViews(h.db, i), links: listLinks(h.db), unattachedCodeIds: unattachedCodeIds(h.db) }),
   'themes.create': (i, h) => {
     for (const c of i.codeIds ?? []) codeName(h.db, c); // each must exist
