@@ -1,6 +1,6 @@
 // The import rules (issue 10), run by `npm run lint:deps` and `npm test`: dependency-cruiser with
 // .dependency-cruiser.cjs (every forbidden import is an error), then one check it cannot express:
-// the layers form no cycle. Each module belongs to one layer (below); a run-time import from one
+// the layers, and the features among themselves, form no cycle. Each module belongs to one layer (below); a run-time import from one
 // layer into another is an arrow, and no chain of arrows may come back to where it started.
 // (Type-only imports vanish at run time and are left out: the merged contract names every
 // feature's methods, and every handler is typed by it.)
@@ -35,7 +35,10 @@ export function layerOf(file) {
   if (/^renderer\/src\/features\//.test(file)) return 'renderer/features';
   if (/^renderer\/src\/(state|hooks)\//.test(file)) return 'renderer/state';
   if (/^renderer\/src\//.test(file)) return 'renderer/base';
-  const m = file.match(/^(electron|src\/(core|lib|store|features|jobs|api|cli|server))\//);
+  // Each feature is a layer of its own: features may use each other's queries and logic, in one direction.
+  const feature = file.match(/^src\/features\/[a-z-]+(?=\/)/);
+  if (feature) return feature[0];
+  const m = file.match(/^(electron|src\/(core|lib|store|jobs|api|cli|server))\//);
   return m ? (m[2] ? `src/${m[2]}` : m[1]) : null;
 }
 

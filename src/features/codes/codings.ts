@@ -5,6 +5,7 @@ import type { Tx } from '../../store/operations.ts';
 import type { Coding } from '../../core/model/entities.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
+import { coderId } from '../participants/coders.ts';
 
 interface CodingRow {
   id: number;
@@ -54,13 +55,6 @@ export function getCoding(db: Db, id: number): Coding {
   const r = stmt(db, `${CODING_SQL} WHERE g.id = ?`).get(id) as CodingRow | undefined;
   if (!r) throw new ThematicError('not_found', `coding ${id} does not exist`);
   return toCoding(r);
-}
-
-/** The coder's id, creating the coder on first use. */
-export function coderId(tx: Tx, name: string): number {
-  const r = stmt(tx.db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
-  if (r) return r.id;
-  return tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: nowIso() });
 }
 
 export function checkSpan(db: Db, documentId: number, start: number, end: number): void {

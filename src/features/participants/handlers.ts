@@ -9,8 +9,7 @@ import {
 } from './queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { parseCsv } from '../../lib/csv.ts';
-import { coderId } from '../codes/codings.ts';
-import { coderExists, listCoders } from '../codes/coders.ts';
+import { coderExists, coderId, listCoders } from './coders.ts';
 
 type Method =
   | 'participants.list'

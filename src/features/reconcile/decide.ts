@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../store/operations.ts';
 import { stmt } from '../../store/changes.ts';
-import { checkSpan, coderId } from '../codes/codings.ts';
+import { checkSpan } from '../codes/codings.ts';
+import { coderId } from '../participants/coders.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
 import type { DecisionRow, Passage, SpanOf } from './queries.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../../store/open.ts';
 import type { Tx } from '../../store/operations.ts';
-import { coderId } from '../codes/codings.ts';
+import { coderId } from '../participants/coders.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { stmt } from '../../store/changes.ts';

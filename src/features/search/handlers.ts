@@ -1,7 +1,8 @@
 import type { Handlers } from '../../api/handler-types.ts';
 import { expandHit, search } from './queries.ts';
 import { getCode } from '../codes/queries.ts';
-import { coderId, createCoding, hasCoding } from '../codes/codings.ts';
+import { createCoding, hasCoding } from '../codes/codings.ts';
+import { coderId } from '../participants/coders.ts';
 
 type Method = 'search.query' | 'search.autocode';
 

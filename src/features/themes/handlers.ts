@@ -1,6 +1,5 @@
 import type { Handlers, HandlerContext } from '../../api/handler-types.ts';
 import type { Tx } from '../../store/operations.ts';
-import { codeName } from '../codes/queries.ts';
 import { ThematicError } from '../../core/errors.ts';
 import {
   attachCode,
@@ -16,6 +15,7 @@ import {
   recordEvent,
   themeDescendants,
   type ThemeRow,
+  codeName,
 } from './queries.ts';
 import { themeView, themeViews, unattachedCodeIds } from './view.ts';
 import { strongestQuotes } from './quotes.ts';

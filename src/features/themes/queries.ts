@@ -231,3 +231,10 @@ export function moveThemeMemos(tx: Tx, fromThemeId: number, toThemeId: number): 
 export function hasThemeEvents(db: Db, themeId: number): boolean {
   return !!stmt(db, 'SELECT 1 FROM theme_events WHERE theme_id = ?').get(themeId);
 }
+
+/** A code's name, for a theme's messages and history (themes group codes; codes know nothing of themes' handlers). */
+export function codeName(db: Db, id: number): string {
+  const r = stmt(db, 'SELECT name FROM codes WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!r) throw new ThematicError('not_found', `code ${id} does not exist`);
+  return r.name;
+}

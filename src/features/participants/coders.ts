@@ -1,5 +1,7 @@
 import type { Db } from '../../store/open.ts';
 import { stmt } from '../../store/changes.ts';
+import type { Tx } from '../../store/operations.ts';
+import { nowIso } from '../../store/rows.ts';
 import type { Coder } from '../../core/model/entities.ts';
 
 export function listCoders(db: Db): Coder[] {
@@ -14,4 +16,11 @@ export function listCoders(db: Db): Coder[] {
 
 export function coderExists(db: Db, name: string): boolean {
   return !!stmt(db, 'SELECT 1 FROM coders WHERE name = ?').get(name);
+}
+
+/** The coder's id, creating the coder on first use. */
+export function coderId(tx: Tx, name: string): number {
+  const r = stmt(tx.db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
+  if (r) return r.id;
+  return tx.insert('coders', { name, is_consensus: name.toLowerCase() === 'consensus' ? 1 : 0, created_at: nowIso() });
 }
