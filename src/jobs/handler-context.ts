@@ -3,6 +3,9 @@ import type { Db } from '../store/open.ts';
 import { mapWriteError } from '../store/open.ts';
 import { runOperation } from '../store/operations.ts';
 import { recordClientOperation } from '../store/client-operations.ts';
+import { contract, isMethod } from '../api/contract.ts';
+
+const isMutating = (method: string) => isMethod(method) && contract[method].mutates;
 import type { HandlerContext } from '../api/handler-types.ts';
 
 export interface ContextOptions {
@@ -22,6 +25,7 @@ export interface ContextOptions {
 
 /** What a handler gets, on the main thread or in a job's worker: the same operation semantics in both. */
 export function handlerContext(o: ContextOptions): HandlerContext {
+  let ops = 0;
   const h: HandlerContext = {
     db: o.db,
     path: o.path,
@@ -30,6 +34,10 @@ export function handlerContext(o: ContextOptions): HandlerContext {
     progress: o.progress ?? (() => {}),
     jobs: o.jobs ?? (() => []),
     op: (summary, fn) => {
+      // One call, one undoable operation, and only where the contract says the method changes the project.
+      if (!isMutating(o.method))
+        throw new Error(`${o.method} is not marked as changing the project in the contract, yet its handler writes`);
+      if (++ops > 1) throw new Error(`${o.method} wrote twice: a call is one undoable operation`);
       let text = '';
       o.beforeWrite?.();
       try {
