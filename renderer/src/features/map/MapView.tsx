@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useQuery } from '../../hooks/useQuery.ts';
 import { call } from '../../api/client.ts';
-import { layoutMap, positionsOf, renderSvg, diffMaps } from '@core/map/index.ts';
+import { layoutMap, positionsOf, diffMaps } from '@core/map/index.ts';
+import { renderSvgWith } from '@core/map/svg-render.ts';
 import type { FigureSettings, MapInput, MapLayoutKind, MapPalette } from '@core/map/index.ts';
 import { FigureSettingsBar, useFigure } from './FigureSettingsBar.tsx';
 import { LinkList, NewLinkForm } from './links.tsx';
@@ -257,7 +258,10 @@ function MapPane(props: {
       }),
     [source.input, source.positions, drag, layout, palette, showCodes, figure.fontSize, figure.title],
   );
-  const svg = useMemo(() => (laid ? renderSvg(laid, { embedFont: false, fontFamily: figure.fontFamily }) : ''), [laid, figure.fontFamily]);
+  const svg = useMemo(
+    () => (laid ? renderSvgWith(laid, { embedFont: false, fontFamily: figure.fontFamily }, null) : ''),
+    [laid, figure.fontFamily],
+  );
   const zoom = useMapZoom(svg, box);
   const html = useMemo(() => zoom.apply(svg), [zoom, svg]);
   const picked = linking?.picked.join('\n') ?? '';
