@@ -7,7 +7,7 @@
 // and there are no units where both coders agree the code is absent, so chance-corrected
 // coefficients on segment units behave differently from character or turn units.
 import type { Coding, Span } from './types.ts';
-import type { CodeUnits } from './units.ts';
+import type { CodeUnits } from './types.ts';
 
 export function overlapRatio(a: Span, b: Span): number {
   const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);

@@ -94,3 +94,11 @@ export interface Coding extends Span {
   coder: string;
   code: string;
 }
+
+/** One code's reliability data in one document, with where each unit lies. */
+export interface CodeUnits {
+  code: string;
+  data: ReliabilityData;
+  /** Where each unit lies; null for the pooled "nobody applied this code" unit. */
+  spans: Array<Span | null>;
+}

@@ -14,7 +14,9 @@
 // excludeUncoded drops units (characters, turns, sentences) that no coder coded with ANY code:
 // text nobody found relevant then counts neither as agreement nor as disagreement.
 import { segmentUnits } from './segment-units.ts';
-import type { Cell, Coding, ReliabilityData, Span } from './types.ts';
+import type { Cell, CodeUnits, Coding, ReliabilityData, Span } from './types.ts';
+
+export type { CodeUnits };
 
 export type UnitOfAnalysis = 'character' | 'turn' | 'sentence' | 'document' | 'segment';
 
@@ -34,13 +36,6 @@ export interface UnitOptions {
   excludeUncoded?: boolean;
   /** Segment units only: minimum overlap (intersection / union) for a match. Default 0.9. */
   overlapThreshold?: number;
-}
-
-export interface CodeUnits {
-  code: string;
-  data: ReliabilityData;
-  /** Where each unit lies; null for the pooled "nobody applied this code" unit. */
-  spans: Array<Span | null>;
 }
 
 /** Union of all codings (any coder, any code) as sorted disjoint spans, with prefix lengths. */

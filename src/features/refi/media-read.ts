@@ -4,7 +4,7 @@
 // path for text (text lookup, offsets, codings, notes) applies to them unchanged.
 import type { RefiTextSelection, RefiTranscript, RefiSyncPoint } from './model.ts';
 import { childText, childrenNamed, type XmlElement } from '../../lib/xml.ts';
-import { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx } from './read-qde.ts';
+import { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx } from './read-kit.ts';
 
 export function readTranscripts(source: XmlElement, offsetUnit: 'utf16' | 'codepoint', ctx: Ctx): RefiTranscript[] {
   return childrenNamed(source, 'Transcript').map((el) => {

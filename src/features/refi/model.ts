@@ -238,3 +238,6 @@ export interface RefiCodebook {
   codes: RefiCode[];
   sets: RefiSet[];
 }
+
+/** A source's text as read from the archive, or which file was missing. */
+export type ResolvedText = { text: string; from: string } | { missing: string };

@@ -28,6 +28,9 @@ import type {
 } from './model.ts';
 import { childText, childrenNamed, countDescendants, firstChild, importFailed, parseXml, type XmlElement } from '../../lib/xml.ts';
 import { readTranscripts } from './media-read.ts';
+import { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx } from './read-kit.ts';
+
+export { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx };
 
 export interface ReadOptions {
   /** The file's name in messages (default project.qde). */
@@ -42,12 +45,6 @@ export function readQde(input: string | Uint8Array, options: ReadOptions = {}): 
   if (root.name !== 'Project')
     throw importFailed(`${label}: the root element is <${root.name}>, not <Project>; this is not a REFI-QDA project`);
   return readProject(root, { label, noteRefs: [] });
-}
-
-/** What every reader function needs: the label for messages, and where NoteRefs are collected. */
-export interface Ctx {
-  label: string;
-  noteRefs: RefiNoteRef[];
 }
 
 function readProject(root: XmlElement, ctx: Ctx): RefiProject {
@@ -91,26 +88,6 @@ function readProject(root: XmlElement, ctx: Ctx): RefiProject {
 
 // ---- attributes -------------------------------------------------------------------------------
 
-export const describe = (el: XmlElement) => {
-  const id = el.attrs.guid ?? el.attrs.name;
-  return id === undefined ? `<${el.name}>` : `<${el.name} ${el.attrs.guid !== undefined ? 'guid' : 'name'}="${id}">`;
-};
-
-export function required(el: XmlElement, attr: string, ctx: Ctx): string {
-  const value = el.attrs[attr];
-  if (value === undefined || value.trim() === '')
-    throw importFailed(`${ctx.label}: ${describe(el)} has no ${attr} attribute, which REFI-QDA requires`);
-  return value;
-}
-
-export function integer(el: XmlElement, attr: string, ctx: Ctx): number {
-  const raw = required(el, attr, ctx);
-  if (!/^\s*\+?\d+\s*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-    throw importFailed(`${ctx.label}: ${describe(el)}: ${attr}="${raw}" is not a whole number of 0 or more`);
-  }
-  return Number(raw);
-}
-
 function coordinate(el: XmlElement, attr: string, ctx: Ctx, optional = false): number | undefined {
   const raw = el.attrs[attr];
   if (raw === undefined && optional) return undefined;
@@ -118,8 +95,6 @@ function coordinate(el: XmlElement, attr: string, ctx: Ctx, optional = false): n
   if (!Number.isFinite(value)) throw importFailed(`${ctx.label}: ${describe(el)}: ${attr}="${raw}" is not a number`);
   return value;
 }
-
-export const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
 
 /** #RGB or #RRGGBB -> #RRGGBB; anything else is dropped (a colour is never worth failing an import). */
 function color(raw: string | undefined): string | undefined {
@@ -131,13 +106,6 @@ function color(raw: string | undefined): string | undefined {
 
 const DIRECTIONS = new Set(['Associative', 'OneWay', 'Bidirectional']);
 const direction = (raw: string | undefined) => (raw !== undefined && DIRECTIONS.has(raw) ? (raw as RefiLink['direction']) : undefined);
-
-/** The NoteRefs directly inside `el`, recorded as notes on `targetGuid`. */
-export function noteRefs(el: XmlElement, targetGuid: string, ctx: Ctx): string[] {
-  const guids = childrenNamed(el, 'NoteRef').map((ref) => required(ref, 'targetGUID', ctx));
-  for (const noteGuid of guids) ctx.noteRefs.push({ noteGuid, targetGuid });
-  return guids;
-}
 
 const refs = (el: XmlElement, name: string, ctx: Ctx) =>
   childrenNamed(el, name).map((ref) => ref.attrs.targetGUID ?? required(ref, 'guid', ctx));
@@ -214,19 +182,6 @@ function readCase(el: XmlElement, ctx: Ctx): RefiCase {
 }
 
 // ---- sources ----------------------------------------------------------------------------------
-
-export function readCoding(el: XmlElement, ctx: Ctx): RefiCoding {
-  const guid = required(el, 'guid', ctx);
-  const ref = firstChild(el, 'CodeRef');
-  if (!ref) throw importFailed(`${ctx.label}: ${describe(el)} has no <CodeRef>, so it codes nothing`);
-  noteRefs(el, guid, ctx);
-  return {
-    guid,
-    codeGuid: required(ref, 'targetGUID', ctx),
-    creatingUser: el.attrs.creatingUser,
-    creationDateTime: el.attrs.creationDateTime,
-  };
-}
 
 function readSelection(el: XmlElement, ctx: Ctx): RefiTextSelection {
   const guid = required(el, 'guid', ctx);

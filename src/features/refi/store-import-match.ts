@@ -3,7 +3,7 @@ import { stmt } from '../../store/changes.ts';
 import type { RefiCode } from './model.ts';
 import type { Extensions } from './extensions.ts';
 import { removeRanges } from './store-export-text.ts';
-import { sha256 } from './store-import-sources.ts';
+import { sha256 } from '../../lib/hash.ts';
 import { guidsFor } from './store-guids.ts';
 
 // Finding what a file shares with the project: documents by GUID or by text, codes by path.

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import { insertDocument } from '../documents/queries.ts';
@@ -9,13 +8,15 @@ import { plural, sourceLabel, type ReportItem } from '../../core/refi-report.ts'
 import { canonicalText } from './store-import-match.ts';
 import { normaliseLineEnds, removeRanges } from './store-export-text.ts';
 import { transcriptTurns } from './media-import.ts';
+import { sha256 } from '../../lib/hash.ts';
+import { lineTurns } from './line-turns.ts';
+
+export { lineTurns, sha256 };
 
 // One text source -> one document and its codings. Words are kept exactly; only line ends are
 // normalised ("\r\n" -> "\n") with every offset remapped, so each coding covers exactly the
 // characters the original program coded. A Thematic export also gets its speaker labels taken
 // out again and its turns back (when its text is unchanged).
-
-export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 export interface SourceContext {
   tx: Tx;
@@ -53,19 +54,6 @@ export interface SourceResult {
   codingIds: Map<string, number>;
   /** coding guid as in the file (lower case) -> id, for notes anchored on codings */
   codingOf: Map<string, number>;
-}
-
-/** Turns for text from other programs: one per non-empty line, no speaker (REFI has none). */
-export function lineTurns(text: string): { speaker: null; start: number; end: number; timeStart: null; timeEnd: null }[] {
-  const out: { speaker: null; start: number; end: number; timeStart: null; timeEnd: null }[] = [];
-  let at = 0;
-  for (const line of text.split('\n')) {
-    const lead = line.length - line.trimStart().length;
-    const body = line.trim();
-    if (body) out.push({ speaker: null, start: at + lead, end: at + lead + body.length, timeStart: null, timeEnd: null });
-    at += line.length + 1;
-  }
-  return out;
 }
 
 export function importSource(

@@ -16,13 +16,14 @@ import { keepExtras } from './store-extras.ts';
 import { importDecisions } from './store-consensus.ts';
 import { descriptionMemos, importNotes } from './store-import-notes.ts';
 import { keepTranscriptMedia, mediaSourceItem, type Recordings } from './media-import.ts';
+import type { ResolvedText } from './model.ts';
 
 // A REFI-QDA project or codebook -> rows of a Thematic project, inside one operation (the caller's
 // tx), so the import is all-or-nothing and one undo takes it back. Everything the file holds that
 // Thematic cannot (PDF, picture, audio and video sources, source files missing from the archive,
 // selections outside their text) is named in the report.
 
-export type ResolvedText = { text: string; from: string } | { missing: string };
+export type { ResolvedText };
 
 export interface ImportInput {
   fileName: string;

@@ -3,7 +3,7 @@ import type { Coding } from '@core/model/entities.ts';
 import { useUi } from '../../state/ui.tsx';
 import { useProject } from '../../state/project.tsx';
 import { paintNamed } from './highlights.ts';
-import type { Loaded } from './TranscriptView.tsx';
+import type { Loaded } from './loadTranscript.ts';
 
 const MAX_HITS = 5000;
 

@@ -7,9 +7,8 @@ import { useProject } from '../../state/project.tsx';
 import { useDocument, useTurns } from '../../hooks/useDocument.ts';
 import { useVisibleCodings } from '../../hooks/useVisibleCodings.ts';
 import { blocksOf, formatTime } from '../../model/blocks.ts';
-import { loadTranscript } from './loadTranscript.ts';
+import { loadTranscript, type Loaded } from './loadTranscript.ts';
 import { clearAll, paintCodings, paintNamed } from './highlights.ts';
-import type { TextIndex } from './textIndex.ts';
 import { Stripes } from './Stripes.tsx';
 import { TranscriptHeader } from './TranscriptHeader.tsx';
 import { useTranscriptSelection } from './useTranscriptSelection.ts';
@@ -31,13 +30,6 @@ export function TranscriptView() {
       <TranscriptBody />
     </LexicalComposer>
   );
-}
-
-export interface Loaded {
-  documentId: number;
-  index: TextIndex;
-  paragraphs: HTMLElement[];
-  text: string;
 }
 
 function TranscriptBody() {

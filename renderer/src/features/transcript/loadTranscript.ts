@@ -3,6 +3,14 @@ import type { Block } from '../../model/blocks.ts';
 import { formatTime } from '../../model/blocks.ts';
 import { TextIndex } from './textIndex.ts';
 
+/** A transcript on screen: its text, the index from text offsets to DOM positions, and its paragraphs. */
+export interface Loaded {
+  documentId: number;
+  index: TextIndex;
+  paragraphs: HTMLElement[];
+  text: string;
+}
+
 /**
  * Puts a transcript into the read-only editor: one ParagraphNode per block, text as Lexical
  * TextNodes (never HTML, so "<script>" in a transcript is just text). Speaker and timestamp go on

@@ -2,7 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { Coding } from '@core/model/entities.ts';
 import type { UiState } from '../../state/ui.tsx';
-import type { Loaded } from './TranscriptView.tsx';
+import type { Loaded } from './loadTranscript.ts';
 
 export interface Caret {
   left: number;

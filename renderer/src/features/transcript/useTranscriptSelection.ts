@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { UiState } from '../../state/ui.tsx';
-import type { Loaded } from './TranscriptView.tsx';
+import type { Loaded } from './loadTranscript.ts';
 
 /**
  * Follows the browser selection and keeps `ui.selection` in document offsets. A selection that
