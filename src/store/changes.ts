@@ -1,5 +1,6 @@
 import type { Db } from './open.ts';
 import { POLYMORPHIC } from './polymorphic.ts';
+import { afterInsert } from './search-index.ts';
 
 /**
  * Row-level change primitives. Every mutation goes through them so that each one can be
@@ -120,13 +121,6 @@ export function dependentsOf(db: Db): Record<string, Dependent[]> {
   return schemaOf(db).deps;
 }
 
-type InsertHook = (db: Db, row: Row, id: number) => void;
-const INSERT_HOOKS: Record<string, InsertHook> = {};
-/** Work that must follow every insert into a table, however it happens (a call, undo or redo). */
-export function registerInsertHook(table: string, hook: InsertHook): void {
-  INSERT_HOOKS[table] = hook;
-}
-
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(s: string): string {
   if (!IDENT.test(s)) throw new Error(`invalid identifier ${s}`);
@@ -150,7 +144,7 @@ export function insertRow(db: Db, table: string, row: Row): number {
   const cols = Object.keys(row);
   const sql = `INSERT INTO ${ident(table)} (${cols.map(ident).join(',')}) VALUES (${cols.map(() => '?').join(',')})`;
   const id = Number(stmt(db, sql).run(...cols.map((c) => toSql(row[c]))).lastInsertRowid);
-  INSERT_HOOKS[table]?.(db, row, id);
+  afterInsert(db, table, row, id); // the search index follows the turns (search-index.ts)
   return id;
 }
 

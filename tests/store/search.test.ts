@@ -19,6 +19,22 @@ describe('full-text search and auto-coding', () => {
     await expect(service.call('search.query', { query: '***' })).rejects.toThrow(/no words to look for/);
   });
 
+  it('the index follows the turns through delete, undo and redo (and a new document that reuses an id)', async () => {
+    const { service } = tmpProject();
+    const d = await importText(service, 'p4.txt', INTERVIEW, 'P4');
+    const found = async () => (await service.call('search.query', { query: 'nurses' })).total;
+    expect(await found()).toBe(1);
+    await service.call('documents.delete', { id: d.id });
+    expect(await found()).toBe(0);
+    await service.call('history.undo', {});
+    expect(await found()).toBe(1); // the turns came back, and so did their words in the index
+    await service.call('history.redo', {});
+    expect(await found()).toBe(0);
+    const other = await importText(service, 'p5.txt', 'P5: The doctors listened this time.', 'P5');
+    expect((await service.call('search.query', { query: 'doctors' })).hits.map((h) => h.documentId)).toEqual([other.id]);
+    expect(await found()).toBe(0);
+  });
+
   it('auto-codes all hits by hit, sentence or turn in one undoable operation', async () => {
     const { service } = tmpProject();
     const d = await importText(service, 'p4.txt', INTERVIEW + '\n\nP4: The nurses were kind. I trust the nurses now.', 'P4');

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/open.ts';
-import { registerInsertHook, stmt } from '../../store/changes.ts';
+import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import type { DocumentSummary, Turn } from '../../core/model/entities.ts';
 import { attributesOf } from '../participants/queries.ts';
@@ -152,19 +152,6 @@ export function insertDocument(tx: Tx, d: NewDocument): number {
   );
   return id;
 }
-
-// The search index follows turns: a turn's words are indexed when the turn is inserted.
-const lastText = new WeakMap<Db, { id: number; text: string }>();
-registerInsertHook('turns', (db, row, id) => {
-  const docId = Number(row.document_id);
-  let cached = lastText.get(db);
-  if (!cached || cached.id !== docId) lastText.set(db, (cached = { id: docId, text: documentText(db, docId) }));
-  stmt(db, 'INSERT INTO turn_fts (rowid, text) VALUES (?, ?)').run(id, cached.text.slice(Number(row.start), Number(row.end)));
-});
-// A new document may reuse a deleted one's id: forget the cached text whenever one is inserted.
-registerInsertHook('documents', (db) => {
-  lastText.delete(db);
-});
 
 export function documentExists(db: Db, id: number): boolean {
   return !!stmt(db, 'SELECT 1 FROM documents WHERE id = ?').get(id);
