@@ -168,6 +168,7 @@ describe('a recording beside the transcript', () => {
     await seekTo(6.5);
     await page.keyboard.press('Control+m');
     expect(await page.locator('[data-testid="sync-mark"]').allTextContents()).toEqual(['00:00.5×', '00:02.0×', '00:06.5×']);
+    await shot(page, 'media-sync-marks');
     // The wrong mark is removed from the keyboard, by its name; the others stay.
     await page.getByRole('button', { name: 'Remove sync point: turn 2 at 00:02.0' }).focus();
     await page.keyboard.press('Enter');

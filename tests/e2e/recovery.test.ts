@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, shot, type Harness } from './harness.ts';
 import { Service } from '../../src/api/service.ts';
 import { backupSettings } from '../../src/lib/backup-paths.ts';
+import { tearLeafPage } from '../helpers/damage.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,17 +32,7 @@ async function damagedProject(name: string): Promise<string> {
   await s.call('codes.create', { name: 'Clinic trust' });
   await s.backupNow(backupSettings());
   s.close();
-  const db = new Database(file, { readonly: true });
-  const page = (
-    db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as {
-      pageno: number;
-    }
-  ).pageno;
-  const size = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(size / 2, 0xa5), 0, size / 2, (page - 1) * size + 8);
-  fs.closeSync(fd);
+  tearLeafPage(file, 'turns');
   return file;
 }
 

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { DAMAGED_BUTTONS, offerWaysOut } from '../../electron/damaged.ts';
 import { Service } from '../../src/api/service.ts';
 import { backupSettings } from '../../src/lib/backup-paths.ts';
 import { tmpDir } from '../helpers/project.ts';
+import { tearLeafPage } from '../helpers/damage.ts';
 
 vi.mock('electron', () => ({}));
 
@@ -23,16 +23,7 @@ async function damagedProject(): Promise<string> {
   }
   await s.backupNow(backupSettings());
   s.close();
-  const db = new Database(file, { readonly: true });
-  const page = (
-    db.prepare("SELECT pageno FROM dbstat WHERE name = 'turns' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 1").get() as {
-      pageno: number;
-    }
-  ).pageno;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(2048, 0xa5), 0, 2048, (page - 1) * 4096 + 8);
-  fs.closeSync(fd);
+  tearLeafPage(file, 'turns');
   return file;
 }
 

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it, beforeAll } from 'vitest';
-import Database from 'better-sqlite3';
 import { Service } from '../../src/api/service.ts';
 import { writeBackup } from '../../src/features/backups/backup.ts';
 import { salvage } from '../../src/features/backups/salvage.ts';
@@ -12,6 +11,7 @@ import { runCli } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/project.ts';
 import { asTxt, bulkCodings, interview } from '../../bench/corpus.ts';
 import { dbOf } from '../helpers/db.ts';
+import { tearLeafPage } from '../helpers/damage.ts';
 
 beforeAll(() => {
   process.env.THEMATIC_BACKUPS = 'on';
@@ -38,19 +38,6 @@ async function study(docs = 8): Promise<{ file: string; backup: string }> {
   const backup = (await writeBackup(dbOf(s), s.path)).backup.file;
   s.close();
   return { file, backup };
-}
-
-function pageOf(file: string, table: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (
-      db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get(table) as {
-        pageno: number;
-      }
-    ).pageno;
-  } finally {
-    db.close();
-  }
 }
 
 async function expectRefused(file: string, backup: string, sentence: RegExp) {
@@ -87,10 +74,7 @@ async function expectRefused(file: string, backup: string, sentence: RegExp) {
 describe('damaged projects', () => {
   it('a torn page: refused, offered the backup, and salvage keeps every row it can read', async () => {
     const { file, backup } = await study();
-    const page = pageOf(file, 'codings');
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(PAGE / 2, 0xa5), 0, PAGE / 2, (page - 1) * PAGE + 8); // half a page of garbage
-    fs.closeSync(fd);
+    tearLeafPage(file, 'codings', 2); // half a page of garbage
     const { report, docs, hits } = await expectRefused(
       file,
       backup,
