@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/api/service.ts';
 import { runOperation } from '../../src/store/operations.ts';
-import { importRefi, type ResolvedText } from '../../src/features/refi/to-store.ts';
+import { importRefi } from '../../src/features/refi/to-store.ts';
+import type { ResolvedText } from '../../src/features/refi/model.ts';
 import type { RefiProject, RefiTextSource } from '../../src/features/refi/model.ts';
 import { tmpProject } from '../helpers/project.ts';
 import { dbOf } from '../helpers/db.ts';

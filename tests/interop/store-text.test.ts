@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelTurns, normaliseLineEnds, removeRanges } from '../../src/features/refi/store-export-text.ts';
-import { lineTurns } from '../../src/features/refi/store-import-sources.ts';
+import { lineTurns } from '../../src/features/refi/line-turns.ts';
 
 describe('speaker labels in exported text', () => {
   const text = 'How did she help?\nShe talked to the nurses.';

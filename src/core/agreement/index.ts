@@ -12,7 +12,7 @@ export { bootstrapInterval, normalInterval, seededRandom, type BootstrapOptions 
 export { uAlpha, binaryUAlpha, cuAlpha, uAlphaForCode, type UnitizingResult } from './unitizing.ts';
 export { unitizingAlpha1995, unitizingAlpha1995Overall, type Unitizing1995Result } from './unitizing-1995.ts';
 export { partition, type Continuum, type Section } from './sections.ts';
-export { unitsForDocument, codedCover, type UnitOfAnalysis, type DocumentCodings, type UnitOptions, type CodeUnits } from './units.ts';
+export { unitsForDocument, codedCover, type UnitOfAnalysis, type DocumentCodings, type UnitOptions } from './units.ts';
 export { segmentUnits, overlapRatio, requalOverlapShares } from './segment-units.ts';
 export { agreementPerCode, agreementPerDocument, agreementPerGroup, agreementOverall } from './aggregate.ts';
 export {

@@ -16,8 +16,6 @@
 import { segmentUnits } from './segment-units.ts';
 import type { Cell, CodeUnits, Coding, ReliabilityData, Span } from './types.ts';
 
-export type { CodeUnits };
-
 export type UnitOfAnalysis = 'character' | 'turn' | 'sentence' | 'document' | 'segment';
 
 export interface DocumentCodings {

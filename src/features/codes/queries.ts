@@ -6,25 +6,7 @@ import type { Code } from '../../core/model/entities.ts';
 import { nowIso } from '../../store/rows.ts';
 import { ThematicError } from '../../core/errors.ts';
 import { moveAttachments } from '../themes/queries.ts';
-
-// Distinct, colour-blind-friendly defaults (Okabe-Ito, then Tol's muted) for new codes.
-const PALETTE = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#88CCEE',
-  '#44AA99',
-  '#117733',
-  '#999933',
-  '#DDCC77',
-  '#CC6677',
-  '#882255',
-  '#AA4499',
-];
+import { CODE_PALETTE } from '../../core/model/code-palette.ts';
 
 interface CodeRow {
   id: number;
@@ -109,7 +91,7 @@ export function createCode(tx: Tx, c: NewCode): number {
     guid: c.guid ?? randomUUID(),
     parent_id: parentId,
     name: c.name,
-    color: c.color ?? PALETTE[n % PALETTE.length],
+    color: c.color ?? CODE_PALETTE[n % CODE_PALETTE.length],
     definition: c.definition ?? '',
     when_to_use: c.whenToUse ?? '',
     when_not_to_use: c.whenNotToUse ?? '',

@@ -30,7 +30,7 @@ import { exportDecisions } from './store-consensus.ts';
 import { uncolouredCodes } from './store-code-colours.ts';
 import { keptVariableTypes } from './store-import-participants.ts';
 // The same hash the import checks textSha256 with.
-import { sha256 } from './store-import-sources.ts';
+import { sha256 } from '../../lib/hash.ts';
 
 // A Thematic project as REFI-QDA plain data (plus the texts and Thematic/extensions.json). A pure
 // read: GUIDs without a column are derived (see store-guids.ts), so exporting twice gives the

@@ -30,8 +30,6 @@ import { childText, childrenNamed, countDescendants, firstChild, importFailed, p
 import { readTranscripts } from './media-read.ts';
 import { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx } from './read-kit.ts';
 
-export { describe, integer, nonEmpty, noteRefs, readCoding, required, type Ctx };
-
 export interface ReadOptions {
   /** The file's name in messages (default project.qde). */
   label?: string;

@@ -2,27 +2,15 @@ import type { Db } from '../../store/open.ts';
 import { stmt } from '../../store/changes.ts';
 import type { Tx } from '../../store/operations.ts';
 import type { Extensions } from './extensions.ts';
+import type { DecisionRow } from '../reconcile/queries.ts';
 
 // The reconciliation log (consensus decisions) has no REFI-QDA element: it travels in
 // extensions.json by GUIDs and comes back with the new ids (its keys name document and code ids).
 
 export type ExtDecision = NonNullable<Extensions['consensusDecisions']>[number];
 
-interface Row {
-  disagreement_key: string;
-  document_id: number;
-  code_id: number;
-  other_code_id: number | null;
-  coder_a: string;
-  coder_b: string;
-  consensus_coder: string;
-  kind: string;
-  rationale: string;
-  decided_by: string;
-  decided_at: string;
-  coding_ids: string;
-  superseded_at: string | null;
-}
+/** A row of consensus_decisions as stored (the reconcile feature's own row type). */
+type Row = DecisionRow;
 
 const KEY = /^(\d+):(\d+)(?:\/(\d+))?:(.*)$/;
 

@@ -4,29 +4,13 @@ import { nowIso } from '../../store/rows.ts';
 import type { RefiCode } from './model.ts';
 import type { Extensions } from './extensions.ts';
 import { plural, type ReportItem } from '../../core/refi-report.ts';
+import { CODE_PALETTE } from '../../core/model/code-palette.ts';
 
 // REFI codes -> Thematic codes. A code whose GUID the project already has is reused, not copied.
 // In a Thematic export, non-codable codes are themes (rebuilt from extensions.json) and each
 // code's real parent is in extensions.json; from other programs non-codable codes are ordinary
 // parent codes.
 
-const PALETTE = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#88CCEE',
-  '#44AA99',
-  '#117733',
-  '#999933',
-  '#DDCC77',
-  '#CC6677',
-  '#882255',
-  '#AA4499',
-];
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export interface CodesResult {
@@ -115,7 +99,7 @@ export function importCodes(
     if (name !== base)
       notes.push({ kind: 'code-renamed', name: `code "${base}"`, detail: `a code of that name already sits there; imported as "${name}"` });
     const x = ext?.codes[c.guid];
-    const color = x?.color ?? (c.color && HEX.test(c.color) ? c.color.toUpperCase() : PALETTE[count % PALETTE.length]);
+    const color = x?.color ?? (c.color && HEX.test(c.color) ? c.color.toUpperCase() : CODE_PALETTE[count % CODE_PALETTE.length]);
     if (!x && !(c.color && HEX.test(c.color))) uncoloured.push([c.guid, color]);
     const id = tx.insert('codes', {
       guid: c.guid,

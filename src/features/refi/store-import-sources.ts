@@ -11,8 +11,6 @@ import { transcriptTurns } from './media-import.ts';
 import { sha256 } from '../../lib/hash.ts';
 import { lineTurns } from './line-turns.ts';
 
-export { lineTurns, sha256 };
-
 // One text source -> one document and its codings. Words are kept exactly; only line ends are
 // normalised ("\r\n" -> "\n") with every offset remapped, so each coding covers exactly the
 // characters the original program coded. A Thematic export also gets its speaker labels taken

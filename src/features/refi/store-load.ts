@@ -3,7 +3,8 @@ import { resolveNoteText, resolveSourceText, selectionsInUtf16 } from './source-
 import { EXTENSIONS_PATH, parseExtensions } from './extensions.ts';
 import type { RefiSource } from './model.ts';
 import { addTranscripts } from './media-import.ts';
-import type { ImportInput, ResolvedText } from './to-store.ts';
+import type { ImportInput } from './to-store.ts';
+import type { ResolvedText } from './model.ts';
 
 // Everything that reads before the import writes: the file parsed, each source's text found (and
 // its selections put into UTF-16 offsets of that text), note texts read, extensions parsed. A

@@ -6,7 +6,8 @@ import type { Extensions } from './extensions.ts';
 import { plural, sourceLabel, type ImportReport, type ReportItem } from '../../core/refi-report.ts';
 import { keepGuid, selectionGuid } from './store-guids.ts';
 import { importCodes, type CodesProgress } from './store-import-codes.ts';
-import { importSource, sha256 } from './store-import-sources.ts';
+import { importSource } from './store-import-sources.ts';
+import { sha256 } from '../../lib/hash.ts';
 import { documentsByCanonicalText, documentsByGuid, matchCodesByPath } from './store-import-match.ts';
 import { importParticipants } from './store-import-participants.ts';
 import { isSystemUser } from './system-users.ts';
@@ -22,8 +23,6 @@ import type { ResolvedText } from './model.ts';
 // tx), so the import is all-or-nothing and one undo takes it back. Everything the file holds that
 // Thematic cannot (PDF, picture, audio and video sources, source files missing from the archive,
 // selections outside their text) is named in the report.
-
-export type { ResolvedText };
 
 export interface ImportInput {
   fileName: string;
