@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../api/handler-types.ts';
 import { ThematicError } from '../../core/errors.ts';
@@ -6,6 +5,7 @@ import { backupFiles, countRows, describeChanges, readBackup, restoreBackup, sum
 import { backupFolder, backupSettings } from '../../lib/backup-paths.ts';
 import { problemsOf } from './auto-backup.ts';
 import { locationWarning } from '../../lib/location.ts';
+import { restoredPath } from './recovery.ts';
 
 const row = (b: ReturnType<typeof summarise>) => ({ name: b.name, at: b.at, bytes: b.bytes, counts: b.counts });
 
@@ -32,9 +32,7 @@ export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backu
   'backups.create': async (_i, h) => row((await writeBackup(h.db, h.path, backupSettings())).backup),
   'backups.restoreCopy': (i, h) => {
     const file = backupNamed(h.path, i.name);
-    const base = path.basename(h.path).replace(/\.thematic$/i, '');
-    let out = path.join(path.dirname(h.path), `${base}-restored-${i.name.slice(base.length + 1)}`);
-    for (let k = 2; fs.existsSync(out); k++) out = out.replace(/(-\d+)?\.thematic$/, `-${k}.thematic`);
+    const out = restoredPath(h.path, i.name);
     const r = restoreBackup(file, out);
     return { path: out, counts: r.counts };
   },

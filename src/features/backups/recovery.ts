@@ -19,14 +19,19 @@ export function besideProject(projectAbs: string, suffix: string): string {
   return out;
 }
 
+/** Where backup `name` is restored as a new project: `<base>-restored-<backup's time>.thematic` beside it. */
+export function restoredPath(projectAbs: string, name: string): string {
+  const base = path.basename(projectAbs).replace(/\.thematic$/i, '');
+  return besideProject(projectAbs, `restored-${name.slice(base.length + 1).replace(/\.thematic$/i, '')}`);
+}
+
 /** The newest backup that passes its check, restored as a new project beside the damaged one. */
 export function restoreLatestGood(projectAbs: string): { path: string; backup: BackupSummary } {
   const all = backupFiles(projectAbs, backupSettings());
   if (!all.length) throw new ThematicError('not_found', `${path.basename(projectAbs)} has no backups to open`);
   const refused: string[] = [];
   for (const b of all) {
-    const base = path.basename(projectAbs).replace(/\.thematic$/i, '');
-    const out = besideProject(projectAbs, `restored-${b.name.slice(base.length + 1).replace(/\.thematic$/i, '')}`);
+    const out = restoredPath(projectAbs, b.name);
     try {
       return { path: out, backup: restoreBackup(b.file, out) };
     } catch (e) {
